@@ -1,0 +1,6 @@
+// Development helper: lints a catalog directory from TypeScript sources (the CLI does the same from dist/).
+import { lintCatalog } from "../src/catalog/lint-catalog.ts";
+import { formatDiagnostics } from "../src/diagnostics/format.ts";
+const r = await lintCatalog(process.argv[2] ?? "controls");
+process.stdout.write(formatDiagnostics(r.diagnostics));
+console.log(r.catalog ? `ok ${r.catalog.controls.length} controls` : "FAILED");

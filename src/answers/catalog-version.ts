@@ -1,0 +1,66 @@
+// Detects an answers file made for another catalog or version, and explains what differs using the changelog.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Catalog } from "../model/catalog.js";
+import { locate, type SourceFile } from "../source/source-file.js";
+
+function compareSemver(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Compares the `catalog` block of an answers file with the loaded catalog. */
+export function explainCatalogVersion(file: SourceFile, block: unknown, catalog: Catalog): Diagnostic[] {
+  if (block === null || typeof block !== "object") return [];
+  const { id, version } = block as { id?: unknown; version?: unknown };
+  const at = (key: string) => locate(file, ["catalog", key]);
+  if (typeof id === "string" && id !== catalog.meta.id) {
+    return [
+      {
+        file: file.path,
+        ...at("id"),
+        severity: "error",
+        code: "answers/catalog-mismatch",
+        message: `Answers were filled against catalog \`${id}\`, but the catalog in use is \`${catalog.meta.id}\``,
+        expected: catalog.meta.id,
+        actual: id,
+        hint: "Pass the matching catalog with `--catalog DIR`, or regenerate the answers with `vaspcheck init`.",
+      },
+    ];
+  }
+  if (typeof version !== "string" || version === catalog.meta.version || !/^\d+\.\d+\.\d+$/.test(version)) return [];
+  const newer = compareSemver(catalog.meta.version, version) > 0;
+  const between = catalog.meta.changelog.filter((c) =>
+    newer
+      ? compareSemver(c.version, version) > 0 && compareSemver(c.version, catalog.meta.version) <= 0
+      : compareSemver(c.version, catalog.meta.version) > 0 && compareSemver(c.version, version) <= 0,
+  );
+  const collect = (key: "added" | "removed" | "changed") => [...new Set(between.flatMap((c) => c[key]))].sort();
+  const parts: string[] = [];
+  const added = collect(newer ? "added" : "removed");
+  const removed = collect(newer ? "removed" : "added");
+  const changed = collect("changed");
+  if (added.length) parts.push(`new controls to answer: ${added.join(", ")}`);
+  if (removed.length) parts.push(`controls no longer in the catalog: ${removed.join(", ")}`);
+  if (changed.length) parts.push(`controls whose questions or rules changed: ${changed.join(", ")}`);
+  const explanation = parts.length ? parts.join("; ") : "the changelog records no control changes between them";
+  const sameMajor = version.split(".")[0] === catalog.meta.version.split(".")[0];
+  return [
+    {
+      file: file.path,
+      ...at("version"),
+      severity: sameMajor ? "warning" : "error",
+      code: "answers/catalog-version",
+      message: `Answers were filled against ${catalog.meta.id} ${version}, the catalog is ${catalog.meta.version}: ${explanation}`,
+      expected: catalog.meta.version,
+      actual: version,
+      hint: sameMajor
+        ? "Review the listed controls, then update `catalog.version`."
+        : "A new major version changes meaning; regenerate the template with `vaspcheck init` and carry the answers over.",
+    },
+  ];
+}

@@ -1,0 +1,115 @@
+// Checks an answers file against the catalog: ids, questions, choices and types, each problem placed in the file.
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import { type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Question } from "../model/question.js";
+import { questionsOf } from "../engine/conditions.js";
+import { locate, type SourceFile } from "../source/source-file.js";
+import { explainCatalogVersion } from "./catalog-version.js";
+import { checkValue } from "./check-value.js";
+
+type Emit = (
+  path: (string | number)[],
+  code: DiagnosticCode,
+  message: string,
+  extra?: { hint?: string; expected?: string; actual?: string; severity?: DiagnosticSeverity; key?: boolean },
+) => void;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Checks the parts of an answers file that depend on the catalog. Works on raw data so it runs even when the structure has errors. */
+export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const emit: Emit = (path, code, message, extra = {}) => {
+    const place = locate(file, path, { key: extra.key });
+    diagnostics.push({
+      file: file.path,
+      start: place.start,
+      end: place.end,
+      severity: extra.severity ?? "error",
+      code,
+      message,
+      path,
+      expected: extra.expected,
+      actual: extra.actual,
+      hint: extra.hint,
+    });
+  };
+  const data = isRecord(file.data) ? file.data : {};
+  diagnostics.push(...explainCatalogVersion(file, data.catalog, catalog));
+  checkResponses(data.profile, catalog.profile, ["profile"], emit, "answers/unknown-profile-key");
+  if (isRecord(data.profile) || data.profile === undefined) {
+    const profile = isRecord(data.profile) ? data.profile : {};
+    for (const question of catalog.profile) {
+      if (profile[question.id] === undefined || profile[question.id] === null) {
+        emit(["profile"], "answers/missing-profile", `Scoping question \`${question.id}\` is not answered`, {
+          severity: "warning",
+          hint: `${question.text} Controls that depend on it are treated as applicable.`,
+        });
+      }
+    }
+  }
+  if (!isRecord(data.answers)) return diagnostics;
+  const controls = new Map(catalog.controls.map((c) => [c.id, c]));
+  for (const [controlId, answer] of Object.entries(data.answers)) {
+    const control = controls.get(controlId);
+    if (!control) {
+      emit(["answers", controlId], "answers/unknown-control", `Unknown control \`${controlId}\``, {
+        key: true,
+        hint: didYouMean(controlId, controls.keys()) ?? "Run `vaspcheck catalog list` for the control ids.",
+      });
+      continue;
+    }
+    if (!isRecord(answer)) continue;
+    const base = ["answers", controlId];
+    checkResponses(answer.responses, control.questions, [...base, "responses"], emit, "answers/unknown-question");
+    const responses = isRecord(answer.responses) ? answer.responses : {};
+    const given = Object.keys(responses).filter((k) => responses[k] !== null);
+    if (answer.not_applicable !== undefined && given.length > 0) {
+      emit([...base, "not_applicable"], "answers/conflicting", `Control \`${controlId}\` is marked not applicable but also answered`, {
+        hint: "Remove either `not_applicable` or the responses.",
+      });
+    }
+    const ruleQuestions = new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]);
+    const blank = [...ruleQuestions].filter((q) => responses[q] === undefined || responses[q] === null);
+    if (given.length > 0 && blank.length > 0 && answer.not_applicable === undefined) {
+      emit([...base, "responses"], "answers/incomplete", `Control \`${controlId}\` leaves ${blank.map((q) => `\`${q}\``).join(", ")} blank`, {
+        severity: "warning",
+        hint: "Blank questions count as failed checks.",
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function checkResponses(
+  responses: unknown,
+  questions: readonly Question[],
+  base: (string | number)[],
+  emit: Emit,
+  unknownCode: "answers/unknown-question" | "answers/unknown-profile-key",
+) {
+  if (!isRecord(responses)) return;
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const [id, value] of Object.entries(responses)) {
+    const question = byId.get(id);
+    if (!question) {
+      emit([...base, id], unknownCode, `Unknown question \`${id}\``, {
+        key: true,
+        hint: didYouMean(id, byId.keys()) ?? `Expected one of ${[...byId.keys()].map((k) => `\`${k}\``).join(", ")}.`,
+      });
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const problem = checkValue(question, value);
+    if (!problem) continue;
+    const path = problem.index === undefined ? [...base, id] : [...base, id, problem.index];
+    const shown = problem.index === undefined ? value : (value as unknown[])[problem.index];
+    emit(path, problem.code, `Unexpected ${show(shown)} for \`${id}\`, expected ${problem.expected}`, {
+      expected: problem.expected,
+      actual: show(shown),
+      hint: problem.hint,
+    });
+  }
+}

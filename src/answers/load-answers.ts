@@ -1,0 +1,46 @@
+// Loads and validates an answers file against a catalog, reporting every problem in one pass.
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
+import { evaluate } from "../engine/evaluate.js";
+import { type Answers, AnswersSchema } from "../model/answers.js";
+import type { Catalog } from "../model/catalog.js";
+import type { ParseResult } from "../source/parse-yaml.js";
+import { readSource } from "../source/read-source.js";
+import type { SourceFile } from "../source/source-file.js";
+import { checkAnswers } from "./check-answers.js";
+import { checkQuality } from "./quality.js";
+
+/** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
+export interface LoadAnswersResult {
+  readonly answers?: Answers;
+  readonly file?: SourceFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Options of answers loading. */
+export interface LoadAnswersOptions {
+  /** As-of date for the quality warnings (defaults to the assessment date). */
+  readonly asOf?: string;
+  /** Largest accepted file size in bytes. */
+  readonly maxBytes?: number;
+}
+
+/** Validates parsed answers against the catalog: structure, catalog references, types, then quality. */
+export function validateAnswers(parsed: ParseResult, catalog: Catalog, options: LoadAnswersOptions = {}): LoadAnswersResult {
+  const diagnostics = [...parsed.diagnostics];
+  const file = parsed.file;
+  if (!file) return { diagnostics };
+  const structure = AnswersSchema.safeParse(file.data);
+  if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
+  diagnostics.push(...checkAnswers(file, catalog));
+  if (!structure.success || hasErrors(diagnostics)) return { file, diagnostics };
+  const answers = structure.data;
+  const evaluation = evaluate(catalog, answers, { asOf: options.asOf });
+  diagnostics.push(...checkQuality(file, answers, evaluation));
+  return { answers, file, diagnostics };
+}
+
+/** Reads an answers file from disk and validates it. Never throws on bad user data. */
+export async function loadAnswers(path: string, catalog: Catalog, options: LoadAnswersOptions = {}): Promise<LoadAnswersResult> {
+  return validateAnswers(await readSource(path, options.maxBytes), catalog, options);
+}

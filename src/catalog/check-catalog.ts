@@ -1,0 +1,151 @@
+// Cross-reference checks the schema cannot express: ids, lesson/incident/step/framework links, typed conditions.
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic, DiagnosticSeverity } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Question } from "../model/question.js";
+import { locate, type SourceFile } from "../source/source-file.js";
+import type { CatalogSources } from "./load-catalog.js";
+import { checkCondition } from "./check-condition.js";
+
+interface Reporter {
+  (
+    file: SourceFile | undefined,
+    path: (string | number)[],
+    code: DiagnosticCode,
+    message: string,
+    hint?: string,
+    severity?: DiagnosticSeverity,
+  ): void;
+}
+
+/** Checks references between catalog entries and the typing of every condition. */
+export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report: Reporter = (file, path, code, message, hint, severity = "error") => {
+    const place = file ? locate(file, path) : { start: { line: 1, column: 1 }, end: undefined };
+    diagnostics.push({
+      file: file?.path ?? "catalog",
+      start: place.start,
+      end: place.end,
+      severity,
+      code,
+      message,
+      path,
+      hint,
+    });
+  };
+  checkUniqueLessons(catalog, sources, report);
+  checkLessons(catalog, sources, report);
+  checkIncidents(catalog, sources, report);
+  checkControls(catalog, sources, report);
+  checkCoverage(catalog, sources, report);
+  return diagnostics;
+}
+
+function unknownRef(report: Reporter, file: SourceFile | undefined, path: (string | number)[], kind: string, id: string, known: Iterable<string>) {
+  report(file, path, "catalog/unknown-reference", `Unknown ${kind} \`${id}\``, didYouMean(id, known));
+}
+
+function checkUniqueLessons(catalog: Catalog, sources: CatalogSources, report: Reporter) {
+  const seen = new Set<string>();
+  catalog.lessons.forEach((lesson, i) => {
+    if (seen.has(lesson.id)) report(sources.lessons, ["lessons", i, "id"], "catalog/duplicate-id", `Duplicate lesson id \`${lesson.id}\``);
+    seen.add(lesson.id);
+  });
+  const profileIds = new Set<string>();
+  catalog.profile.forEach((q, i) => {
+    if (profileIds.has(q.id)) report(sources.profile, ["questions", i, "id"], "catalog/duplicate-id", `Duplicate profile question \`${q.id}\``);
+    profileIds.add(q.id);
+  });
+}
+
+function checkLessons(catalog: Catalog, sources: CatalogSources, report: Reporter) {
+  const incidents = new Set(catalog.incidents.map((i) => i.id));
+  const original = (sources.lessons?.data as { lessons?: { id: string }[] } | undefined)?.lessons ?? [];
+  for (const lesson of catalog.lessons) {
+    const index = original.findIndex((l) => l.id === lesson.id);
+    lesson.incidents.forEach((id, j) => {
+      if (!incidents.has(id)) unknownRef(report, sources.lessons, ["lessons", index, "incidents", j], "incident", id, incidents);
+    });
+  }
+}
+
+function checkIncidents(catalog: Catalog, sources: CatalogSources, report: Reporter) {
+  for (const incident of catalog.incidents) {
+    const seen = new Set<string>();
+    incident.attack_chain.forEach((step, i) => {
+      if (seen.has(step.id)) {
+        report(sources.incidents.get(incident.id), ["attack_chain", i, "id"], "catalog/duplicate-id", `Duplicate step id \`${step.id}\``);
+      }
+      seen.add(step.id);
+    });
+  }
+}
+
+function checkControls(catalog: Catalog, sources: CatalogSources, report: Reporter) {
+  const lessons = new Set(catalog.lessons.map((l) => l.id));
+  const incidents = new Map(catalog.incidents.map((i) => [i.id, new Set(i.attack_chain.map((s) => s.id))]));
+  const frameworks = new Map(catalog.frameworks.map((f) => [f.id, new Set(f.requirements.map((r) => r.id))]));
+  const profile = new Map<string, Question>(catalog.profile.map((q) => [q.id, q]));
+  for (const control of catalog.controls) {
+    const file = sources.controls.get(control.id);
+    control.lessons.forEach((id, i) => {
+      if (!lessons.has(id)) unknownRef(report, file, ["lessons", i], "lesson", id, lessons);
+    });
+    for (const [incidentId, steps] of Object.entries(control.blocks)) {
+      const known = incidents.get(incidentId);
+      if (!known) {
+        unknownRef(report, file, ["blocks", incidentId], "incident", incidentId, incidents.keys());
+        continue;
+      }
+      steps.forEach((step, i) => {
+        if (!known.has(step)) unknownRef(report, file, ["blocks", incidentId, i], `step of ${incidentId}`, step, known);
+      });
+    }
+    for (const [frameworkId, requirements] of Object.entries(control.frameworks)) {
+      const known = frameworks.get(frameworkId);
+      if (!known) {
+        unknownRef(report, file, ["frameworks", frameworkId], "framework", frameworkId, frameworks.keys());
+        continue;
+      }
+      requirements.forEach((req, i) => {
+        if (!known.has(req)) {
+          report(file, ["frameworks", frameworkId, i], "catalog/unknown-requirement", `Unknown requirement \`${req}\` of ${frameworkId}`, didYouMean(req, known));
+        }
+      });
+    }
+    const questions = new Map<string, Question>();
+    control.questions.forEach((q, i) => {
+      if (questions.has(q.id)) report(file, ["questions", i, "id"], "catalog/duplicate-id", `Duplicate question id \`${q.id}\``);
+      questions.set(q.id, q);
+    });
+    const conditions = [
+      { path: ["rule", "met"], condition: control.rule.met, scope: questions },
+      { path: ["rule", "partially_met"], condition: control.rule.partially_met, scope: questions },
+      { path: ["applies_if"], condition: control.applies_if, scope: profile },
+    ];
+    for (const { path, condition, scope } of conditions) {
+      if (!condition) continue;
+      for (const problem of checkCondition(condition, scope, path)) {
+        report(file, problem.path, problem.code, problem.message, problem.hint);
+      }
+    }
+    const expects = new Set(control.examples.map((e) => e.expect));
+    if (!expects.has("met")) report(file, ["examples"], "catalog/missing-example", "No example that is `met`", "Add answers that satisfy the rule.");
+    if (!expects.has("not_met") && !expects.has("partially_met")) {
+      report(file, ["examples"], "catalog/missing-example", "No example that fails", "Add answers that should be `not_met`.");
+    }
+  }
+}
+
+function checkCoverage(catalog: Catalog, sources: CatalogSources, report: Reporter) {
+  const used = new Set(catalog.controls.flatMap((c) => c.lessons));
+  const original = (sources.lessons?.data as { lessons?: { id: string }[] } | undefined)?.lessons ?? [];
+  for (const lesson of catalog.lessons) {
+    if (!used.has(lesson.id)) {
+      const index = original.findIndex((l) => l.id === lesson.id);
+      report(sources.lessons, ["lessons", index, "id"], "catalog/unused", `No control teaches lesson \`${lesson.id}\``, undefined, "warning");
+    }
+  }
+}

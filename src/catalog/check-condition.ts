@@ -1,0 +1,117 @@
+// Static type check of a condition: every question exists, the operator accepts its type, choices exist.
+import type { Condition, Leaf, Operator } from "../model/condition.js";
+import type { Question, QuestionType } from "../model/question.js";
+
+/** Deepest nesting of all/any/not a condition may have. */
+export const MAX_CONDITION_DEPTH = 4;
+
+/** A problem in a condition, with the key path (relative to the condition) where it sits. */
+export interface ConditionProblem {
+  readonly path: (string | number)[];
+  readonly code: "catalog/unknown-question" | "catalog/operator-type" | "catalog/unknown-choice" | "catalog/condition-too-deep";
+  readonly message: string;
+  readonly hint?: string;
+}
+
+const NUMERIC: QuestionType[] = ["number", "percentage", "count", "duration"];
+
+/** Which question types each operator can test. */
+export const OPERATOR_TYPES: Record<Operator, readonly QuestionType[]> = {
+  equals: ["boolean", "single_choice", "text", ...NUMERIC],
+  not_equals: ["boolean", "single_choice", "text", ...NUMERIC],
+  one_of: ["single_choice"],
+  includes: ["multiple_choice"],
+  includes_all: ["multiple_choice"],
+  includes_any: ["multiple_choice"],
+  selected_at_least: ["multiple_choice"],
+  at_least: NUMERIC,
+  at_most: NUMERIC,
+  within_days: ["date"],
+  answered: ["boolean", "single_choice", "multiple_choice", "text", "date", ...NUMERIC],
+};
+
+/** Returns true when `condition` is a leaf comparison. */
+export function isLeaf(condition: Condition): condition is Leaf {
+  return "op" in condition;
+}
+
+/** Walks a condition and reports every reference or typing problem against the available questions. */
+export function checkCondition(
+  condition: Condition,
+  questions: ReadonlyMap<string, Question>,
+  path: (string | number)[] = [],
+  depth = 0,
+): ConditionProblem[] {
+  if (depth > MAX_CONDITION_DEPTH) {
+    return [
+      {
+        path,
+        code: "catalog/condition-too-deep",
+        message: `Condition nests deeper than ${MAX_CONDITION_DEPTH} levels`,
+        hint: "Split the control, or move the logic into separate questions.",
+      },
+    ];
+  }
+  if ("all" in condition) return condition.all.flatMap((c, i) => checkCondition(c, questions, [...path, "all", i], depth + 1));
+  if ("any" in condition) return condition.any.flatMap((c, i) => checkCondition(c, questions, [...path, "any", i], depth + 1));
+  if ("not" in condition) return checkCondition(condition.not, questions, [...path, "not"], depth + 1);
+  return checkLeaf(condition, questions, path);
+}
+
+function checkLeaf(leaf: Leaf, questions: ReadonlyMap<string, Question>, path: (string | number)[]): ConditionProblem[] {
+  const question = questions.get(leaf.question);
+  if (!question) {
+    const known = [...questions.keys()];
+    return [
+      {
+        path: [...path, "question"],
+        code: "catalog/unknown-question",
+        message: `Unknown question \`${leaf.question}\`, expected one of ${known.map((k) => `\`${k}\``).join(", ")}`,
+      },
+    ];
+  }
+  if (!OPERATOR_TYPES[leaf.op].includes(question.type)) {
+    return [
+      {
+        path: [...path, "op"],
+        code: "catalog/operator-type",
+        message: `Operator \`${leaf.op}\` cannot test \`${leaf.question}\` (a ${question.type} question)`,
+        hint: `Use one of: ${operatorsFor(question.type).join(", ")}.`,
+      },
+    ];
+  }
+  if (leaf.op === "answered") return [];
+  const value = leaf.value;
+  const problems: ConditionProblem[] = [];
+  const expectType = (ok: boolean, wanted: string) => {
+    if (!ok)
+      problems.push({
+        path: [...path, "value"],
+        code: "catalog/operator-type",
+        message: `Unexpected ${JSON.stringify(value)} for a ${question.type} question, expected ${wanted}`,
+      });
+  };
+  if (question.type === "boolean") expectType(typeof value === "boolean", "true or false");
+  else if (NUMERIC.includes(question.type) && leaf.op !== "within_days") expectType(typeof value === "number", "a number");
+  else if (question.type === "text") expectType(typeof value === "string", "a string");
+  if (question.type === "percentage" && typeof value === "number") expectType(value >= 0 && value <= 100, "0 to 100");
+  if (question.type === "single_choice" || question.type === "multiple_choice") {
+    const choices = question.choices.map((c) => c.value);
+    const named = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+    if (leaf.op !== "selected_at_least" && named.length === 0) expectType(false, "a choice value");
+    for (const name of named) {
+      if (!choices.includes(name)) {
+        problems.push({
+          path: [...path, "value"],
+          code: "catalog/unknown-choice",
+          message: `Unknown choice \`${name}\` for \`${leaf.question}\`, expected one of ${choices.map((c) => `\`${c}\``).join(", ")}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function operatorsFor(type: QuestionType): Operator[] {
+  return (Object.keys(OPERATOR_TYPES) as Operator[]).filter((op) => OPERATOR_TYPES[op].includes(type));
+}

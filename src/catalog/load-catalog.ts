@@ -1,0 +1,130 @@
+// Loads a catalog directory into a Catalog, collecting every problem as a diagnostic instead of throwing.
+import { createHash } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
+import { CatalogMetaSchema, ProfileFileSchema } from "../model/catalog-meta.js";
+import type { Catalog } from "../model/catalog.js";
+import { type Control, ControlSchema } from "../model/control.js";
+import { type Framework, FrameworkSchema } from "../model/framework.js";
+import { type Incident, IncidentSchema } from "../model/incident.js";
+import { LessonsFileSchema } from "../model/lesson.js";
+import { readSource } from "../source/read-source.js";
+import type { SourceFile } from "../source/source-file.js";
+import { checkCatalog } from "./check-catalog.js";
+
+/** Where each catalog entry came from, so later checks can point at it. */
+export interface CatalogSources {
+  readonly meta?: SourceFile;
+  readonly profile?: SourceFile;
+  readonly lessons?: SourceFile;
+  readonly incidents: ReadonlyMap<string, SourceFile>;
+  readonly frameworks: ReadonlyMap<string, SourceFile>;
+  readonly controls: ReadonlyMap<string, SourceFile>;
+}
+
+/** The outcome of loading: a catalog when there were no errors, diagnostics always. */
+export interface LoadCatalogResult {
+  readonly catalog?: Catalog;
+  readonly sources: CatalogSources;
+  readonly diagnostics: Diagnostic[];
+}
+
+async function listYaml(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names
+      .filter((n) => /\.(ya?ml|json)$/.test(n))
+      .sort()
+      .map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Loads `catalog.yaml`, `profile.yaml`, `lessons.yaml`, `incidents/`, `frameworks/` and `controls/` from a directory. */
+export async function loadCatalog(dir: string): Promise<LoadCatalogResult> {
+  const diagnostics: Diagnostic[] = [];
+  const hash = createHash("sha256");
+  const display = (p: string) => relative(process.cwd(), p) || p;
+
+  async function load<S extends z.ZodType>(path: string, schema: S) {
+    const parsed = await readSource(display(path));
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.file) return undefined;
+    hash.update(`${relative(dir, path)}\n`).update(parsed.file.text);
+    const result = schema.safeParse(parsed.file.data);
+    if (!result.success) {
+      diagnostics.push(...diagnosticsFromZod(parsed.file, result.error.issues));
+      return undefined;
+    }
+    return { file: parsed.file, value: result.data as z.infer<S> };
+  }
+
+  async function loadMany<S extends z.ZodType<{ id: string }>>(sub: string, schema: S) {
+    const values: z.infer<S>[] = [];
+    const files = new Map<string, SourceFile>();
+    for (const path of await listYaml(join(dir, sub))) {
+      const loaded = await load(path, schema);
+      if (!loaded) continue;
+      const stem = basename(path).replace(/\.(ya?ml|json)$/, "");
+      if (stem !== loaded.value.id) {
+        diagnostics.push({
+          file: loaded.file.path,
+          start: { line: 1, column: 1 },
+          severity: "error",
+          code: "catalog/file-name",
+          message: `Unexpected file name \`${stem}\`, expected \`${loaded.value.id}\` (the id inside)`,
+          hint: `Rename the file to \`${loaded.value.id}${path.slice(path.lastIndexOf("."))}\`.`,
+        });
+      }
+      if (files.has(loaded.value.id)) {
+        diagnostics.push({
+          file: loaded.file.path,
+          start: { line: 1, column: 1 },
+          severity: "error",
+          code: "catalog/duplicate-id",
+          message: `Duplicate id \`${loaded.value.id}\``,
+          hint: `Also defined in ${files.get(loaded.value.id)?.path}.`,
+        });
+        continue;
+      }
+      files.set(loaded.value.id, loaded.file);
+      values.push(loaded.value);
+    }
+    return { values, files };
+  }
+
+  const meta = await load(join(dir, "catalog.yaml"), CatalogMetaSchema);
+  const profile = await load(join(dir, "profile.yaml"), ProfileFileSchema);
+  const lessons = await load(join(dir, "lessons.yaml"), LessonsFileSchema);
+  const incidents = await loadMany("incidents", IncidentSchema);
+  const frameworks = await loadMany("frameworks", FrameworkSchema);
+  const controls = await loadMany("controls", ControlSchema);
+
+  const sources: CatalogSources = {
+    meta: meta?.file,
+    profile: profile?.file,
+    lessons: lessons?.file,
+    incidents: incidents.files,
+    frameworks: frameworks.files,
+    controls: controls.files,
+  };
+  if (!meta || !profile || !lessons) return { sources, diagnostics };
+
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  const catalog: Catalog = {
+    meta: meta.value,
+    profile: profile.value.questions,
+    lessons: byId(lessons.value.lessons),
+    incidents: byId<Incident>(incidents.values),
+    frameworks: byId<Framework>(frameworks.values),
+    controls: byId<Control>(controls.values),
+    digest: hash.digest("hex"),
+  };
+  diagnostics.push(...checkCatalog(catalog, sources));
+  return { catalog: hasErrors(diagnostics) ? undefined : catalog, sources, diagnostics };
+}

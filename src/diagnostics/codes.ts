@@ -1,0 +1,48 @@
+// The one registry of diagnostic codes: each code's meaning, stable even when message wording changes.
+
+/** Every diagnostic code vaspcheck emits, with a one-line summary for docs and `--explain`. */
+export const DIAGNOSTIC_CODES = {
+  "input/read-failed": "The file could not be read.",
+  "input/too-large": "The file is larger than the configured limit.",
+  "input/not-utf8": "The file is not valid UTF-8 text.",
+  "input/unsupported-format": "The file type is not supported.",
+  "yaml/syntax": "The file is not well-formed YAML or JSON.",
+  "yaml/duplicate-key": "A mapping has the same key twice.",
+  "yaml/too-many-aliases": "The document expands too many aliases (a possible alias bomb).",
+  "yaml/multiple-documents": "The file holds more than one YAML document.",
+  "schema/invalid-type": "A value has the wrong type.",
+  "schema/missing": "A required key is missing.",
+  "schema/unknown-key": "A key is not part of the format.",
+  "schema/invalid-value": "A value is not one of those allowed.",
+  "schema/invalid-format": "A string does not have the required format.",
+  "schema/out-of-range": "A number or list is too small or too large.",
+  "schema/invalid": "A value does not match the format.",
+  "catalog/duplicate-id": "Two catalog entries share an id.",
+  "catalog/unknown-reference": "A reference names an id that does not exist.",
+  "catalog/unknown-question": "A condition names a question the control does not ask.",
+  "catalog/operator-type": "An operator cannot test a question of this type.",
+  "catalog/unknown-choice": "A condition compares with a choice the question does not offer.",
+  "catalog/condition-too-deep": "A condition nests deeper than the allowed depth.",
+  "catalog/example-mismatch": "A control's example does not evaluate to the declared status.",
+  "catalog/missing-example": "A control lacks a passing or a failing example.",
+  "catalog/unknown-requirement": "A framework mapping names a requirement id the framework does not have.",
+  "catalog/unused": "An entry is defined but nothing refers to it.",
+  "catalog/file-name": "A file's name does not match the id inside it.",
+  "answers/catalog-mismatch": "The answers file was filled against another catalog.",
+  "answers/catalog-version": "The answers file was filled against another version of the catalog.",
+  "answers/unknown-control": "An answer names a control the catalog does not have.",
+  "answers/unknown-question": "A response names a question the control does not ask.",
+  "answers/unknown-profile-key": "The profile names a scoping question the catalog does not ask.",
+  "answers/invalid-answer": "A response has the wrong type or is outside the allowed values.",
+  "answers/invalid-choice": "A response is not one of the question's choices.",
+  "answers/missing-profile": "A scoping question of the profile is not answered.",
+  "answers/conflicting": "An answer is both marked not applicable and answered.",
+  "answers/no-evidence": "A control is met but no evidence is cited.",
+  "answers/exception-expiring": "An exception expires within 30 days of the as-of date.",
+  "answers/exception-expired": "An exception expired before the as-of date.",
+  "answers/dated-after-assessment": "An answer or evidence is dated after the assessment date.",
+  "answers/incomplete": "Some questions of an answered control are left blank.",
+} as const;
+
+/** A diagnostic code. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

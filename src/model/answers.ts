@@ -1,0 +1,68 @@
+// The answers file an exchange fills in: who, when, against which catalog, scoping, and per-control answers.
+import { z } from "zod";
+import { KebabIdSchema, ResponsesSchema } from "./control.js";
+import { SemverSchema } from "./catalog-meta.js";
+
+const isoDate = z.iso.date();
+const text = z.string().trim().min(1);
+
+/** A piece of evidence: a document, ticket or URL, optionally pinned by its SHA-256. */
+export const EvidenceSchema = z.strictObject({
+  title: text,
+  path: text.optional(),
+  url: z.url().optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "64 hexadecimal characters")
+    .optional(),
+  date: isoDate.optional(),
+});
+
+/** A time-boxed, approved acceptance of the risk of not meeting a control. */
+export const ExceptionSchema = z.strictObject({
+  justification: text,
+  approver: text,
+  expires: isoDate,
+});
+
+/** The organization's plan to close a gap. */
+export const RemediationPlanSchema = z.strictObject({
+  owner: text,
+  due: isoDate,
+  management_response: text.optional(),
+});
+
+/** The answer to one control. */
+export const ControlAnswerSchema = z.strictObject({
+  responses: ResponsesSchema.default({}),
+  not_applicable: z.strictObject({ justification: text }).optional(),
+  answered_on: isoDate.optional(),
+  evidence: z.array(EvidenceSchema).default([]),
+  notes: z.string().optional(),
+  exception: ExceptionSchema.optional(),
+  remediation_plan: RemediationPlanSchema.optional(),
+});
+
+/** A whole answers file. */
+export const AnswersSchema = z.strictObject({
+  organization: z.strictObject({
+    name: text,
+    jurisdiction: text,
+    registration: text.optional(),
+  }),
+  assessment: z.strictObject({
+    date: isoDate,
+    assessor: text,
+    scope: text,
+  }),
+  catalog: z.strictObject({ id: KebabIdSchema, version: SemverSchema }),
+  profile: z.record(z.string(), z.unknown()).default({}),
+  answers: z.record(z.string(), z.union([ControlAnswerSchema, z.null()])).default({}),
+});
+
+/** A whole answers file, after structural validation. */
+export type Answers = z.infer<typeof AnswersSchema>;
+/** The answer to one control. */
+export type ControlAnswer = z.infer<typeof ControlAnswerSchema>;
+/** A piece of evidence. */
+export type Evidence = z.infer<typeof EvidenceSchema>;

@@ -1,0 +1,37 @@
+// Catalog metadata and the organization-profile (scoping) questions.
+import { z } from "zod";
+import { ControlIdSchema, KebabIdSchema } from "./control.js";
+import { QuestionSchema } from "./question.js";
+
+/** A semantic version `MAJOR.MINOR.PATCH`. */
+export const SemverSchema = z.string().regex(/^\d+\.\d+\.\d+$/, "semantic version like `1.2.0`");
+
+/** One release of the catalog: which controls came and went, so old answers files can be explained. */
+export const CatalogChangeSchema = z.strictObject({
+  version: SemverSchema,
+  summary: z.string().min(1),
+  added: z.array(ControlIdSchema).default([]),
+  removed: z.array(ControlIdSchema).default([]),
+  changed: z.array(ControlIdSchema).default([]),
+});
+
+/** The name of a maturity tier (level 1…3). */
+export const TierSchema = z.strictObject({ level: z.int().min(0).max(3), name: z.string().min(1) });
+
+/** The file `catalog.yaml`. */
+export const CatalogMetaSchema = z.strictObject({
+  id: KebabIdSchema,
+  version: SemverSchema,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  tiers: z.array(TierSchema).length(4),
+  /** The as-of date control examples are evaluated at, so date rules in examples stay stable. */
+  examples_as_of: z.iso.date(),
+  changelog: z.array(CatalogChangeSchema).default([]),
+});
+
+/** Catalog metadata. */
+export type CatalogMeta = z.infer<typeof CatalogMetaSchema>;
+
+/** The file `profile.yaml`: scoping questions asked once per organization. */
+export const ProfileFileSchema = z.strictObject({ questions: z.array(QuestionSchema).min(1) });

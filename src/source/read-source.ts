@@ -1,0 +1,68 @@
+// Reads a file from disk into a SourceFile, turning every I/O or encoding failure into a diagnostic.
+import { readFile, stat } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type ParseResult, parseYaml } from "./parse-yaml.js";
+
+/** Files larger than this are refused unless the caller raises the limit. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Reads and parses a YAML or JSON file. Never throws for missing, huge, binary or malformed files. */
+export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ParseResult> {
+  const fail = (code: Diagnostic["code"], message: string, hint: string): ParseResult => ({
+    diagnostics: [{ file: path, start: { line: 1, column: 1 }, severity: "error", code, message, hint }],
+  });
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fail("input/read-failed", "Expected a file, found a directory", "Name a file.");
+    if (info.size > maxBytes) {
+      return fail(
+        "input/too-large",
+        `File is ${info.size} bytes, more than the limit of ${maxBytes} bytes`,
+        "Split the file, or raise the limit with `--max-bytes` if it is genuine.",
+      );
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "File not found" : `File could not be read (${code ?? "unknown error"})`;
+    return fail("input/read-failed", reason, "Check the path and the file's permissions.");
+  }
+  return parseBytes(path, bytes);
+}
+
+/** Decodes bytes as UTF-8 (refusing binary data) and parses them. */
+export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return {
+      diagnostics: [
+        {
+          file: path,
+          start: { line: 1, column: 1 },
+          severity: "error",
+          code: "input/not-utf8",
+          message: "File is not UTF-8 text",
+          hint: "Save it as UTF-8 YAML or JSON; spreadsheets must be exported first.",
+        },
+      ],
+    };
+  }
+  if (text.includes("\u0000")) {
+    return {
+      diagnostics: [
+        {
+          file: path,
+          start: { line: 1, column: 1 },
+          severity: "error",
+          code: "input/not-utf8",
+          message: "File contains NUL bytes, so it is binary, not YAML or JSON",
+          hint: "Save it as UTF-8 YAML or JSON.",
+        },
+      ],
+    };
+  }
+  return parseYaml(path, text);
+}
