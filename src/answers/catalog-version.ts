@@ -32,14 +32,16 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
       },
     ];
   }
-  if (typeof version !== "string" || version === catalog.meta.version || !/^\d+\.\d+\.\d+$/.test(version)) return [];
+  if (typeof version !== "string" || version === catalog.meta.version || !/^\d+\.\d+\.\d+$/.test(version))
+    return [];
   const newer = compareSemver(catalog.meta.version, version) > 0;
   const between = catalog.meta.changelog.filter((c) =>
     newer
       ? compareSemver(c.version, version) > 0 && compareSemver(c.version, catalog.meta.version) <= 0
       : compareSemver(c.version, catalog.meta.version) > 0 && compareSemver(c.version, version) <= 0,
   );
-  const collect = (key: "added" | "removed" | "changed") => [...new Set(between.flatMap((c) => c[key]))].sort();
+  const collect = (key: "added" | "removed" | "changed") =>
+    [...new Set(between.flatMap((c) => c[key]))].sort();
   const parts: string[] = [];
   const added = collect(newer ? "added" : "removed");
   const removed = collect(newer ? "removed" : "added");
@@ -47,7 +49,9 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
   if (added.length) parts.push(`new controls to answer: ${added.join(", ")}`);
   if (removed.length) parts.push(`controls no longer in the catalog: ${removed.join(", ")}`);
   if (changed.length) parts.push(`controls whose questions or rules changed: ${changed.join(", ")}`);
-  const explanation = parts.length ? parts.join("; ") : "the changelog records no control changes between them";
+  const explanation = parts.length
+    ? parts.join("; ")
+    : "the changelog records no control changes between them";
   const sameMajor = version.split(".")[0] === catalog.meta.version.split(".")[0];
   return [
     {

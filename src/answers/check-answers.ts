@@ -2,9 +2,9 @@
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import { questionsOf } from "../engine/conditions.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
-import { questionsOf } from "../engine/conditions.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 import { explainCatalogVersion } from "./catalog-version.js";
 import { checkValue } from "./check-value.js";
@@ -16,7 +16,8 @@ type Emit = (
   extra?: { hint?: string; expected?: string; actual?: string; severity?: DiagnosticSeverity; key?: boolean },
 ) => void;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Checks the parts of an answers file that depend on the catalog. Works on raw data so it runs even when the structure has errors. */
 export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
@@ -63,21 +64,40 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
     }
     if (!isRecord(answer)) continue;
     const base = ["answers", controlId];
-    checkResponses(answer.responses, control.questions, [...base, "responses"], emit, "answers/unknown-question");
+    checkResponses(
+      answer.responses,
+      control.questions,
+      [...base, "responses"],
+      emit,
+      "answers/unknown-question",
+    );
     const responses = isRecord(answer.responses) ? answer.responses : {};
     const given = Object.keys(responses).filter((k) => responses[k] !== null);
     if (answer.not_applicable !== undefined && given.length > 0) {
-      emit([...base, "not_applicable"], "answers/conflicting", `Control \`${controlId}\` is marked not applicable but also answered`, {
-        hint: "Remove either `not_applicable` or the responses.",
-      });
+      emit(
+        [...base, "not_applicable"],
+        "answers/conflicting",
+        `Control \`${controlId}\` is marked not applicable but also answered`,
+        {
+          hint: "Remove either `not_applicable` or the responses.",
+        },
+      );
     }
-    const ruleQuestions = new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]);
+    const ruleQuestions = new Set([
+      ...questionsOf(control.rule.met),
+      ...questionsOf(control.rule.partially_met),
+    ]);
     const blank = [...ruleQuestions].filter((q) => responses[q] === undefined || responses[q] === null);
     if (given.length > 0 && blank.length > 0 && answer.not_applicable === undefined) {
-      emit([...base, "responses"], "answers/incomplete", `Control \`${controlId}\` leaves ${blank.map((q) => `\`${q}\``).join(", ")} blank`, {
-        severity: "warning",
-        hint: "Blank questions count as failed checks.",
-      });
+      emit(
+        [...base, "responses"],
+        "answers/incomplete",
+        `Control \`${controlId}\` leaves ${blank.map((q) => `\`${q}\``).join(", ")} blank`,
+        {
+          severity: "warning",
+          hint: "Blank questions count as failed checks.",
+        },
+      );
     }
   }
   return diagnostics;
@@ -97,7 +117,9 @@ function checkResponses(
     if (!question) {
       emit([...base, id], unknownCode, `Unknown question \`${id}\``, {
         key: true,
-        hint: didYouMean(id, byId.keys()) ?? `Expected one of ${[...byId.keys()].map((k) => `\`${k}\``).join(", ")}.`,
+        hint:
+          didYouMean(id, byId.keys()) ??
+          `Expected one of ${[...byId.keys()].map((k) => `\`${k}\``).join(", ")}.`,
       });
       continue;
     }

@@ -22,7 +22,10 @@ export function describeType(question: Question): string {
     case "multiple_choice":
       return `a list of ${question.choices.map((c) => c.value).join(" | ")}`;
     case "number": {
-      const range = [question.min !== undefined ? `≥ ${question.min}` : "", question.max !== undefined ? `≤ ${question.max}` : ""]
+      const range = [
+        question.min !== undefined ? `≥ ${question.min}` : "",
+        question.max !== undefined ? `≤ ${question.max}` : "",
+      ]
         .filter(Boolean)
         .join(", ");
       return `a number in ${question.unit}${range ? ` (${range})` : ""}`;
@@ -40,7 +43,14 @@ export function describeType(question: Question): string {
   }
 }
 
-const BOOLEAN_WORDS: Record<string, string> = { yes: "true", no: "false", y: "true", n: "false", on: "true", off: "false" };
+const BOOLEAN_WORDS: Record<string, string> = {
+  yes: "true",
+  no: "false",
+  y: "true",
+  n: "false",
+  on: "true",
+  off: "false",
+};
 
 /** Checks a non-null answer value against its question. */
 export function checkValue(question: Question, value: unknown): ValueProblem | undefined {
@@ -65,21 +75,30 @@ export function checkValue(question: Question, value: unknown): ValueProblem | u
         if (typeof item !== "string" || !choices.includes(item)) {
           return { code: "answers/invalid-choice", expected, index, hint: didYouMean(String(item), choices) };
         }
-        if (value.indexOf(item) !== index) return { code: "answers/invalid-answer", expected: "each choice once", index };
+        if (value.indexOf(item) !== index)
+          return { code: "answers/invalid-answer", expected: "each choice once", index };
       }
       return undefined;
     }
     case "number":
       if (typeof value !== "number" || !Number.isFinite(value)) return bad(numberHint(value));
-      if ((question.min !== undefined && value < question.min) || (question.max !== undefined && value > question.max)) return bad();
+      if (
+        (question.min !== undefined && value < question.min) ||
+        (question.max !== undefined && value > question.max)
+      )
+        return bad();
       return undefined;
     case "percentage":
       if (typeof value !== "number" || !Number.isFinite(value)) return bad(numberHint(value));
       return value < 0 || value > 100 ? bad("Write 95 for 95%.") : undefined;
     case "count":
-      return typeof value === "number" && Number.isInteger(value) && value >= 0 ? undefined : bad(numberHint(value));
+      return typeof value === "number" && Number.isInteger(value) && value >= 0
+        ? undefined
+        : bad(numberHint(value));
     case "duration":
-      return typeof value === "number" && Number.isFinite(value) && value >= 0 ? undefined : bad(numberHint(value));
+      return typeof value === "number" && Number.isFinite(value) && value >= 0
+        ? undefined
+        : bad(numberHint(value));
     case "date":
       return isIsoDate(value) ? undefined : bad("Write dates as YYYY-MM-DD, e.g. `2026-03-31`.");
     case "text":

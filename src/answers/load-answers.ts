@@ -26,7 +26,11 @@ export interface LoadAnswersOptions {
 }
 
 /** Validates parsed answers against the catalog: structure, catalog references, types, then quality. */
-export function validateAnswers(parsed: ParseResult, catalog: Catalog, options: LoadAnswersOptions = {}): LoadAnswersResult {
+export function validateAnswers(
+  parsed: ParseResult,
+  catalog: Catalog,
+  options: LoadAnswersOptions = {},
+): LoadAnswersResult {
   const diagnostics = [...parsed.diagnostics];
   const file = parsed.file;
   if (!file) return { diagnostics };
@@ -41,6 +45,10 @@ export function validateAnswers(parsed: ParseResult, catalog: Catalog, options: 
 }
 
 /** Reads an answers file from disk and validates it. Never throws on bad user data. */
-export async function loadAnswers(path: string, catalog: Catalog, options: LoadAnswersOptions = {}): Promise<LoadAnswersResult> {
+export async function loadAnswers(
+  path: string,
+  catalog: Catalog,
+  options: LoadAnswersOptions = {},
+): Promise<LoadAnswersResult> {
   return validateAnswers(await readSource(path, options.maxBytes), catalog, options);
 }

@@ -13,7 +13,16 @@ export function checkQuality(file: SourceFile, answers: Answers, evaluation: Eva
   const out: Diagnostic[] = [];
   const warn = (path: (string | number)[], code: Diagnostic["code"], message: string, hint: string) => {
     const place = locate(file, path);
-    out.push({ file: file.path, start: place.start, end: place.end, severity: "warning", code, message, path, hint });
+    out.push({
+      file: file.path,
+      start: place.start,
+      end: place.end,
+      severity: "warning",
+      code,
+      message,
+      path,
+      hint,
+    });
   };
   const assessed = answers.assessment.date;
   for (const result of evaluation.controls) {
@@ -21,22 +30,47 @@ export function checkQuality(file: SourceFile, answers: Answers, evaluation: Eva
     if (!answer) continue;
     const base = ["answers", result.control_id];
     if (result.status === "met" && answer.evidence.length === 0) {
-      warn(base, "answers/no-evidence", `Control \`${result.control_id}\` is met but cites no evidence`, "Add an `evidence` entry an auditor can check.");
+      warn(
+        base,
+        "answers/no-evidence",
+        `Control \`${result.control_id}\` is met but cites no evidence`,
+        "Add an `evidence` entry an auditor can check.",
+      );
     }
     if (result.exception) {
       const left = daysBetween(evaluation.as_of, result.exception.expires);
       if (left < 0) {
-        warn([...base, "exception", "expires"], "answers/exception-expired", `Exception for \`${result.control_id}\` expired on ${result.exception.expires}`, "Renew the exception with a new approval, or close the gap.");
+        warn(
+          [...base, "exception", "expires"],
+          "answers/exception-expired",
+          `Exception for \`${result.control_id}\` expired on ${result.exception.expires}`,
+          "Renew the exception with a new approval, or close the gap.",
+        );
       } else if (left <= EXCEPTION_WARNING_DAYS) {
-        warn([...base, "exception", "expires"], "answers/exception-expiring", `Exception for \`${result.control_id}\` expires in ${left} days (${result.exception.expires})`, "Plan the renewal or the fix now.");
+        warn(
+          [...base, "exception", "expires"],
+          "answers/exception-expiring",
+          `Exception for \`${result.control_id}\` expires in ${left} days (${result.exception.expires})`,
+          "Plan the renewal or the fix now.",
+        );
       }
     }
     if (answer.answered_on && daysBetween(assessed, answer.answered_on) > 0) {
-      warn([...base, "answered_on"], "answers/dated-after-assessment", `Answer dated ${answer.answered_on}, after the assessment date ${assessed}`, "Check the date, or move the assessment date.");
+      warn(
+        [...base, "answered_on"],
+        "answers/dated-after-assessment",
+        `Answer dated ${answer.answered_on}, after the assessment date ${assessed}`,
+        "Check the date, or move the assessment date.",
+      );
     }
     answer.evidence.forEach((evidence, i) => {
       if (evidence.date && daysBetween(assessed, evidence.date) > 0) {
-        warn([...base, "evidence", i, "date"], "answers/dated-after-assessment", `Evidence dated ${evidence.date}, after the assessment date ${assessed}`, "Evidence must exist when the assessment is made.");
+        warn(
+          [...base, "evidence", i, "date"],
+          "answers/dated-after-assessment",
+          `Evidence dated ${evidence.date}, after the assessment date ${assessed}`,
+          "Evidence must exist when the assessment is made.",
+        );
       }
     });
   }

@@ -5,19 +5,17 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import { locate, type SourceFile } from "../source/source-file.js";
-import type { CatalogSources } from "./load-catalog.js";
 import { checkCondition } from "./check-condition.js";
+import type { CatalogSources } from "./load-catalog.js";
 
-interface Reporter {
-  (
-    file: SourceFile | undefined,
-    path: (string | number)[],
-    code: DiagnosticCode,
-    message: string,
-    hint?: string,
-    severity?: DiagnosticSeverity,
-  ): void;
-}
+type Reporter = (
+  file: SourceFile | undefined,
+  path: (string | number)[],
+  code: DiagnosticCode,
+  message: string,
+  hint?: string,
+  severity?: DiagnosticSeverity,
+) => void;
 
 /** Checks references between catalog entries and the typing of every condition. */
 export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnostic[] {
@@ -43,19 +41,38 @@ export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnos
   return diagnostics;
 }
 
-function unknownRef(report: Reporter, file: SourceFile | undefined, path: (string | number)[], kind: string, id: string, known: Iterable<string>) {
+function unknownRef(
+  report: Reporter,
+  file: SourceFile | undefined,
+  path: (string | number)[],
+  kind: string,
+  id: string,
+  known: Iterable<string>,
+) {
   report(file, path, "catalog/unknown-reference", `Unknown ${kind} \`${id}\``, didYouMean(id, known));
 }
 
 function checkUniqueLessons(catalog: Catalog, sources: CatalogSources, report: Reporter) {
   const seen = new Set<string>();
   catalog.lessons.forEach((lesson, i) => {
-    if (seen.has(lesson.id)) report(sources.lessons, ["lessons", i, "id"], "catalog/duplicate-id", `Duplicate lesson id \`${lesson.id}\``);
+    if (seen.has(lesson.id))
+      report(
+        sources.lessons,
+        ["lessons", i, "id"],
+        "catalog/duplicate-id",
+        `Duplicate lesson id \`${lesson.id}\``,
+      );
     seen.add(lesson.id);
   });
   const profileIds = new Set<string>();
   catalog.profile.forEach((q, i) => {
-    if (profileIds.has(q.id)) report(sources.profile, ["questions", i, "id"], "catalog/duplicate-id", `Duplicate profile question \`${q.id}\``);
+    if (profileIds.has(q.id))
+      report(
+        sources.profile,
+        ["questions", i, "id"],
+        "catalog/duplicate-id",
+        `Duplicate profile question \`${q.id}\``,
+      );
     profileIds.add(q.id);
   });
 }
@@ -66,7 +83,8 @@ function checkLessons(catalog: Catalog, sources: CatalogSources, report: Reporte
   for (const lesson of catalog.lessons) {
     const index = original.findIndex((l) => l.id === lesson.id);
     lesson.incidents.forEach((id, j) => {
-      if (!incidents.has(id)) unknownRef(report, sources.lessons, ["lessons", index, "incidents", j], "incident", id, incidents);
+      if (!incidents.has(id))
+        unknownRef(report, sources.lessons, ["lessons", index, "incidents", j], "incident", id, incidents);
     });
   }
 }
@@ -76,7 +94,12 @@ function checkIncidents(catalog: Catalog, sources: CatalogSources, report: Repor
     const seen = new Set<string>();
     incident.attack_chain.forEach((step, i) => {
       if (seen.has(step.id)) {
-        report(sources.incidents.get(incident.id), ["attack_chain", i, "id"], "catalog/duplicate-id", `Duplicate step id \`${step.id}\``);
+        report(
+          sources.incidents.get(incident.id),
+          ["attack_chain", i, "id"],
+          "catalog/duplicate-id",
+          `Duplicate step id \`${step.id}\``,
+        );
       }
       seen.add(step.id);
     });
@@ -100,7 +123,8 @@ function checkControls(catalog: Catalog, sources: CatalogSources, report: Report
         continue;
       }
       steps.forEach((step, i) => {
-        if (!known.has(step)) unknownRef(report, file, ["blocks", incidentId, i], `step of ${incidentId}`, step, known);
+        if (!known.has(step))
+          unknownRef(report, file, ["blocks", incidentId, i], `step of ${incidentId}`, step, known);
       });
     }
     for (const [frameworkId, requirements] of Object.entries(control.frameworks)) {
@@ -111,13 +135,20 @@ function checkControls(catalog: Catalog, sources: CatalogSources, report: Report
       }
       requirements.forEach((req, i) => {
         if (!known.has(req)) {
-          report(file, ["frameworks", frameworkId, i], "catalog/unknown-requirement", `Unknown requirement \`${req}\` of ${frameworkId}`, didYouMean(req, known));
+          report(
+            file,
+            ["frameworks", frameworkId, i],
+            "catalog/unknown-requirement",
+            `Unknown requirement \`${req}\` of ${frameworkId}`,
+            didYouMean(req, known),
+          );
         }
       });
     }
     const questions = new Map<string, Question>();
     control.questions.forEach((q, i) => {
-      if (questions.has(q.id)) report(file, ["questions", i, "id"], "catalog/duplicate-id", `Duplicate question id \`${q.id}\``);
+      if (questions.has(q.id))
+        report(file, ["questions", i, "id"], "catalog/duplicate-id", `Duplicate question id \`${q.id}\``);
       questions.set(q.id, q);
     });
     const conditions = [
@@ -132,9 +163,22 @@ function checkControls(catalog: Catalog, sources: CatalogSources, report: Report
       }
     }
     const expects = new Set(control.examples.map((e) => e.expect));
-    if (!expects.has("met")) report(file, ["examples"], "catalog/missing-example", "No example that is `met`", "Add answers that satisfy the rule.");
+    if (!expects.has("met"))
+      report(
+        file,
+        ["examples"],
+        "catalog/missing-example",
+        "No example that is `met`",
+        "Add answers that satisfy the rule.",
+      );
     if (!expects.has("not_met") && !expects.has("partially_met")) {
-      report(file, ["examples"], "catalog/missing-example", "No example that fails", "Add answers that should be `not_met`.");
+      report(
+        file,
+        ["examples"],
+        "catalog/missing-example",
+        "No example that fails",
+        "Add answers that should be `not_met`.",
+      );
     }
   }
 }
@@ -145,7 +189,14 @@ function checkCoverage(catalog: Catalog, sources: CatalogSources, report: Report
   for (const lesson of catalog.lessons) {
     if (!used.has(lesson.id)) {
       const index = original.findIndex((l) => l.id === lesson.id);
-      report(sources.lessons, ["lessons", index, "id"], "catalog/unused", `No control teaches lesson \`${lesson.id}\``, undefined, "warning");
+      report(
+        sources.lessons,
+        ["lessons", index, "id"],
+        "catalog/unused",
+        `No control teaches lesson \`${lesson.id}\``,
+        undefined,
+        "warning",
+      );
     }
   }
 }

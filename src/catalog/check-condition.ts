@@ -8,7 +8,11 @@ export const MAX_CONDITION_DEPTH = 4;
 /** A problem in a condition, with the key path (relative to the condition) where it sits. */
 export interface ConditionProblem {
   readonly path: (string | number)[];
-  readonly code: "catalog/unknown-question" | "catalog/operator-type" | "catalog/unknown-choice" | "catalog/condition-too-deep";
+  readonly code:
+    | "catalog/unknown-question"
+    | "catalog/operator-type"
+    | "catalog/unknown-choice"
+    | "catalog/condition-too-deep";
   readonly message: string;
   readonly hint?: string;
 }
@@ -52,13 +56,19 @@ export function checkCondition(
       },
     ];
   }
-  if ("all" in condition) return condition.all.flatMap((c, i) => checkCondition(c, questions, [...path, "all", i], depth + 1));
-  if ("any" in condition) return condition.any.flatMap((c, i) => checkCondition(c, questions, [...path, "any", i], depth + 1));
+  if ("all" in condition)
+    return condition.all.flatMap((c, i) => checkCondition(c, questions, [...path, "all", i], depth + 1));
+  if ("any" in condition)
+    return condition.any.flatMap((c, i) => checkCondition(c, questions, [...path, "any", i], depth + 1));
   if ("not" in condition) return checkCondition(condition.not, questions, [...path, "not"], depth + 1);
   return checkLeaf(condition, questions, path);
 }
 
-function checkLeaf(leaf: Leaf, questions: ReadonlyMap<string, Question>, path: (string | number)[]): ConditionProblem[] {
+function checkLeaf(
+  leaf: Leaf,
+  questions: ReadonlyMap<string, Question>,
+  path: (string | number)[],
+): ConditionProblem[] {
   const question = questions.get(leaf.question);
   if (!question) {
     const known = [...questions.keys()];
@@ -92,9 +102,11 @@ function checkLeaf(leaf: Leaf, questions: ReadonlyMap<string, Question>, path: (
       });
   };
   if (question.type === "boolean") expectType(typeof value === "boolean", "true or false");
-  else if (NUMERIC.includes(question.type) && leaf.op !== "within_days") expectType(typeof value === "number", "a number");
+  else if (NUMERIC.includes(question.type) && leaf.op !== "within_days")
+    expectType(typeof value === "number", "a number");
   else if (question.type === "text") expectType(typeof value === "string", "a string");
-  if (question.type === "percentage" && typeof value === "number") expectType(value >= 0 && value <= 100, "0 to 100");
+  if (question.type === "percentage" && typeof value === "number")
+    expectType(value >= 0 && value <= 100, "0 to 100");
   if (question.type === "single_choice" || question.type === "multiple_choice") {
     const choices = question.choices.map((c) => c.value);
     const named = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];

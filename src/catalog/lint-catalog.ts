@@ -1,7 +1,8 @@
 // Catalog lint: loading checks plus replay of every control's examples through the engine.
+
+import { checkValue } from "../answers/check-value.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { evaluateControl } from "../engine/evaluate-control.js";
-import { checkValue } from "../answers/check-value.js";
 import { locate } from "../source/source-file.js";
 import { type LoadCatalogResult, loadCatalog } from "./load-catalog.js";
 
@@ -40,7 +41,9 @@ export async function lintCatalog(dir: string): Promise<LoadCatalogResult> {
         catalog.meta.examples_as_of,
       );
       if (result.status !== example.expect) {
-        const failed = result.checks.filter((c) => c.kind === "leaf" && !c.passed).map((c) => `${c.question} ${c.expected}`);
+        const failed = result.checks
+          .filter((c) => c.kind === "leaf" && !c.passed)
+          .map((c) => `${c.question} ${c.expected}`);
         diagnostics.push({
           file: file.path,
           ...place(["expect"]),
@@ -54,5 +57,9 @@ export async function lintCatalog(dir: string): Promise<LoadCatalogResult> {
       }
     });
   }
-  return { ...loaded, diagnostics, catalog: diagnostics.some((d) => d.severity === "error") ? undefined : catalog };
+  return {
+    ...loaded,
+    diagnostics,
+    catalog: diagnostics.some((d) => d.severity === "error") ? undefined : catalog,
+  };
 }

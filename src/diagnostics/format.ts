@@ -7,7 +7,8 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string {
   const lines: string[] = [];
   for (const d of sortDiagnostics(list)) {
     lines.push(`${d.file}:${d.start.line}:${d.start.column}  ${d.severity}  ${d.message}  ${d.code}`);
-    if (d.expected !== undefined && !d.message.includes(d.expected)) lines.push(`    expected: ${d.expected}`);
+    if (d.expected !== undefined && !d.message.includes(d.expected))
+      lines.push(`    expected: ${d.expected}`);
     if (d.actual !== undefined && !d.message.includes(d.actual)) lines.push(`    actual:   ${d.actual}`);
     if (d.hint) lines.push(`    hint: ${d.hint}`);
   }

@@ -13,7 +13,24 @@ export function diagnosticsFromZod(
   issues: readonly Issue[],
   basePath: readonly PropertyKey[] = [],
 ): Diagnostic[] {
-  return flatten(issues).flatMap((issue) => toDiagnostics(file, issue, basePath));
+  const flat = flatten(issues);
+  // A misspelled key usually shows up twice: as unknown, and its intended name as missing.
+  const missing = new Map<string, string[]>();
+  for (const issue of flat) {
+    const path = [...basePath, ...issue.path];
+    if (issue.code === "invalid_type" && valueAt(file.data, path) === undefined) {
+      const parent = JSON.stringify(path.slice(0, -1).map(String));
+      missing.set(parent, [...(missing.get(parent) ?? []), String(path.at(-1))]);
+    }
+  }
+  return flat.flatMap((issue) =>
+    toDiagnostics(
+      file,
+      issue,
+      basePath,
+      missing.get(JSON.stringify([...basePath, ...issue.path].map(String))) ?? [],
+    ),
+  );
 }
 
 /** Replaces each union failure with the issues of its closest branch, so messages stay specific. */
@@ -46,7 +63,12 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-function toDiagnostics(file: SourceFile, issue: Issue, basePath: readonly PropertyKey[]): Diagnostic[] {
+function toDiagnostics(
+  file: SourceFile,
+  issue: Issue,
+  basePath: readonly PropertyKey[],
+  missingSiblings: readonly string[],
+): Diagnostic[] {
   const path = [...basePath, ...issue.path];
   const actualValue = valueAt(file.data, path);
   const make = (code: DiagnosticCode, message: string, extra: Partial<Diagnostic> = {}, keyPath = path) => {
@@ -67,29 +89,37 @@ function toDiagnostics(file: SourceFile, issue: Issue, basePath: readonly Proper
     case "invalid_type": {
       if (actualValue === undefined) {
         return [
-          make("schema/missing", `Missing ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`, {
-            expected: issue.expected,
-            hint: `Add \`${String(path.at(-1))}\` here.`,
-          }),
+          make(
+            "schema/missing",
+            `Missing ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
+            {
+              expected: issue.expected,
+              hint: `Add \`${String(path.at(-1))}\` here.`,
+            },
+          ),
         ];
       }
       return [
-        make("schema/invalid-type", `Unexpected ${typeName(actualValue)}${where}, expected ${issue.expected}`, {
-          expected: issue.expected,
-          actual: show(actualValue),
-        }),
+        make(
+          "schema/invalid-type",
+          `Unexpected ${typeName(actualValue)}${where}, expected ${issue.expected}`,
+          {
+            expected: issue.expected,
+            actual: show(actualValue),
+          },
+        ),
       ];
     }
     case "unrecognized_keys": {
-      const parent = valueAt(file.data, path);
-      const known = Object.keys(parent && typeof parent === "object" ? parent : {}).filter(
-        (k) => !issue.keys.includes(k),
-      );
+      const known = missingSiblings;
       return issue.keys.map((key) =>
         make(
           "schema/unknown-key",
           `Unexpected key ${show(key)}${where}`,
-          { actual: show(key), hint: didYouMean(key, known) ?? "Remove it, or check the spelling against the format." },
+          {
+            actual: show(key),
+            hint: didYouMean(key, known) ?? "Remove it, or check the spelling against the format.",
+          },
           [...path, key],
         ),
       );
@@ -106,28 +136,40 @@ function toDiagnostics(file: SourceFile, issue: Issue, basePath: readonly Proper
     }
     case "invalid_format":
       return [
-        make("schema/invalid-format", `Unexpected ${show(actualValue)}${where}, expected ${formatName(issue)}`, {
-          expected: formatName(issue),
-          actual: show(actualValue),
-          hint: issue.format === "date" ? "Write dates as YYYY-MM-DD, e.g. `2026-03-31`." : undefined,
-        }),
+        make(
+          "schema/invalid-format",
+          `Unexpected ${show(actualValue)}${where}, expected ${formatName(issue)}`,
+          {
+            expected: formatName(issue),
+            actual: show(actualValue),
+            hint: issue.format === "date" ? "Write dates as YYYY-MM-DD, e.g. `2026-03-31`." : undefined,
+          },
+        ),
       ];
     case "too_small":
     case "too_big": {
       const bound = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
       const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
       return [
-        make("schema/out-of-range", `Unexpected ${show(actualValue)}${where}, expected ${bound} ${what}`.trim(), {
-          expected: `${bound} ${what}`.trim(),
-          actual: show(actualValue),
-        }),
+        make(
+          "schema/out-of-range",
+          `Unexpected ${show(actualValue)}${where}, expected ${bound} ${what}`.trim(),
+          {
+            expected: `${bound} ${what}`.trim(),
+            actual: show(actualValue),
+          },
+        ),
       ];
     }
     case "invalid_key":
       return [
-        make("schema/invalid-format", `Unexpected key${where}: ${issue.issues[0]?.message ?? issue.message}`, {
-          hint: issue.issues[0]?.message,
-        }),
+        make(
+          "schema/invalid-format",
+          `Unexpected key${where}: ${issue.issues[0]?.message ?? issue.message}`,
+          {
+            hint: issue.issues[0]?.message,
+          },
+        ),
       ];
     default:
       return [make("schema/invalid", `${issue.message}${where}`, { actual: show(actualValue) })];

@@ -1,8 +1,8 @@
 // Decides one control's status from the profile and its answer, and keeps the explanation.
 import type { ControlAnswer } from "../model/answers.js";
 import type { Control } from "../model/control.js";
-import type { Check, ControlResult, Status } from "../model/result.js";
 import type { Question } from "../model/question.js";
+import type { Check, ControlResult, Status } from "../model/result.js";
 import { type AnswerLookup, evaluateCondition, questionsOf } from "./conditions.js";
 import { daysBetween } from "./dates.js";
 
@@ -71,7 +71,9 @@ export function evaluateControl(
   }
   const responses = answer?.responses ?? {};
   const answers = lookup(responses, control.questions);
-  const ruleQuestions = [...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)])];
+  const ruleQuestions = [
+    ...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]),
+  ];
   const unanswered = ruleQuestions.filter((q) => answers.value(q) === undefined);
   if (unanswered.length === ruleQuestions.length) {
     return decide("not_answered", { unanswered_questions: unanswered });

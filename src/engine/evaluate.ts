@@ -17,7 +17,13 @@ export interface EvaluateOptions {
 export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOptions = {}): Evaluation {
   const asOf = options.asOf ?? answers.assessment.date;
   const decided = catalog.controls.map((control) => {
-    const decision = evaluateControl(control, answers.answers[control.id], answers.profile, catalog.profile, asOf);
+    const decision = evaluateControl(
+      control,
+      answers.answers[control.id],
+      answers.profile,
+      catalog.profile,
+      asOf,
+    );
     return { ...decision, risk: risk(decision) };
   });
   const ranked = decided
@@ -58,7 +64,8 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     answered_catalog: answers.catalog,
     overall: {
       ...overall,
-      tier_name: overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
+      tier_name:
+        overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
     },
     controls,
     gaps: ranked.map((r) => r.control_id),

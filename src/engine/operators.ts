@@ -12,15 +12,15 @@ export interface OperatorOutcome {
 type Apply<L extends Leaf> = (answer: unknown, leaf: L, asOf: string) => OperatorOutcome;
 type Table = { [K in Operator]: Apply<Extract<Leaf, { op: K }>> };
 
-const list = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
+const list = (values: readonly string[]) => values.join(", ");
 const selected = (answer: unknown): string[] => (Array.isArray(answer) ? answer.map(String) : []);
 
 /** Every operator vaspcheck knows. Adding one means adding it here, to the schema and to the type table. */
 export const OPERATORS: Table = {
-  equals: (answer, leaf) => ({ passed: answer === leaf.value, expected: `= \`${String(leaf.value)}\`` }),
+  equals: (answer, leaf) => ({ passed: answer === leaf.value, expected: `= ${String(leaf.value)}` }),
   not_equals: (answer, leaf) => ({
     passed: answer !== undefined && answer !== leaf.value,
-    expected: `≠ \`${String(leaf.value)}\``,
+    expected: `≠ ${String(leaf.value)}`,
   }),
   one_of: (answer, leaf) => ({
     passed: typeof answer === "string" && leaf.value.includes(answer),
@@ -28,7 +28,7 @@ export const OPERATORS: Table = {
   }),
   includes: (answer, leaf) => ({
     passed: selected(answer).includes(leaf.value),
-    expected: `includes \`${leaf.value}\``,
+    expected: `includes ${leaf.value}`,
   }),
   includes_all: (answer, leaf) => ({
     passed: leaf.value.every((v) => selected(answer).includes(v)),
@@ -55,7 +55,11 @@ export const OPERATORS: Table = {
     return { passed: age >= 0 && age <= leaf.value, expected: `within ${leaf.value} days before ${asOf}` };
   },
   answered: (answer) => ({
-    passed: answer !== undefined && answer !== null && answer !== "" && !(Array.isArray(answer) && answer.length === 0),
+    passed:
+      answer !== undefined &&
+      answer !== null &&
+      answer !== "" &&
+      !(Array.isArray(answer) && answer.length === 0),
     expected: "answered",
   }),
 };

@@ -3,7 +3,10 @@ import type { Catalog } from "../model/catalog.js";
 import type { ControlResult, IncidentReplay, StepReplay } from "../model/result.js";
 
 /** Replays every incident of the catalog against the control results. */
-export function replayIncidents(catalog: Catalog, results: ReadonlyMap<string, ControlResult>): IncidentReplay[] {
+export function replayIncidents(
+  catalog: Catalog,
+  results: ReadonlyMap<string, ControlResult>,
+): IncidentReplay[] {
   return catalog.incidents.map((incident) => {
     const steps: StepReplay[] = incident.attack_chain.map((step) => {
       const controls = catalog.controls

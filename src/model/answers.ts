@@ -1,7 +1,7 @@
 // The answers file an exchange fills in: who, when, against which catalog, scoping, and per-control answers.
 import { z } from "zod";
-import { KebabIdSchema, ResponsesSchema } from "./control.js";
 import { SemverSchema } from "./catalog-meta.js";
+import { KebabIdSchema, ResponsesSchema } from "./control.js";
 
 const isoDate = z.iso.date();
 const text = z.string().trim().min(1);

@@ -10,8 +10,16 @@ export const LeafSchema = z.discriminatedUnion("op", [
   z.strictObject({ question: SnakeIdSchema, op: z.literal("not_equals"), value: scalar }),
   z.strictObject({ question: SnakeIdSchema, op: z.literal("one_of"), value: z.array(z.string()).min(1) }),
   z.strictObject({ question: SnakeIdSchema, op: z.literal("includes"), value: z.string() }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("includes_all"), value: z.array(z.string()).min(1) }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("includes_any"), value: z.array(z.string()).min(1) }),
+  z.strictObject({
+    question: SnakeIdSchema,
+    op: z.literal("includes_all"),
+    value: z.array(z.string()).min(1),
+  }),
+  z.strictObject({
+    question: SnakeIdSchema,
+    op: z.literal("includes_any"),
+    value: z.array(z.string()).min(1),
+  }),
   z.strictObject({ question: SnakeIdSchema, op: z.literal("selected_at_least"), value: z.int().min(0) }),
   z.strictObject({ question: SnakeIdSchema, op: z.literal("at_least"), value: z.number() }),
   z.strictObject({ question: SnakeIdSchema, op: z.literal("at_most"), value: z.number() }),

@@ -1,13 +1,20 @@
 // The evaluation result: one versioned model that every renderer and the comparison consume.
 import { z } from "zod";
-import { ExceptionSchema, EvidenceSchema, RemediationPlanSchema } from "./answers.js";
+import { EvidenceSchema, ExceptionSchema, RemediationPlanSchema } from "./answers.js";
 import { SeveritySchema } from "./control.js";
 
 /** Version of the JSON result format; bumped on any incompatible change. */
 export const RESULT_FORMAT = "vaspcheck/evaluation@1";
 
 /** The status of a control for one organization. */
-export const StatusSchema = z.enum(["met", "partially_met", "not_met", "not_applicable", "not_answered", "risk_accepted"]);
+export const StatusSchema = z.enum([
+  "met",
+  "partially_met",
+  "not_met",
+  "not_applicable",
+  "not_answered",
+  "risk_accepted",
+]);
 /** The status of a control. */
 export type Status = z.infer<typeof StatusSchema>;
 
@@ -126,6 +133,10 @@ export const EvaluationSchema = z.object({
   assessment: z.object({ date: z.string(), assessor: z.string(), scope: z.string() }),
   as_of: z.string(),
   answered_catalog: z.object({ id: z.string(), version: z.string() }),
+  /** Added by the report pipeline (not by `evaluate`): which file was read and its digest. */
+  inputs: z
+    .object({ answers_file: z.string(), answers_sha256: z.string(), vaspcheck_version: z.string() })
+    .optional(),
   overall: RollupSchema.extend({ tier_name: z.string().nullable() }),
   controls: z.array(ControlResultSchema),
   gaps: z.array(z.string()),

@@ -14,7 +14,8 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Pr
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return fail("input/read-failed", "Expected a file, found a directory", "Name a file.");
+    if (info.isDirectory())
+      return fail("input/read-failed", "Expected a file, found a directory", "Name a file.");
     if (info.size > maxBytes) {
       return fail(
         "input/too-large",
@@ -25,7 +26,8 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Pr
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "File not found" : `File could not be read (${code ?? "unknown error"})`;
+    const reason =
+      code === "ENOENT" ? "File not found" : `File could not be read (${code ?? "unknown error"})`;
     return fail("input/read-failed", reason, "Check the path and the file's permissions.");
   }
   return parseBytes(path, bytes);

@@ -1,5 +1,5 @@
 // A parsed YAML/JSON file that remembers positions, so any key path can be turned into line:col.
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { type Document, isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 import type { Point } from "../diagnostics/diagnostic.js";
 
 /** A parsed file: its path, text, YAML document and line counter. */
@@ -34,7 +34,11 @@ function span(file: SourceFile, node: Node, approximate: boolean): Place {
  * Finds the place of a key path. `key: true` points at the key of the last segment rather than its
  * value (used for unknown keys). Missing paths fall back to the nearest existing ancestor.
  */
-export function locate(file: SourceFile, path: readonly PropertyKey[], options: { key?: boolean } = {}): Place {
+export function locate(
+  file: SourceFile,
+  path: readonly PropertyKey[],
+  options: { key?: boolean } = {},
+): Place {
   let node: unknown = file.doc.contents;
   let last: Place = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, approximate: true };
   if (isNode(node)) last = span(file, node, false);
@@ -42,7 +46,9 @@ export function locate(file: SourceFile, path: readonly PropertyKey[], options: 
     const segment = path[i];
     const isLast = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (!pair) return { ...last, approximate: true };
       if (isLast && options.key && isNode(pair.key)) return span(file, pair.key, false);
       node = pair.value;

@@ -1,0 +1,49 @@
+// `vaspcheck init`: write a commented answers template for the catalog.
+import type { CommandModule } from "yargs";
+import type { CliContext } from "../context.js";
+
+interface Args {
+  out?: string;
+  force: boolean;
+  date?: string;
+  catalog?: string;
+}
+
+/** The init command. */
+export function initCommand(ctx: CliContext): CommandModule<object, Args> {
+  return {
+    command: "init",
+    describe: "Write a commented answers template for the catalog",
+    builder: (y) =>
+      y
+        .option("out", {
+          alias: "o",
+          type: "string",
+          describe: "Write the template to this file instead of stdout",
+        })
+        .option("force", { type: "boolean", default: false, describe: "Overwrite an existing --out file" })
+        .option("date", { type: "string", describe: "Pre-fill the assessment date (YYYY-MM-DD)" }),
+    handler: async (args) => {
+      const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+      const { loadCatalog } = await import("../../catalog/load-catalog.js");
+      const { DEFAULT_CATALOG_DIR } = await import("../../report/create-report.js");
+      const { renderAnswersTemplate } = await import("../../template/answers-template.js");
+      const date = await checkDate(args.date, "--date");
+      if (args.out && !args.force) {
+        const { existsSync } = await import("node:fs");
+        if (existsSync(args.out)) {
+          const { UsageError } = await import("../errors.js");
+          throw new UsageError(
+            `${args.out} already exists`,
+            "Pass --force to overwrite it, or choose another --out.",
+          );
+        }
+      }
+      const loaded = await loadCatalog(args.catalog ?? DEFAULT_CATALOG_DIR);
+      if (!loaded.catalog) return reportDiagnostics(ctx, loaded.diagnostics);
+      await emit(ctx, args.out, renderAnswersTemplate(loaded.catalog, { date }));
+      if (args.out)
+        ctx.io.stderr(`Wrote ${args.out}. Fill it in, then run: vaspcheck validate ${args.out}\n`);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// What every command handler gets: I/O, a way to raise the exit code, and shared output helpers.
+
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatDiagnostics } from "../diagnostics/format.js";
+import { EXIT } from "./errors.js";
+import { type Io, writeFileAtomic } from "./io.js";
+
+/** Shared state of one CLI run. */
+export interface CliContext {
+  readonly io: Io;
+  /** Raises the exit code (never lowers it). */
+  exit(code: number): void;
+}
+
+/** Writes command output to `--out` atomically, or to stdout. */
+export async function emit(
+  ctx: CliContext,
+  out: string | undefined,
+  data: string | Uint8Array,
+): Promise<void> {
+  if (out) await writeFileAtomic(out, data);
+  else ctx.io.stdout(data);
+}
+
+/** Prints diagnostics to stderr (or as JSON to stdout) and sets exit code 1 when any is an error. */
+export function reportDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[], json = false): void {
+  if (json) ctx.io.stdout(`${JSON.stringify(diagnostics, null, 2)}\n`);
+  else if (diagnostics.length > 0) ctx.io.stderr(formatDiagnostics(diagnostics));
+  if (diagnostics.some((d) => d.severity === "error")) ctx.exit(EXIT.findings);
+}
+
+/** Accepts a `YYYY-MM-DD` option value or throws a usage error. */
+export async function checkDate(value: string | undefined, flag: string): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  const { isIsoDate } = await import("../engine/dates.js");
+  if (isIsoDate(value)) return value;
+  const { UsageError } = await import("./errors.js");
+  throw new UsageError(`${flag} expects a date YYYY-MM-DD, got "${value}"`, `e.g. ${flag} 2026-03-31`);
+}

@@ -1,0 +1,33 @@
+// The CLI's error kinds and exit codes: diagnostics (1), usage and I/O (2), bugs (2 with a report hint).
+
+/** Exit codes, as documented in the README. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A mistake in how the command was called or an environment problem; printed as one line plus a hint. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Formats an unexpected error as a readable block; the stack only with `--debug`. */
+export function formatUnexpected(error: unknown, debug: boolean, version: string): string {
+  if (error instanceof UsageError) {
+    return `vaspcheck: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`;
+  }
+  const io = error as NodeJS.ErrnoException;
+  if (io && typeof io.code === "string" && typeof io.path === "string") {
+    return `vaspcheck: cannot access ${io.path} (${io.code})\n  hint: check that the path exists and is writable.\n`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}\n` : "";
+  return (
+    `vaspcheck: internal error: ${message}\n` +
+    `  This is a bug in vaspcheck ${version} (node ${process.version}). Please report it with the command you ran.\n` +
+    (debug ? stack : "  Run again with --debug to see the stack trace.\n")
+  );
+}

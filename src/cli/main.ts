@@ -1,0 +1,83 @@
+// CLI wiring: yargs commands, global options, exit codes and error printing. Logic lives in the library.
+import yargs from "yargs";
+import { catalogCommand } from "./commands/catalog.js";
+import { initCommand } from "./commands/init.js";
+import { reportCommand } from "./commands/report.js";
+import { schemaCommand } from "./commands/schema.js";
+import { validateCommand } from "./commands/validate.js";
+import type { CliContext } from "./context.js";
+import { EXIT, formatUnexpected } from "./errors.js";
+import { type Io, processIo } from "./io.js";
+
+/** Extra commands registered by later modules (compare, diff) without touching this file's logic. */
+export type CommandFactory = (ctx: CliContext) => import("yargs").CommandModule<object, never>;
+
+const EPILOGUE = `Exit codes: 0 success; 1 validation errors, or --fail-on found a gap at or above that severity; 2 usage, I/O or internal error.
+Docs: README.md (answers format, writing controls).`;
+
+/** Runs the CLI with the given arguments and returns the exit code. Never calls process.exit. */
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  extra: readonly CommandFactory[] = [],
+): Promise<number> {
+  let code: number = EXIT.ok;
+  const ctx: CliContext = {
+    io,
+    exit: (c) => {
+      code = Math.max(code, c);
+    },
+  };
+  const debug = argv.includes("--debug");
+  const { vaspcheckVersion } = await import("../version.js");
+  const parser = yargs([...argv])
+    .scriptName("vaspcheck")
+    .usage(
+      "$0 <command> [options]\n\nTurn exchange-hack lessons into a control catalog, evaluate an answers file and render a gap report.",
+    )
+    .option("catalog", {
+      type: "string",
+      global: true,
+      describe: "Catalog directory (default: the shipped catalog)",
+    })
+    .option("max-bytes", {
+      type: "number",
+      global: true,
+      default: 10 * 1024 * 1024,
+      describe: "Refuse input files larger than this",
+      hidden: true,
+    })
+    .option("debug", { type: "boolean", global: true, describe: "Show stack traces for internal errors" })
+    .command(initCommand(ctx))
+    .command(validateCommand(ctx))
+    .command(reportCommand(ctx))
+    .command(catalogCommand(ctx))
+    .command(schemaCommand(ctx));
+  for (const factory of extra) parser.command(factory(ctx));
+  parser
+    .demandCommand(1, "Name a command.")
+    .strict()
+    .recommendCommands()
+    .version(vaspcheckVersion())
+    .help()
+    .alias("h", "help")
+    .epilogue(EPILOGUE)
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new CliUsage(message);
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof CliUsage) {
+      io.stderr(`vaspcheck: ${error.message}\n  hint: run \`vaspcheck --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    io.stderr(formatUnexpected(error, debug, vaspcheckVersion()));
+    return EXIT.usage;
+  }
+  return code;
+}
+
+class CliUsage extends Error {}

@@ -1,0 +1,71 @@
+// Public API of vaspcheck: everything the CLI does, as typed functions. Explicit exports only.
+export { checkValue, describeType } from "./answers/check-value.js";
+export {
+  type LoadAnswersOptions,
+  type LoadAnswersResult,
+  loadAnswers,
+  validateAnswers,
+} from "./answers/load-answers.js";
+export { describeCondition, listCatalog, showEntry } from "./catalog/describe-catalog.js";
+export { lintCatalog } from "./catalog/lint-catalog.js";
+export { type CatalogSources, type LoadCatalogResult, loadCatalog } from "./catalog/load-catalog.js";
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
+export {
+  type Diagnostic,
+  type DiagnosticSeverity,
+  hasErrors,
+  type Point,
+  sortDiagnostics,
+} from "./diagnostics/diagnostic.js";
+export { formatDiagnostics } from "./diagnostics/format.js";
+export { type EvaluateOptions, evaluate } from "./engine/evaluate.js";
+export { OPERATORS } from "./engine/operators.js";
+export { SEVERITY_WEIGHT } from "./engine/scoring.js";
+export {
+  type Answers,
+  AnswersSchema,
+  type ControlAnswer,
+  ControlAnswerSchema,
+  type Evidence,
+  EvidenceSchema,
+} from "./model/answers.js";
+export type { Catalog } from "./model/catalog.js";
+export { type CatalogMeta, CatalogMetaSchema, ProfileFileSchema } from "./model/catalog-meta.js";
+export { type Condition, ConditionSchema, type Leaf, LeafSchema, type Operator } from "./model/condition.js";
+export { type Control, ControlSchema, type Severity, SeveritySchema } from "./model/control.js";
+export { type Framework, FrameworkSchema } from "./model/framework.js";
+export { type AttackStep, type Incident, IncidentSchema } from "./model/incident.js";
+export { jsonSchemaOf } from "./model/json-schema.js";
+export { type Lesson, LessonSchema, LessonsFileSchema } from "./model/lesson.js";
+export { type Question, QuestionSchema, type QuestionType } from "./model/question.js";
+export {
+  type Check,
+  type ControlResult,
+  type Evaluation,
+  EvaluationSchema,
+  type FrameworkRollup,
+  type IncidentReplay,
+  RESULT_FORMAT,
+  type Rollup,
+  type Status,
+  StatusSchema,
+} from "./model/result.js";
+export {
+  type CreateReportOptions,
+  type CreateReportResult,
+  createReport,
+  DEFAULT_CATALOG_DIR,
+} from "./report/create-report.js";
+export { loadTemplates, renderMarkdown, renderWithTemplates, type TemplateSet } from "./report/markdown.js";
+export { escapeBlock, escapeCell, escapeInline } from "./report/markdown-escape.js";
+export { RENDERERS, type Renderer, type ReportFormat } from "./report/renderers.js";
+export {
+  buildReportModel,
+  type ControlView,
+  type ReportInputs,
+  type ReportModel,
+} from "./report/report-model.js";
+export { parseYaml } from "./source/parse-yaml.js";
+export { readSource } from "./source/read-source.js";
+export { renderAnswersTemplate } from "./template/answers-template.js";
+export { vaspcheckVersion } from "./version.js";

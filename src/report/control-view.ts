@@ -1,0 +1,100 @@
+// The view of one control result: status words, the explained checks, evidence, remediation and plan.
+import type { Catalog } from "../model/catalog.js";
+import type { Control } from "../model/control.js";
+import type { ControlResult } from "../model/result.js";
+import { formatAnswer } from "./format-answer.js";
+import { STATUS_LABEL } from "./labels.js";
+
+const KIND_LABEL = { all: "all of", any: "any of", not: "none of" } as const;
+const RULE_LABEL = {
+  met: "Met when",
+  partially_met: "Partially met when",
+  applies_if: "Applies when",
+} as const;
+
+/** Builds the view of one control result. */
+export function buildControlView(result: ControlResult, control: Control, catalog: Catalog) {
+  const questions = new Map([...control.questions, ...catalog.profile].map((q) => [q.id, q]));
+  const lessonTitles = result.lessons.map((id) => catalog.lessons.find((l) => l.id === id)?.title ?? id);
+  const incidentNames = result.incidents.map((id) => catalog.incidents.find((i) => i.id === id)?.name ?? id);
+  const failing = result.checks.filter((c) => c.kind === "leaf" && !c.passed && c.rule === "met");
+  return {
+    id: result.control_id,
+    anchor: result.control_id.toLowerCase(),
+    title: result.title,
+    objective: control.objective,
+    severity: result.severity,
+    level: result.level,
+    status: result.status,
+    status_label: STATUS_LABEL[result.status].label,
+    status_mark: STATUS_LABEL[result.status].mark,
+    assessed_status_label: STATUS_LABEL[result.assessed_status].label,
+    rank: result.gap_rank ?? null,
+    risk: result.risk.toFixed(2),
+    why: failing.length
+      ? failing
+          .map(
+            (c) =>
+              `${c.question}: ${formatAnswer(questions.get(c.question ?? ""), c.answer)} (expected ${c.expected})`,
+          )
+          .join("; ")
+      : null,
+    lessons: lessonTitles.join("; "),
+    incidents: incidentNames.length ? incidentNames.join(", ") : "—",
+    attack_steps: result.blocks.length,
+    rules: (["applies_if", "met", "partially_met"] as const)
+      .map((rule) => ({
+        label: RULE_LABEL[rule],
+        checks: result.checks
+          .filter((c) => c.rule === rule)
+          .map((c) => ({
+            indent: c.depth,
+            is_group: c.kind !== "leaf",
+            group: c.kind === "leaf" ? null : KIND_LABEL[c.kind],
+            question: c.question_text ?? c.question ?? "",
+            question_id: c.question ?? "",
+            answer: c.kind === "leaf" ? formatAnswer(questions.get(c.question ?? ""), c.answer) : "",
+            expected: c.expected ?? "",
+            passed: c.passed,
+            result: c.passed ? "pass" : "fail",
+          })),
+      }))
+      .filter((r) => r.checks.length > 0),
+    questions: control.questions.map((q) => q.text),
+    remediation: control.remediation,
+    evidence: result.evidence.map((e) => ({
+      title: e.title,
+      location: e.url ?? e.path ?? "—",
+      sha256: e.sha256 ?? null,
+    })),
+    notes: result.notes ?? null,
+    plan: result.remediation_plan
+      ? {
+          owner: result.remediation_plan.owner,
+          due: result.remediation_plan.due,
+          response: result.remediation_plan.management_response ?? "—",
+        }
+      : null,
+    exception: result.exception
+      ? {
+          justification: result.exception.justification,
+          approver: result.exception.approver,
+          expires: result.exception.expires,
+          expired: result.exception.expired,
+        }
+      : null,
+    not_applicable_reason:
+      result.status === "not_applicable"
+        ? result.not_applicable_by === "answer"
+          ? (result.not_applicable_justification ?? "")
+          : "Out of scope per the organization profile"
+        : null,
+    frameworks: Object.entries(result.frameworks)
+      .map(([fw, reqs]) => `${catalog.frameworks.find((f) => f.id === fw)?.name ?? fw}: ${reqs.join(", ")}`)
+      .join("; "),
+    references: control.references.map((r) => ({ title: r.title, url: r.url ?? null })),
+  };
+}
+
+/** The view of one control result. */
+export type ControlView = ReturnType<typeof buildControlView>;

@@ -1,0 +1,67 @@
+// The report pipeline: load catalog and answers, evaluate, build the view model and render one format.
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { loadAnswers } from "../answers/load-answers.js";
+import { loadCatalog } from "../catalog/load-catalog.js";
+import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { evaluate } from "../engine/evaluate.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Evaluation } from "../model/result.js";
+import { vaspcheckVersion } from "../version.js";
+import { RENDERERS, type ReportFormat } from "./renderers.js";
+import { buildReportModel } from "./report-model.js";
+
+/** The shipped catalog directory, the default of every command. */
+export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL("../../controls/", import.meta.url));
+
+/** Options of `createReport`. */
+export interface CreateReportOptions {
+  readonly answersPath: string;
+  readonly catalogDir?: string;
+  readonly format?: ReportFormat;
+  readonly asOf?: string;
+  readonly templateDir?: string;
+  readonly maxBytes?: number;
+}
+
+/** A rendered report, or the diagnostics that prevented it. */
+export type CreateReportResult =
+  | {
+      ok: true;
+      output: string | Uint8Array;
+      evaluation: Evaluation;
+      catalog: Catalog;
+      diagnostics: Diagnostic[];
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** Loads, validates, evaluates and renders. Never throws on bad user data. */
+export async function createReport(options: CreateReportOptions): Promise<CreateReportResult> {
+  const loadedCatalog = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
+  if (!loadedCatalog.catalog) return { ok: false, diagnostics: loadedCatalog.diagnostics };
+  const catalog = loadedCatalog.catalog;
+  const loaded = await loadAnswers(options.answersPath, catalog, {
+    asOf: options.asOf,
+    maxBytes: options.maxBytes,
+  });
+  const diagnostics = [...loadedCatalog.diagnostics, ...loaded.diagnostics];
+  if (!loaded.answers || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const inputs = {
+    answers_file: options.answersPath,
+    answers_sha256: createHash("sha256").update(loaded.file.text).digest("hex"),
+    vaspcheck_version: vaspcheckVersion(),
+  };
+  const evaluation = { ...evaluate(catalog, loaded.answers, { asOf: options.asOf }), inputs };
+  const model = buildReportModel(evaluation, catalog, {
+    answersFile: inputs.answers_file,
+    answersSha256: inputs.answers_sha256,
+    vaspcheckVersion: inputs.vaspcheck_version,
+  });
+  const output = await RENDERERS[options.format ?? "md"]({
+    evaluation,
+    model,
+    catalog,
+    templateDir: options.templateDir,
+  });
+  return { ok: true, output, evaluation, catalog, diagnostics };
+}

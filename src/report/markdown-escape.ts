@@ -1,0 +1,34 @@
+// Escaping of untrusted text for Markdown, so names and notes can never break a table or inject markup.
+
+const SPECIAL = /[\\`*_[\]<>|~&]/g;
+const ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
+// Characters that only start a block (heading, list, quote, setext rule) when they open a line.
+const LINE_START = /^(\s*)(#|\+|-|=|\d+(?=[.)]))/;
+
+/** Escapes inline text: Markdown punctuation is backslash-escaped, HTML-significant characters become entities. */
+export function escapeInline(text: string): string {
+  const escaped = text.replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
+  return escaped.replace(LINE_START, (_, space: string, mark: string) =>
+    /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+  );
+}
+
+/** Escapes a paragraph: like inline, keeping the author's line breaks as Markdown hard breaks. */
+export function escapeBlock(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .trim()
+    .split("\n")
+    .map((line) => escapeInline(line.trim()))
+    .join("  \n");
+}
+
+/** Escapes a table cell: inline escaping, and line breaks become `<br>` so the row stays on one line. */
+export function escapeCell(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .trim()
+    .split("\n")
+    .map((line) => escapeInline(line.trim()))
+    .join("<br>");
+}

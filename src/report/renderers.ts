@@ -1,0 +1,28 @@
+// The renderer registry: output format name → lazy loader, so heavy modules load only when chosen.
+import type { Catalog } from "../model/catalog.js";
+import type { Evaluation } from "../model/result.js";
+import type { ReportModel } from "./report-model.js";
+
+/** What a renderer receives. */
+export interface RenderInput {
+  readonly evaluation: Evaluation;
+  readonly model: ReportModel;
+  readonly catalog: Catalog;
+  /** Directory of Handlebars templates (Markdown only). */
+  readonly templateDir?: string;
+}
+
+/** A renderer turns one report into text or bytes. */
+export type Renderer = (input: RenderInput) => Promise<string | Uint8Array>;
+
+/** Every report format, each loaded on demand. */
+export const RENDERERS = {
+  md: async ({ model, templateDir }) => {
+    const { loadTemplates, renderMarkdown } = await import("./markdown.js");
+    return renderMarkdown(model, await loadTemplates(templateDir));
+  },
+  json: async ({ evaluation }) => `${JSON.stringify(evaluation, null, 2)}\n`,
+} satisfies Record<string, Renderer>;
+
+/** A report format name. */
+export type ReportFormat = keyof typeof RENDERERS;

@@ -1,0 +1,207 @@
+// The view model: everything a report shows, sorted, counted and worded once, for every renderer.
+import { createHash } from "node:crypto";
+import { SEVERITY_WEIGHT, STATUSES } from "../engine/scoring.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Question } from "../model/question.js";
+import type { ControlResult, Evaluation, Status } from "../model/result.js";
+import { buildControlView, type ControlView } from "./control-view.js";
+import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL, STEP_LABEL } from "./labels.js";
+
+/** Digests and versions that make a report reproducible. */
+export interface ReportInputs {
+  readonly answersFile: string;
+  readonly answersSha256: string;
+  readonly vaspcheckVersion: string;
+}
+
+const pct = (score: number | null) => (score === null ? "n/a" : `${score.toFixed(1)}%`);
+
+/** Builds the report view model from an evaluation. Pure: renderers only lay this out. */
+export function buildReportModel(evaluation: Evaluation, catalog: Catalog, inputs: ReportInputs) {
+  const controls = new Map(catalog.controls.map((c) => [c.id, c]));
+  const tierName = (level: number | null) =>
+    level === null ? "n/a" : `${level} – ${catalog.meta.tiers.find((t) => t.level === level)?.name ?? ""}`;
+  const statusRows = (counts: Record<Status, number>) =>
+    STATUSES.map((s) => ({
+      status: s,
+      label: STATUS_LABEL[s].label,
+      mark: STATUS_LABEL[s].mark,
+      count: counts[s] ?? 0,
+    }));
+  const views = new Map<string, ControlView>(
+    evaluation.controls.map((r) => [r.control_id, buildControlView(r, controls.get(r.control_id)!, catalog)]),
+  );
+  const view = (id: string) => views.get(id)!;
+  const inputsDigest = sha256Hex(
+    `${inputs.answersSha256}\n${evaluation.catalog.digest}\n${evaluation.as_of}\n${inputs.vaspcheckVersion}`,
+  );
+
+  return {
+    title: `Security gap report: ${evaluation.organization.name}`,
+    organization: {
+      name: evaluation.organization.name,
+      jurisdiction: evaluation.organization.jurisdiction,
+      registration: evaluation.organization.registration ?? "—",
+    },
+    assessment: { ...evaluation.assessment, as_of: evaluation.as_of },
+    provenance: {
+      catalog_id: evaluation.catalog.id,
+      catalog_version: evaluation.catalog.version,
+      answered_catalog_version: evaluation.answered_catalog.version,
+      catalog_sha256: evaluation.catalog.digest,
+      answers_file: inputs.answersFile,
+      answers_sha256: inputs.answersSha256,
+      inputs_sha256: inputsDigest,
+      vaspcheck_version: inputs.vaspcheckVersion,
+      result_format: evaluation.format,
+    },
+    summary: {
+      score: pct(evaluation.overall.score),
+      score_value: evaluation.overall.score,
+      tier: tierName(evaluation.overall.tier),
+      tier_level: evaluation.overall.tier,
+      total_controls: evaluation.controls.length,
+      gap_count: evaluation.gaps.length,
+      statuses: statusRows(evaluation.overall.counts),
+      top_gaps: evaluation.gaps.slice(0, 10).map((id) => view(id)),
+      incidents_stopped: evaluation.replay.filter((r) => r.verdict === "stopped").length,
+      incidents_total: evaluation.replay.length,
+    },
+    lessons: evaluation.lessons.map((lesson) => {
+      const def = catalog.lessons.find((l) => l.id === lesson.id)!;
+      return {
+        id: lesson.id,
+        title: lesson.title,
+        narrative: def.narrative,
+        incidents: def.incidents
+          .map((id) => catalog.incidents.find((i) => i.id === id)?.name ?? id)
+          .join(", "),
+        score: pct(lesson.score),
+        score_value: lesson.score,
+        tier: tierName(lesson.tier),
+        controls: lesson.controls.map((id) => view(id)),
+      };
+    }),
+    replay: evaluation.replay.map((replay) => {
+      const incident = catalog.incidents.find((i) => i.id === replay.incident_id)!;
+      const stoppedIndex = replay.steps.findIndex((s) => s.step_id === replay.stopped_at);
+      return {
+        id: replay.incident_id,
+        name: replay.name,
+        date: replay.date,
+        loss: incident.loss,
+        attribution: `${incident.attribution.actor} (${incident.attribution.confidence}${incident.attribution.by ? `: ${incident.attribution.by}` : ""})`,
+        summary: incident.summary,
+        verdict: replay.verdict,
+        verdict_label: INCIDENT_LABEL[replay.verdict],
+        stopped_at:
+          stoppedIndex >= 0
+            ? `step ${stoppedIndex + 1} of ${replay.steps.length}, "${replay.steps[stoppedIndex]!.title}"`
+            : null,
+        blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
+        steps: replay.steps.map((step, i) => ({
+          number: i + 1,
+          id: step.step_id,
+          title: step.title,
+          description: incident.attack_chain.find((s) => s.id === step.step_id)?.description ?? "",
+          verdict: step.verdict,
+          verdict_label: STEP_LABEL[step.verdict].label,
+          mark: STEP_LABEL[step.verdict].mark,
+          controls: step.controls.map((c) => ({
+            id: c.id,
+            title: c.title,
+            status: c.status,
+            status_label: STATUS_LABEL[c.status].label,
+          })),
+          has_controls: step.controls.length > 0,
+        })),
+      };
+    }),
+    gaps: evaluation.gaps.map((id) => view(id)),
+    frameworks: evaluation.frameworks.map((fw) => ({
+      id: fw.id,
+      name: fw.title,
+      version: fw.version,
+      score: pct(fw.score),
+      score_value: fw.score,
+      mapped_controls: fw.controls.length,
+      requirements: fw.requirements.map((req) => ({
+        id: req.id,
+        title: req.title,
+        status: req.status,
+        status_label: COVERAGE_LABEL[req.status],
+        controls: req.controls.map((c) => `${c.id} (${STATUS_LABEL[c.status].label})`).join(", "),
+      })),
+    })),
+    appendix: {
+      unanswered: evaluation.controls
+        .filter((r) => r.status === "not_answered" || r.unanswered_questions.length > 0)
+        .map((r) => ({
+          control_id: r.control_id,
+          title: r.title,
+          questions: unansweredQuestions(r, controls.get(r.control_id)?.questions ?? []),
+        })),
+      exceptions: evaluation.controls
+        .filter((r) => r.exception)
+        .map((r) => ({
+          control_id: r.control_id,
+          title: r.title,
+          justification: r.exception!.justification,
+          approver: r.exception!.approver,
+          expires: r.exception!.expires,
+          state: r.exception!.expired
+            ? `expired on ${r.exception!.expires}; status reverts to ${STATUS_LABEL[r.status].label}`
+            : "valid",
+        })),
+      not_applicable: evaluation.controls
+        .filter((r) => r.status === "not_applicable")
+        .map((r) => ({
+          control_id: r.control_id,
+          title: r.title,
+          reason:
+            r.not_applicable_by === "answer"
+              ? `Answered N/A: ${r.not_applicable_justification ?? ""}`
+              : "Out of scope per the organization profile",
+        })),
+      evidence: evaluation.controls.flatMap((r) =>
+        r.evidence.map((e) => ({
+          control_id: r.control_id,
+          title: e.title,
+          location: e.url ?? e.path ?? "—",
+          sha256: e.sha256 ?? "—",
+          date: e.date ?? "—",
+        })),
+      ),
+      methodology: {
+        statuses: STATUSES.map((s) => ({
+          label: STATUS_LABEL[s].label,
+          mark: STATUS_LABEL[s].mark,
+          definition: STATUS_DEFINITIONS[s],
+        })),
+        weights: Object.entries(SEVERITY_WEIGHT).map(([severity, weight]) => ({ severity, weight })),
+        tiers: catalog.meta.tiers.map((t) => ({ level: t.level, name: t.name })),
+      },
+    },
+  };
+}
+
+/** The report view model. Its type is inferred from the builder, the one place its shape is defined. */
+export type ReportModel = ReturnType<typeof buildReportModel>;
+export type { ControlView };
+
+const COVERAGE_LABEL = {
+  covered: "Covered",
+  partial: "Partial",
+  gap: "Gap",
+  not_applicable: "Not applicable",
+  not_mapped: "Not mapped",
+} as const;
+
+function unansweredQuestions(result: ControlResult, questions: readonly Question[]): string[] {
+  const ids = result.status === "not_answered" ? questions.map((q) => q.id) : result.unanswered_questions;
+  return ids.map((id) => questions.find((q) => q.id === id)?.text ?? id);
+}
+
+function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
