@@ -13,7 +13,7 @@ import { type Framework, FrameworkSchema } from "../model/framework.js";
 import { type Incident, IncidentSchema } from "../model/incident.js";
 import { LessonsFileSchema } from "../model/lesson.js";
 import { readSource } from "../source/read-source.js";
-import type { SourceFile } from "../source/source-file.js";
+import { locate, type SourceFile } from "../source/source-file.js";
 import { checkCatalog } from "./check-catalog.js";
 
 /** Where each catalog entry came from, so later checks can point at it. */
@@ -74,7 +74,7 @@ export async function loadCatalog(dir: string): Promise<LoadCatalogResult> {
       if (stem !== loaded.value.id) {
         diagnostics.push({
           file: loaded.file.path,
-          start: { line: 1, column: 1 },
+          ...locate(loaded.file, ["id"]),
           severity: "error",
           code: "catalog/file-name",
           message: `Unexpected file name \`${stem}\`, expected \`${loaded.value.id}\` (the id inside)`,

@@ -87,6 +87,18 @@ function toDiagnostics(
   const where = path.length > 0 ? ` at \`${path.map(String).join(".")}\`` : "";
   switch (issue.code) {
     case "invalid_type": {
+      if (actualValue === null) {
+        return [
+          make(
+            "schema/missing",
+            `Empty value for ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
+            {
+              expected: issue.expected,
+              hint: "Fill in a value after the colon.",
+            },
+          ),
+        ];
+      }
       if (actualValue === undefined) {
         return [
           make(

@@ -43,7 +43,7 @@ export function evaluateControl(
       unanswered_questions: [],
       exception,
       evidence: answer?.evidence ?? [],
-      notes: answer?.notes,
+      notes: answer?.notes ?? undefined,
       remediation_plan: answer?.remediation_plan,
       lessons: control.lessons,
       incidents: Object.keys(control.blocks).sort(),

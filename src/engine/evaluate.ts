@@ -58,7 +58,7 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
   return {
     format: RESULT_FORMAT,
     catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
-    organization: answers.organization,
+    organization: { ...answers.organization, registration: answers.organization.registration ?? undefined },
     assessment: answers.assessment,
     as_of: asOf,
     answered_catalog: answers.catalog,

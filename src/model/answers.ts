@@ -38,7 +38,7 @@ export const ControlAnswerSchema = z.strictObject({
   not_applicable: z.strictObject({ justification: text }).optional(),
   answered_on: isoDate.optional(),
   evidence: z.array(EvidenceSchema).default([]),
-  notes: z.string().optional(),
+  notes: z.string().nullish(),
   exception: ExceptionSchema.optional(),
   remediation_plan: RemediationPlanSchema.optional(),
 });
@@ -48,7 +48,7 @@ export const AnswersSchema = z.strictObject({
   organization: z.strictObject({
     name: text,
     jurisdiction: text,
-    registration: text.optional(),
+    registration: text.nullish(),
   }),
   assessment: z.strictObject({
     date: isoDate,

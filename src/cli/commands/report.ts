@@ -67,9 +67,10 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
       if (args["fail-on"]) {
         const { SEVERITY_WEIGHT } = await import("../../engine/scoring.js");
         const floor = SEVERITY_WEIGHT[args["fail-on"]];
-        const failing = result.evaluation.controls.filter(
-          (c) => c.gap_rank !== undefined && SEVERITY_WEIGHT[c.severity] >= floor,
-        );
+        const byId = new Map(result.evaluation.controls.map((c) => [c.control_id, c]));
+        const failing = result.evaluation.gaps
+          .map((id) => byId.get(id)!)
+          .filter((c) => SEVERITY_WEIGHT[c.severity] >= floor);
         if (failing.length > 0) {
           ctx.io.stderr(
             `vaspcheck: ${failing.length} gap(s) at or above ${args["fail-on"]}: ${failing.map((c) => c.control_id).join(", ")}\n`,

@@ -1,0 +1,238 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../src/engine/evaluate.js";
+import { applyOperator } from "../src/engine/operators.js";
+import { score, tier } from "../src/engine/scoring.js";
+import type { Answers } from "../src/model/answers.js";
+import type { Leaf } from "../src/model/condition.js";
+import type { ControlResult } from "../src/model/result.js";
+import { fixtureAnswers, fixtureCatalog } from "./helpers/fixtures.js";
+
+const catalog = await fixtureCatalog();
+const weak = fixtureAnswers("weak");
+const strong = fixtureAnswers("strong");
+const status = (answers: Answers, id: string, asOf?: string) =>
+  evaluate(catalog, answers, { asOf }).controls.find((c) => c.control_id === id)!;
+const withAnswer = (base: Answers, id: string, answer: Answers["answers"][string]): Answers => ({
+  ...base,
+  answers: { ...base.answers, [id]: answer },
+});
+
+describe("operators", () => {
+  const cases: [Leaf, unknown, boolean][] = [
+    [{ question: "q", op: "equals", value: true }, true, true],
+    [{ question: "q", op: "equals", value: true }, false, false],
+    [{ question: "q", op: "not_equals", value: "none" }, "policy", true],
+    [{ question: "q", op: "not_equals", value: "none" }, undefined, false],
+    [{ question: "q", op: "one_of", value: ["a", "b"] }, "b", true],
+    [{ question: "q", op: "one_of", value: ["a", "b"] }, "c", false],
+    [{ question: "q", op: "includes", value: "a" }, ["a", "b"], true],
+    [{ question: "q", op: "includes_all", value: ["a", "b"] }, ["a"], false],
+    [{ question: "q", op: "includes_any", value: ["a", "z"] }, ["a"], true],
+    [{ question: "q", op: "selected_at_least", value: 2 }, ["a"], false],
+    [{ question: "q", op: "at_least", value: 95 }, 95, true],
+    [{ question: "q", op: "at_least", value: 95 }, 94.9, false],
+    [{ question: "q", op: "at_most", value: 8 }, 8, true],
+    [{ question: "q", op: "at_most", value: 8 }, "8", false],
+    [{ question: "q", op: "within_days", value: 365 }, "2025-06-30", true],
+    [{ question: "q", op: "within_days", value: 365 }, "2025-06-29", false],
+    [{ question: "q", op: "within_days", value: 365 }, "2026-07-01", false],
+    [{ question: "q", op: "answered" }, "", false],
+    [{ question: "q", op: "answered" }, "Jane", true],
+  ];
+  it.each(cases)("%j on %j gives %s", (leaf, answer, expected) => {
+    expect(applyOperator(leaf, answer, "2026-06-30").passed).toBe(expected);
+  });
+});
+
+describe("statuses", () => {
+  it("decides met, partially met, not met and not answered from the answers", () => {
+    expect(status(strong, "TXN-001").status).toBe("met");
+    expect(status(weak, "TXN-001").status).toBe("not_met");
+    expect(status(weak, "GOV-001").status).toBe("not_answered");
+    const partial = withAnswer(weak, "KEY-001", {
+      responses: { signers: 2, threshold_percent: 100 },
+      evidence: [],
+    });
+    expect(status(partial, "KEY-001").status).toBe("partially_met");
+  });
+
+  it("is not applicable when the profile scopes the control out, and applicable when the profile is silent", () => {
+    expect(
+      status({ ...weak, profile: { ...weak.profile, uses_wallet_vendor: false } }, "VND-001"),
+    ).toMatchObject({
+      status: "not_applicable",
+      not_applicable_by: "profile",
+    });
+    const { uses_wallet_vendor: _, ...silent } = weak.profile;
+    expect(status({ ...weak, profile: silent }, "VND-001").status).toBe("not_met");
+  });
+
+  it("is not applicable when answered N/A with a justification", () => {
+    const na = withAnswer(weak, "DET-001", {
+      responses: {},
+      evidence: [],
+      not_applicable: { justification: "No logs exist yet: pre-launch" },
+    });
+    expect(status(na, "DET-001")).toMatchObject({
+      status: "not_applicable",
+      not_applicable_justification: "No logs exist yet: pre-launch",
+    });
+  });
+
+  it("accepts risk under a valid exception and reverts when it has expired", () => {
+    const exception = { justification: "Migration to MPC in Q3", approver: "CRO", expires: "2026-09-30" };
+    const answers = withAnswer(weak, "KEY-001", {
+      responses: { signers: 1, threshold_percent: 100 },
+      evidence: [],
+      exception,
+    });
+    expect(status(answers, "KEY-001")).toMatchObject({ status: "risk_accepted", assessed_status: "not_met" });
+    const later = status(answers, "KEY-001", "2026-10-01");
+    expect(later).toMatchObject({ status: "not_met", exception: { expired: true, expires: "2026-09-30" } });
+  });
+
+  it("explains every check with the answer given and what was expected", () => {
+    const checks = status(weak, "KEY-001").checks.filter((c) => c.kind === "leaf" && c.rule === "met");
+    expect(checks).toContainEqual(
+      expect.objectContaining({ question: "signers", answer: 1, expected: "≥ 3", passed: false }),
+    );
+    expect(checks).toContainEqual(
+      expect.objectContaining({
+        question: "threshold_percent",
+        answer: 100,
+        expected: "≤ 99",
+        passed: false,
+      }),
+    );
+  });
+
+  it("defaults the as-of date to the assessment date, never the wall clock", () => {
+    expect(evaluate(catalog, strong).as_of).toBe("2026-06-30");
+    expect(status(strong, "VND-001").status).toBe("met");
+    expect(status(strong, "VND-001", "2027-06-30").status).toBe("partially_met");
+  });
+});
+
+describe("roll-ups", () => {
+  const result = (severity: ControlResult["severity"], s: ControlResult["status"], level = 1) =>
+    ({ severity, status: s, assessed_status: s, level }) as ControlResult;
+
+  it("weights by severity and leaves N/A out of the denominator", () => {
+    expect(score([result("critical", "met"), result("low", "not_met")])).toBeCloseTo((100 * 8) / 9, 1);
+    expect(score([result("critical", "met"), result("low", "not_applicable")])).toBe(100);
+    expect(score([result("high", "partially_met")])).toBe(50);
+    expect(score([result("high", "not_applicable")])).toBeNull();
+  });
+
+  it("reaches the highest level whose controls are all met", () => {
+    expect(tier([result("high", "met", 1), result("high", "not_met", 2)])).toBe(1);
+    expect(tier([result("high", "partially_met", 1), result("high", "met", 2)])).toBe(0);
+    expect(tier([result("high", "met", 1), result("high", "met", 3)])).toBe(3);
+  });
+
+  it("sets the overall tier to the minimum across lessons", () => {
+    const evaluation = evaluate(catalog, strong);
+    const lessonTiers = evaluation.lessons.map((l) => l.tier).filter((t) => t !== null);
+    expect(evaluation.overall.tier).toBe(Math.min(...(lessonTiers as number[])));
+  });
+
+  it("ranks gaps by risk: critical multi-incident gaps first, accepted risk excluded", () => {
+    const evaluation = evaluate(catalog, weak);
+    expect(evaluation.gaps[0]).toBe("TXN-001");
+    const ranks = evaluation.gaps.map((id) => evaluation.controls.find((c) => c.control_id === id)!.risk);
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+    expect(evaluation.gaps).not.toContain("HOT-001");
+  });
+});
+
+describe("incident replay", () => {
+  it("walks the DMM chain and names the first step a met control blocks", () => {
+    const dmm = evaluate(catalog, strong).replay.find((r) => r.incident_id === "dmm-bitcoin-2024")!;
+    expect(dmm.verdict).toBe("stopped");
+    expect(dmm.stopped_at).toBe("recruiter-approach");
+    expect(dmm.steps.find((s) => s.step_id === "transaction-tampering")?.controls.map((c) => c.id)).toContain(
+      "TXN-001",
+    );
+  });
+
+  it("says the chain passes when every step is open, and hindered when only partly blocked", () => {
+    const bybit = evaluate(catalog, weak).replay.find((r) => r.incident_id === "bybit-2025")!;
+    expect(bybit.verdict).toBe("not_stopped");
+    expect(bybit.steps.every((s) => s.verdict === "open")).toBe(true);
+    const partial = withAnswer(weak, "WKS-001", { responses: { enforcement: "policy_only" }, evidence: [] });
+    const hindered = evaluate(catalog, partial).replay.find((r) => r.incident_id === "bybit-2025")!;
+    expect(hindered.verdict).toBe("hindered");
+    expect(hindered.steps[0]?.verdict).toBe("partly_blocked");
+  });
+});
+
+describe("properties", () => {
+  const enforcement = fc.constantFrom("allowlisting", "policy_only", "none");
+  const share = fc.integer({ min: 0, max: 100 });
+  const answersArb = fc.record({
+    enforcement,
+    trained: share,
+    pr: share,
+    hours: fc.integer({ min: 0, max: 100 }),
+    signers: fc.integer({ min: 0, max: 7 }),
+  });
+  const build = (a: {
+    enforcement: string;
+    trained: number;
+    pr: number;
+    hours: number;
+    signers: number;
+  }): Answers => ({
+    ...weak,
+    answers: {
+      ...weak.answers,
+      "WKS-001": { responses: { enforcement: a.enforcement }, evidence: [] },
+      "SOC-001": {
+        responses: { trained_share: a.trained, topics: ["fake_recruiters", "coding_tests"] },
+        evidence: [],
+      },
+      "IAM-001": { responses: { phishing_resistant_share: a.pr, max_session: a.hours }, evidence: [] },
+      "KEY-001": { responses: { signers: a.signers, threshold_percent: 60 }, evidence: [] },
+    },
+  });
+
+  it("is deterministic", () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const first = JSON.stringify(evaluate(catalog, build(a)));
+        const second = JSON.stringify(evaluate(catalog, build(a)));
+        return first === second;
+      }),
+    );
+  });
+
+  it("never lowers the score when one answer improves", () => {
+    fc.assert(
+      fc.property(answersArb, fc.integer({ min: 0, max: 100 }), (a, extra) => {
+        const before = evaluate(catalog, build(a)).overall.score ?? 0;
+        const better = { ...a, trained: Math.min(100, a.trained + extra), signers: a.signers + 1 };
+        return (evaluate(catalog, build(better)).overall.score ?? 0) >= before;
+      }),
+    );
+  });
+
+  it("an N/A control changes no other control's result", () => {
+    fc.assert(
+      fc.property(answersArb, fc.constantFrom(...catalog.controls.map((c) => c.id)), (a, id) => {
+        const base = build(a);
+        const na = withAnswer(base, id, {
+          responses: {},
+          evidence: [],
+          not_applicable: { justification: "Out of scope" },
+        });
+        // gap_rank is a position in a list, so it shifts by definition when a gap leaves the list.
+        const strip = (answers: Answers) =>
+          evaluate(catalog, answers)
+            .controls.filter((c) => c.control_id !== id)
+            .map(({ gap_rank: _, ...rest }) => rest);
+        return JSON.stringify(strip(base)) === JSON.stringify(strip(na));
+      }),
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EvaluationSchema } from "../src/model/result.js";
+import { createReport } from "../src/report/create-report.js";
+import { escapeCell, escapeInline } from "../src/report/markdown-escape.js";
+import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
+
+const render = async (
+  answersPath: string,
+  extra: { asOf?: string; format?: "md" | "json"; templateDir?: string } = {},
+) => {
+  const result = await createReport({ answersPath, catalogDir: FIXTURE_CATALOG, ...extra });
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  return result.output as string;
+};
+const weakPath = `${FIXTURE_ANSWERS}weak.yaml`;
+const strongPath = `${FIXTURE_ANSWERS}strong.yaml`;
+
+describe("Markdown report", async () => {
+  const md = await render(weakPath);
+
+  it("has a header with organization, dates, catalog, version and input digests", () => {
+    expect(md).toMatch(/^# Security gap report: Weak Exchange K\.K\./);
+    expect(md).toContain("| As-of date | 2026-06-30 |");
+    expect(md).toContain("| Catalog | `vaspcheck-test` 1.0.0");
+    expect(md).toMatch(/\| SHA-256 of answers \| `[0-9a-f]{64}` \|/);
+    expect(md).toMatch(/\| SHA-256 of inputs \| `[0-9a-f]{64}` \|/);
+  });
+
+  it("summarises score, tier, status counts and the gaps to fix first", () => {
+    expect(md).toMatch(/\*\*Score: \d+\.\d%\*\*/);
+    expect(md).toContain("**Tier: 0 – Exposed**");
+    expect(md).toContain("| ❌ Not met | 7 |");
+    expect(md).toMatch(/\| 1 \| \[TXN-001\]\(#txn-001\)/);
+  });
+
+  it("answers where the DMM Bitcoin attack would have been stopped", () => {
+    const section = md.slice(md.indexOf("### DMM Bitcoin"), md.indexOf("## Lessons"));
+    expect(section).toContain("Would NOT have been stopped");
+    expect(section).toMatch(
+      /\| 5 \| A legitimate transaction request is manipulated \| 🔓 Open \| KEY-001 Not met<br>TXN-001 Not met \|/,
+    );
+  });
+
+  it("explains each gap: checks with answer and expectation, evidence, remediation", () => {
+    const detail = md.slice(md.indexOf('<a id="key-001">'));
+    expect(detail).toContain(
+      "❌ How many distinct people hold signing keys (or key shares) for the wallet holding most customer funds? — answer: **1 signers**, expected ≥ 3",
+    );
+    expect(detail).toContain("**Notes:** Keys are managed together and one operator signs.");
+    expect(detail).toContain("**Remediation:** Move customer funds to an M-of-N wallet");
+  });
+
+  it("covers lessons, frameworks and the appendix", () => {
+    for (const heading of [
+      "## Lessons",
+      "## Framework coverage",
+      "### NIST Cybersecurity Framework",
+      "### Unanswered questions",
+      "### Exceptions",
+      "### Evidence index",
+      "### Methodology",
+    ]) {
+      expect(md).toContain(heading);
+    }
+    expect(md).toContain("| HOT-001 | Daily cold-ratio reconciliation | evidence/cold-ratio.xlsx |");
+  });
+
+  it("is byte-identical for the same inputs and changes with --as-of", async () => {
+    expect(await render(weakPath)).toBe(md);
+    const later = await render(weakPath, { asOf: "2027-01-01" });
+    expect(later).not.toBe(md);
+    expect(later).toContain("| As-of date | 2027-01-01 |");
+  });
+
+  it("escapes hostile text from the answers file so tables and markup survive", async () => {
+    const text = readFileSync(weakPath, "utf8")
+      .replace("name: Weak Exchange K.K.", 'name: "Evil | Corp *bold* `code` <script>alert(1)</script>"')
+      .replace(
+        "notes: Keys are managed together and one operator signs.",
+        'notes: "# Heading\\n| a | b |\\n- item <img src=x onerror=alert(1)>"',
+      );
+    const out = await render(writeTemp("hostile.yaml", text));
+    expect(out).not.toContain("<script>");
+    expect(out).not.toContain("<img");
+    expect(out).toContain(
+      "| Organization | Evil \\| Corp \\*bold\\* \\`code\\` &lt;script&gt;alert(1)&lt;/script&gt; |",
+    );
+    expect(out).toContain(
+      "**Notes:** \\# Heading  \n\\| a \\| b \\|  \n\\- item &lt;img src=x onerror=alert(1)&gt;",
+    );
+    const tableRows = out.split("\n").filter((l) => l.startsWith("| Organization"));
+    expect(tableRows).toHaveLength(1);
+  });
+
+  it("renders with a custom template directory", async () => {
+    const dir = tempDir();
+    cpSync(new URL("../templates/", import.meta.url).pathname, dir, { recursive: true });
+    writeFileSync(join(dir, "report.md.hbs"), "Custom for {{md organization.name}}: {{summary.score}}\n");
+    expect(await render(strongPath, { templateDir: dir })).toBe("Custom for Strong Exchange Ltd: 100.0%\n");
+  });
+});
+
+describe("escaping helpers", () => {
+  it("neutralises block markers only at line start and HTML everywhere", () => {
+    expect(escapeInline("1. first")).toBe("1\\. first");
+    expect(escapeInline("- item")).toBe("\\- item");
+    expect(escapeInline("a - b & c")).toBe("a - b &amp; c");
+    expect(escapeCell("line one\nline | two")).toBe("line one<br>line \\| two");
+  });
+});
+
+describe("JSON result", () => {
+  it("is the full evaluation in the documented, versioned schema", async () => {
+    const json = JSON.parse(await render(weakPath, { format: "json" }));
+    const parsed = EvaluationSchema.parse(json);
+    expect(parsed.format).toBe("vaspcheck/evaluation@1");
+    expect(parsed.controls).toHaveLength(9);
+    expect(parsed.inputs?.answers_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(parsed.replay.find((r) => r.incident_id === "dmm-bitcoin-2024")?.verdict).toBe("not_stopped");
+  });
+});

@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadAnswers, validateAnswers } from "../src/answers/load-answers.js";
+import { loadCatalog } from "../src/catalog/load-catalog.js";
+import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { formatDiagnostics } from "../src/diagnostics/format.js";
+import { parseYaml } from "../src/source/parse-yaml.js";
+import { readSource } from "../src/source/read-source.js";
+import { brokenCatalog, FIXTURE_ANSWERS, fixtureCatalog, writeTemp } from "./helpers/fixtures.js";
+
+const catalog = await fixtureCatalog();
+const strongText = readFileSync(`${FIXTURE_ANSWERS}strong.yaml`, "utf8");
+const validate = (text: string, asOf?: string) =>
+  validateAnswers(parseYaml("a.yaml", text), catalog, { asOf });
+const find = (list: Diagnostic[], code: string) => list.filter((d) => d.code === code);
+const at = (d: Diagnostic | undefined) => (d ? `${d.start.line}:${d.start.column}` : "none");
+
+describe("parsing", () => {
+  it("reports malformed YAML with line and column and stops", () => {
+    const result = parseYaml("x.yaml", "organization:\n  name: [unclosed\nassessment: 1\n");
+    expect(result.file).toBeUndefined();
+    expect(result.diagnostics[0]).toMatchObject({ code: "yaml/syntax", severity: "error", file: "x.yaml" });
+    expect(result.diagnostics[0]!.start.line).toBeGreaterThan(1);
+  });
+
+  it("reports duplicate keys where the second one is", () => {
+    const result = parseYaml("x.yaml", "a: 1\nb: 2\na: 3\n");
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "yaml/duplicate-key", start: { line: 3, column: 1 } }),
+    );
+  });
+
+  it("refuses alias bombs instead of expanding them", () => {
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n");
+    const result = parseYaml("bomb.yaml", bomb);
+    expect(result.file).toBeUndefined();
+    expect(result.diagnostics[0]?.code).toBe("yaml/too-many-aliases");
+  });
+
+  it("refuses binary, missing and oversized files with a diagnostic, not an exception", async () => {
+    expect(
+      (await readSource(writeTemp("bin.yaml", new Uint8Array([0xff, 0xfe, 0x00, 0x41])))).diagnostics[0]
+        ?.code,
+    ).toBe("input/not-utf8");
+    expect((await readSource("/nonexistent/answers.yaml")).diagnostics[0]?.code).toBe("input/read-failed");
+    expect((await readSource(writeTemp("big.yaml", "a: 1\n".repeat(100)), 64)).diagnostics[0]?.code).toBe(
+      "input/too-large",
+    );
+  });
+
+  it("reads JSON answers with positions too", async () => {
+    const json = JSON.stringify(
+      { ...(parseYaml("s", strongText).file?.data as object), extra: true },
+      null,
+      2,
+    );
+    const result = await loadAnswers(writeTemp("a.json", json), catalog);
+    const unknown = find(result.diagnostics, "schema/unknown-key")[0];
+    expect(unknown?.message).toContain("extra");
+    expect(unknown?.start.line).toBeGreaterThan(1);
+  });
+});
+
+describe("answers validation", () => {
+  it("accepts the fixture answers with no errors", () => {
+    expect(validate(strongText).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("reports every problem in one pass, each placed and explained", () => {
+    const text = strongText
+      .replace("jurisdiction: JP", "jurisdicton: JP")
+      .replace("evm_chains: true", "evm_chains: yes")
+      .replace("KEY-001:", "KEY-01:")
+      .replace("enforcement: allowlisting", "enforcement: allowlistin")
+      .replace("max_session: 8", 'max_session: "8h"')
+      .replace("destination, amount, call_type", "destination, amout, call_type");
+    const { diagnostics, answers } = validate(text);
+    expect(answers).toBeUndefined();
+    const missing = find(diagnostics, "schema/missing")[0];
+    expect(find(diagnostics, "schema/unknown-key")[0]).toMatchObject({
+      hint: "Did you mean `jurisdiction`?",
+    });
+    expect(missing?.message).toContain("jurisdiction");
+    expect(find(diagnostics, "answers/invalid-answer").map((d) => d.hint)).toContain(
+      "Did you mean `true`? YAML 1.2 reads `yes` as text.",
+    );
+    expect(find(diagnostics, "answers/unknown-control")[0]).toMatchObject({
+      hint: "Did you mean `KEY-001`?",
+    });
+    const choice = find(diagnostics, "answers/invalid-choice");
+    expect(choice.map((d) => d.hint)).toEqual(
+      expect.arrayContaining(["Did you mean `allowlisting`?", "Did you mean `amount`?"]),
+    );
+    const lines = text.split("\n");
+    const enforcementLine = lines.findIndex((l) => l.includes("allowlistin")) + 1;
+    expect(at(choice.find((d) => d.hint?.includes("allowlisting")))).toBe(
+      `${enforcementLine}:${lines[enforcementLine - 1]!.indexOf("allowlistin") + 1}`,
+    );
+    expect(diagnostics.filter((d) => d.severity === "error").length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("rejects unknown keys anywhere, including inside an answer", () => {
+    const { diagnostics } = validate(strongText.replace("  WKS-001:\n", "  WKS-001:\n    comment: hi\n"));
+    expect(find(diagnostics, "schema/unknown-key")[0]?.message).toContain("comment");
+  });
+
+  it("detects answers made for another catalog and explains the version difference from the changelog", async () => {
+    const dir = brokenCatalog({
+      "catalog.yaml": (t) =>
+        t
+          .replace("version: 1.0.0", "version: 1.2.0")
+          .replace(
+            "changelog:",
+            "changelog:\n  - version: 1.2.0\n    summary: Adds quorum rules\n    added: [KEY-001]\n    changed: [TXN-001]",
+          ),
+    });
+    const newer = (await loadCatalog(dir)).catalog!;
+    const result = validateAnswers(parseYaml("a.yaml", strongText), newer);
+    const version = find(result.diagnostics, "answers/catalog-version")[0];
+    expect(version).toMatchObject({ severity: "warning", expected: "1.2.0", actual: "1.0.0" });
+    expect(version?.message).toContain("new controls to answer: KEY-001");
+    expect(version?.message).toContain("changed: TXN-001");
+    const other = validate(strongText.replace("id: vaspcheck-test", "id: another-catalog"));
+    expect(find(other.diagnostics, "answers/catalog-mismatch")[0]?.severity).toBe("error");
+  });
+
+  it("warns about met controls without evidence, expiring exceptions and answers dated after the assessment", () => {
+    const text = strongText
+      .replace(/( {2}KEY-001:\n {4}responses: .*\n) {4}evidence: .*\n/, "$1")
+      .replace("  HOT-001:\n", '  HOT-001:\n    answered_on: "2026-07-15"\n')
+      .replace(
+        "  GOV-001:\n",
+        '  GOV-001:\n    exception: { justification: Board rotation, approver: CEO, expires: "2026-07-10" }\n',
+      );
+    const { diagnostics } = validate(text);
+    expect(find(diagnostics, "answers/no-evidence")[0]?.message).toContain("KEY-001");
+    expect(find(diagnostics, "answers/dated-after-assessment")[0]?.message).toContain("2026-07-15");
+    expect(find(diagnostics, "answers/exception-expiring")[0]?.message).toContain("10 days");
+    expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
+  });
+
+  it("prints diagnostics as file:line:col blocks with hints and totals", () => {
+    const out = formatDiagnostics(validate(strongText.replace("KEY-001:", "KEY-01:")).diagnostics);
+    expect(out).toMatch(/^a\.yaml:\d+:3 {2}error {2}Unknown control `KEY-01` {2}answers\/unknown-control$/m);
+    expect(out).toContain("hint: Did you mean `KEY-001`?");
+    expect(out).toMatch(/1 error, \d+ warnings?\n$/);
+  });
+});
