@@ -3,88 +3,98 @@ import type { ControlAnswer } from "../model/answers.js";
 import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import type { Check, ControlResult, Status } from "../model/result.js";
-import { type AnswerLookup, evaluateCondition, questionsOf } from "./conditions.js";
+import { type CompiledControl, compileControlCached, type Values } from "./compile.js";
 import { daysBetween } from "./dates.js";
+import { risk } from "./scoring.js";
 
-/** The part of a control result the engine decides before risk ranking. */
-export type ControlDecision = Omit<ControlResult, "risk" | "gap_rank">;
+// Shared empty lists: results are read-only data, and most controls have no blanks and many no evidence.
+const NONE: string[] = [];
+const NO_EVIDENCE: ControlResult["evidence"] = [];
 
-function lookup(values: Readonly<Record<string, unknown>>, questions: readonly Question[]): AnswerLookup {
-  const texts = new Map(questions.map((q) => [q.id, q.text]));
-  return {
-    value: (id) => (Object.hasOwn(values, id) && values[id] !== null ? values[id] : undefined),
-    text: (id) => texts.get(id),
-  };
-}
+const answered = (values: Values, id: string) => values[id] !== undefined && values[id] !== null;
 
-/** Evaluates one control. Pure: the same inputs always give the same decision. */
+/** Evaluates one control of a catalog. Pure: the same inputs always give the same result. */
 export function evaluateControl(
   control: Control,
   answer: ControlAnswer | null | undefined,
-  profile: Readonly<Record<string, unknown>>,
+  profile: Values,
   profileQuestions: readonly Question[],
   asOf: string,
-): ControlDecision {
-  const checks: Check[] = [];
-  const decide = (assessed: Status, extra: Partial<ControlDecision> = {}): ControlDecision => {
-    const exception = answer?.exception
-      ? { ...answer.exception, expired: daysBetween(asOf, answer.exception.expires) < 0 }
-      : undefined;
-    const isGap = assessed === "not_met" || assessed === "partially_met" || assessed === "not_answered";
-    const status: Status = isGap && exception && !exception.expired ? "risk_accepted" : assessed;
-    return {
-      control_id: control.id,
-      title: control.title,
-      severity: control.severity,
-      level: control.level,
-      status,
-      assessed_status: assessed,
-      checks,
-      unanswered_questions: [],
-      exception,
-      evidence: answer?.evidence ?? [],
-      notes: answer?.notes ?? undefined,
-      remediation_plan: answer?.remediation_plan,
-      lessons: control.lessons,
-      incidents: Object.keys(control.blocks).sort(),
-      blocks: Object.entries(control.blocks)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .flatMap(([incident, steps]) => steps.map((step) => ({ incident, step }))),
-      frameworks: control.frameworks,
-      ...extra,
-    };
-  };
+): ControlResult {
+  return evaluateCompiled(compileControlCached(control, profileQuestions), answer, profile, asOf);
+}
 
-  if (control.applies_if) {
-    const profileLookup = lookup(profile, profileQuestions);
+interface Decision {
+  readonly assessed: Status;
+  readonly unanswered?: string[];
+  readonly naBy?: "profile" | "answer";
+}
+
+function result(
+  compiled: CompiledControl,
+  answer: ControlAnswer | null | undefined,
+  asOf: string,
+  checks: Check[],
+  d: Decision,
+): ControlResult {
+  const { control } = compiled;
+  const exception = answer?.exception
+    ? { ...answer.exception, expired: daysBetween(asOf, answer.exception.expires) < 0 }
+    : undefined;
+  const assessed = d.assessed;
+  const isGap = assessed === "not_met" || assessed === "partially_met" || assessed === "not_answered";
+  const status: Status = isGap && exception && !exception.expired ? "risk_accepted" : assessed;
+  const out: ControlResult = {
+    control_id: control.id,
+    title: control.title,
+    severity: control.severity,
+    level: control.level,
+    status,
+    assessed_status: assessed,
+    not_applicable_by: d.naBy,
+    not_applicable_justification: d.naBy === "answer" ? answer?.not_applicable?.justification : undefined,
+    checks,
+    unanswered_questions: d.unanswered ?? NONE,
+    exception,
+    evidence: answer?.evidence ?? NO_EVIDENCE,
+    notes: answer?.notes ?? undefined,
+    remediation_plan: answer?.remediation_plan,
+    lessons: control.lessons,
+    incidents: compiled.incidents,
+    blocks: compiled.blocks,
+    frameworks: control.frameworks,
+    risk: 0,
+  };
+  out.risk = risk(out);
+  return out;
+}
+
+/** Evaluates one compiled control. */
+export function evaluateCompiled(
+  compiled: CompiledControl,
+  answer: ControlAnswer | null | undefined,
+  profile: Values,
+  asOf: string,
+): ControlResult {
+  const checks: Check[] = [];
+  if (compiled.appliesIf) {
     // An unanswered scoping question must never silently switch a control off, so it counts as applicable.
-    const known = questionsOf(control.applies_if).every((q) => profileLookup.value(q) !== undefined);
-    const applicability = evaluateCondition(control.applies_if, profileLookup, asOf, "applies_if");
-    checks.push(...applicability.checks);
-    if (known && !applicability.passed) return decide("not_applicable", { not_applicable_by: "profile" });
+    const known = compiled.appliesQuestions.every((q) => answered(profile, q));
+    const applies = compiled.appliesIf(profile, asOf, checks, 0);
+    if (known && !applies)
+      return result(compiled, answer, asOf, checks, { assessed: "not_applicable", naBy: "profile" });
   }
-  if (answer?.not_applicable) {
-    return decide("not_applicable", {
-      not_applicable_by: "answer",
-      not_applicable_justification: answer.not_applicable.justification,
-    });
-  }
+  if (answer?.not_applicable)
+    return result(compiled, answer, asOf, checks, { assessed: "not_applicable", naBy: "answer" });
   const responses = answer?.responses ?? {};
-  const answers = lookup(responses, control.questions);
-  const ruleQuestions = [
-    ...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]),
-  ];
-  const unanswered = ruleQuestions.filter((q) => answers.value(q) === undefined);
-  if (unanswered.length === ruleQuestions.length) {
-    return decide("not_answered", { unanswered_questions: unanswered });
-  }
-  const met = evaluateCondition(control.rule.met, answers, asOf, "met");
-  checks.push(...met.checks);
-  if (met.passed) return decide("met", { unanswered_questions: unanswered });
-  if (control.rule.partially_met) {
-    const partial = evaluateCondition(control.rule.partially_met, answers, asOf, "partially_met");
-    checks.push(...partial.checks);
-    if (partial.passed) return decide("partially_met", { unanswered_questions: unanswered });
-  }
-  return decide("not_met", { unanswered_questions: unanswered });
+  let blank = 0;
+  for (const q of compiled.ruleQuestions) if (!answered(responses, q)) blank++;
+  // Most controls are fully answered; build the list of blanks only when there are some.
+  const unanswered = blank === 0 ? NONE : compiled.ruleQuestions.filter((q) => !answered(responses, q));
+  let assessed: Status;
+  if (blank === compiled.ruleQuestions.length) assessed = "not_answered";
+  else if (compiled.met(responses, asOf, checks, 0)) assessed = "met";
+  else if (compiled.partiallyMet?.(responses, asOf, checks, 0)) assessed = "partially_met";
+  else assessed = "not_met";
+  return result(compiled, answer, asOf, checks, { assessed, unanswered });
 }

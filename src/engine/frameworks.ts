@@ -18,11 +18,18 @@ function coverage(statuses: readonly ControlResult["status"][]): Coverage {
 export function rollupFrameworks(catalog: Catalog, results: readonly ControlResult[]): FrameworkRollup[] {
   return catalog.frameworks.map((framework) => {
     const mapped = results.filter((r) => r.frameworks[framework.id] !== undefined);
+    const byRequirement = new Map<string, { id: string; status: ControlResult["status"] }[]>();
+    for (const r of mapped) {
+      for (const req of r.frameworks[framework.id] ?? []) {
+        const entry = { id: r.control_id, status: r.status };
+        const list = byRequirement.get(req);
+        if (list) list.push(entry);
+        else byRequirement.set(req, [entry]);
+      }
+    }
     const requirements = framework.requirements
       .map((req) => {
-        const controls = mapped
-          .filter((r) => r.frameworks[framework.id]?.includes(req.id))
-          .map((r) => ({ id: r.control_id, status: r.status }));
+        const controls = byRequirement.get(req.id) ?? [];
         return { id: req.id, title: req.title, status: coverage(controls.map((c) => c.status)), controls };
       })
       .filter((req) => req.status !== "not_mapped");

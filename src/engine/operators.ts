@@ -1,71 +1,67 @@
-// The closed operator table: each operator is a pure function of the answer, the literal and the as-of date.
+// The closed operator table: each operator is a pure test of the answer, plus the words for what it expects.
 import type { Leaf, Operator } from "../model/condition.js";
 import { daysBetween } from "./dates.js";
 
-/** What one operator says about one answer. */
-export interface OperatorOutcome {
-  readonly passed: boolean;
-  /** What the rule wanted, in words. */
-  readonly expected: string;
+/** An operator: a test of one answer against a leaf's literal, and a description of what passes. */
+interface OperatorDef<L extends Leaf> {
+  test(answer: unknown, leaf: L, asOf: string): boolean;
+  expect(leaf: L, asOf: string): string;
+  /** True when `expect` depends on the as-of date (so it cannot be prepared once per catalog). */
+  readonly datedExpectation?: boolean;
 }
-
-type Apply<L extends Leaf> = (answer: unknown, leaf: L, asOf: string) => OperatorOutcome;
-type Table = { [K in Operator]: Apply<Extract<Leaf, { op: K }>> };
+type Table = { [K in Operator]: OperatorDef<Extract<Leaf, { op: K }>> };
 
 const list = (values: readonly string[]) => values.join(", ");
-const selected = (answer: unknown): string[] => (Array.isArray(answer) ? answer.map(String) : []);
+const selected = (answer: unknown): readonly unknown[] => (Array.isArray(answer) ? answer : []);
 
 /** Every operator vaspcheck knows. Adding one means adding it here, to the schema and to the type table. */
 export const OPERATORS: Table = {
-  equals: (answer, leaf) => ({ passed: answer === leaf.value, expected: `= ${String(leaf.value)}` }),
-  not_equals: (answer, leaf) => ({
-    passed: answer !== undefined && answer !== leaf.value,
-    expected: `≠ ${String(leaf.value)}`,
-  }),
-  one_of: (answer, leaf) => ({
-    passed: typeof answer === "string" && leaf.value.includes(answer),
-    expected: `one of ${list(leaf.value)}`,
-  }),
-  includes: (answer, leaf) => ({
-    passed: selected(answer).includes(leaf.value),
-    expected: `includes ${leaf.value}`,
-  }),
-  includes_all: (answer, leaf) => ({
-    passed: leaf.value.every((v) => selected(answer).includes(v)),
-    expected: `includes all of ${list(leaf.value)}`,
-  }),
-  includes_any: (answer, leaf) => ({
-    passed: leaf.value.some((v) => selected(answer).includes(v)),
-    expected: `includes any of ${list(leaf.value)}`,
-  }),
-  selected_at_least: (answer, leaf) => ({
-    passed: selected(answer).length >= leaf.value,
-    expected: `at least ${leaf.value} selected`,
-  }),
-  at_least: (answer, leaf) => ({
-    passed: typeof answer === "number" && answer >= leaf.value,
-    expected: `≥ ${leaf.value}`,
-  }),
-  at_most: (answer, leaf) => ({
-    passed: typeof answer === "number" && answer <= leaf.value,
-    expected: `≤ ${leaf.value}`,
-  }),
-  within_days: (answer, leaf, asOf) => {
-    const age = typeof answer === "string" ? daysBetween(answer, asOf) : Number.NaN;
-    return { passed: age >= 0 && age <= leaf.value, expected: `within ${leaf.value} days before ${asOf}` };
+  equals: { test: (a, l) => a === l.value, expect: (l) => `= ${String(l.value)}` },
+  not_equals: { test: (a, l) => a !== undefined && a !== l.value, expect: (l) => `≠ ${String(l.value)}` },
+  one_of: {
+    test: (a, l) => typeof a === "string" && l.value.includes(a),
+    expect: (l) => `one of ${list(l.value)}`,
   },
-  answered: (answer) => ({
-    passed:
-      answer !== undefined &&
-      answer !== null &&
-      answer !== "" &&
-      !(Array.isArray(answer) && answer.length === 0),
-    expected: "answered",
-  }),
+  includes: { test: (a, l) => selected(a).includes(l.value), expect: (l) => `includes ${l.value}` },
+  includes_all: {
+    test: (a, l) => l.value.every((v) => selected(a).includes(v)),
+    expect: (l) => `includes all of ${list(l.value)}`,
+  },
+  includes_any: {
+    test: (a, l) => l.value.some((v) => selected(a).includes(v)),
+    expect: (l) => `includes any of ${list(l.value)}`,
+  },
+  selected_at_least: {
+    test: (a, l) => selected(a).length >= l.value,
+    expect: (l) => `at least ${l.value} selected`,
+  },
+  at_least: { test: (a, l) => typeof a === "number" && a >= l.value, expect: (l) => `≥ ${l.value}` },
+  at_most: { test: (a, l) => typeof a === "number" && a <= l.value, expect: (l) => `≤ ${l.value}` },
+  within_days: {
+    test: (a, l, asOf) => {
+      const age = typeof a === "string" ? daysBetween(a, asOf) : Number.NaN;
+      return age >= 0 && age <= l.value;
+    },
+    expect: (l, asOf) => `within ${l.value} days before ${asOf}`,
+    datedExpectation: true,
+  },
+  answered: {
+    test: (a) => a !== undefined && a !== null && a !== "" && !(Array.isArray(a) && a.length === 0),
+    expect: () => "answered",
+  },
 };
 
-/** Applies a leaf's operator to an answer. */
-export function applyOperator(leaf: Leaf, answer: unknown, asOf: string): OperatorOutcome {
-  const apply = OPERATORS[leaf.op] as Apply<Leaf>;
-  return apply(answer, leaf, asOf);
+/** The definition of a leaf's operator, typed for that leaf. */
+export function operatorOf(leaf: Leaf): OperatorDef<Leaf> {
+  return OPERATORS[leaf.op] as OperatorDef<Leaf>;
+}
+
+/** Applies a leaf's operator to an answer: whether it passes and what was expected. */
+export function applyOperator(
+  leaf: Leaf,
+  answer: unknown,
+  asOf: string,
+): { passed: boolean; expected: string } {
+  const op = operatorOf(leaf);
+  return { passed: op.test(answer, leaf, asOf), expected: op.expect(leaf, asOf) };
 }

@@ -3,17 +3,21 @@ import type { Catalog } from "../model/catalog.js";
 import type { ControlResult, IncidentReplay, StepReplay } from "../model/result.js";
 
 /** Replays every incident of the catalog against the control results. */
-export function replayIncidents(
-  catalog: Catalog,
-  results: ReadonlyMap<string, ControlResult>,
-): IncidentReplay[] {
+export function replayIncidents(catalog: Catalog, results: readonly ControlResult[]): IncidentReplay[] {
+  // Index the steps once: the catalog order of results keeps each step's control list stable.
+  const byStep = new Map<string, StepReplay["controls"]>();
+  for (const r of results) {
+    for (const { incident, step } of r.blocks) {
+      const key = `${incident}\u0000${step}`;
+      const entry = { id: r.control_id, title: r.title, status: r.status };
+      const list = byStep.get(key);
+      if (list) list.push(entry);
+      else byStep.set(key, [entry]);
+    }
+  }
   return catalog.incidents.map((incident) => {
     const steps: StepReplay[] = incident.attack_chain.map((step) => {
-      const controls = catalog.controls
-        .filter((c) => c.blocks[incident.id]?.includes(step.id))
-        .map((c) => results.get(c.id))
-        .filter((r): r is ControlResult => r !== undefined)
-        .map((r) => ({ id: r.control_id, title: r.title, status: r.status }));
+      const controls = byStep.get(`${incident.id}\u0000${step.id}`) ?? [];
       const applicable = controls.filter((c) => c.status !== "not_applicable");
       let verdict: StepReplay["verdict"] = "open";
       if (controls.length > 0 && applicable.length === 0) verdict = "not_applicable";
