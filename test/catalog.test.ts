@@ -145,3 +145,15 @@ describe("catalog lint", () => {
     expect((await loadCatalog(dir)).catalog?.digest).not.toBe(catalog.digest);
   });
 });
+
+describe("catalog cache", () => {
+  it("is used only when the files hash to its digest", async () => {
+    const real = (await loadCatalog(FIXTURE_CATALOG, { cache: null })).catalog!;
+    const marked = { ...real, meta: { ...real.meta, title: "from cache" } };
+    const hit = await loadCatalog(FIXTURE_CATALOG, { cache: { digest: real.digest, catalog: marked } });
+    expect(hit.catalog?.meta.title).toBe("from cache");
+    const dir = brokenCatalog({ "controls/GOV-001.yaml": (t) => `${t}\n` });
+    const miss = await loadCatalog(dir, { cache: { digest: real.digest, catalog: marked } });
+    expect(miss.catalog?.meta.title).not.toBe("from cache");
+  });
+});

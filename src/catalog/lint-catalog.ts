@@ -8,7 +8,8 @@ import { type LoadCatalogResult, loadCatalog } from "./load-catalog.js";
 
 /** Loads a catalog and replays every example, reporting each mismatch where the example is written. */
 export async function lintCatalog(dir: string): Promise<LoadCatalogResult> {
-  const loaded = await loadCatalog(dir);
+  // Lint must see the files themselves (positions, warnings, examples), never the build-time cache.
+  const loaded = await loadCatalog(dir, { cache: null });
   if (!loaded.catalog) return loaded;
   const { catalog } = loaded;
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];

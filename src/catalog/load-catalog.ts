@@ -1,7 +1,7 @@
 // Loads a catalog directory into a Catalog, collecting every problem as a diagnostic instead of throwing.
 import { createHash } from "node:crypto";
-import { readdir } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { basename, dirname, join, relative } from "node:path";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -12,7 +12,7 @@ import { type Control, ControlSchema } from "../model/control.js";
 import { type Framework, FrameworkSchema } from "../model/framework.js";
 import { type Incident, IncidentSchema } from "../model/incident.js";
 import { LessonsFileSchema } from "../model/lesson.js";
-import { readSource } from "../source/read-source.js";
+import { parseBytes, readBytes } from "../source/read-source.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 import { checkCatalog } from "./check-catalog.js";
 
@@ -45,17 +45,68 @@ async function listYaml(dir: string): Promise<string[]> {
   }
 }
 
-/** Loads `catalog.yaml`, `profile.yaml`, `lessons.yaml`, `incidents/`, `frameworks/` and `controls/` from a directory. */
-export async function loadCatalog(dir: string): Promise<LoadCatalogResult> {
-  const diagnostics: Diagnostic[] = [];
-  const hash = createHash("sha256");
-  const display = (p: string) => relative(process.cwd(), p) || p;
+/** A validated catalog saved at build time, keyed by the digest of the files it came from. */
+export interface CatalogCache {
+  readonly digest: string;
+  readonly catalog: Catalog;
+}
 
-  async function load<S extends z.ZodType>(path: string, schema: S) {
-    const parsed = await readSource(display(path));
+/** Options of `loadCatalog`. */
+export interface LoadCatalogOptions {
+  /**
+   * A catalog validated earlier. When the directory's files hash to its digest, it is returned without
+   * parsing: the files are byte-for-byte those it was built from. Defaults to the cache shipped in `dist/`.
+   */
+  readonly cache?: CatalogCache | null;
+}
+
+async function shippedCache(): Promise<CatalogCache | null> {
+  try {
+    return JSON.parse(
+      await readFile(new URL("../catalog-cache.json", import.meta.url), "utf8"),
+    ) as CatalogCache;
+  } catch {
+    return null;
+  }
+}
+
+/** Loads `catalog.yaml`, `profile.yaml`, `lessons.yaml`, `incidents/`, `frameworks/` and `controls/` from a directory. */
+export async function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Promise<LoadCatalogResult> {
+  const diagnostics: Diagnostic[] = [];
+  const display = (p: string) => relative(process.cwd(), p) || p;
+  const paths = [
+    join(dir, "catalog.yaml"),
+    join(dir, "profile.yaml"),
+    join(dir, "lessons.yaml"),
+    ...(await listYaml(join(dir, "incidents"))),
+    ...(await listYaml(join(dir, "frameworks"))),
+    ...(await listYaml(join(dir, "controls"))),
+  ];
+  const bytes = new Map<string, Buffer>();
+  const hash = createHash("sha256");
+  for (const path of paths) {
+    const read = await readBytes(display(path));
+    diagnostics.push(...read.diagnostics);
+    if (!read.bytes) continue;
+    bytes.set(path, read.bytes);
+    hash.update(`${relative(dir, path)}\n`).update(read.bytes);
+  }
+  const digest = hash.digest("hex");
+  const cache = options.cache === undefined ? await shippedCache() : options.cache;
+  if (cache && cache.digest === digest && diagnostics.length === 0) {
+    return {
+      catalog: cache.catalog,
+      sources: { incidents: new Map(), frameworks: new Map(), controls: new Map() },
+      diagnostics,
+    };
+  }
+
+  function load<S extends z.ZodType>(path: string, schema: S) {
+    const data = bytes.get(path);
+    if (!data) return undefined;
+    const parsed = parseBytes(display(path), data);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.file) return undefined;
-    hash.update(`${relative(dir, path)}\n`).update(parsed.file.text);
     const result = schema.safeParse(parsed.file.data);
     if (!result.success) {
       diagnostics.push(...diagnosticsFromZod(parsed.file, result.error.issues));
@@ -64,11 +115,11 @@ export async function loadCatalog(dir: string): Promise<LoadCatalogResult> {
     return { file: parsed.file, value: result.data as z.infer<S> };
   }
 
-  async function loadMany<S extends z.ZodType<{ id: string }>>(sub: string, schema: S) {
+  function loadMany<S extends z.ZodType<{ id: string }>>(sub: string, schema: S) {
     const values: z.infer<S>[] = [];
     const files = new Map<string, SourceFile>();
-    for (const path of await listYaml(join(dir, sub))) {
-      const loaded = await load(path, schema);
+    for (const path of paths.filter((p) => dirname(p) === join(dir, sub))) {
+      const loaded = load(path, schema);
       if (!loaded) continue;
       const stem = basename(path).replace(/\.(ya?ml|json)$/, "");
       if (stem !== loaded.value.id) {
@@ -98,12 +149,12 @@ export async function loadCatalog(dir: string): Promise<LoadCatalogResult> {
     return { values, files };
   }
 
-  const meta = await load(join(dir, "catalog.yaml"), CatalogMetaSchema);
-  const profile = await load(join(dir, "profile.yaml"), ProfileFileSchema);
-  const lessons = await load(join(dir, "lessons.yaml"), LessonsFileSchema);
-  const incidents = await loadMany("incidents", IncidentSchema);
-  const frameworks = await loadMany("frameworks", FrameworkSchema);
-  const controls = await loadMany("controls", ControlSchema);
+  const meta = load(join(dir, "catalog.yaml"), CatalogMetaSchema);
+  const profile = load(join(dir, "profile.yaml"), ProfileFileSchema);
+  const lessons = load(join(dir, "lessons.yaml"), LessonsFileSchema);
+  const incidents = loadMany("incidents", IncidentSchema);
+  const frameworks = loadMany("frameworks", FrameworkSchema);
+  const controls = loadMany("controls", ControlSchema);
 
   const sources: CatalogSources = {
     meta: meta?.file,
@@ -123,7 +174,7 @@ export async function loadCatalog(dir: string): Promise<LoadCatalogResult> {
     incidents: byId<Incident>(incidents.values),
     frameworks: byId<Framework>(frameworks.values),
     controls: byId<Control>(controls.values),
-    digest: hash.digest("hex"),
+    digest,
   };
   diagnostics.push(...checkCatalog(catalog, sources));
   return { catalog: hasErrors(diagnostics) ? undefined : catalog, sources, diagnostics };

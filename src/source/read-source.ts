@@ -8,7 +8,16 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Reads and parses a YAML or JSON file. Never throws for missing, huge, binary or malformed files. */
 export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ParseResult> {
-  const fail = (code: Diagnostic["code"], message: string, hint: string): ParseResult => ({
+  const read = await readBytes(path, maxBytes);
+  return read.bytes ? parseBytes(path, read.bytes) : { diagnostics: read.diagnostics };
+}
+
+/** Reads a file's bytes with the size limit, turning I/O failures into diagnostics. */
+export async function readBytes(
+  path: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<{ bytes?: Buffer; diagnostics: Diagnostic[] }> {
+  const fail = (code: Diagnostic["code"], message: string, hint: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [{ file: path, start: { line: 1, column: 1 }, severity: "error", code, message, hint }],
   });
   let bytes: Buffer;
@@ -30,7 +39,7 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Pr
       code === "ENOENT" ? "File not found" : `File could not be read (${code ?? "unknown error"})`;
     return fail("input/read-failed", reason, "Check the path and the file's permissions.");
   }
-  return parseBytes(path, bytes);
+  return { bytes, diagnostics: [] };
 }
 
 /** Decodes bytes as UTF-8 (refusing binary data) and parses them. */
