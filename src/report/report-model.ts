@@ -82,7 +82,8 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
         controls: lesson.controls.map((id) => view(id)),
       };
     }),
-    replay: evaluation.replay.map((replay) => {
+    // Newest incidents first: they are the attacks an exchange is most likely to face next.
+    replay: [...evaluation.replay].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((replay) => {
       const incident = catalog.incidents.find((i) => i.id === replay.incident_id)!;
       const stoppedIndex = replay.steps.findIndex((s) => s.step_id === replay.stopped_at);
       return {
@@ -107,8 +108,10 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
           verdict: step.verdict,
           verdict_label: STEP_LABEL[step.verdict].label,
           mark: STEP_LABEL[step.verdict].mark,
+          stops_attack: i === stoppedIndex,
           controls: step.controls.map((c) => ({
             id: c.id,
+            anchor: view(c.id).anchor,
             title: c.title,
             status: c.status,
             status_label: STATUS_LABEL[c.status].label,
@@ -118,6 +121,10 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       };
     }),
     gaps: evaluation.gaps.map((id) => view(id)),
+    /** Controls that are not gaps, in catalog order: the rest of a complete per-control detail. */
+    other_controls: evaluation.controls
+      .filter((r) => r.gap_rank === undefined)
+      .map((r) => view(r.control_id)),
     frameworks: evaluation.frameworks.map((fw) => ({
       id: fw.id,
       name: fw.title,
@@ -138,6 +145,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
         .filter((r) => r.status === "not_answered" || r.unanswered_questions.length > 0)
         .map((r) => ({
           control_id: r.control_id,
+          anchor: view(r.control_id).anchor,
           title: r.title,
           questions: unansweredQuestions(r, controls.get(r.control_id)?.questions ?? []),
         })),
@@ -145,6 +153,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
         .filter((r) => r.exception)
         .map((r) => ({
           control_id: r.control_id,
+          anchor: view(r.control_id).anchor,
           title: r.title,
           justification: r.exception!.justification,
           approver: r.exception!.approver,
@@ -157,6 +166,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
         .filter((r) => r.status === "not_applicable")
         .map((r) => ({
           control_id: r.control_id,
+          anchor: view(r.control_id).anchor,
           title: r.title,
           reason:
             r.not_applicable_by === "answer"
@@ -166,6 +176,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       evidence: evaluation.controls.flatMap((r) =>
         r.evidence.map((e) => ({
           control_id: r.control_id,
+          anchor: view(r.control_id).anchor,
           title: e.title,
           location: e.url ?? e.path ?? "—",
           sha256: e.sha256 ?? "—",
@@ -174,6 +185,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       ),
       methodology: {
         statuses: STATUSES.map((s) => ({
+          status: s,
           label: STATUS_LABEL[s].label,
           mark: STATUS_LABEL[s].mark,
           definition: STATUS_DEFINITIONS[s],
