@@ -1,4 +1,5 @@
 // Public API of vaspcheck: everything the CLI does, as typed functions. Explicit exports only.
+export { parseAnswersSheet, renderAnswersSheet, SHEET_COLUMNS } from "./answers/answers-sheet.js";
 export { checkValue, describeType } from "./answers/check-value.js";
 export {
   type LoadAnswersOptions,

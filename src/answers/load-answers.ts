@@ -5,8 +5,9 @@ import { evaluate } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import type { ParseResult } from "../source/parse-yaml.js";
-import { readSource } from "../source/read-source.js";
+import { decodeText, readBytes, readSource } from "../source/read-source.js";
 import type { SourceFile } from "../source/source-file.js";
+import { parseAnswersSheet } from "./answers-sheet.js";
 import { checkAnswers } from "./check-answers.js";
 import { checkQuality } from "./quality.js";
 
@@ -44,11 +45,17 @@ export function validateAnswers(
   return { answers, file, diagnostics };
 }
 
-/** Reads an answers file from disk and validates it. Never throws on bad user data. */
+/** Reads an answers file (YAML, JSON, or a CSV answers sheet) and validates it. Never throws on bad user data. */
 export async function loadAnswers(
   path: string,
   catalog: Catalog,
   options: LoadAnswersOptions = {},
 ): Promise<LoadAnswersResult> {
-  return validateAnswers(await readSource(path, options.maxBytes), catalog, options);
+  if (!/\.csv$/i.test(path))
+    return validateAnswers(await readSource(path, options.maxBytes), catalog, options);
+  const read = await readBytes(path, options.maxBytes);
+  if (!read.bytes) return { diagnostics: read.diagnostics };
+  const decoded = decodeText(path, read.bytes);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  return validateAnswers(parseAnswersSheet(path, decoded.text, catalog), catalog, options);
 }

@@ -5,6 +5,7 @@ export const DIAGNOSTIC_CODES = {
   "input/read-failed": "The file could not be read.",
   "input/too-large": "The file is larger than the configured limit.",
   "input/not-utf8": "The file is not valid UTF-8 text.",
+  "input/bad-sheet": "An answers spreadsheet (CSV) is malformed or lacks the `path` and `answer` columns.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",
   "yaml/duplicate-key": "A mapping has the same key twice.",
   "yaml/too-many-aliases": "The document expands too many aliases (a possible alias bomb).",

@@ -1,7 +1,7 @@
 // Text to SourceFile: YAML/JSON parsing that turns every syntax problem into a positioned diagnostic.
 import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SourceFile } from "./source-file.js";
+import { type SourceFile, yamlLocator } from "./source-file.js";
 
 /** Result of parsing: a file when the text is well formed, and the diagnostics either way. */
 export interface ParseResult {
@@ -60,7 +60,7 @@ export function parseYaml(path: string, text: string): ParseResult {
       message: firstLine(warning.message),
     });
   }
-  return { file: { path, text, doc, lineCounter, data }, diagnostics };
+  return { file: { path, text, data, locate: yamlLocator(doc, lineCounter) }, diagnostics };
 }
 
 function firstLine(message: string): string {

@@ -42,38 +42,32 @@ export async function readBytes(
   return { bytes, diagnostics: [] };
 }
 
-/** Decodes bytes as UTF-8 (refusing binary data) and parses them. */
-export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
+/** Decodes bytes as UTF-8 text, refusing invalid UTF-8 and binary (NUL) content. */
+export function decodeText(path: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
+  const fail = (message: string) => ({
+    diagnostics: [
+      {
+        file: path,
+        start: { line: 1, column: 1 },
+        severity: "error" as const,
+        code: "input/not-utf8" as const,
+        message,
+        hint: "Save it as UTF-8 text (YAML, JSON, or CSV for answers sheets).",
+      },
+    ],
+  });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return {
-      diagnostics: [
-        {
-          file: path,
-          start: { line: 1, column: 1 },
-          severity: "error",
-          code: "input/not-utf8",
-          message: "File is not UTF-8 text",
-          hint: "Save it as UTF-8 YAML or JSON; spreadsheets must be exported first.",
-        },
-      ],
-    };
+    return fail("File is not UTF-8 text");
   }
-  if (text.includes("\u0000")) {
-    return {
-      diagnostics: [
-        {
-          file: path,
-          start: { line: 1, column: 1 },
-          severity: "error",
-          code: "input/not-utf8",
-          message: "File contains NUL bytes, so it is binary, not YAML or JSON",
-          hint: "Save it as UTF-8 YAML or JSON.",
-        },
-      ],
-    };
-  }
-  return parseYaml(path, text);
+  if (text.includes("\u0000")) return fail("File contains NUL bytes, so it is binary, not text");
+  return { text, diagnostics: [] };
+}
+
+/** Decodes bytes as UTF-8 (refusing binary data) and parses them as YAML or JSON. */
+export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
+  const decoded = decodeText(path, bytes);
+  return decoded.text === undefined ? { diagnostics: decoded.diagnostics } : parseYaml(path, decoded.text);
 }

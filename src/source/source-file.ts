@@ -1,16 +1,6 @@
-// A parsed YAML/JSON file that remembers positions, so any key path can be turned into line:col.
+// A parsed input file that remembers positions, so any key path can be turned into line:col.
 import { type Document, isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 import type { Point } from "../diagnostics/diagnostic.js";
-
-/** A parsed file: its path, text, YAML document and line counter. */
-export interface SourceFile {
-  readonly path: string;
-  readonly text: string;
-  readonly doc: Document;
-  readonly lineCounter: LineCounter;
-  /** The plain data of the document. */
-  readonly data: unknown;
-}
 
 /** A located span. */
 export interface Place {
@@ -20,48 +10,62 @@ export interface Place {
   readonly approximate: boolean;
 }
 
-function toPoint(file: SourceFile, offset: number): Point {
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { line, column: col };
+/** Options of a position lookup. */
+export interface LocateOptions {
+  /** Point at the key of the last segment rather than its value (used for unknown keys). */
+  readonly key?: boolean;
 }
 
-function span(file: SourceFile, node: Node, approximate: boolean): Place {
-  const [start, valueEnd] = node.range ?? [0, 0, 0];
-  return { start: toPoint(file, start), end: toPoint(file, valueEnd), approximate };
+/** A parsed file (YAML, JSON or an answers spreadsheet): its path, text, plain data and a position lookup. */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  /** The plain data of the document. */
+  readonly data: unknown;
+  /** The place of a key path in the file; missing paths fall back to the nearest existing ancestor. */
+  locate(path: readonly PropertyKey[], options?: LocateOptions): Place;
 }
 
-/**
- * Finds the place of a key path. `key: true` points at the key of the last segment rather than its
- * value (used for unknown keys). Missing paths fall back to the nearest existing ancestor.
- */
-export function locate(
-  file: SourceFile,
-  path: readonly PropertyKey[],
-  options: { key?: boolean } = {},
-): Place {
-  let node: unknown = file.doc.contents;
-  let last: Place = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, approximate: true };
-  if (isNode(node)) last = span(file, node, false);
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    const isLast = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
-      );
-      if (!pair) return { ...last, approximate: true };
-      if (isLast && options.key && isNode(pair.key)) return span(file, pair.key, false);
-      node = pair.value;
-      if (isNode(node)) last = span(file, node, false);
-      else if (isNode(pair.key)) last = span(file, pair.key, false);
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item = node.items[segment];
-      if (!isNode(item)) return { ...last, approximate: true };
-      node = item;
-      last = span(file, item, false);
-    } else {
-      return { ...last, approximate: true };
+/** Finds the place of a key path in a file. */
+export function locate(file: SourceFile, path: readonly PropertyKey[], options: LocateOptions = {}): Place {
+  return file.locate(path, options);
+}
+
+/** A position lookup over a parsed YAML (or JSON) document. */
+export function yamlLocator(doc: Document, lineCounter: LineCounter): SourceFile["locate"] {
+  const toPoint = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const span = (node: Node): Place => {
+    const [start, valueEnd] = node.range ?? [0, 0, 0];
+    return { start: toPoint(start), end: toPoint(valueEnd), approximate: false };
+  };
+  return (path, options = {}) => {
+    let node: unknown = doc.contents;
+    let last: Place = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, approximate: true };
+    if (isNode(node)) last = span(node);
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const isLast = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+        );
+        if (!pair) return { ...last, approximate: true };
+        if (isLast && options.key && isNode(pair.key)) return span(pair.key);
+        node = pair.value;
+        if (isNode(node)) last = span(node);
+        else if (isNode(pair.key)) last = span(pair.key);
+      } else if (isSeq(node) && typeof segment === "number") {
+        const item = node.items[segment];
+        if (!isNode(item)) return { ...last, approximate: true };
+        node = item;
+        last = span(item);
+      } else {
+        return { ...last, approximate: true };
+      }
     }
-  }
-  return last;
+    return last;
+  };
 }

@@ -4,6 +4,7 @@ import type { CliContext } from "../context.js";
 
 interface Args {
   out?: string;
+  format: "yaml" | "csv";
   force: boolean;
   date?: string;
   catalog?: string;
@@ -20,6 +21,11 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
           alias: "o",
           type: "string",
           describe: "Write the template to this file instead of stdout",
+        })
+        .option("format", {
+          choices: ["yaml", "csv"] as const,
+          default: "yaml" as const,
+          describe: "yaml: commented answers file; csv: a sheet to fill in with a spreadsheet program",
         })
         .option("force", { type: "boolean", default: false, describe: "Overwrite an existing --out file" })
         .option("date", { type: "string", describe: "Pre-fill the assessment date (YYYY-MM-DD)" }),
@@ -41,7 +47,12 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
       }
       const loaded = await loadCatalog(args.catalog ?? DEFAULT_CATALOG_DIR);
       if (!loaded.catalog) return reportDiagnostics(ctx, loaded.diagnostics);
-      await emit(ctx, args.out, renderAnswersTemplate(loaded.catalog, { date }));
+      if (args.format === "csv") {
+        const { renderAnswersSheet } = await import("../../answers/answers-sheet.js");
+        await emit(ctx, args.out, renderAnswersSheet(loaded.catalog, { date }));
+      } else {
+        await emit(ctx, args.out, renderAnswersTemplate(loaded.catalog, { date }));
+      }
       if (args.out)
         ctx.io.stderr(`Wrote ${args.out}. Fill it in, then run: vaspcheck validate ${args.out}\n`);
     },
