@@ -22,6 +22,10 @@ export const RENDERERS = {
     return renderMarkdown(model, await loadTemplates(templateDir));
   },
   json: async ({ evaluation }) => `${JSON.stringify(evaluation, null, 2)}\n`,
+  pdf: async ({ model }) => {
+    const { renderPdf } = await import("./pdf/render-pdf.js");
+    return renderPdf(model);
+  },
 } satisfies Record<string, Renderer>;
 
 /** A report format name. */

@@ -83,43 +83,45 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       };
     }),
     // Newest incidents first: they are the attacks an exchange is most likely to face next.
-    replay: [...evaluation.replay].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((replay) => {
-      const incident = catalog.incidents.find((i) => i.id === replay.incident_id)!;
-      const stoppedIndex = replay.steps.findIndex((s) => s.step_id === replay.stopped_at);
-      return {
-        id: replay.incident_id,
-        name: replay.name,
-        date: replay.date,
-        loss: incident.loss,
-        attribution: `${incident.attribution.actor} (${incident.attribution.confidence}${incident.attribution.by ? `: ${incident.attribution.by}` : ""})`,
-        summary: incident.summary,
-        verdict: replay.verdict,
-        verdict_label: INCIDENT_LABEL[replay.verdict],
-        stopped_at:
-          stoppedIndex >= 0
-            ? `step ${stoppedIndex + 1} of ${replay.steps.length}, "${replay.steps[stoppedIndex]!.title}"`
-            : null,
-        blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
-        steps: replay.steps.map((step, i) => ({
-          number: i + 1,
-          id: step.step_id,
-          title: step.title,
-          description: incident.attack_chain.find((s) => s.id === step.step_id)?.description ?? "",
-          verdict: step.verdict,
-          verdict_label: STEP_LABEL[step.verdict].label,
-          mark: STEP_LABEL[step.verdict].mark,
-          stops_attack: i === stoppedIndex,
-          controls: step.controls.map((c) => ({
-            id: c.id,
-            anchor: view(c.id).anchor,
-            title: c.title,
-            status: c.status,
-            status_label: STATUS_LABEL[c.status].label,
+    replay: [...evaluation.replay]
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+      .map((replay) => {
+        const incident = catalog.incidents.find((i) => i.id === replay.incident_id)!;
+        const stoppedIndex = replay.steps.findIndex((s) => s.step_id === replay.stopped_at);
+        return {
+          id: replay.incident_id,
+          name: replay.name,
+          date: replay.date,
+          loss: incident.loss,
+          attribution: `${incident.attribution.actor} (${incident.attribution.confidence}${incident.attribution.by ? `: ${incident.attribution.by}` : ""})`,
+          summary: incident.summary,
+          verdict: replay.verdict,
+          verdict_label: INCIDENT_LABEL[replay.verdict],
+          stopped_at:
+            stoppedIndex >= 0
+              ? `step ${stoppedIndex + 1} of ${replay.steps.length}, "${replay.steps[stoppedIndex]!.title}"`
+              : null,
+          blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
+          steps: replay.steps.map((step, i) => ({
+            number: i + 1,
+            id: step.step_id,
+            title: step.title,
+            description: incident.attack_chain.find((s) => s.id === step.step_id)?.description ?? "",
+            verdict: step.verdict,
+            verdict_label: STEP_LABEL[step.verdict].label,
+            mark: STEP_LABEL[step.verdict].mark,
+            stops_attack: i === stoppedIndex,
+            controls: step.controls.map((c) => ({
+              id: c.id,
+              anchor: view(c.id).anchor,
+              title: c.title,
+              status: c.status,
+              status_label: STATUS_LABEL[c.status].label,
+            })),
+            has_controls: step.controls.length > 0,
           })),
-          has_controls: step.controls.length > 0,
-        })),
-      };
-    }),
+        };
+      }),
     gaps: evaluation.gaps.map((id) => view(id)),
     /** Controls that are not gaps, in catalog order: the rest of a complete per-control detail. */
     other_controls: evaluation.controls

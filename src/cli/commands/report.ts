@@ -4,7 +4,7 @@ import type { CliContext } from "../context.js";
 
 interface Args {
   answers: string;
-  format: "md" | "json";
+  format: "md" | "json" | "pdf";
   out?: string;
   "as-of"?: string;
   "fail-on"?: "critical" | "high" | "medium" | "low";
@@ -27,7 +27,7 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
         })
         .option("format", {
           alias: "f",
-          choices: ["md", "json"] as const,
+          choices: ["md", "json", "pdf"] as const,
           default: "md" as const,
           describe: "Output format",
         })
@@ -53,6 +53,13 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
       const { createReport } = await import("../../report/create-report.js");
       const { EXIT } = await import("../errors.js");
       const asOf = await checkDate(args["as-of"], "--as-of");
+      if (args.format === "pdf" && !args.out) {
+        const { UsageError } = await import("../errors.js");
+        throw new UsageError(
+          "--format pdf writes binary data; name a file with --out",
+          "e.g. --out report.pdf",
+        );
+      }
       const result = await createReport({
         answersPath: args.answers,
         catalogDir: args.catalog,

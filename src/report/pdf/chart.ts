@@ -1,0 +1,116 @@
+// Charts drawn as vector shapes: horizontal percentage bars and a stacked proportion bar with legend.
+import type { PdfContext } from "./context.js";
+import { INK, SIZE, scoreColor } from "./styles.js";
+import { drawText, ensureSpace, measure } from "./text.js";
+
+/** One bar: a label and a percentage (null when nothing applies). */
+export interface Bar {
+  readonly label: string;
+  readonly value: number | null;
+  readonly valueLabel: string;
+  readonly goTo?: string;
+}
+
+const LABEL_WIDTH = 200;
+const AXIS = [0, 25, 50, 75, 100];
+
+/** Horizontal 0–100 % bars with gridlines; continues on a new page with the axis repeated. */
+export function barChart(ctx: PdfContext, bars: readonly Bar[]): void {
+  const { doc, box } = ctx;
+  const plotX = box.left + LABEL_WIDTH + 8;
+  const plotWidth = box.right - plotX - 40;
+  const xAt = (v: number) => plotX + (v / 100) * plotWidth;
+  const axis = () => {
+    const y = doc.y;
+    for (const tick of AXIS) {
+      drawText(ctx, `${tick}%`, xAt(tick) - 15, y, 30, {
+        size: SIZE.tiny,
+        color: INK.muted,
+        align: "center",
+        height: 9,
+      });
+    }
+    doc.y = y + 11;
+  };
+  const rowHeights = bars.map(
+    (b) => Math.max(measure(ctx, b.label, LABEL_WIDTH, { size: SIZE.small }), 11) + 5,
+  );
+  ensureSpace(
+    ctx,
+    11 +
+      Math.min(
+        rowHeights.reduce((a, b) => a + b, 0),
+        200,
+      ),
+  );
+  axis();
+  let top = doc.y;
+  const grid = (from: number, to: number) => {
+    for (const tick of AXIS) {
+      doc
+        .moveTo(xAt(tick), from)
+        .lineTo(xAt(tick), to)
+        .lineWidth(0.4)
+        .strokeColor(tick === 0 ? INK.faint : INK.rule)
+        .stroke();
+    }
+  };
+  bars.forEach((bar, i) => {
+    const height = rowHeights[i]!;
+    if (doc.y + height > box.bottom) {
+      grid(top, doc.y);
+      doc.addPage();
+      axis();
+      top = doc.y;
+    }
+    const y = doc.y;
+    drawText(ctx, bar.label, box.left, y + 2, LABEL_WIDTH, { size: SIZE.small, goTo: bar.goTo });
+    const barY = y + (height - 9) / 2;
+    if (bar.value !== null) {
+      doc.rect(plotX, barY, Math.max((bar.value / 100) * plotWidth, 1), 9).fill(scoreColor(bar.value));
+    }
+    drawText(ctx, bar.valueLabel, xAt(bar.value ?? 0) + 4, barY + 0.5, 40, {
+      font: "bold",
+      size: SIZE.tiny,
+      color: INK.text,
+      height: 9,
+    });
+    doc.y = y + height;
+  });
+  grid(top, doc.y);
+  doc.x = box.left;
+  doc.y += 8;
+}
+
+/** One segment of a stacked bar. */
+export interface Segment {
+  readonly label: string;
+  readonly count: number;
+  readonly color: string;
+}
+
+/** A full-width bar split by counts, with a legend of labels and counts below it. */
+export function stackedBar(ctx: PdfContext, segments: readonly Segment[]): void {
+  const { doc, box } = ctx;
+  ensureSpace(ctx, 48);
+  const y = doc.y;
+  const total = segments.reduce((sum, s) => sum + s.count, 0);
+  let x = box.left;
+  doc.rect(box.left, y, box.width, 14).fill(INK.zebra);
+  for (const s of segments) {
+    if (total === 0 || s.count === 0) continue;
+    const width = (s.count / total) * box.width;
+    doc.rect(x, y, width, 14).fill(s.color);
+    x += width;
+  }
+  const columns = 3;
+  const cell = box.width / columns;
+  segments.forEach((s, i) => {
+    const lx = box.left + (i % columns) * cell;
+    const ly = y + 20 + Math.floor(i / columns) * 12;
+    doc.rect(lx, ly + 1.5, 8, 8).fill(s.color);
+    drawText(ctx, `${s.label}: ${s.count}`, lx + 12, ly, cell - 14, { size: SIZE.small, height: 11 });
+  });
+  doc.x = box.left;
+  doc.y = y + 20 + Math.ceil(segments.length / columns) * 12 + 6;
+}

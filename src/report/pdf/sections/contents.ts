@@ -1,0 +1,100 @@
+// Contents page: every section and sub-section, linked, with page numbers filled in at the end.
+import { bookmark, type PdfContext } from "../context.js";
+import type { Slot } from "../deferred-text.js";
+import { frameworkDest, incidentDest, lessonDest, SECTION } from "../dests.js";
+import { INK, SIZE } from "../styles.js";
+import { drawText, ensureSpace, lineHeight, textWidth } from "../text.js";
+
+/** A contents line. */
+interface Entry {
+  readonly title: string;
+  readonly dest: string;
+  readonly level: 1 | 2;
+}
+
+/** Fills the page numbers once every section has been drawn. */
+export interface Contents {
+  finish(): void;
+}
+
+function entries(ctx: PdfContext): Entry[] {
+  const { model } = ctx;
+  return [
+    { title: "Executive summary", dest: SECTION.summary, level: 1 },
+    { title: "Incident replay", dest: SECTION.replay, level: 1 },
+    ...model.replay.map((r) => ({
+      title: `${r.name} (${r.date})`,
+      dest: incidentDest(r.id),
+      level: 2 as const,
+    })),
+    { title: "Findings", dest: SECTION.findings, level: 1 },
+    { title: "Lessons", dest: SECTION.lessons, level: 1 },
+    ...model.lessons.map((l) => ({ title: l.title, dest: lessonDest(l.id), level: 2 as const })),
+    { title: "Control details", dest: SECTION.controls, level: 1 },
+    { title: "Framework coverage", dest: SECTION.frameworks, level: 1 },
+    ...model.frameworks.map((f) => ({
+      title: `${f.name} ${f.version}`,
+      dest: frameworkDest(f.id),
+      level: 2 as const,
+    })),
+    { title: "Appendix", dest: SECTION.appendix, level: 1 },
+    { title: "A. Evidence index", dest: SECTION.evidence, level: 2 },
+    { title: "B. Exceptions", dest: SECTION.exceptions, level: 2 },
+    { title: "C. Controls not applicable", dest: SECTION.notApplicable, level: 2 },
+    { title: "D. Unanswered questions", dest: SECTION.unanswered, level: 2 },
+    { title: "E. Methodology and definitions", dest: SECTION.methodology, level: 2 },
+    { title: "F. Sign-off", dest: SECTION.signOff, level: 2 },
+  ];
+}
+
+/** Draws the contents page(s); page numbers are placeholders until `finish`. */
+export function drawContents(ctx: PdfContext): Contents {
+  const { doc, box } = ctx;
+  doc.addPage();
+  bookmark(ctx, doc.outline, "Contents", box.top);
+  drawText(ctx, "Contents", box.left, box.top, box.width, { font: "bold", size: SIZE.h1, color: INK.accent });
+  doc.y = box.top + SIZE.h1 + 20;
+  const slots: { dest: string; slot: Slot }[] = [];
+  for (const entry of entries(ctx)) {
+    const style = entry.level === 1 ? { font: "bold" as const, size: SIZE.body + 1 } : { size: SIZE.body };
+    const height = lineHeight(ctx, style) + (entry.level === 1 ? 6 : 2);
+    ensureSpace(ctx, height);
+    if (entry.level === 1) doc.y += 4;
+    const y = doc.y;
+    const indent = entry.level === 1 ? 0 : 16;
+    const titleWidth = box.width - indent - 60;
+    drawText(ctx, entry.title, box.left + indent, y, titleWidth, { ...style, height: 12 });
+    const used = Math.min(textWidth(ctx, entry.title, style), titleWidth);
+    const dotsX = box.left + indent + used + 6;
+    const dotsEnd = box.right - 36;
+    if (dotsEnd > dotsX) {
+      doc
+        .moveTo(dotsX, y + 9)
+        .lineTo(dotsEnd, y + 9)
+        .lineWidth(0.6)
+        .dash(0.6, { space: 2.4 })
+        .strokeColor(INK.faint)
+        .stroke()
+        .undash();
+    }
+    slots.push({
+      dest: entry.dest,
+      slot: ctx.deferred.place({
+        x: box.right - 34,
+        y,
+        width: 34,
+        size: style.size,
+        face: entry.level === 1 ? "bold" : "regular",
+        color: INK.text,
+        align: "right",
+      }),
+    });
+    doc.goTo(box.left + indent, y, box.width - indent, 12, entry.dest);
+    doc.y = y + height;
+  }
+  return {
+    finish() {
+      for (const { dest, slot } of slots) slot.resolve(String(ctx.anchorPages.get(dest) ?? ""));
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// Per-control detail: status, objective, every check with answer and expected value, evidence, plan.
+
+import type { ControlView } from "../../report-model.js";
+import { badgeRow, callout, heading, labelValues } from "../blocks.js";
+import type { PdfContext } from "../context.js";
+import { controlDest } from "../dests.js";
+import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR } from "../styles.js";
+import { drawTable } from "../table.js";
+import { gap, paragraph } from "../text.js";
+
+type Check = ControlView["rules"][number]["checks"][number];
+
+const PASS = STATUS_COLOR.met;
+const FAIL = STATUS_COLOR.not_met;
+
+/** Draws the detail of one control, bookmarked under `outline`. */
+export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFKit.PDFOutline): void {
+  const { doc, box } = ctx;
+  const title = `${c.rank !== null ? `${c.rank}. ` : ""}${c.id} — ${c.title}`;
+  gap(ctx, 6);
+  if (doc.y + 140 > box.bottom) doc.addPage();
+  doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(0.8).strokeColor(INK.accent).stroke();
+  doc.y += 5;
+  heading(ctx, title, 3, { dest: controlDest(c.anchor), outline, outlineTitle: `${c.id} — ${c.title}` }, 90);
+  const badges: [string, string][] = [
+    [c.status_label, STATUS_COLOR[c.status]],
+    [c.severity, SEVERITY_COLOR[c.severity] ?? INK.muted],
+    [`Level ${c.level}`, INK.muted],
+  ];
+  if (c.rank !== null) badges.push([`Risk ${c.risk}`, INK.muted]);
+  badgeRow(ctx, badges);
+  paragraph(ctx, c.objective, { size: SIZE.small, after: 4 });
+  const facts: [string, string][] = [
+    ["Lessons", c.lessons],
+    ["Incidents", `${c.incidents} (${c.attack_steps} attack steps covered)`],
+  ];
+  if (c.frameworks) facts.push(["Frameworks", c.frameworks]);
+  if (c.references.length > 0) {
+    facts.push([
+      "References",
+      c.references.map((r) => (r.url ? `${r.title} <${r.url}>` : r.title)).join("; "),
+    ]);
+  }
+  labelValues(ctx, facts, { labelWidth: 70, size: SIZE.small });
+  if (c.why) callout(ctx, "Why it is a gap", c.why, STATUS_COLOR[c.status]);
+  if (c.not_applicable_reason !== null)
+    callout(ctx, "Not applicable", c.not_applicable_reason, STATUS_COLOR.not_applicable);
+
+  subhead(ctx, "Questions asked");
+  labelValues(
+    ctx,
+    c.questions.map((q, i) => [`Q${i + 1}`, q] as const),
+    { labelWidth: 18, size: SIZE.small },
+  );
+
+  for (const rule of c.rules) {
+    subhead(ctx, rule.label);
+    drawTable<Check>(
+      ctx,
+      [
+        {
+          header: "Check",
+          width: 44,
+          cell: (k) =>
+            k.is_group
+              ? { runs: [{ text: `${k.group}:`, style: { font: "bold" } }], indent: k.indent * 8 }
+              : { runs: [{ text: k.question }], indent: k.indent * 8 },
+        },
+        {
+          header: "Answer",
+          width: 22,
+          cell: (k) => ({ runs: [{ text: k.answer, style: { font: "bold" } }] }),
+        },
+        { header: "Expected", width: 22, cell: (k) => k.expected },
+        {
+          header: "Result",
+          width: 9,
+          cell: (k) => ({
+            runs: [{ text: k.result, style: { font: "bold", color: k.passed ? PASS : FAIL } }],
+            marker: { kind: "dot", color: k.passed ? PASS : FAIL },
+          }),
+        },
+      ],
+      rule.checks,
+      { caption: `${c.id} ${rule.label}` },
+    );
+  }
+
+  if (c.exception) {
+    const expiry = c.exception.expired
+      ? `expired on ${c.exception.expires}; the status reverts to ${c.assessed_status_label}`
+      : `expires ${c.exception.expires}`;
+    callout(
+      ctx,
+      "Exception",
+      `${c.exception.justification} (approved by ${c.exception.approver}; ${expiry})`,
+      STATUS_COLOR.risk_accepted,
+    );
+  }
+
+  subhead(ctx, "Evidence");
+  if (c.evidence.length === 0) paragraph(ctx, "None cited.", { size: SIZE.small, color: INK.muted });
+  else {
+    drawTable(
+      ctx,
+      [
+        { header: "Evidence", width: 34, cell: (e) => e.title },
+        { header: "Location", width: 33, cell: (e) => e.location },
+        {
+          header: "SHA-256",
+          width: 33,
+          cell: (e) =>
+            e.sha256 ? { runs: [{ text: e.sha256, style: { font: "mono", size: SIZE.tiny } }] } : "—",
+        },
+      ],
+      c.evidence,
+      { caption: `${c.id} evidence` },
+    );
+  }
+  if (c.notes) {
+    subhead(ctx, "Notes from the organization");
+    paragraph(ctx, c.notes, { size: SIZE.small });
+  }
+  subhead(ctx, "Remediation");
+  paragraph(ctx, c.remediation, { size: SIZE.small });
+  if (c.plan) {
+    subhead(ctx, "Remediation plan");
+    labelValues(
+      ctx,
+      [
+        ["Owner", c.plan.owner],
+        ["Due", c.plan.due],
+        ["Management response", c.plan.response],
+      ],
+      { labelWidth: 100, size: SIZE.small },
+    );
+  } else if (c.rank !== null) {
+    subhead(ctx, "Remediation plan");
+    paragraph(ctx, "No remediation plan recorded.", { size: SIZE.small, color: INK.muted });
+  }
+}
+
+function subhead(ctx: PdfContext, text: string): void {
+  gap(ctx, 3);
+  heading(ctx, text, 3, {}, 24);
+}

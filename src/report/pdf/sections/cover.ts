@@ -1,0 +1,72 @@
+// Cover page: who was assessed, by whom, when, against which catalog, and the digests of the inputs.
+import { labelValues } from "../blocks.js";
+import { bookmark, type PdfContext } from "../context.js";
+import { INK, PAGE, SIZE } from "../styles.js";
+import { drawText, measure, paragraph } from "../text.js";
+
+/** Draws the cover page (page 1, without running header and footer). */
+export function drawCover(ctx: PdfContext): void {
+  const { doc, model, box } = ctx;
+  const p = model.provenance;
+  doc.addPage();
+  bookmark(ctx, doc.outline, "Cover", 0);
+  doc.rect(0, 0, PAGE.width, 10).fill(INK.accent);
+  drawText(ctx, "SECURITY GAP REPORT", box.left, 90, box.width, {
+    font: "bold",
+    size: SIZE.h3,
+    color: INK.accent,
+  });
+  const nameHeight = measure(ctx, model.organization.name, box.width, { font: "bold", size: SIZE.title });
+  drawText(ctx, model.organization.name, box.left, 112, box.width, {
+    font: "bold",
+    size: SIZE.title,
+    height: Math.min(nameHeight, 140),
+  });
+  doc.y = 112 + Math.min(nameHeight, 140) + 8;
+  paragraph(ctx, `Assessment against the ${p.catalog_id} control catalog, version ${p.catalog_version}`, {
+    size: SIZE.h3,
+    color: INK.muted,
+    after: 24,
+  });
+  doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(0.8).strokeColor(INK.rule).stroke();
+  doc.y += 12;
+  labelValues(
+    ctx,
+    [
+      ["Organization", model.organization.name],
+      ["Jurisdiction", model.organization.jurisdiction],
+      ["Registration", model.organization.registration],
+      ["Scope", model.assessment.scope],
+      ["Assessor", model.assessment.assessor],
+      ["Assessment date", model.assessment.date],
+      ["As-of date", model.assessment.as_of],
+      ["Catalog", `${p.catalog_id} ${p.catalog_version} (answered against ${p.answered_catalog_version})`],
+      ["vaspcheck", p.vaspcheck_version],
+      ["Answers file", p.answers_file],
+    ],
+    { labelWidth: 120 },
+  );
+  doc.y += 10;
+  labelValues(
+    ctx,
+    [
+      ["SHA-256 of answers", p.answers_sha256, { font: "mono", size: SIZE.small }],
+      ["SHA-256 of catalog", p.catalog_sha256, { font: "mono", size: SIZE.small }],
+      ["SHA-256 of inputs", p.inputs_sha256, { font: "mono", size: SIZE.small }],
+    ],
+    { labelWidth: 120, size: SIZE.small },
+  );
+  const noteY = PAGE.height - 130;
+  if (doc.y < noteY) {
+    drawText(
+      ctx,
+      "The SHA-256 of inputs is the report digest printed in every page footer. It covers the answers file, " +
+        "the catalog, the as-of date and the vaspcheck version. Rendering the same inputs with the same " +
+        "vaspcheck installation reproduces this file byte for byte.",
+      box.left,
+      noteY,
+      box.width,
+      { size: SIZE.small, color: INK.muted },
+    );
+  }
+}

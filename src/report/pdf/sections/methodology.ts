@@ -1,0 +1,103 @@
+// Methodology and definitions: statuses, score, severity weights, tiers and the replay verdicts.
+import { heading, labelValues } from "../blocks.js";
+import type { PdfContext } from "../context.js";
+import { SECTION } from "../dests.js";
+import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, STEP_COLOR } from "../styles.js";
+import { drawTable } from "../table.js";
+import { paragraph } from "../text.js";
+
+const STEP_DEFINITIONS = [
+  ["blocked", "Blocked", "At least one applicable control that stops this step is met."],
+  ["partly_blocked", "Partly blocked", "No stopping control is met, but at least one is partially met."],
+  ["open", "Open", "No applicable control stands in the way, or the catalog has none for this step."],
+  ["not_applicable", "Not applicable", "Every control for this step is out of scope for this organization."],
+] as const;
+
+const INCIDENT_DEFINITIONS = [
+  ["stopped", "Would have been stopped", "At least one step of the attack chain is blocked."],
+  ["hindered", "Would only have been hindered", "No step is blocked, but at least one is partly blocked."],
+  ["not_stopped", "Would not have been stopped", "Every applicable step is open."],
+  ["not_applicable", "Does not apply", "No step of the chain applies to this organization."],
+] as const;
+
+/** Draws appendix E, methodology and definitions. */
+export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): void {
+  const m = ctx.model.appendix.methodology;
+  heading(ctx, "E. Methodology and definitions", 2, { dest: SECTION.methodology, outline: section }, 80);
+  paragraph(
+    ctx,
+    "vaspcheck evaluates each control's rule against the organization's answers as of the as-of date. The " +
+      "answers are the organization's statements; this report does not test them. Evidence is listed as cited, " +
+      "with its SHA-256 where one was given, so that a reviewer can confirm the documents seen are the ones listed.",
+    { size: SIZE.small, after: 6 },
+  );
+  heading(ctx, "Control statuses", 3, {}, 40);
+  drawTable(
+    ctx,
+    [
+      {
+        header: "Status",
+        width: 22,
+        cell: (s) => ({
+          runs: [{ text: s.label, style: { font: "bold", color: STATUS_COLOR[s.status] } }],
+          marker: { kind: "dot", color: STATUS_COLOR[s.status] },
+        }),
+      },
+      { header: "Meaning", width: 78, cell: (s) => s.definition.replaceAll("`", "") },
+    ],
+    m.statuses,
+    { caption: "Control statuses" },
+  );
+  heading(ctx, "Score, risk and tiers", 3, {}, 60);
+  labelValues(
+    ctx,
+    [
+      [
+        "Score",
+        "The severity-weighted share of credit over applicable controls: met earns 1, partially met ½, " +
+          "anything else 0. Accepted risks earn what their answers earn. Controls not applicable are left out.",
+      ],
+      ["Severity weights", m.weights.map((w) => `${w.severity} ${w.weight}`).join(", ")],
+      [
+        "Risk",
+        "Severity weight × how much is missing × how many incidents and attack steps the control covers; " +
+          "gaps are ranked by it.",
+      ],
+      [
+        "Tier",
+        "A lesson reaches tier L when every applicable control of level L or below is met; the overall tier is " +
+          "the lowest tier across lessons.",
+      ],
+      ["Tiers", m.tiers.map((t) => `${t.level} ${t.name}`).join(", ")],
+    ],
+    { labelWidth: 90, size: SIZE.small },
+  );
+  heading(ctx, "Attack-step verdicts", 3, {}, 40);
+  verdictTable(ctx, STEP_DEFINITIONS, STEP_COLOR, "Attack-step verdicts");
+  heading(ctx, "Incident verdicts", 3, {}, 40);
+  verdictTable(ctx, INCIDENT_DEFINITIONS, INCIDENT_COLOR, "Incident verdicts");
+}
+
+function verdictTable(
+  ctx: PdfContext,
+  rows: readonly (readonly [string, string, string])[],
+  colors: Record<string, string>,
+  caption: string,
+): void {
+  drawTable(
+    ctx,
+    [
+      {
+        header: "Verdict",
+        width: 28,
+        cell: ([key, label]) => ({
+          runs: [{ text: label, style: { font: "bold", color: colors[key] ?? INK.muted } }],
+          marker: { kind: "dot", color: colors[key] ?? INK.muted },
+        }),
+      },
+      { header: "Meaning", width: 72, cell: ([, , meaning]) => meaning },
+    ],
+    rows,
+    { caption },
+  );
+}

@@ -1,0 +1,77 @@
+// Executive summary: score, tier and counts, status mix, coverage per lesson, and the gaps to fix first.
+import { heading, startSection } from "../blocks.js";
+import { barChart, stackedBar } from "../chart.js";
+import type { PdfContext } from "../context.js";
+import { controlDest, lessonDest, SECTION } from "../dests.js";
+import { INK, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
+import { drawText, ensureSpace, paragraph } from "../text.js";
+import { findingColumns } from "./findings.js";
+
+/** Draws the executive summary section. */
+export function drawSummary(ctx: PdfContext): void {
+  const { doc, model, box } = ctx;
+  const s = model.summary;
+  startSection(ctx, "Executive summary", SECTION.summary);
+
+  const tiles: [string, string, string][] = [
+    ["Score", s.score, scoreColor(s.score_value)],
+    ["Tier", s.tier, INK.accent],
+    [
+      "Gaps",
+      `${s.gap_count} of ${s.total_controls}`,
+      s.gap_count > 0 ? STATUS_COLOR.not_met : STATUS_COLOR.met,
+    ],
+    [
+      "Replayed attacks stopped",
+      `${s.incidents_stopped} of ${s.incidents_total}`,
+      s.incidents_stopped === s.incidents_total ? STATUS_COLOR.met : STATUS_COLOR.not_met,
+    ],
+  ];
+  ensureSpace(ctx, 60);
+  const y = doc.y;
+  const gutter = 8;
+  const tileWidth = (box.width - gutter * (tiles.length - 1)) / tiles.length;
+  tiles.forEach(([label, value, color], i) => {
+    const x = box.left + i * (tileWidth + gutter);
+    doc.rect(x, y, tileWidth, 52).fill(INK.zebra);
+    doc.rect(x, y, tileWidth, 3).fill(color);
+    drawText(ctx, label, x + 8, y + 9, tileWidth - 16, { size: SIZE.small, color: INK.muted, height: 10 });
+    drawText(ctx, value, x + 8, y + 22, tileWidth - 16, { font: "bold", size: SIZE.h2, color, height: 26 });
+  });
+  doc.y = y + 62;
+  paragraph(
+    ctx,
+    "The score is severity-weighted over applicable controls. The tier is the lowest tier reached across " +
+      "lessons. A replayed attack counts as stopped when at least one of its steps is blocked by a met control.",
+    { size: SIZE.small, color: INK.muted, after: 6 },
+  );
+
+  heading(ctx, "Controls by status", 3);
+  stackedBar(
+    ctx,
+    s.statuses.map((row) => ({ label: row.label, count: row.count, color: STATUS_COLOR[row.status] })),
+  );
+
+  heading(ctx, "Coverage per lesson", 3, {}, 80);
+  barChart(
+    ctx,
+    model.lessons.map((l) => ({
+      label: l.title,
+      value: l.score_value,
+      valueLabel: l.score,
+      goTo: lessonDest(l.id),
+    })),
+  );
+
+  heading(ctx, "Fix first", 3, {}, 60);
+  if (s.top_gaps.length === 0) {
+    paragraph(ctx, "No gaps: every applicable control is met or covered by a valid exception.");
+    return;
+  }
+  const more = s.gap_count > s.top_gaps.length ? ` The findings table lists all ${s.gap_count}.` : "";
+  paragraph(ctx, `The ${s.top_gaps.length} highest-risk gaps, each linked to its detail.${more}`, {
+    size: SIZE.small,
+    color: INK.muted,
+  });
+  findingColumns(ctx, s.top_gaps, { why: false, caption: "Fix first", link: (g) => controlDest(g.anchor) });
+}

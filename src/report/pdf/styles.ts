@@ -1,0 +1,91 @@
+// Page geometry, type sizes and the colour of every status, severity and verdict in the PDF report.
+import type { Status } from "../../model/result.js";
+
+/** A4 in points, with margins that leave room for the running header and footer. */
+export const PAGE = {
+  size: "A4",
+  width: 595.28,
+  height: 841.89,
+  margin: { top: 64, bottom: 60, left: 50, right: 50 },
+  headerY: 30,
+  footerY: 841.89 - 40,
+} as const;
+
+/** Font sizes in points. */
+export const SIZE = {
+  title: 24,
+  h1: 17,
+  h2: 12.5,
+  h3: 10.5,
+  body: 9,
+  small: 7.5,
+  tiny: 6.5,
+} as const;
+
+/** Neutral colours of text, rules and fills. */
+export const INK = {
+  text: "#1f2328",
+  muted: "#57606a",
+  faint: "#8c959f",
+  rule: "#d0d7de",
+  zebra: "#f6f8fa",
+  headerFill: "#e9eef5",
+  accent: "#0b3d91",
+  white: "#ffffff",
+} as const;
+
+const GREEN = "#1a7f37";
+const AMBER = "#b07d00";
+const RED = "#cf222e";
+const GREY = "#6e7781";
+
+/** Colour of each control status. */
+export const STATUS_COLOR: Record<Status, string> = {
+  met: GREEN,
+  partially_met: AMBER,
+  not_met: RED,
+  not_answered: "#8250df",
+  risk_accepted: "#bc4c00",
+  not_applicable: GREY,
+};
+
+/** Colour of each severity, darkest for the worst. */
+export const SEVERITY_COLOR: Record<string, string> = {
+  critical: "#82071e",
+  high: RED,
+  medium: AMBER,
+  low: "#0969da",
+};
+
+/** Colour of each attack-step verdict. */
+export const STEP_COLOR: Record<string, string> = {
+  blocked: GREEN,
+  partly_blocked: AMBER,
+  open: RED,
+  not_applicable: GREY,
+};
+
+/** Colour of each incident verdict. */
+export const INCIDENT_COLOR: Record<string, string> = {
+  stopped: GREEN,
+  hindered: AMBER,
+  not_stopped: RED,
+  not_applicable: GREY,
+};
+
+/** Colour of each framework-requirement coverage. */
+export const COVERAGE_COLOR: Record<string, string> = {
+  covered: GREEN,
+  partial: AMBER,
+  gap: RED,
+  not_applicable: GREY,
+  not_mapped: "#afb8c1",
+};
+
+/** Colour of a score bar: the same thresholds a reader applies to a percentage at a glance. */
+export function scoreColor(score: number | null): string {
+  if (score === null) return GREY;
+  if (score >= 80) return GREEN;
+  if (score >= 50) return AMBER;
+  return RED;
+}

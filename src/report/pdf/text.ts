@@ -1,0 +1,175 @@
+// Text primitives: styles, laying text out into lines once, drawing laid-out text, flowing paragraphs.
+import type { PdfContext } from "./context.js";
+import { INK, SIZE } from "./styles.js";
+import { ellipsize, type Measure, wrapLines } from "./wrap.js";
+
+/** How a run of text looks. */
+export interface TextStyle {
+  readonly font?: "regular" | "bold" | "mono";
+  readonly size?: number;
+  readonly color?: string;
+}
+
+/** Text broken into lines for one width and style, ready to draw. */
+export interface Laid {
+  readonly lines: readonly string[];
+  readonly widths: readonly number[];
+  readonly lineHeight: number;
+  readonly height: number;
+  readonly style: TextStyle;
+}
+
+/** Options for drawing text in a box of fixed width at a fixed position. */
+export interface BoxOptions extends TextStyle {
+  readonly align?: "left" | "right" | "center";
+  /** Clip to this height, ending with an ellipsis, so text never runs past its box. */
+  readonly height?: number;
+  /** Named destination this text links to. */
+  readonly goTo?: string;
+}
+
+const CACHED_LENGTH = 40;
+
+/** Selects font, size and colour on the document. */
+export function useStyle(ctx: PdfContext, style: TextStyle): void {
+  ctx.faces.select(ctx.doc, style.font ?? "regular");
+  ctx.doc.fontSize(style.size ?? SIZE.body).fillColor(style.color ?? INK.text);
+}
+
+/** A width function for a style; selects the style's font and size on the document. */
+function measurer(ctx: PdfContext, style: TextStyle): Measure {
+  const source = style.font ?? "regular";
+  const size = style.size ?? SIZE.body;
+  ctx.faces.select(ctx.doc, source);
+  ctx.doc.fontSize(size);
+  let cache = ctx.widths.get(source);
+  if (!cache) {
+    cache = new Map();
+    ctx.widths.set(source, cache);
+  }
+  const widths = cache;
+  return (text) => {
+    if (text.length > CACHED_LENGTH) return ctx.doc.widthOfString(text);
+    let unit = widths.get(text);
+    if (unit === undefined) {
+      unit = ctx.doc.widthOfString(text) / size;
+      widths.set(text, unit);
+    }
+    return unit * size;
+  };
+}
+
+/** Height of one line in a style. */
+export function lineHeight(ctx: PdfContext, style: TextStyle): number {
+  ctx.faces.select(ctx.doc, style.font ?? "regular");
+  ctx.doc.fontSize(style.size ?? SIZE.body);
+  return ctx.doc.currentLineHeight(true);
+}
+
+/** Breaks text into lines for `width`; with `maxHeight`, drops what does not fit and ends with "…". */
+export function layoutText(
+  ctx: PdfContext,
+  text: string,
+  width: number,
+  style: TextStyle = {},
+  maxHeight = Number.POSITIVE_INFINITY,
+): Laid {
+  const height = lineHeight(ctx, style);
+  if (text === "") return { lines: [], widths: [], lineHeight: height, height: 0, style };
+  const measure = measurer(ctx, style);
+  let lines = wrapLines(ctx.safe(text), width, measure);
+  const fit = Math.max(1, Math.floor((maxHeight + 0.01) / height));
+  if (lines.length > fit) lines = [...lines.slice(0, fit - 1), ellipsize(lines[fit - 1]!, width, measure)];
+  return { lines, widths: lines.map(measure), lineHeight: height, height: lines.length * height, style };
+}
+
+/** Height a text takes when wrapped to `width`. */
+export function measure(ctx: PdfContext, text: string, width: number, style: TextStyle = {}): number {
+  return layoutText(ctx, text, width, style).height;
+}
+
+/** Width of a single-line text in a style. */
+export function textWidth(ctx: PdfContext, text: string, style: TextStyle = {}): number {
+  return measurer(ctx, style)(ctx.safe(text));
+}
+
+/** Draws laid-out lines from (x, y); `first`/`count` select a slice of them. */
+export function drawLaid(
+  ctx: PdfContext,
+  laid: Laid,
+  x: number,
+  y: number,
+  width: number,
+  align: "left" | "right" | "center" = "left",
+  first = 0,
+  count = laid.lines.length - first,
+): void {
+  if (count <= 0) return;
+  useStyle(ctx, laid.style);
+  for (let i = first; i < first + count; i++) {
+    const line = laid.lines[i]!;
+    if (line === "") continue;
+    const w = laid.widths[i]!;
+    const dx = align === "right" ? width - w : align === "center" ? (width - w) / 2 : 0;
+    // textWidth (a pdfkit option missing from its types) spares pdfkit measuring the line again.
+    const options = { lineBreak: false, textWidth: w };
+    ctx.doc.text(line, x + dx, y + (i - first) * laid.lineHeight, options);
+  }
+}
+
+/** Draws text in a box at a fixed position; never starts a new page. */
+export function drawText(
+  ctx: PdfContext,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  options: BoxOptions = {},
+): number {
+  if (text === "") return 0;
+  const laid = layoutText(ctx, text, width, options, options.height ?? ctx.box.bottom - y);
+  drawLaid(ctx, laid, x, y, width, options.align);
+  if (options.goTo) ctx.doc.goTo(x, y, width, laid.height, options.goTo);
+  return laid.height;
+}
+
+/** Starts a new page unless `height` points fit below the cursor. Returns whether a page was added. */
+export function ensureSpace(ctx: PdfContext, height: number): boolean {
+  if (ctx.doc.y + height <= ctx.box.bottom) return false;
+  ctx.doc.addPage();
+  return true;
+}
+
+/**
+ * Draws a paragraph across the body width (or `width` from `x`), continuing on new pages as needed.
+ * Keeps at least two lines together at the bottom of a page.
+ */
+export function paragraph(
+  ctx: PdfContext,
+  text: string,
+  style: TextStyle & { readonly after?: number; readonly x?: number; readonly width?: number } = {},
+): void {
+  if (text === "") return;
+  const { doc, box } = ctx;
+  const x = style.x ?? box.left;
+  const width = style.width ?? box.right - x;
+  const laid = layoutText(ctx, text, width, style);
+  ensureSpace(ctx, Math.min(laid.height, laid.lineHeight * 2));
+  let next = 0;
+  while (next < laid.lines.length) {
+    const room = Math.max(1, Math.floor((box.bottom - doc.y + 0.01) / laid.lineHeight));
+    const count = Math.min(room, laid.lines.length - next);
+    drawLaid(ctx, laid, x, doc.y, width, "left", next, count);
+    next += count;
+    doc.y += count * laid.lineHeight;
+    if (next < laid.lines.length) doc.addPage();
+  }
+  doc.x = box.left;
+  doc.y += style.after ?? 4;
+}
+
+/** Moves the cursor down, or to the top of a new page when that would leave the body. */
+export function gap(ctx: PdfContext, points: number): void {
+  if (ctx.doc.y + points > ctx.box.bottom) ctx.doc.addPage();
+  else ctx.doc.y += points;
+}
