@@ -10,6 +10,29 @@ export {
 export { describeCondition, listCatalog, showEntry } from "./catalog/describe-catalog.js";
 export { lintCatalog } from "./catalog/lint-catalog.js";
 export { type CatalogSources, type LoadCatalogResult, loadCatalog } from "./catalog/load-catalog.js";
+export { createPseudonymizer, type Pseudonymizer } from "./compare/anonymize.js";
+export { type CollectedInputs, collectInputs } from "./compare/collect.js";
+export {
+  type ComparisonBuilder,
+  type ComparisonOptions,
+  type ComparisonOutcome,
+  createComparison,
+} from "./compare/compare.js";
+export { type CompareFilesOptions, type CompareFilesResult, compareFiles } from "./compare/compare-files.js";
+export { buildComparisonModel, type ComparisonModel } from "./compare/compare-model.js";
+export { neutralizeFormula, quoteField, renderComparisonCsv, toCsv } from "./compare/csv.js";
+export { diffSubmissions } from "./compare/diff.js";
+export { type DiffFilesOptions, type DiffFilesResult, diffFiles } from "./compare/diff-files.js";
+export { buildDiffModel, type DiffModel } from "./compare/diff-model.js";
+export { COMPARISON_RENDERERS, type ComparisonFormat } from "./compare/render-comparison.js";
+export { DIFF_RENDERERS, type DiffFormat } from "./compare/render-diff.js";
+export {
+  type Assessor,
+  createAssessor,
+  type InvalidSubmission,
+  type SubmissionResult,
+  type ValidSubmission,
+} from "./compare/submission.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
 export {
   type Diagnostic,
@@ -32,8 +55,10 @@ export {
 } from "./model/answers.js";
 export type { Catalog } from "./model/catalog.js";
 export { type CatalogMeta, CatalogMetaSchema, ProfileFileSchema } from "./model/catalog-meta.js";
+export { COMPARISON_FORMAT, type Comparison, ComparisonSchema } from "./model/comparison.js";
 export { type Condition, ConditionSchema, type Leaf, LeafSchema, type Operator } from "./model/condition.js";
 export { type Control, ControlSchema, type Severity, SeveritySchema } from "./model/control.js";
+export { DIFF_FORMAT, type Diff, DiffSchema } from "./model/diff.js";
 export { type Framework, FrameworkSchema } from "./model/framework.js";
 export { type AttackStep, type Incident, IncidentSchema } from "./model/incident.js";
 export { jsonSchemaOf } from "./model/json-schema.js";

@@ -1,6 +1,8 @@
 // CLI wiring: yargs commands, global options, exit codes and error printing. Logic lives in the library.
 import yargs from "yargs";
 import { catalogCommand } from "./commands/catalog.js";
+import { compareCommand } from "./commands/compare.js";
+import { diffCommand } from "./commands/diff.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -52,7 +54,9 @@ export async function main(
     .command(validateCommand(ctx))
     .command(reportCommand(ctx))
     .command(catalogCommand(ctx))
-    .command(schemaCommand(ctx));
+    .command(schemaCommand(ctx))
+    .command(compareCommand(ctx))
+    .command(diffCommand(ctx));
   for (const factory of extra) parser.command(factory(ctx));
   parser
     .demandCommand(1, "Name a command.")

@@ -15,11 +15,15 @@ export interface TemplateSet {
   readonly partials: Readonly<Record<string, string>>;
 }
 
-/** Reads `<name>.md.hbs` and every `partials/*.hbs` of a template directory. */
-export async function loadTemplates(dir = DEFAULT_TEMPLATE_DIR, name = "report"): Promise<TemplateSet> {
+/** Reads `<name>.md.hbs` and every `<partialsDir>/*.hbs` (default `partials/`) of a template directory. */
+export async function loadTemplates(
+  dir = DEFAULT_TEMPLATE_DIR,
+  name = "report",
+  partialsDir = "partials",
+): Promise<TemplateSet> {
   const main = await readFile(join(dir, `${name}.md.hbs`), "utf8");
   const partials: Record<string, string> = {};
-  const partialDir = join(dir, "partials");
+  const partialDir = join(dir, partialsDir);
   let names: string[] = [];
   try {
     names = (await readdir(partialDir)).filter((n) => n.endsWith(".hbs")).sort();

@@ -1,0 +1,130 @@
+// `vaspcheck compare`: the regulator's view over many submissions.
+import type { CommandModule } from "yargs";
+import type { CliContext } from "../context.js";
+
+interface Args {
+  inputs: string[];
+  format: "md" | "csv" | "json";
+  out?: string;
+  anonymize?: boolean;
+  "pseudonym-key-file"?: string;
+  focus?: string;
+  "as-of"?: string;
+  jobs?: number;
+  template?: string;
+  catalog?: string;
+  "max-bytes"?: number;
+}
+
+/** The compare command. */
+export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
+  return {
+    command: "compare <inputs..>",
+    describe: "Compare many answers files: who is exposed to which attack, and where the sector is weak",
+    builder: (y) =>
+      y
+        .positional("inputs", {
+          type: "string",
+          array: true,
+          demandOption: true,
+          describe: "Answers files, or directories searched recursively for .yaml/.yml/.json/.csv",
+        })
+        .option("format", {
+          alias: "f",
+          choices: ["md", "csv", "json"] as const,
+          default: "md" as const,
+          describe: "Output format (csv: one row per organization × control)",
+        })
+        .option("out", {
+          alias: "o",
+          type: "string",
+          describe: "Write to this file (atomically) instead of stdout",
+        })
+        .option("anonymize", {
+          type: "boolean",
+          describe: "Show organizations under stable pseudonyms (set VASPCHECK_PSEUDONYM_KEY to key them)",
+        })
+        .option("pseudonym-key-file", {
+          type: "string",
+          describe: "File holding the secret key for pseudonyms (instead of VASPCHECK_PSEUDONYM_KEY)",
+        })
+        .option("focus", {
+          type: "string",
+          describe: "Organization (name or registration) to show against its anonymised peers",
+        })
+        .option("as-of", {
+          type: "string",
+          describe:
+            "Evaluate every submission as of this date (YYYY-MM-DD); default: each one's assessment date",
+        })
+        .option("jobs", {
+          alias: "j",
+          type: "number",
+          describe: "Worker threads (0: none); default: one per CPU for 48 files or more",
+        })
+        .option("template", {
+          type: "string",
+          describe:
+            "Directory with compare.md.hbs (and compare-partials/) to use instead of the shipped templates",
+        }),
+    handler: async (args) => {
+      const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+      const { UsageError } = await import("../errors.js");
+      const asOf = await checkDate(args["as-of"], "--as-of");
+      if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 0 && args.jobs <= 64))
+        throw new UsageError(`--jobs expects a whole number from 0 to 64, got "${args.jobs}"`);
+      const pseudonymKey = await readKey(args["pseudonym-key-file"]);
+      if ((args.anonymize || args.focus !== undefined) && !pseudonymKey) {
+        ctx.io.stderr(
+          "vaspcheck: warning: pseudonyms are not keyed; anyone with the list of organization names can recompute them.\n" +
+            "  hint: set VASPCHECK_PSEUDONYM_KEY (or --pseudonym-key-file) to a secret before publishing.\n",
+        );
+      }
+      const { compareFiles } = await import("../../compare/compare-files.js");
+      const { createProgress } = await import("../../compare/progress.js");
+      const progress = createProgress(ctx.io.stderr, ctx.io.isTty);
+      const result = await compareFiles({
+        inputs: args.inputs,
+        catalogDir: args.catalog,
+        maxBytes: args["max-bytes"],
+        jobs: args.jobs,
+        asOf,
+        anonymize: args.anonymize,
+        pseudonymKey,
+        focus: args.focus,
+        onProgress: progress.update,
+      }).finally(progress.done);
+      if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
+      reportDiagnostics(ctx, result.diagnostics);
+      if (!result.ok) return;
+      const { COMPARISON_RENDERERS } = await import("../../compare/render-comparison.js");
+      const { vaspcheckVersion } = await import("../../version.js");
+      const output = await COMPARISON_RENDERERS[args.format](result.comparison, {
+        vaspcheckVersion: vaspcheckVersion(),
+        templateDir: args.template,
+      });
+      await emit(ctx, args.out, output);
+      const s = result.comparison.summary;
+      ctx.io.stderr(
+        `Compared ${s.compared} organization(s) from ${s.files} file(s)` +
+          (s.invalid > 0 ? `; ${s.invalid} invalid submission(s) not compared (see above)` : "") +
+          (s.duplicates_ignored > 0 ? `; ${s.duplicates_ignored} duplicate submission(s) set aside` : "") +
+          (result.comparison.left_out.length > 0
+            ? `; ${result.comparison.left_out.length} control(s) left out for catalog-version differences`
+            : "") +
+          ".\n",
+      );
+    },
+  };
+}
+
+async function readKey(file: string | undefined): Promise<string | undefined> {
+  if (file === undefined) return process.env.VASPCHECK_PSEUDONYM_KEY || undefined;
+  const { readFile } = await import("node:fs/promises");
+  const { UsageError } = await import("../errors.js");
+  const key = await readFile(file, "utf8").catch(() => {
+    throw new UsageError(`cannot read the pseudonym key file ${file}`, "Check the path and its permissions.");
+  });
+  if (key.trim() === "") throw new UsageError(`the pseudonym key file ${file} is empty`);
+  return key.trim();
+}

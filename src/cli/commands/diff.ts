@@ -1,0 +1,72 @@
+// `vaspcheck diff`: one exchange's progress between two submissions.
+import type { CommandModule } from "yargs";
+import type { CliContext } from "../context.js";
+
+interface Args {
+  old: string;
+  new: string;
+  format: "md" | "json";
+  out?: string;
+  "as-of"?: string;
+  template?: string;
+  catalog?: string;
+  "max-bytes"?: number;
+}
+
+/** The diff command. */
+export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
+  return {
+    command: "diff <old> <new>",
+    describe:
+      "Show one exchange's progress: what improved, regressed, came and went between two answers files",
+    builder: (y) =>
+      y
+        .positional("old", { type: "string", demandOption: true, describe: "The earlier answers file" })
+        .positional("new", { type: "string", demandOption: true, describe: "The later answers file" })
+        .option("format", {
+          alias: "f",
+          choices: ["md", "json"] as const,
+          default: "md" as const,
+          describe: "Output format",
+        })
+        .option("out", {
+          alias: "o",
+          type: "string",
+          describe: "Write to this file (atomically) instead of stdout",
+        })
+        .option("as-of", {
+          type: "string",
+          describe: "Evaluate both as of this date (YYYY-MM-DD); default: each one's assessment date",
+        })
+        .option("template", {
+          type: "string",
+          describe: "Directory with diff.md.hbs to use instead of the shipped template",
+        }),
+    handler: async (args) => {
+      const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+      const asOf = await checkDate(args["as-of"], "--as-of");
+      const { diffFiles } = await import("../../compare/diff-files.js");
+      const result = await diffFiles({
+        oldPath: args.old,
+        newPath: args.new,
+        catalogDir: args.catalog,
+        asOf,
+        maxBytes: args["max-bytes"],
+      });
+      reportDiagnostics(ctx, result.diagnostics);
+      if (!result.ok) return;
+      if (!result.diff.same_organization) {
+        ctx.io.stderr(
+          `vaspcheck: warning: ${args.old} and ${args.new} name different organizations (${result.diff.old.organization.name}, ${result.diff.new.organization.name}).\n`,
+        );
+      }
+      const { DIFF_RENDERERS } = await import("../../compare/render-diff.js");
+      const { vaspcheckVersion } = await import("../../version.js");
+      const output = await DIFF_RENDERERS[args.format](result.diff, {
+        vaspcheckVersion: vaspcheckVersion(),
+        templateDir: args.template,
+      });
+      await emit(ctx, args.out, output);
+    },
+  };
+}

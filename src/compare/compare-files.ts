@@ -1,0 +1,102 @@
+// The comparison pipeline: find the files, load the catalog, assess every submission (in workers) and aggregate.
+import { availableParallelism } from "node:os";
+import { loadCatalog } from "../catalog/load-catalog.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Comparison } from "../model/comparison.js";
+import { DEFAULT_CATALOG_DIR } from "../report/create-report.js";
+import { collectInputs } from "./collect.js";
+import { type ComparisonOptions, createComparison } from "./compare.js";
+import { type Pool, startPool, type WorkerScript } from "./pool.js";
+import { createAssessor } from "./submission.js";
+
+/** Below this many files, starting workers costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 48;
+
+/** Options of `compareFiles`. */
+export interface CompareFilesOptions extends ComparisonOptions {
+  /** Answers files and directories (searched recursively for `.yaml`, `.yml`, `.json` and `.csv`). */
+  readonly inputs: readonly string[];
+  readonly catalogDir?: string;
+  readonly maxBytes?: number;
+  /** Worker threads; 0 assesses in this thread. Default: one per CPU when there are enough files. */
+  readonly jobs?: number;
+  /** Called after each submission is assessed. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Overrides the worker script (tests run the TypeScript source). */
+  readonly workerScript?: WorkerScript;
+}
+
+/** A comparison, or why none could be made (diagnostics of the catalog, or a problem with the inputs). */
+export type CompareFilesResult =
+  | {
+      readonly ok: true;
+      readonly comparison: Comparison;
+      readonly catalog: Catalog;
+      /** Catalog warnings and the diagnostics of every invalid submission, for the terminal. */
+      readonly diagnostics: Diagnostic[];
+    }
+  | {
+      readonly ok: false;
+      readonly diagnostics: Diagnostic[];
+      readonly problem?: string;
+      readonly hint?: string;
+    };
+
+/** Compares many submissions against one catalog. Never throws on bad user data. */
+export async function compareFiles(options: CompareFilesOptions): Promise<CompareFilesResult> {
+  const { files, missing } = await collectInputs(options.inputs);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      diagnostics: [],
+      problem: `No such file or directory: ${missing.join(", ")}`,
+      hint: "Name answers files or directories that hold them.",
+    };
+  }
+  if (files.length === 0) {
+    return {
+      ok: false,
+      diagnostics: [],
+      problem: `No answers files (.yaml, .yml, .json, .csv) found in ${options.inputs.join(", ")}`,
+      hint: "Point at the directory that holds the submissions.",
+    };
+  }
+  const jobs =
+    options.jobs ??
+    (files.length >= MIN_FILES_FOR_WORKERS && availableParallelism() > 1 ? availableParallelism() : 0);
+  // Workers load their modules while this thread loads the catalog.
+  const pool = jobs > 0 ? startPool(jobs, options.workerScript) : undefined;
+  try {
+    const loaded = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
+    if (!loaded.catalog) return { ok: false, diagnostics: loaded.diagnostics };
+    const catalog = loaded.catalog;
+    const builder = createComparison(catalog);
+    const invalidDiagnostics: Diagnostic[] = [];
+    const assess = { asOf: options.asOf, maxBytes: options.maxBytes };
+    const onResult = (result: Parameters<typeof builder.add>[0]) => {
+      builder.add(result);
+      if (!result.valid) invalidDiagnostics.push(...result.diagnostics);
+      options.onProgress?.(builder.size, files.length);
+    };
+    if (pool) await pool.run(catalog, files, assess, onResult);
+    else {
+      const assessor = createAssessor(catalog, assess);
+      for (const file of files) onResult(assessor.read(file));
+    }
+    const outcome = builder.finish(options);
+    if (!outcome.ok) return { ok: false, diagnostics: [], problem: outcome.problem, hint: outcome.hint };
+    return {
+      ok: true,
+      comparison: outcome.comparison,
+      catalog,
+      diagnostics: [...loaded.diagnostics, ...invalidDiagnostics],
+    };
+  } finally {
+    await closePool(pool);
+  }
+}
+
+async function closePool(pool: Pool | undefined): Promise<void> {
+  if (pool) await pool.close();
+}

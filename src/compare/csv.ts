@@ -1,0 +1,71 @@
+// CSV output: one row per organization × control, RFC 4180 quoting, and cells neutralised against formula injection.
+import type { Comparison } from "../model/comparison.js";
+
+/**
+ * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"), including the
+ * full-width forms some spreadsheets also accept, and tab/CR which can hide a formula behind whitespace.
+ */
+const FORMULA_START = /^[\s]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/** Prefixes `'` to a cell that a spreadsheet would evaluate, so it is shown as text instead. */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Quotes a field when RFC 4180 requires it (comma, double quote, CR or LF), doubling inner quotes. */
+export function quoteField(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** Renders rows as CSV with CRLF line ends; every cell is neutralised, then quoted. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return `${rows.map((row) => row.map((cell) => quoteField(neutralizeFormula(cell))).join(",")).join("\r\n")}\r\n`;
+}
+
+/** The columns of the comparison CSV. */
+export const COMPARISON_CSV_COLUMNS = [
+  "organization",
+  "pseudonymous",
+  "jurisdiction",
+  "registration",
+  "file",
+  "answered_catalog_version",
+  "assessment_date",
+  "overall_score",
+  "overall_tier",
+  "control_id",
+  "control_title",
+  "severity",
+  "level",
+  "lessons",
+  "status",
+] as const;
+
+/** Renders a comparison as tidy CSV (one row per organization × compared control), ready for a spreadsheet or pandas. */
+export function renderComparisonCsv(comparison: Comparison): string {
+  const text = (value: string | number | null | undefined) =>
+    value === null || value === undefined ? "" : String(value);
+  const rows: string[][] = [[...COMPARISON_CSV_COLUMNS]];
+  for (const org of comparison.organizations) {
+    for (const control of comparison.controls) {
+      rows.push([
+        org.label,
+        org.pseudonymous ? "true" : "false",
+        text(org.jurisdiction),
+        text(org.registration),
+        text(org.file),
+        org.answered_catalog_version,
+        org.assessment_date,
+        text(org.score),
+        text(org.tier),
+        control.id,
+        control.title,
+        control.severity,
+        String(control.level),
+        control.lessons.join(";"),
+        org.controls[control.id] ?? "",
+      ]);
+    }
+  }
+  return toCsv(rows);
+}

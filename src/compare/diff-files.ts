@@ -1,0 +1,48 @@
+// The diff pipeline: load the catalog, assess both submissions, and diff them.
+import { loadCatalog } from "../catalog/load-catalog.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Catalog } from "../model/catalog.js";
+import type { Diff } from "../model/diff.js";
+import { DEFAULT_CATALOG_DIR } from "../report/create-report.js";
+import { diffSubmissions } from "./diff.js";
+import { createAssessor } from "./submission.js";
+
+/** Options of `diffFiles`. */
+export interface DiffFilesOptions {
+  readonly oldPath: string;
+  readonly newPath: string;
+  readonly catalogDir?: string;
+  /** Evaluate both as of this date; default: each one's assessment date. */
+  readonly asOf?: string;
+  readonly maxBytes?: number;
+}
+
+/** A diff, or the diagnostics that prevented it. */
+export type DiffFilesResult =
+  | { readonly ok: true; readonly diff: Diff; readonly catalog: Catalog; readonly diagnostics: Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+
+/** Diffs two submissions of one organization. Never throws on bad user data. */
+export async function diffFiles(options: DiffFilesOptions): Promise<DiffFilesResult> {
+  const loaded = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
+  if (!loaded.catalog) return { ok: false, diagnostics: loaded.diagnostics };
+  const assessor = createAssessor(loaded.catalog, { asOf: options.asOf, maxBytes: options.maxBytes });
+  const before = assessor.read(options.oldPath);
+  const after = assessor.read(options.newPath);
+  if (!before.valid || !after.valid) {
+    return {
+      ok: false,
+      diagnostics: [
+        ...loaded.diagnostics,
+        ...(before.valid ? [] : before.diagnostics),
+        ...(after.valid ? [] : after.diagnostics),
+      ],
+    };
+  }
+  return {
+    ok: true,
+    diff: diffSubmissions(loaded.catalog, before, after, { asOf: options.asOf }),
+    catalog: loaded.catalog,
+    diagnostics: loaded.diagnostics,
+  };
+}

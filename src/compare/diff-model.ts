@@ -1,0 +1,103 @@
+// The diff view model: sentences, signs and marks for the Markdown progress report, worded once.
+import type { ControlChangeKind, Diff, ScoreChange } from "../model/diff.js";
+import type { Status } from "../model/result.js";
+import { INCIDENT_LABEL, STATUS_LABEL } from "../report/labels.js";
+
+const KIND_TITLE: Record<ControlChangeKind, string> = {
+  regressed: "Regressed",
+  improved: "Improved",
+  new: "New in the catalog",
+  removed: "Removed from the catalog",
+  not_comparable: "Rule changed (not comparable)",
+  other: "Other changes (scope or exception)",
+};
+
+const num = (v: number | null) => (v === null ? "—" : v.toFixed(1));
+const signed = (v: number | null) => (v === null ? "—" : v > 0 ? `+${v.toFixed(1)}` : v.toFixed(1));
+const status = (s: Status | null, assessed: Status | null) =>
+  s === null
+    ? "—"
+    : `${STATUS_LABEL[s].mark} ${STATUS_LABEL[s].label}${s === "risk_accepted" && assessed ? ` (${STATUS_LABEL[assessed].label.toLowerCase()})` : ""}`;
+
+/** Builds the view model of a diff. Pure: the template only lays this out. */
+export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: string }) {
+  const tier = (level: number | null, name: string | null) =>
+    level === null ? "—" : `${level} – ${name ?? ""}`;
+  const score = (s: ScoreChange) => ({
+    title: s.title,
+    old: num(s.old),
+    new: num(s.new),
+    delta: signed(s.delta),
+    tiers:
+      s.old_tier === s.new_tier ? String(s.old_tier ?? "—") : `${s.old_tier ?? "—"} → ${s.new_tier ?? "—"}`,
+  });
+  const counts = d.summary;
+  return {
+    title: `Progress: ${d.new.organization.name}`,
+    warning: d.same_organization
+      ? null
+      : `These files name different organizations (${d.old.organization.name} and ${d.new.organization.name}); a progress diff is meant for two submissions of one organization.`,
+    catalog: `${d.catalog.id} ${d.catalog.version}`,
+    vaspcheck_version: inputs.vaspcheckVersion,
+    format: d.format,
+    as_of: d.as_of ?? "each submission's own assessment date",
+    old: { ...d.old, score: num(d.old.score), tier: tier(d.old.tier, d.old.tier_name) },
+    new: { ...d.new, score: num(d.new.score), tier: tier(d.new.tier, d.new.tier_name) },
+    headline: headline(d),
+    counts: [
+      ["Improved", counts.improved],
+      ["Regressed", counts.regressed],
+      ["New in the catalog", counts.new],
+      ["Removed from the catalog", counts.removed],
+      ["Rule changed (not comparable)", counts.not_comparable],
+      ["Other changes", counts.other],
+      ["Unchanged", counts.unchanged],
+    ].map(([label, count]) => ({ label, count })),
+    lessons: d.lessons.map(score),
+    groups: (Object.keys(KIND_TITLE) as ControlChangeKind[])
+      .map((kind) => ({
+        title: KIND_TITLE[kind],
+        controls: d.controls
+          .filter((c) => c.change === kind)
+          .map((c) => ({
+            id: c.control_id,
+            title: c.title ?? "(no longer in the catalog)",
+            severity: c.severity ?? "—",
+            old: status(c.old_status, c.old_assessed_status),
+            new: status(c.new_status, c.new_assessed_status),
+          })),
+      }))
+      .filter((g) => g.controls.length > 0),
+    incidents: d.incidents.map((i) => ({
+      name: i.name,
+      old: INCIDENT_LABEL[i.old_verdict],
+      new: INCIDENT_LABEL[i.new_verdict],
+      change:
+        i.change === "better"
+          ? "▲ better"
+          : i.change === "worse"
+            ? "▼ worse"
+            : i.old_verdict === i.new_verdict
+              ? "="
+              : "scope changed",
+    })),
+    left_out: d.left_out,
+  };
+}
+
+/** The diff view model. */
+export type DiffModel = ReturnType<typeof buildDiffModel>;
+
+function headline(d: Diff): string {
+  const parts = [`Score ${num(d.overall.old)} → ${num(d.overall.new)} (${signed(d.overall.delta)})`];
+  parts.push(
+    d.overall.old_tier === d.overall.new_tier
+      ? `tier unchanged at ${d.new.tier ?? "—"}`
+      : `tier ${d.old.tier ?? "—"} → ${d.new.tier ?? "—"}`,
+  );
+  parts.push(`${d.summary.improved} controls improved, ${d.summary.regressed} regressed`);
+  const better = d.incidents.filter((i) => i.change === "better").length;
+  const worse = d.incidents.filter((i) => i.change === "worse").length;
+  if (better + worse > 0) parts.push(`${better} replayed attacks now fare better, ${worse} worse`);
+  return `${parts.join("; ")}.`;
+}

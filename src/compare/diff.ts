@@ -1,0 +1,190 @@
+// One organization's progress: what improved, regressed, came and went between two submissions.
+import { credit, SEVERITY_WEIGHT } from "../engine/scoring.js";
+import type { Catalog } from "../model/catalog.js";
+import {
+  type ControlChange,
+  type ControlChangeKind,
+  DIFF_FORMAT,
+  type Diff,
+  type DiffSide,
+  type ReplayChange,
+  type ScoreChange,
+} from "../model/diff.js";
+import type { Status } from "../model/result.js";
+import { normalizeName } from "./identity.js";
+import { leftOutControls } from "./left-out.js";
+import { statusOfLetter, verdictOfLetter } from "./letters.js";
+import { createRowScorer, type RowScores } from "./rows.js";
+import type { ValidSubmission } from "./submission.js";
+import { compareVersions } from "./versions.js";
+
+/** Order in which changes are listed: what got worse first. */
+const KIND_ORDER: readonly ControlChangeKind[] = [
+  "regressed",
+  "improved",
+  "new",
+  "removed",
+  "not_comparable",
+  "other",
+];
+
+const VERDICT_RANK = { not_stopped: 0, hindered: 1, stopped: 2 } as const;
+
+/** Compares two submissions of one organization. Pure: the same submissions give the same diff. */
+export function diffSubmissions(
+  catalog: Catalog,
+  before: ValidSubmission,
+  after: ValidSubmission,
+  options: { readonly asOf?: string } = {},
+): Diff {
+  const { compared, leftOut } = leftOutControls(catalog, [before, after]);
+  const scorer = createRowScorer(catalog, compared);
+  const oldScores = scorer.fromLetters(before.statuses, before.assessed);
+  const newScores = scorer.fromLetters(after.statuses, after.assessed);
+  const between = changesBetween(catalog, before.catalogVersion, after.catalogVersion);
+  const controls: ControlChange[] = [];
+  const summary = Object.fromEntries([...KIND_ORDER, "unchanged"].map((k) => [k, 0])) as Diff["summary"];
+  catalog.controls.forEach((control, i) => {
+    const oldStatus = statusOfLetter(before.statuses.charAt(i));
+    const newStatus = statusOfLetter(after.statuses.charAt(i));
+    const inOld = between.get(control.id);
+    // Missing from both versions: neither side answered it, so there is nothing to compare.
+    if (!compared.has(control.id) && !inOld) return;
+    let change: ControlChangeKind | "unchanged";
+    if (inOld === "added") change = "new";
+    else if (inOld === "removed") change = "removed";
+    else if (inOld === "changed") change = "not_comparable";
+    else change = kindOf(oldStatus, before.assessed.charAt(i), newStatus, after.assessed.charAt(i));
+    summary[change] += 1;
+    if (change === "unchanged") return;
+    controls.push({
+      control_id: control.id,
+      title: control.title,
+      severity: control.severity,
+      change,
+      old_status: change === "new" ? null : oldStatus,
+      new_status: change === "removed" ? null : newStatus,
+      old_assessed_status: change === "new" ? null : statusOfLetter(before.assessed.charAt(i)),
+      new_assessed_status: change === "removed" ? null : statusOfLetter(after.assessed.charAt(i)),
+    });
+  });
+  for (const [id, kind] of between) {
+    if (kind !== "removed" || catalog.controls.some((c) => c.id === id)) continue;
+    summary.removed += 1;
+    controls.push({
+      control_id: id,
+      change: "removed",
+      old_status: null,
+      new_status: null,
+      old_assessed_status: null,
+      new_assessed_status: null,
+    });
+  }
+  const weight = (c: ControlChange) => (c.severity ? SEVERITY_WEIGHT[c.severity] : 0);
+  controls.sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.change) - KIND_ORDER.indexOf(b.change) ||
+      weight(b) - weight(a) ||
+      (a.control_id < b.control_id ? -1 : 1),
+  );
+  return {
+    format: DIFF_FORMAT,
+    catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
+    as_of: options.asOf ?? null,
+    old: side(catalog, before, oldScores),
+    new: side(catalog, after, newScores),
+    same_organization: sameOrganization(before, after),
+    summary,
+    overall: scoreChange("overall", "All compared controls", oldScores, newScores, -1),
+    lessons: catalog.lessons.map((l, i) => scoreChange(l.id, l.title, oldScores, newScores, i)),
+    controls,
+    incidents: catalog.incidents.map((incident, i) => replayChange(incident, oldScores, newScores, i)),
+    left_out: leftOut.map((l) => ({ control_id: l.control_id, explanation: l.explanation })),
+  };
+}
+
+/**
+ * What the changelog says about each control between two answered versions, seen from the old one:
+ * `added` (the new version has it, the old did not), `removed` or `changed`.
+ */
+function changesBetween(
+  catalog: Catalog,
+  from: string,
+  to: string,
+): Map<string, "added" | "removed" | "changed"> {
+  const out = new Map<string, "added" | "removed" | "changed">();
+  const forward = compareVersions(from, to) <= 0;
+  const [low, high] = forward ? [from, to] : [to, from];
+  const entries = catalog.meta.changelog
+    .filter((c) => compareVersions(c.version, low) > 0 && compareVersions(c.version, high) <= 0)
+    .sort((a, b) => compareVersions(a.version, b.version));
+  for (const entry of entries) {
+    for (const id of entry.added) out.set(id, forward ? "added" : "removed");
+    for (const id of entry.removed) out.set(id, forward ? "removed" : "added");
+    for (const id of entry.changed) if (!out.has(id)) out.set(id, "changed");
+  }
+  return out;
+}
+
+function kindOf(
+  oldStatus: Status,
+  oldAssessed: string,
+  newStatus: Status,
+  newAssessed: string,
+): ControlChangeKind | "unchanged" {
+  if (oldStatus === newStatus && oldAssessed === newAssessed) return "unchanged";
+  if (oldStatus === "not_applicable" || newStatus === "not_applicable") return "other";
+  const before = credit({ status: oldStatus, assessed_status: statusOfLetter(oldAssessed) });
+  const after = credit({ status: newStatus, assessed_status: statusOfLetter(newAssessed) });
+  if (after > before) return "improved";
+  if (after < before) return "regressed";
+  return oldStatus === newStatus ? "unchanged" : "other";
+}
+
+function side(catalog: Catalog, s: ValidSubmission, scores: RowScores): DiffSide {
+  return {
+    file: s.file,
+    organization: s.organization,
+    assessment_date: s.assessmentDate,
+    answered_catalog_version: s.catalogVersion,
+    score: scores.score,
+    tier: scores.tier,
+    tier_name:
+      scores.tier === null ? null : (catalog.meta.tiers.find((t) => t.level === scores.tier)?.name ?? null),
+  };
+}
+
+function sameOrganization(a: ValidSubmission, b: ValidSubmission): boolean {
+  const ra = a.organization.registration;
+  const rb = b.organization.registration;
+  if (ra && rb) return normalizeName(ra) === normalizeName(rb);
+  return normalizeName(a.organization.name) === normalizeName(b.organization.name);
+}
+
+function scoreChange(id: string, title: string, a: RowScores, b: RowScores, lesson: number): ScoreChange {
+  const before = lesson < 0 ? a.score : (a.lessons[lesson] ?? null);
+  const after = lesson < 0 ? b.score : (b.lessons[lesson] ?? null);
+  return {
+    id,
+    title,
+    old: before,
+    new: after,
+    delta: before === null || after === null ? null : Math.round((after - before) * 10) / 10,
+    old_tier: lesson < 0 ? a.tier : (a.lessonTiers[lesson] ?? null),
+    new_tier: lesson < 0 ? b.tier : (b.lessonTiers[lesson] ?? null),
+  };
+}
+
+function replayChange(
+  incident: Catalog["incidents"][number],
+  a: RowScores,
+  b: RowScores,
+  i: number,
+): ReplayChange {
+  const before = verdictOfLetter(a.incidents.charAt(i));
+  const after = verdictOfLetter(b.incidents.charAt(i));
+  let change: ReplayChange["change"] = "same";
+  if (before !== after && before !== "not_applicable" && after !== "not_applicable")
+    change = VERDICT_RANK[after] > VERDICT_RANK[before] ? "better" : "worse";
+  return { incident_id: incident.id, name: incident.name, old_verdict: before, new_verdict: after, change };
+}

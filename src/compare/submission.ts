@@ -1,0 +1,129 @@
+// One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
+import { createHash } from "node:crypto";
+import { checkAnswers } from "../answers/check-answers.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
+import { evaluateControl } from "../engine/evaluate-control.js";
+import { AnswersSchema } from "../model/answers.js";
+import type { Catalog } from "../model/catalog.js";
+import type { ControlResult } from "../model/result.js";
+import type { ParseResult } from "../source/parse-yaml.js";
+import { STATUS_LETTER } from "./letters.js";
+import { readSubmissionSync } from "./read-submission.js";
+import { createRowScorer, type RowScores } from "./rows.js";
+import { relaxForVersion, versionGap } from "./versions.js";
+
+/** Who a submission is from, as written in it. */
+export interface SubmittedOrganization {
+  readonly name: string;
+  readonly jurisdiction: string;
+  readonly registration?: string;
+}
+
+/** A submission that could be compared. Statuses follow the catalog's control order. */
+export interface ValidSubmission {
+  readonly valid: true;
+  readonly file: string;
+  readonly sha256: string;
+  readonly organization: SubmittedOrganization;
+  readonly assessmentDate: string;
+  readonly catalogVersion: string;
+  /** One `STATUS_LETTER` per catalog control: the status after exceptions. */
+  readonly statuses: string;
+  /** One `STATUS_LETTER` per catalog control: the status decided by the answers alone. */
+  readonly assessed: string;
+  /** Scores over every catalog control; recomputed only when the comparison must leave controls out. */
+  readonly scores: RowScores;
+  /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
+  readonly warnings: Readonly<Record<string, number>>;
+}
+
+/** A submission that could not be compared, with every diagnostic found. */
+export interface InvalidSubmission {
+  readonly valid: false;
+  readonly file: string;
+  /** The organization name, when the file is readable enough to tell. */
+  readonly organizationName?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The compact result of one submission. */
+export type SubmissionResult = ValidSubmission | InvalidSubmission;
+
+/** Options of submission assessment. */
+export interface AssessOptions {
+  /** Evaluate every submission as of this date; default: each submission's own assessment date. */
+  readonly asOf?: string;
+  readonly maxBytes?: number;
+}
+
+/** Assesses submissions against one catalog, preparing the catalog-only work once. */
+export interface Assessor {
+  /** Validates and evaluates one parsed submission. Pure: the same text gives the same result. */
+  assess(parsed: ParseResult, path: string): SubmissionResult;
+  /** Reads one submission from disk and assesses it. Never throws on bad user data. */
+  read(path: string): SubmissionResult;
+}
+
+/** Creates an assessor for a catalog. */
+export function createAssessor(catalog: Catalog, options: AssessOptions = {}): Assessor {
+  const scorer = createRowScorer(catalog, new Set(catalog.controls.map((c) => c.id)));
+  const assess = (parsed: ParseResult, path: string): SubmissionResult => {
+    const file = parsed.file;
+    if (!file) return { valid: false, file: path, diagnostics: sortDiagnostics(parsed.diagnostics) };
+    const structure = AnswersSchema.safeParse(file.data);
+    let diagnostics = [...parsed.diagnostics, ...checkAnswers(file, catalog)];
+    if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
+    const version = readVersion(file.data);
+    if (version !== undefined) diagnostics = relaxForVersion(diagnostics, versionGap(catalog.meta, version));
+    if (!structure.success || hasErrors(diagnostics)) {
+      return {
+        valid: false,
+        file: path,
+        organizationName: readName(file.data),
+        diagnostics: sortDiagnostics(diagnostics),
+      };
+    }
+    const answers = structure.data;
+    const asOf = options.asOf ?? answers.assessment.date;
+    const results: ControlResult[] = catalog.controls.map((control) =>
+      evaluateControl(control, answers.answers[control.id], answers.profile, catalog.profile, asOf),
+    );
+    const warnings: Record<string, number> = {};
+    for (const d of diagnostics) warnings[d.code] = (warnings[d.code] ?? 0) + 1;
+    return {
+      valid: true,
+      file: path,
+      sha256: createHash("sha256").update(file.text).digest("hex"),
+      organization: {
+        name: answers.organization.name,
+        jurisdiction: answers.organization.jurisdiction,
+        registration: answers.organization.registration ?? undefined,
+      },
+      assessmentDate: answers.assessment.date,
+      catalogVersion: answers.catalog.version,
+      statuses: results.map((r) => STATUS_LETTER[r.status]).join(""),
+      assessed: results.map((r) => STATUS_LETTER[r.assessed_status]).join(""),
+      scores: scorer.fromResults(results),
+      warnings,
+    };
+  };
+  return {
+    assess,
+    read: (path) => assess(readSubmissionSync(path, catalog, options.maxBytes), path),
+  };
+}
+
+function readVersion(data: unknown): string | undefined {
+  const version = field(field(data, "catalog"), "version");
+  return typeof version === "string" && /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
+}
+
+function readName(data: unknown): string | undefined {
+  const name = field(field(data, "organization"), "name");
+  return typeof name === "string" && name.trim() !== "" ? name.trim() : undefined;
+}
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}

@@ -1,0 +1,274 @@
+// The comparison result: many submissions against one catalog, as one versioned, documented JSON format.
+import { z } from "zod";
+import { SeveritySchema } from "./control.js";
+import { IncidentReplaySchema, StatusSchema, StepReplaySchema } from "./result.js";
+
+/** Version of the comparison JSON format; bumped on any incompatible change. */
+export const COMPARISON_FORMAT = "vaspcheck/comparison@1";
+
+const Share = z.number().min(0).max(100);
+const Score = z.number().nullable();
+
+/** A 1-based line and column. */
+export const PointSchema = z.object({ line: z.int().min(1), column: z.int().min(1) });
+
+/** A diagnostic as published: the same shape `vaspcheck validate --format json` prints. */
+export const DiagnosticSchema = z.object({
+  file: z.string(),
+  start: PointSchema,
+  end: PointSchema.optional(),
+  severity: z.enum(["error", "warning"]),
+  code: z.string(),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  hint: z.string().optional(),
+});
+
+/** One organization's row of the matrix. Identifying fields are absent when the row is pseudonymised. */
+export const OrganizationRowSchema = z.object({
+  /** The name, or a pseudonym such as `VASP-7Q2KXM` when anonymised. */
+  label: z.string(),
+  pseudonymous: z.boolean(),
+  /** True for the `--focus` organization. */
+  focus: z.boolean(),
+  name: z.string().optional(),
+  jurisdiction: z.string().optional(),
+  registration: z.string().optional(),
+  file: z.string().optional(),
+  answered_catalog_version: z.string(),
+  assessment_date: z.string(),
+  /** Severity-weighted score 0–100 over the compared controls; null when none applies. */
+  score: Score,
+  tier: z.int().nullable(),
+  /** Lesson id → score over the compared controls of that lesson. */
+  lessons: z.record(z.string(), Score),
+  /** Control id → status, for every compared control. */
+  controls: z.record(z.string(), StatusSchema),
+  /** Incident id → replay verdict and the verdict of each attack step (step id → verdict). */
+  incidents: z.record(
+    z.string(),
+    z.object({
+      verdict: IncidentReplaySchema.shape.verdict,
+      steps: z.record(z.string(), StepReplaySchema.shape.verdict),
+    }),
+  ),
+});
+/** One organization's row of the matrix. */
+export type OrganizationRow = z.infer<typeof OrganizationRowSchema>;
+
+/** Sector statistics of one control, with the organizations that stand out from the sector norm. */
+export const ControlStatsSchema = z.object({
+  control_id: z.string(),
+  title: z.string(),
+  severity: SeveritySchema,
+  level: z.int(),
+  lessons: z.array(z.string()),
+  /** Organizations per status. */
+  counts: z.record(StatusSchema, z.int().min(0)),
+  /** Percent of compared organizations per status (one decimal). */
+  shares: z.record(StatusSchema, Share),
+  /** The status at least `norm_threshold` percent of the organizations in scope share (when 5 or more are in scope). */
+  norm: StatusSchema.nullable(),
+  /** Organizations clearly below the norm (e.g. not met where the sector meets it). */
+  laggards: z.array(z.string()),
+  /** Organizations clearly above the norm (e.g. met where the sector does not). */
+  leaders: z.array(z.string()),
+});
+/** Sector statistics of one control. */
+export type ControlStats = z.infer<typeof ControlStatsSchema>;
+
+/** Distribution of one lesson's scores across organizations. */
+export const LessonStatsSchema = z.object({
+  lesson_id: z.string(),
+  title: z.string(),
+  /** Organizations with a score (the lesson applies to them). */
+  n: z.int().min(0),
+  min: Score,
+  q1: Score,
+  median: Score,
+  q3: Score,
+  max: Score,
+  /** Organizations below Q1 − 1.5 × IQR (Tukey's fence). */
+  low_outliers: z.array(z.string()),
+});
+/** Distribution of one lesson's scores. */
+export type LessonStats = z.infer<typeof LessonStatsSchema>;
+
+/** How the sector fares against one step of an attack chain. */
+export const StepExposureSchema = z.object({
+  step_id: z.string(),
+  number: z.int().min(1),
+  title: z.string(),
+  /** Compared controls that would block this step. */
+  controls: z.array(z.string()),
+  blocked: z.int().min(0),
+  partly_blocked: z.int().min(0),
+  open: z.int().min(0),
+  not_applicable: z.int().min(0),
+});
+
+/** Exposure of the sector to one incident's attack chain. */
+export const ExposureSchema = z.object({
+  incident_id: z.string(),
+  name: z.string(),
+  date: z.string(),
+  /** Organizations the incident applies to. */
+  applicable: z.int().min(0),
+  stopped: z.int().min(0),
+  hindered: z.int().min(0),
+  /** Organizations whose controls stop the chain at no step. */
+  not_stopped: z.int().min(0),
+  not_applicable: z.int().min(0),
+  steps: z.array(StepExposureSchema),
+  /** The step (among those some compared control addresses) that the most organizations fail to block. */
+  weakest_step: z
+    .object({
+      step_id: z.string(),
+      number: z.int().min(1),
+      title: z.string(),
+      not_blocked: z.int().min(0),
+      of: z.int().min(0),
+    })
+    .nullable(),
+  /** Steps no compared control addresses: a catalog gap, not a sector one. */
+  uncovered_steps: z.array(z.string()),
+  /** The finding in one sentence. */
+  summary: z.string(),
+});
+/** Exposure of the sector to one incident. */
+export type Exposure = z.infer<typeof ExposureSchema>;
+
+/** A control left out of the comparison because not every submission's catalog version has it. */
+export const LeftOutSchema = z.object({
+  control_id: z.string(),
+  reason: z.enum(["added", "changed", "removed"]),
+  /** The catalog version that added, changed or removed it. */
+  version: z.string(),
+  /** Answered catalog versions that lack it (or predate its change). */
+  versions: z.array(z.string()),
+  /** Compared organizations whose submission was made against those versions. */
+  submissions: z.int().min(0),
+  explanation: z.string(),
+});
+/** A control left out of the comparison. */
+export type LeftOut = z.infer<typeof LeftOutSchema>;
+
+/** A submission that could not be compared, with its diagnostics. */
+export const InvalidSubmissionSchema = z.object({
+  file: z.string(),
+  /** The organization name when it could be read (absent when anonymised). */
+  organization: z.string().optional(),
+  diagnostics: z.array(DiagnosticSchema),
+});
+/** A submission that could not be compared. */
+export type InvalidSubmissionEntry = z.infer<typeof InvalidSubmissionSchema>;
+
+/** Several submissions for one organization: which one was compared and which were set aside. */
+export const DuplicateSchema = z.object({
+  organization: z.string(),
+  kept: z.object({ file: z.string(), assessment_date: z.string() }),
+  ignored: z.array(
+    z.object({
+      file: z.string(),
+      assessment_date: z.string(),
+      /** Byte-identical to the kept file. */
+      identical: z.boolean(),
+    }),
+  ),
+  /** Why the kept one was chosen. */
+  reason: z.string(),
+});
+/** Several submissions for one organization. */
+export type Duplicate = z.infer<typeof DuplicateSchema>;
+
+/** Where one organization stands among its peers on one lesson (or overall). */
+export const FocusScoreSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  score: Score,
+  /** Peers with a score. */
+  peers: z.int().min(0),
+  peer_median: Score,
+  /** Percent of peers scoring lower, ties counting half; null without a score or peers. */
+  percentile: z.number().min(0).max(100).nullable(),
+});
+/** Where one organization stands among its peers. */
+export type FocusScore = z.infer<typeof FocusScoreSchema>;
+
+/** One organization against its anonymised peers, for a supervisory feedback letter. */
+export const FocusSchema = z.object({
+  label: z.string(),
+  overall: FocusScoreSchema,
+  lessons: z.array(FocusScoreSchema),
+  incidents: z.array(
+    z.object({
+      incident_id: z.string(),
+      name: z.string(),
+      verdict: IncidentReplaySchema.shape.verdict,
+      /** Percent of peers (the incident applies to) whose controls stop the chain. */
+      peers_stopped_share: Share.nullable(),
+    }),
+  ),
+  /** Controls where the organization is below the sector norm. */
+  lagging_controls: z.array(
+    z.object({
+      control_id: z.string(),
+      title: z.string(),
+      status: StatusSchema,
+      norm: StatusSchema,
+      peers_met_share: Share,
+    }),
+  ),
+});
+/** One organization against its peers. */
+export type Focus = z.infer<typeof FocusSchema>;
+
+/** The whole comparison. */
+export const ComparisonSchema = z.object({
+  format: z.literal(COMPARISON_FORMAT),
+  catalog: z.object({ id: z.string(), version: z.string(), digest: z.string() }),
+  /** The as-of date all submissions were evaluated at; null when each used its own assessment date. */
+  as_of: z.string().nullable(),
+  pseudonymisation: z.object({
+    /** True when organizations appear under pseudonyms (`--anonymize`, or peers under `--focus`). */
+    applied: z.boolean(),
+    /** True when pseudonyms are an HMAC under a secret key; false for a plain SHA-256 anyone can recompute. */
+    keyed: z.boolean(),
+    method: z.string(),
+  }),
+  /** Percent of organizations in scope that must share a status for it to be the control's norm. */
+  norm_threshold: Share,
+  summary: z.object({
+    files: z.int().min(0),
+    compared: z.int().min(0),
+    invalid: z.int().min(0),
+    duplicates_ignored: z.int().min(0),
+    /** Warnings of compared submissions, by diagnostic code (run `vaspcheck validate` for the details). */
+    warnings: z.record(z.string(), z.int().min(0)),
+  }),
+  /** The compared controls, in catalog order. */
+  controls: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      severity: SeveritySchema,
+      level: z.int(),
+      lessons: z.array(z.string()),
+    }),
+  ),
+  lessons: z.array(z.object({ id: z.string(), title: z.string(), controls: z.array(z.string()) })),
+  left_out: z.array(LeftOutSchema),
+  /** Answered catalog versions newer than the catalog in use: compared on what the catalog in use knows. */
+  newer_versions: z.array(z.object({ version: z.string(), submissions: z.int().min(0) })),
+  organizations: z.array(OrganizationRowSchema),
+  control_stats: z.array(ControlStatsSchema),
+  lesson_stats: z.array(LessonStatsSchema),
+  exposure: z.array(ExposureSchema),
+  focus: FocusSchema.nullable(),
+  invalid: z.array(InvalidSubmissionSchema),
+  duplicates: z.array(DuplicateSchema),
+});
+/** The whole comparison. */
+export type Comparison = z.infer<typeof ComparisonSchema>;

@@ -1,0 +1,107 @@
+// The progress diff: one organization's two submissions, as one versioned, documented JSON format.
+import { z } from "zod";
+import { SeveritySchema } from "./control.js";
+import { IncidentReplaySchema, StatusSchema } from "./result.js";
+
+/** Version of the diff JSON format; bumped on any incompatible change. */
+export const DIFF_FORMAT = "vaspcheck/diff@1";
+
+const Score = z.number().nullable();
+
+/** One side of the diff: which submission, and its headline numbers over the compared controls. */
+export const DiffSideSchema = z.object({
+  file: z.string(),
+  organization: z.object({
+    name: z.string(),
+    jurisdiction: z.string(),
+    registration: z.string().optional(),
+  }),
+  assessment_date: z.string(),
+  answered_catalog_version: z.string(),
+  score: Score,
+  tier: z.int().nullable(),
+  tier_name: z.string().nullable(),
+});
+/** One side of the diff. */
+export type DiffSide = z.infer<typeof DiffSideSchema>;
+
+/** How a control moved between the two submissions. */
+export const ControlChangeKindSchema = z.enum([
+  /** Closer to met (e.g. not met → partially met). */
+  "improved",
+  /** Further from met. */
+  "regressed",
+  /** The catalog version of the new submission has it; that of the old one did not. */
+  "new",
+  /** The catalog version of the old submission had it; that of the new one does not. */
+  "removed",
+  /** Its questions or rule changed between the two versions, so the statuses are not comparable. */
+  "not_comparable",
+  /** Another status change of equal credit: in or out of scope, or an exception granted or lapsed. */
+  "other",
+]);
+/** How a control moved. */
+export type ControlChangeKind = z.infer<typeof ControlChangeKindSchema>;
+
+/** One control that changed. */
+export const ControlChangeSchema = z.object({
+  control_id: z.string(),
+  /** Absent for a control the catalog in use no longer has. */
+  title: z.string().optional(),
+  severity: SeveritySchema.optional(),
+  change: ControlChangeKindSchema,
+  old_status: StatusSchema.nullable(),
+  new_status: StatusSchema.nullable(),
+  /** The status the answers alone decide, before an exception turns a gap into `risk_accepted`. */
+  old_assessed_status: StatusSchema.nullable(),
+  new_assessed_status: StatusSchema.nullable(),
+});
+/** One control that changed. */
+export type ControlChange = z.infer<typeof ControlChangeSchema>;
+
+/** A score that moved (overall or one lesson). */
+export const ScoreChangeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  old: Score,
+  new: Score,
+  /** new − old, one decimal; null when either is null. */
+  delta: Score,
+  old_tier: z.int().nullable(),
+  new_tier: z.int().nullable(),
+});
+/** A score that moved. */
+export type ScoreChange = z.infer<typeof ScoreChangeSchema>;
+
+/** How the replay of one incident changed. */
+export const ReplayChangeSchema = z.object({
+  incident_id: z.string(),
+  name: z.string(),
+  old_verdict: IncidentReplaySchema.shape.verdict,
+  new_verdict: IncidentReplaySchema.shape.verdict,
+  change: z.enum(["better", "worse", "same"]),
+});
+/** How the replay of one incident changed. */
+export type ReplayChange = z.infer<typeof ReplayChangeSchema>;
+
+/** The whole diff. */
+export const DiffSchema = z.object({
+  format: z.literal(DIFF_FORMAT),
+  catalog: z.object({ id: z.string(), version: z.string(), digest: z.string() }),
+  as_of: z.string().nullable(),
+  old: DiffSideSchema,
+  new: DiffSideSchema,
+  /** False when the two files name different organizations (by registration, or by name without one). */
+  same_organization: z.boolean(),
+  /** Controls per kind of change, plus those unchanged. */
+  summary: z.record(z.enum([...ControlChangeKindSchema.options, "unchanged"]), z.int().min(0)),
+  overall: ScoreChangeSchema,
+  lessons: z.array(ScoreChangeSchema),
+  /** Every control that changed, most severe first within each kind. */
+  controls: z.array(ControlChangeSchema),
+  incidents: z.array(ReplayChangeSchema),
+  /** Controls scored on neither side because one submission's catalog version lacks them. */
+  left_out: z.array(z.object({ control_id: z.string(), explanation: z.string() })),
+});
+/** The whole diff. */
+export type Diff = z.infer<typeof DiffSchema>;
