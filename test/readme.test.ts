@@ -10,9 +10,15 @@ const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 describe("README", () => {
   it("shows an answers example that validates against the shipped catalog", async () => {
     const section = readme.slice(readme.indexOf("## The answers file"));
-    const example = section.slice(section.indexOf("```yaml\n") + 8, section.indexOf("```", section.indexOf("```yaml\n") + 8));
+    const example = section.slice(
+      section.indexOf("```yaml\n") + 8,
+      section.indexOf("```", section.indexOf("```yaml\n") + 8),
+    );
     const catalog = (await loadCatalog(DEFAULT_CATALOG_DIR, { cache: null })).catalog!;
-    const result = validateAnswers(parseYaml("README.md", example.replace(/version: \d+\.\d+\.\d+/, `version: ${catalog.meta.version}`)), catalog);
+    const result = validateAnswers(
+      parseYaml("README.md", example.replace(/version: \d+\.\d+\.\d+/, `version: ${catalog.meta.version}`)),
+      catalog,
+    );
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 

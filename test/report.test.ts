@@ -36,7 +36,9 @@ describe("Markdown report", async () => {
   });
 
   it("answers where the DMM Bitcoin attack would have been stopped", () => {
-    expect(md).toContain("| [DMM Bitcoin](#dmm-bitcoin-2024) | 2024-05-31 | Would NOT have been stopped | — |");
+    expect(md).toContain(
+      "| [DMM Bitcoin](#dmm-bitcoin-2024) | 2024-05-31 | Would NOT have been stopped | — |",
+    );
     const section = md.slice(md.indexOf("### DMM Bitcoin"), md.indexOf("## Lessons"));
     expect(section).toContain("Would NOT have been stopped");
     expect(section).toMatch(
