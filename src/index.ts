@@ -84,6 +84,8 @@ export {
 } from "./report/create-report.js";
 export { loadTemplates, renderMarkdown, renderWithTemplates, type TemplateSet } from "./report/markdown.js";
 export { escapeBlock, escapeCell, escapeInline } from "./report/markdown-escape.js";
+export { defaultFonts, type FontSet } from "./report/pdf/fonts.js";
+export { type RenderPdfOptions, renderPdf } from "./report/pdf/render-pdf-lazy.js";
 export { RENDERERS, type Renderer, type ReportFormat } from "./report/renderers.js";
 export {
   buildReportModel,

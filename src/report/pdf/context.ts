@@ -19,6 +19,8 @@ export interface PdfContext {
   readonly anchorPages: Map<string, number>;
   /** Widths at 1 pt of short strings, per face: words recur across thousands of cells. */
   readonly widths: Map<string, Map<string, number>>;
+  /** PDF colour operands of each "#rrggbb" used. */
+  readonly colors: Map<string, string>;
   /** Content box of a body page. */
   readonly box: {
     readonly left: number;
@@ -46,6 +48,7 @@ export function createContext(doc: PDFKit.PDFDocument, model: ReportModel, faces
     pages,
     anchorPages: new Map(),
     widths: new Map(),
+    colors: new Map(),
     box: {
       left,
       right: PAGE.width - right,

@@ -1,6 +1,7 @@
 // Text whose content is known only at the end (page totals, contents page numbers), placed now.
 // Why: a Form XObject referenced on the page is written after the last page, so "Page X of Y" needs
 // neither buffered pages (about 320 MiB at 200 pages) nor a second rendering pass.
+import { rgb } from "./content.js";
 import type { Face, Faces } from "./faces.js";
 import { currentFont } from "./pdfkit-internals.js";
 
@@ -28,8 +29,6 @@ export interface DeferredText {
   closeAll(): void;
 }
 
-const rgb = (hex: string) =>
-  [1, 3, 5].map((i) => (Number.parseInt(hex.slice(i, i + 2), 16) / 255).toFixed(3)).join(" ");
 const num = (n: number) => n.toFixed(2);
 
 /** Creates the deferred-text placer of one document. */

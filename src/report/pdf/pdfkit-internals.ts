@@ -1,9 +1,9 @@
 // The few pdfkit internals the report relies on, typed narrowly in one place (pdfkit 0.20).
-// Why: "Page X of Y" and contents page numbers are written after the last page exists, through a
-// Form XObject whose text must be encoded with the document's own embedded font subset; and the
-// embedded fonts are handed to pdfkit without OpenType shaping (see faces.ts).
+// Why: text is written as raw operators with the document's own embedded font subsets (one content
+// write per block instead of about ten per line); "Page X of Y" and contents page numbers go through a
+// Form XObject written after the last page; and embedded fonts are laid out without shaping (faces.ts).
 
-/** The parts of a fontkit glyph that pdfkit reads. */
+/** The parts of a fontkit glyph that the report reads. */
 export interface FontkitGlyph {
   readonly id: number;
   readonly advanceWidth: number;
@@ -16,17 +16,28 @@ export interface FontkitFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-/** The parts of pdfkit's EmbeddedFont that the report uses. */
+/** What pdfkit's font layout returns. */
+export interface FontLayout {
+  readonly glyphs: FontkitGlyph[] | null;
+  readonly positions: object[] | null;
+  readonly advanceWidth: number;
+}
+
+/** The parts of pdfkit's EmbeddedFont (or StandardFont) that the report uses. */
 export interface FontInternals {
   /** Resource name on pages, e.g. "F2". */
   readonly id: string;
   /** Ascender in 1/1000 em. */
   readonly ascender: number;
+  /** Font units to 1/1000 em (embedded fonts only). */
+  readonly scale: number;
   /** The font dictionary; asking for it makes pdfkit embed the font at the end. */
   ref(): PDFKit.PDFKitReference;
-  /** Glyph ids as 4-digit hex strings; adds the glyphs to the embedded subset. */
+  /** Glyph codes as hex strings; for embedded fonts, adds the glyphs to the subset. */
   encode(text: string): [string[], unknown];
   widthOfString(text: string, size: number): number;
+  /** Embedded fonts only: pdfkit's layout, replaced in faces.ts. */
+  layout?: (text: string, features: unknown, onlyWidth?: boolean) => FontLayout;
   /** The fontkit font of an embedded font; for the 14 standard fonts an AFM reader instead. */
   readonly font?: Partial<FontkitFont>;
 }
@@ -36,7 +47,7 @@ export function currentFont(doc: PDFKit.PDFDocument): FontInternals {
   return (doc as unknown as { _font: FontInternals })._font;
 }
 
-/** Selects a fontkit font object under a family name (pdfkit accepts objects with `layout`; its types do not). */
-export function selectFontObject(doc: PDFKit.PDFDocument, font: object, family: string): void {
-  (doc as unknown as { font(src: object, family: string): unknown }).font(font, family);
+/** The font resources of the current page, by resource name. */
+export function pageFonts(doc: PDFKit.PDFDocument): Record<string, PDFKit.PDFKitReference> {
+  return doc.page.fonts as Record<string, PDFKit.PDFKitReference>;
 }

@@ -63,7 +63,7 @@ export async function renderPdf(model: ReportModel, options: RenderPdfOptions = 
     doc.on("error", reject);
   });
 
-  const ctx = createContext(doc, model, openFaces(fonts));
+  const ctx = createContext(doc, model, openFaces(doc, fonts));
   const frame = installPageFrame(ctx);
   drawCover(ctx);
   const contents = drawContents(ctx);

@@ -1,4 +1,6 @@
 // Text primitives: styles, laying text out into lines once, drawing laid-out text, flowing paragraphs.
+
+import { type PlacedLine, textOps } from "./content.js";
 import type { PdfContext } from "./context.js";
 import { INK, SIZE } from "./styles.js";
 import { ellipsize, type Measure, wrapLines } from "./wrap.js";
@@ -30,10 +32,10 @@ export interface BoxOptions extends TextStyle {
 
 const CACHED_LENGTH = 40;
 
-/** Selects font, size and colour on the document. */
+/** Selects the font and size of a style on the document. */
 export function useStyle(ctx: PdfContext, style: TextStyle): void {
   ctx.faces.select(ctx.doc, style.font ?? "regular");
-  ctx.doc.fontSize(style.size ?? SIZE.body).fillColor(style.color ?? INK.text);
+  ctx.doc.fontSize(style.size ?? SIZE.body);
 }
 
 /** A width function for a style; selects the style's font and size on the document. */
@@ -93,6 +95,30 @@ export function textWidth(ctx: PdfContext, text: string, style: TextStyle = {}):
   return measurer(ctx, style)(ctx.safe(text));
 }
 
+/** Operators drawing laid-out lines from (x, y); `first`/`count` select a slice of them. */
+export function laidOps(
+  ctx: PdfContext,
+  laid: Laid,
+  x: number,
+  y: number,
+  width: number,
+  align: "left" | "right" | "center" = "left",
+  first = 0,
+  count = laid.lines.length - first,
+): string {
+  if (count <= 0) return "";
+  useStyle(ctx, laid.style);
+  const placed: PlacedLine[] = [];
+  for (let i = first; i < first + count; i++) {
+    const text = laid.lines[i]!;
+    if (text === "") continue;
+    const w = laid.widths[i]!;
+    const dx = align === "right" ? width - w : align === "center" ? (width - w) / 2 : 0;
+    placed.push({ text, x: x + dx, y: y + (i - first) * laid.lineHeight });
+  }
+  return textOps(ctx, placed, laid.style.size ?? SIZE.body, laid.style.color ?? INK.text);
+}
+
 /** Draws laid-out lines from (x, y); `first`/`count` select a slice of them. */
 export function drawLaid(
   ctx: PdfContext,
@@ -104,17 +130,8 @@ export function drawLaid(
   first = 0,
   count = laid.lines.length - first,
 ): void {
-  if (count <= 0) return;
-  useStyle(ctx, laid.style);
-  for (let i = first; i < first + count; i++) {
-    const line = laid.lines[i]!;
-    if (line === "") continue;
-    const w = laid.widths[i]!;
-    const dx = align === "right" ? width - w : align === "center" ? (width - w) / 2 : 0;
-    // textWidth (a pdfkit option missing from its types) spares pdfkit measuring the line again.
-    const options = { lineBreak: false, textWidth: w };
-    ctx.doc.text(line, x + dx, y + (i - first) * laid.lineHeight, options);
-  }
+  const ops = laidOps(ctx, laid, x, y, width, align, first, count);
+  if (ops !== "") ctx.doc.addContent(ops);
 }
 
 /** Draws text in a box at a fixed position; never starts a new page. */
