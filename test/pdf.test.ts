@@ -1,0 +1,269 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PDFParse } from "pdf-parse";
+import { describe, expect, it } from "vitest";
+import type { Io } from "../src/cli/io.js";
+import { main } from "../src/cli/main.js";
+import { createReport } from "../src/report/create-report.js";
+import { glyphGuard } from "../src/report/pdf/fonts.js";
+import { wrapLines } from "../src/report/pdf/wrap.js";
+import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
+
+const weak = `${FIXTURE_ANSWERS}weak.yaml`;
+const strong = `${FIXTURE_ANSWERS}strong.yaml`;
+const JP_NAME = "株式会社テスト暗号資産取引所";
+const JP_NOTE = "委託先の暗号資産ウォレットは年次で独立評価を受けている。";
+
+async function pdf(answersPath: string, asOf?: string): Promise<Uint8Array> {
+  const result = await createReport({ answersPath, catalogDir: FIXTURE_CATALOG, format: "pdf", asOf });
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  expect(result.output).toBeInstanceOf(Uint8Array);
+  return result.output as Uint8Array;
+}
+
+async function parse(bytes: Uint8Array) {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const text = await parser.getText();
+    const info = await parser.getInfo();
+    return { text, info };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+type Outline = { title: string; items: Outline[] };
+const titles = (items: readonly Outline[] | null | undefined): string[] =>
+  (items ?? []).flatMap((i) => [i.title, ...titles(i.items)]);
+
+// A temp copy of the strong fixture with a Japanese organization name and a Japanese note.
+function japaneseAnswers(): string {
+  const text = readFileSync(strong, "utf8")
+    .replace("name: Strong Exchange Ltd", `name: ${JP_NAME}`)
+    .replace(
+      "    evidence: [{ title: Signing runbook, path: evidence/runbook.pdf }]",
+      `    evidence: [{ title: 署名手順書, path: evidence/runbook.pdf }]\n    notes: ${JP_NOTE}`,
+    );
+  expect(text).toContain(JP_NAME);
+  expect(text).toContain(JP_NOTE);
+  return writeTemp("strong-jp.yaml", text);
+}
+
+const weakPdf = await pdf(weak);
+const weakParsed = await parse(weakPdf);
+
+describe("PDF report content", () => {
+  it("has a cover, every section, every control and the provenance", () => {
+    const text = weakParsed.text.text;
+    for (const expected of [
+      "SECURITY GAP REPORT",
+      "Weak Exchange K.K.",
+      "Contents",
+      "Executive summary",
+      "Coverage per lesson",
+      "Fix first",
+      "Incident replay",
+      "Findings",
+      "Lessons",
+      "Control details",
+      "Framework coverage",
+      "A. Evidence index",
+      "B. Exceptions",
+      "D. Unanswered questions",
+      "E. Methodology and definitions",
+      "F. Sign-off",
+      "Bybit",
+      "DMM Bitcoin",
+      "SHA-256 of inputs",
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    for (const id of [
+      "TXN-001",
+      "VND-001",
+      "IAM-001",
+      "WKS-001",
+      "KEY-001",
+      "SOC-001",
+      "DET-001",
+      "GOV-001",
+      "HOT-001",
+    ]) {
+      expect(text, id).toContain(id);
+    }
+  });
+
+  it("has more than ten pages, each after the cover with 'Page X of Y' and the report digest", () => {
+    const { pages, total } = weakParsed.text;
+    expect(total).toBeGreaterThan(10);
+    const digest = /[0-9a-f]{64}/.exec(pages[0]!.text)?.[0];
+    expect(digest).toBeDefined();
+    for (const page of pages.slice(1)) {
+      expect(page.text).toContain(`Page ${page.num} of ${total}`);
+      expect(page.text).toContain("Weak Exchange K.K.");
+    }
+    // The report digest (SHA-256 of inputs) is the one printed in every footer.
+    const footerDigest = /Report digest\s+([0-9a-f]{64})/.exec(pages[1]!.text)?.[1];
+    expect(pages[0]!.text).toContain(footerDigest);
+  });
+
+  it("has an outline with every section and every control", () => {
+    const outline = (weakParsed.info.outline ?? []) as Outline[];
+    const top = outline.map((o) => o.title);
+    expect(top).toEqual([
+      "Cover",
+      "Contents",
+      "Executive summary",
+      "Incident replay",
+      "Findings",
+      "Lessons",
+      "Control details",
+      "Framework coverage",
+      "Appendix",
+    ]);
+    const details = titles(outline.find((o) => o.title === "Control details")?.items);
+    for (const id of [
+      "TXN-001",
+      "VND-001",
+      "IAM-001",
+      "WKS-001",
+      "KEY-001",
+      "SOC-001",
+      "DET-001",
+      "GOV-001",
+      "HOT-001",
+    ]) {
+      expect(
+        details.some((t) => t.startsWith(`${id} — `)),
+        id,
+      ).toBe(true);
+    }
+    const appendix = titles(outline.find((o) => o.title === "Appendix")?.items);
+    expect(appendix).toContain("F. Sign-off");
+    expect(titles(outline.find((o) => o.title === "Incident replay")?.items)).toEqual([
+      "Bybit (2025-02-21)",
+      "DMM Bitcoin (2024-05-31)",
+    ]);
+  });
+
+  it("sets Title, Author, Subject and Keywords, and dates from the as-of date", () => {
+    const info = weakParsed.info.info as Record<string, string>;
+    expect(info.Title).toBe("Security gap report: Weak Exchange K.K.");
+    expect(info.Author).toBe("Internal audit");
+    expect(info.Subject).toContain("vaspcheck-test");
+    expect(info.Keywords).toContain("vaspcheck");
+    expect(info.CreationDate).toMatch(/^D:20260630/);
+  });
+
+  it("links findings to control details through named destinations", () => {
+    const raw = Buffer.from(weakPdf).toString("latin1");
+    expect(raw).toContain("(control-txn-001)");
+    expect(raw).toMatch(/\/S \/GoTo\s*\/D \(control-txn-001\)/);
+  });
+});
+
+describe("Japanese text", () => {
+  it("embeds a font subset and keeps the organization name and notes extractable", async () => {
+    const bytes = await pdf(japaneseAnswers());
+    const { text, info } = await parse(bytes);
+    expect(text.text).toContain(JP_NAME);
+    expect(text.text.replace(/\s+/g, "")).toContain(JP_NOTE);
+    expect(text.text).toContain("署名手順書");
+    expect(text.pages[3]!.text).toContain(JP_NAME);
+    expect((info.info as Record<string, string>).Title).toContain(JP_NAME);
+    const raw = Buffer.from(bytes).toString("latin1");
+    // A subset tag (six capitals and "+") in front of the embedded Noto Sans JP, with its glyph program.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansJP-Regular/);
+    expect(raw).toContain("/FontFile2");
+  });
+});
+
+describe("determinism", () => {
+  it("gives byte-identical files for the same inputs and different files for another as-of date", async () => {
+    const again = await pdf(weak);
+    expect(Buffer.from(again).equals(Buffer.from(weakPdf))).toBe(true);
+    const later = await pdf(weak, "2026-12-31");
+    expect(Buffer.from(later).equals(Buffer.from(weakPdf))).toBe(false);
+    expect(Buffer.from(later).toString("latin1")).toContain("D:20261231");
+  });
+});
+
+describe("CLI --format pdf", () => {
+  async function run(...argv: string[]) {
+    let stdout = "";
+    let stderr = "";
+    const io: Io = {
+      stdout: (t) => {
+        stdout += typeof t === "string" ? t : Buffer.from(t).toString("latin1");
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      isTty: false,
+    };
+    const code = await main(argv, io);
+    return { code, stdout, stderr };
+  }
+
+  it("refuses to write a PDF to stdout (exit 2)", async () => {
+    const result = await run("report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("--out");
+  });
+
+  it("writes the file with --out, and a failed run leaves an existing file untouched", async () => {
+    const dir = tempDir();
+    const out = join(dir, "report.pdf");
+    const ok = await run("report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf", "--out", out);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    writeFileSync(out, "previous report");
+    const broken = writeTemp("broken.yaml", readFileSync(weak, "utf8").replace("VND-001:", "VND-01:"));
+    const failed = await run("report", broken, "--catalog", FIXTURE_CATALOG, "--format", "pdf", "--out", out);
+    expect(failed.code).toBe(1);
+    expect(readFileSync(out, "utf8")).toBe("previous report");
+
+    const missing = await run(
+      "report",
+      join(dir, "nope.yaml"),
+      "--catalog",
+      FIXTURE_CATALOG,
+      "-f",
+      "pdf",
+      "-o",
+      out,
+    );
+    expect(missing.code).not.toBe(0);
+    expect(readFileSync(out, "utf8")).toBe("previous report");
+    expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});
+
+describe("text layout helpers", () => {
+  const measure = (s: string) => [...s].length * 5;
+
+  it("wraps words within the width and cuts tokens longer than a line", () => {
+    const lines = wrapLines(`alpha beta gamma delta ${"x".repeat(30)} epsilon`, 50, measure);
+    for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(50);
+    expect(lines.join(" ").replace(/\s+/g, "")).toBe(`alphabetagammadelta${"x".repeat(30)}epsilon`);
+  });
+
+  it("breaks Japanese between characters but never before closing punctuation", () => {
+    const text = "委託先の評価は未実施。署名者は依頼内容を別経路で確認していない。";
+    for (const width of [20, 25, 30, 35, 40, 45, 50, 55, 60]) {
+      const lines = wrapLines(text, width, measure);
+      expect(lines.join("")).toBe(text);
+      for (const line of lines.slice(1))
+        expect(line[0], `${width}: ${lines.join("|")}`).not.toMatch(/[。、）」]/);
+    }
+  });
+
+  it("keeps newlines and guards glyphs the font lacks", () => {
+    expect(wrapLines("one\ntwo", 100, measure)).toEqual(["one", "two"]);
+    const guard = glyphGuard((cp) => cp < 0x2000 || (cp >= 0x3040 && cp < 0xa000));
+    expect(guard("OK 🔥 暗号資産 ✅️")).toBe("OK ? 暗号資産 ?");
+    expect(guard("plain ASCII")).toBe("plain ASCII");
+  });
+});
