@@ -2,7 +2,8 @@
 // Why: pdfkit's doc.text and vector calls emit about ten separate content chunks per line or shape;
 // on a dense page they outlive the young generation and pile up as garbage, doubling peak memory.
 import type { PdfContext } from "./context.js";
-import { currentFont, pageFonts } from "./pdfkit-internals.js";
+import type { FaceMetrics } from "./faces.js";
+import { pageFonts } from "./pdfkit-internals.js";
 
 /** One line of text at a position (top of the line, as for `doc.text`). */
 export interface PlacedLine {
@@ -30,20 +31,25 @@ function colorOf(ctx: PdfContext, hex: string): string {
 }
 
 /**
- * Operators drawing lines in the font and size currently selected on the document, in one colour.
- * The glyphs are added to the embedded subset as a side effect.
+ * Operators drawing lines in one face, size and colour. The glyphs are added to the embedded subset
+ * as a side effect.
  */
-export function textOps(ctx: PdfContext, lines: readonly PlacedLine[], size: number, color: string): string {
+export function textOps(
+  ctx: PdfContext,
+  face: FaceMetrics,
+  lines: readonly PlacedLine[],
+  size: number,
+  color: string,
+): string {
   if (lines.length === 0) return "";
-  const font = currentFont(ctx.doc);
+  const font = face.font;
   const fonts = pageFonts(ctx.doc);
   if (!fonts[font.id]) fonts[font.id] = font.ref();
   const ascent = (font.ascender / 1000) * size;
   let ops = `q ${colorOf(ctx, color)} rg BT /${font.id} ${num(size)} Tf`;
   for (const line of lines) {
-    const [codes] = font.encode(line.text);
     // The page's y axis points down; the text matrix flips glyphs upright and sets the baseline.
-    ops += `\n1 0 0 -1 ${num(line.x)} ${num(line.y + ascent)} Tm <${codes.join("")}> Tj`;
+    ops += `\n1 0 0 -1 ${num(line.x)} ${num(line.y + ascent)} Tm <${face.codes(line.text)}> Tj`;
   }
   return `${ops}\nET Q`;
 }

@@ -17,8 +17,6 @@ export interface PdfContext {
   readonly pages: { count: number };
   /** Page number of every named destination, for the contents page. */
   readonly anchorPages: Map<string, number>;
-  /** Widths at 1 pt of short strings, per face: words recur across thousands of cells. */
-  readonly widths: Map<string, Map<string, number>>;
   /** PDF colour operands of each "#rrggbb" used. */
   readonly colors: Map<string, string>;
   /** Content box of a body page. */
@@ -47,7 +45,6 @@ export function createContext(doc: PDFKit.PDFDocument, model: ReportModel, faces
     deferred: createDeferredText(doc, faces),
     pages,
     anchorPages: new Map(),
-    widths: new Map(),
     colors: new Map(),
     box: {
       left,

@@ -47,6 +47,8 @@ export function createDeferredText(doc: PDFKit.PDFDocument, faces: Faces): Defer
         BBox: [-2, -style.size, style.width + 2, style.size * 1.5],
         Resources: { Font: fonts },
       });
+      // A few bytes of text: compressing each would cost a zlib call and a 16 KiB output slab per page.
+      form.compress = false;
       doc.page.xobjects[name] = form;
       const baseline = style.y + (ascender / 1000) * style.size;
       // The page's coordinates run top-down; the form is drawn upright by flipping back.

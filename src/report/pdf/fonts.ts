@@ -36,16 +36,14 @@ const INVISIBLE = /[\u200d\ufe0e\ufe0f]/gu;
 export function glyphGuard(hasGlyph: HasGlyph): (text: string) => string {
   const seen = new Map<string, string>();
   return (text) => {
+    // Printable ASCII is always covered; only strings with something else are scanned and remembered.
+    if (!/[^\x20-\x7e\n]/.test(text)) return text;
     const known = seen.get(text);
     if (known !== undefined) return known;
-    let safe = text;
-    // Printable ASCII is always covered; only scan strings that contain something else.
-    if (/[^\x20-\x7e\n]/.test(text)) {
-      safe = "";
-      for (const ch of text.replace(INVISIBLE, "")) {
-        const cp = ch.codePointAt(0)!;
-        safe += cp === 10 || hasGlyph(cp) ? ch : REPLACEMENT;
-      }
+    let safe = "";
+    for (const ch of text.replace(INVISIBLE, "")) {
+      const cp = ch.codePointAt(0)!;
+      safe += cp === 10 || hasGlyph(cp) ? ch : REPLACEMENT;
     }
     seen.set(text, safe);
     return safe;

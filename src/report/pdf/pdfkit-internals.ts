@@ -36,6 +36,8 @@ export interface FontInternals {
   /** Glyph codes as hex strings; for embedded fonts, adds the glyphs to the subset. */
   encode(text: string): [string[], unknown];
   widthOfString(text: string, size: number): number;
+  /** Line height in points at a size, with the font's line gap when asked. */
+  lineHeight(size: number, includeGap?: boolean): number;
   /** Embedded fonts only: pdfkit's layout, replaced in faces.ts. */
   layout?: (text: string, features: unknown, onlyWidth?: boolean) => FontLayout;
   /** The fontkit font of an embedded font; for the 14 standard fonts an AFM reader instead. */

@@ -1,6 +1,6 @@
 // PDF renderer: lays the report view model out as an auditor-grade document with pdfkit.
-import PDFDocument from "pdfkit";
 import type { ReportModel } from "../report-model.js";
+import { collectingDocument } from "./collect.js";
 import { createContext } from "./context.js";
 import { openFaces } from "./faces.js";
 import { defaultFonts, type FontSet } from "./fonts.js";
@@ -30,7 +30,7 @@ export async function renderPdf(model: ReportModel, options: RenderPdfOptions = 
   const fonts = options.fonts ?? defaultFonts();
   const date = new Date(`${model.assessment.as_of}T00:00:00Z`);
   const p = model.provenance;
-  const doc = new PDFDocument({
+  const { doc, bytes } = collectingDocument({
     size: PAGE.size,
     margins: PAGE.margin,
     autoFirstPage: false,
@@ -56,13 +56,6 @@ export async function renderPdf(model: ReportModel, options: RenderPdfOptions = 
       ModDate: date,
     },
   });
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on("end", () => resolve());
-    doc.on("error", reject);
-  });
-
   const ctx = createContext(doc, model, openFaces(doc, fonts));
   const frame = installPageFrame(ctx);
   drawCover(ctx);
@@ -78,6 +71,5 @@ export async function renderPdf(model: ReportModel, options: RenderPdfOptions = 
   contents.finish();
   ctx.deferred.closeAll();
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return bytes();
 }

@@ -30,42 +30,16 @@ export interface BoxOptions extends TextStyle {
   readonly goTo?: string;
 }
 
-const CACHED_LENGTH = 40;
-
-/** Selects the font and size of a style on the document. */
-export function useStyle(ctx: PdfContext, style: TextStyle): void {
-  ctx.faces.select(ctx.doc, style.font ?? "regular");
-  ctx.doc.fontSize(style.size ?? SIZE.body);
-}
-
-/** A width function for a style; selects the style's font and size on the document. */
+/** A width function for a style, in points. */
 function measurer(ctx: PdfContext, style: TextStyle): Measure {
-  const source = style.font ?? "regular";
+  const metrics = ctx.faces.metrics(style.font ?? "regular");
   const size = style.size ?? SIZE.body;
-  ctx.faces.select(ctx.doc, source);
-  ctx.doc.fontSize(size);
-  let cache = ctx.widths.get(source);
-  if (!cache) {
-    cache = new Map();
-    ctx.widths.set(source, cache);
-  }
-  const widths = cache;
-  return (text) => {
-    if (text.length > CACHED_LENGTH) return ctx.doc.widthOfString(text);
-    let unit = widths.get(text);
-    if (unit === undefined) {
-      unit = ctx.doc.widthOfString(text) / size;
-      widths.set(text, unit);
-    }
-    return unit * size;
-  };
+  return (text) => metrics.width(text) * size;
 }
 
 /** Height of one line in a style. */
 export function lineHeight(ctx: PdfContext, style: TextStyle): number {
-  ctx.faces.select(ctx.doc, style.font ?? "regular");
-  ctx.doc.fontSize(style.size ?? SIZE.body);
-  return ctx.doc.currentLineHeight(true);
+  return ctx.faces.metrics(style.font ?? "regular").font.lineHeight(style.size ?? SIZE.body, true);
 }
 
 /** Breaks text into lines for `width`; with `maxHeight`, drops what does not fit and ends with "…". */
@@ -107,7 +81,6 @@ export function laidOps(
   count = laid.lines.length - first,
 ): string {
   if (count <= 0) return "";
-  useStyle(ctx, laid.style);
   const placed: PlacedLine[] = [];
   for (let i = first; i < first + count; i++) {
     const text = laid.lines[i]!;
@@ -116,7 +89,8 @@ export function laidOps(
     const dx = align === "right" ? width - w : align === "center" ? (width - w) / 2 : 0;
     placed.push({ text, x: x + dx, y: y + (i - first) * laid.lineHeight });
   }
-  return textOps(ctx, placed, laid.style.size ?? SIZE.body, laid.style.color ?? INK.text);
+  const face = ctx.faces.metrics(laid.style.font ?? "regular");
+  return textOps(ctx, face, placed, laid.style.size ?? SIZE.body, laid.style.color ?? INK.text);
 }
 
 /** Draws laid-out lines from (x, y); `first`/`count` select a slice of them. */
