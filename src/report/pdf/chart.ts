@@ -44,7 +44,7 @@ export function barChart(ctx: PdfContext, bars: readonly Bar[]): void {
       ),
   );
   axis();
-  let top = doc.y;
+  // Gridlines are drawn row by row, under the bar and its label.
   const grid = (from: number, to: number) => {
     for (const tick of AXIS) {
       doc
@@ -58,12 +58,11 @@ export function barChart(ctx: PdfContext, bars: readonly Bar[]): void {
   bars.forEach((bar, i) => {
     const height = rowHeights[i]!;
     if (doc.y + height > box.bottom) {
-      grid(top, doc.y);
       doc.addPage();
       axis();
-      top = doc.y;
     }
     const y = doc.y;
+    grid(y, y + height);
     drawText(ctx, bar.label, box.left, y + 2, LABEL_WIDTH, { size: SIZE.small, goTo: bar.goTo });
     const barY = y + (height - 9) / 2;
     if (bar.value !== null) {
@@ -77,7 +76,6 @@ export function barChart(ctx: PdfContext, bars: readonly Bar[]): void {
     });
     doc.y = y + height;
   });
-  grid(top, doc.y);
   doc.x = box.left;
   doc.y += 8;
 }

@@ -32,7 +32,10 @@ export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFK
   paragraph(ctx, c.objective, { size: SIZE.small, after: 4 });
   const facts: [string, string][] = [
     ["Lessons", c.lessons],
-    ["Incidents", `${c.incidents} (${c.attack_steps} attack steps covered)`],
+    [
+      "Incidents",
+      c.attack_steps > 0 ? `${c.incidents} (${c.attack_steps} attack steps covered)` : c.incidents,
+    ],
   ];
   if (c.frameworks) facts.push(["Frameworks", c.frameworks]);
   if (c.references.length > 0) {
@@ -42,7 +45,8 @@ export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFK
     ]);
   }
   labelValues(ctx, facts, { labelWidth: 70, size: SIZE.small });
-  if (c.why) callout(ctx, "Why it is a gap", c.why, STATUS_COLOR[c.status]);
+  if (c.why)
+    callout(ctx, c.rank !== null ? "Why it is a gap" : "What is not met", c.why, STATUS_COLOR[c.status]);
   if (c.not_applicable_reason !== null)
     callout(ctx, "Not applicable", c.not_applicable_reason, STATUS_COLOR.not_applicable);
 

@@ -36,7 +36,7 @@ function drawIncident(ctx: PdfContext, incident: Incident, section: PDFKit.PDFOu
     `${incident.name} (${incident.date})`,
     2,
     { dest: incidentDest(incident.id), outline: section },
-    90,
+    150,
   );
   badgeRow(ctx, [
     [incident.verdict_label, INCIDENT_COLOR[incident.verdict] ?? INK.muted],

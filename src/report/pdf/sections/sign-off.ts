@@ -6,13 +6,15 @@ import { INK, SIZE } from "../styles.js";
 import { drawText, ensureSpace, paragraph } from "../text.js";
 
 const FIELDS = ["Name", "Position", "Signature", "Date"] as const;
+const FIELD = 44;
+const BOX = 32 + FIELDS.length * FIELD;
 
 /** Draws appendix F, the sign-off block, kept on one page. */
 export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const { doc, model, box } = ctx;
   const p = model.provenance;
-  ensureSpace(ctx, 300);
-  heading(ctx, "F. Sign-off", 2, { dest: SECTION.signOff, outline: section }, 260);
+  ensureSpace(ctx, BOX + 110);
+  heading(ctx, "F. Sign-off", 2, { dest: SECTION.signOff, outline: section }, BOX + 90);
   paragraph(
     ctx,
     `The undersigned have reviewed this report on ${model.organization.name}, assessed against ` +
@@ -35,23 +37,23 @@ export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   ];
   parties.forEach((party, i) => {
     const x = box.left + i * (width + gutter);
-    doc.rect(x, y, width, 190).lineWidth(0.8).strokeColor(INK.rule).stroke();
+    doc.rect(x, y, width, BOX).lineWidth(0.8).strokeColor(INK.rule).stroke();
     doc.rect(x, y, width, 20).fill(INK.headerFill);
     drawText(ctx, party.title, x + 8, y + 5, width - 16, { font: "bold", size: SIZE.body, height: 12 });
     FIELDS.forEach((field, f) => {
-      const fy = y + 36 + f * 38;
+      const fy = y + 32 + f * FIELD;
       drawText(ctx, field, x + 8, fy, width - 16, { size: SIZE.tiny, color: INK.muted, height: 9 });
       if (field === "Name" && party.name) {
-        drawText(ctx, party.name, x + 8, fy + 10, width - 16, { size: SIZE.small, height: 20 });
+        drawText(ctx, party.name, x + 8, fy + 10, width - 16, { size: SIZE.small, height: 24 });
       }
       doc
-        .moveTo(x + 8, fy + 30)
-        .lineTo(x + width - 8, fy + 30)
+        .moveTo(x + 8, fy + 36)
+        .lineTo(x + width - 8, fy + 36)
         .lineWidth(0.6)
         .strokeColor(INK.faint)
         .stroke();
     });
   });
   doc.x = box.left;
-  doc.y = y + 200;
+  doc.y = y + BOX + 10;
 }

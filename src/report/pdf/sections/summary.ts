@@ -1,11 +1,16 @@
 // Executive summary: score, tier and counts, status mix, coverage per lesson, and the gaps to fix first.
+
+import type { ReportModel } from "../../report-model.js";
 import { heading, startSection } from "../blocks.js";
 import { barChart, stackedBar } from "../chart.js";
 import type { PdfContext } from "../context.js";
-import { controlDest, lessonDest, SECTION } from "../dests.js";
-import { INK, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
+import { controlDest, incidentDest, lessonDest, SECTION } from "../dests.js";
+import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
+import { drawTable } from "../table.js";
 import { drawText, ensureSpace, paragraph } from "../text.js";
 import { findingColumns } from "./findings.js";
+
+type Incident = ReportModel["replay"][number];
 
 /** Draws the executive summary section. */
 export function drawSummary(ctx: PdfContext): void {
@@ -61,6 +66,30 @@ export function drawSummary(ctx: PdfContext): void {
       valueLabel: l.score,
       goTo: lessonDest(l.id),
     })),
+  );
+
+  heading(ctx, "Could these attacks happen to us?", 3, {}, 60);
+  drawTable<Incident>(
+    ctx,
+    [
+      {
+        header: "Incident",
+        width: 27,
+        cell: (r) => ({ runs: [{ text: r.name, style: { font: "bold", color: INK.accent } }] }),
+      },
+      { header: "Date", width: 11, cell: (r) => r.date },
+      {
+        header: "Verdict",
+        width: 29,
+        cell: (r) => ({
+          runs: [{ text: r.verdict_label, style: { color: INCIDENT_COLOR[r.verdict] ?? INK.muted } }],
+          marker: { kind: "dot", color: INCIDENT_COLOR[r.verdict] ?? INK.muted },
+        }),
+      },
+      { header: "First stopped at", width: 33, cell: (r) => r.stopped_at ?? "—" },
+    ],
+    model.replay,
+    { caption: "Could these attacks happen to us?", link: (r) => incidentDest(r.id) },
   );
 
   heading(ctx, "Fix first", 3, {}, 60);
