@@ -1,4 +1,4 @@
-// A pdfkit document that copies its output into one growing buffer the moment it is produced.
+// A pdfkit document that copies its output into fixed-size blocks the moment it is produced.
 // Why: rendering is synchronous, so a Readable would hold every chunk until the event loop turns, and
 // zlib returns each compressed stream as a view into a 16 KiB slab: a 4 MiB PDF pinned about 40 MiB.
 import PDFDocument from "pdfkit";

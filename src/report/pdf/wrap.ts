@@ -13,6 +13,7 @@ const CLOSE =
   "\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6";
 // Characters that must not end a line (opening brackets).
 const OPEN = "\uff08\u300c\u300e\u3010\u3014\u3008\u300a";
+// Only ever used through matchAll, which works on a copy, so its lastIndex is never shared.
 const TOKEN = new RegExp(
   `[${OPEN}]*[${CJK}][${CLOSE}]*\\s*|[${OPEN}]*[^\\s${CJK}${OPEN}]+[${CLOSE}]*\\s*|[${OPEN}]+|\\s+`,
   "gu",
