@@ -39,8 +39,8 @@ export function diffSubmissions(
 ): Diff {
   const { compared, leftOut } = leftOutControls(catalog, [before, after]);
   const scorer = createRowScorer(catalog, compared);
-  const oldScores = scorer.fromLetters(before.statuses, before.assessed);
-  const newScores = scorer.fromLetters(after.statuses, after.assessed);
+  const oldScores = scorer(before.statuses, before.assessed);
+  const newScores = scorer(after.statuses, after.assessed);
   const between = changesBetween(catalog, before.catalogVersion, after.catalogVersion);
   const controls: ControlChange[] = [];
   const summary = Object.fromEntries([...KIND_ORDER, "unchanged"].map((k) => [k, 0])) as Diff["summary"];

@@ -1,9 +1,8 @@
-// Scores one organization's row over the compared controls, reusing the engine's roll-up and replay rules.
-import { replayIncidents } from "../engine/replay.js";
-import { rollup } from "../engine/scoring.js";
+// Scores one organization's row over the compared controls: the engine's score, tier and replay rules, run on
+// status letters with indexes prepared once, because the comparison scores every submission.
+import { SEVERITY_WEIGHT } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
-import type { ControlResult } from "../model/result.js";
-import { STEP_LETTER, statusOfLetter, VERDICT_LETTER } from "./letters.js";
+import { STATUS_LETTER, STEP_LETTER, VERDICT_LETTER } from "./letters.js";
 
 /** The compact scores of one row: cheap to copy between threads and to keep for every organization. */
 export interface RowScores {
@@ -21,72 +20,84 @@ export interface RowScores {
   readonly steps: string;
 }
 
-/** Scores rows over one set of compared controls. */
-export interface RowScorer {
-  /** Scores a row of evaluated results covering every catalog control, in catalog order. */
-  fromResults(results: readonly ControlResult[]): RowScores;
-  /** Scores a row of status letters (after exceptions, and as assessed) in the catalog's control order. */
-  fromLetters(statuses: string, assessed: string): RowScores;
-}
+/** Scores rows of status letters (after exceptions, and as assessed) given in the catalog's control order. */
+export type RowScorer = (statuses: string, assessed: string) => RowScores;
+
+const MET = STATUS_LETTER.met;
+const PARTIAL = STATUS_LETTER.partially_met;
+const NA = STATUS_LETTER.not_applicable;
+const ACCEPTED = STATUS_LETTER.risk_accepted;
 
 /**
  * Prepares scoring over the compared controls. Controls left out behave as if the catalog did not have them,
- * so a lesson or an attack step is judged only on what every submission could answer.
+ * so a lesson or an attack step is judged only on what every submission could answer. The rules are those of
+ * `rollup()` and `replayIncidents()`; the tests hold the two to the same results.
  */
 export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>): RowScorer {
-  const positions = catalog.controls.flatMap((c, i) => (compared.has(c.id) ? [i] : []));
-  const all = positions.length === catalog.controls.length;
-  const kept = positions.map((i) => catalog.controls[i]!);
-  const view: Catalog = { ...catalog, controls: kept };
-  // Lesson membership as index lists, so each row is grouped without searching.
-  const members = catalog.lessons.map((lesson) =>
-    kept.flatMap((control, k) => (control.lessons.includes(lesson.id) ? [k] : [])),
+  const kept = catalog.controls.flatMap((control, position) =>
+    compared.has(control.id) ? [{ control, position }] : [],
   );
-  const score = (results: readonly ControlResult[]): RowScores => {
-    const lessons = catalog.lessons.map((lesson, l) =>
-      rollup(
-        lesson.id,
-        lesson.title,
-        members[l]!.map((k) => results[k]!),
-      ),
-    );
-    // As in evaluate(): the overall tier is the lowest tier reached across lessons.
-    const tiers = lessons.map((l) => l.tier).filter((t): t is number => t !== null);
-    const replay = replayIncidents(view, results);
-    return {
-      score: rollup("overall", "All controls", results).score,
-      tier: tiers.length > 0 ? Math.min(...tiers) : null,
-      lessons: lessons.map((l) => l.score),
-      lessonTiers: lessons.map((l) => l.tier),
-      incidents: replay.map((r) => VERDICT_LETTER[r.verdict]).join(""),
-      steps: replay.map((r) => r.steps.map((s) => STEP_LETTER[s.verdict]).join("")).join(""),
+  const all = kept.map((_, k) => k);
+  const lessons = catalog.lessons.map((lesson) =>
+    all.filter((k) => kept[k]!.control.lessons.includes(lesson.id)),
+  );
+  const chains = catalog.incidents.map((incident) =>
+    incident.attack_chain.map((step) =>
+      all
+        .filter((k) => kept[k]!.control.blocks[incident.id]?.includes(step.id))
+        .map((k) => kept[k]!.position),
+    ),
+  );
+  const weights = kept.map((k) => SEVERITY_WEIGHT[k.control.severity]);
+  const levels = kept.map((k) => k.control.level);
+  const positions = kept.map((k) => k.position);
+  return (statuses, assessed) => {
+    // Accepted risk earns what the answers alone earn, as in scoring.credit().
+    const credit = (k: number) => {
+      const at = positions[k]!;
+      const s = statuses[at] === ACCEPTED ? assessed[at] : statuses[at];
+      return s === MET ? 1 : s === PARTIAL ? 0.5 : 0;
     };
-  };
-  return {
-    fromResults: (results) => score(all ? results : positions.map((i) => results[i]!)),
-    fromLetters: (statuses, assessed) =>
-      score(
-        kept.map((control, k) => {
-          const incidents = Object.keys(control.blocks).sort();
-          return {
-            control_id: control.id,
-            title: control.title,
-            severity: control.severity,
-            level: control.level,
-            status: statusOfLetter(statuses.charAt(positions[k]!)),
-            assessed_status: statusOfLetter(assessed.charAt(positions[k]!)),
-            checks: [],
-            unanswered_questions: [],
-            evidence: [],
-            lessons: control.lessons,
-            incidents,
-            blocks: incidents.flatMap((incident) =>
-              (control.blocks[incident] ?? []).map((step) => ({ incident, step })),
-            ),
-            frameworks: control.frameworks,
-            risk: 0,
-          };
-        }),
-      ),
+    const group = (members: readonly number[]) => {
+      let total = 0;
+      let earned = 0;
+      let lowestGap = 4;
+      for (const k of members) {
+        const status = statuses[positions[k]!];
+        if (status === NA) continue;
+        total += weights[k]!;
+        earned += weights[k]! * credit(k);
+        if (status !== MET) lowestGap = Math.min(lowestGap, levels[k]!);
+      }
+      if (total === 0) return { score: null, tier: null };
+      return { score: Math.round((1000 * earned) / total) / 10, tier: Math.min(3, lowestGap - 1) };
+    };
+    const perLesson = lessons.map(group);
+    const tiers = perLesson.map((l) => l.tier).filter((t): t is number => t !== null);
+    let incidents = "";
+    let steps = "";
+    for (const chain of chains) {
+      const verdicts = chain.map((blockers) => {
+        const applicable = blockers.filter((p) => statuses[p] !== NA);
+        if (blockers.length > 0 && applicable.length === 0) return STEP_LETTER.not_applicable;
+        if (applicable.some((p) => statuses[p] === MET)) return STEP_LETTER.blocked;
+        if (applicable.some((p) => statuses[p] === PARTIAL)) return STEP_LETTER.partly_blocked;
+        return STEP_LETTER.open;
+      });
+      steps += verdicts.join("");
+      if (verdicts.includes(STEP_LETTER.blocked)) incidents += VERDICT_LETTER.stopped;
+      else if (verdicts.includes(STEP_LETTER.partly_blocked)) incidents += VERDICT_LETTER.hindered;
+      else if (verdicts.every((v) => v === STEP_LETTER.not_applicable))
+        incidents += VERDICT_LETTER.not_applicable;
+      else incidents += VERDICT_LETTER.not_stopped;
+    }
+    return {
+      score: group(all).score,
+      tier: tiers.length > 0 ? Math.min(...tiers) : null,
+      lessons: perLesson.map((l) => l.score),
+      lessonTiers: perLesson.map((l) => l.tier),
+      incidents,
+      steps,
+    };
   };
 }

@@ -6,7 +6,6 @@ import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
 import { evaluateControl } from "../engine/evaluate-control.js";
 import { AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
-import type { ControlResult } from "../model/result.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { STATUS_LETTER } from "./letters.js";
 import { readSubmissionSync } from "./read-submission.js";
@@ -86,9 +85,19 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
     }
     const answers = structure.data;
     const asOf = options.asOf ?? answers.assessment.date;
-    const results: ControlResult[] = catalog.controls.map((control) =>
-      evaluateControl(control, answers.answers[control.id], answers.profile, catalog.profile, asOf),
-    );
+    let statuses = "";
+    let assessed = "";
+    for (const control of catalog.controls) {
+      const result = evaluateControl(
+        control,
+        answers.answers[control.id],
+        answers.profile,
+        catalog.profile,
+        asOf,
+      );
+      statuses += STATUS_LETTER[result.status];
+      assessed += STATUS_LETTER[result.assessed_status];
+    }
     const warnings: Record<string, number> = {};
     for (const d of diagnostics) warnings[d.code] = (warnings[d.code] ?? 0) + 1;
     return {
@@ -102,9 +111,9 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       },
       assessmentDate: answers.assessment.date,
       catalogVersion: answers.catalog.version,
-      statuses: results.map((r) => STATUS_LETTER[r.status]).join(""),
-      assessed: results.map((r) => STATUS_LETTER[r.assessed_status]).join(""),
-      scores: scorer.fromResults(results),
+      statuses,
+      assessed,
+      scores: scorer(statuses, assessed),
       warnings,
     };
   };
