@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseCsv } from "csv-parse/sync";
+import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
@@ -16,6 +17,7 @@ import { neutralizeFormula, quoteField, renderComparisonCsv } from "../src/compa
 import { percentileRank } from "../src/compare/focus.js";
 import { createProgress } from "../src/compare/progress.js";
 import { renderComparisonMarkdown } from "../src/compare/render-markdown.js";
+import { heat, renderComparisonPdf } from "../src/compare/render-pdf.js";
 import { quantile } from "../src/compare/stats.js";
 import { createAssessor, type SubmissionResult } from "../src/compare/submission.js";
 import { relaxForVersion, versionGap } from "../src/compare/versions.js";
@@ -593,6 +595,37 @@ describe("compare: JSON", () => {
     expect(ComparisonSchema.safeParse(json).success).toBe(true);
     expect(ComparisonSchema.safeParse({ ...json, format: "vaspcheck/comparison@2" }).success).toBe(false);
     expect(jsonSchemaOf("comparison")).toMatchObject({ $id: "urn:vaspcheck/comparison@1" });
+  });
+});
+
+describe("compare: PDF", () => {
+  it("draws the heat maps deterministically, with names that survive any script", async () => {
+    const dir = tempDir();
+    write(dir, "weak.yaml", asOrganization(fixture("weak"), "株式会社テスト取引所", "JP-1"));
+    write(dir, "strong.yaml", fixture("strong"));
+    const c = await compareDir(dir);
+    const first = renderComparisonPdf(c, { vaspcheckVersion: "test" });
+    const second = renderComparisonPdf(c, { vaspcheckVersion: "test" });
+    expect(Buffer.from(first).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    const parser = new PDFParse({ data: new Uint8Array(first) });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    for (const expected of [
+      "Exposure to past attacks",
+      "Heat map: exchanges × lessons",
+      "Heat map: exchanges × controls",
+      "株式会社テスト取引所",
+      "TXN-001",
+    ])
+      expect(text).toContain(expected);
+  });
+
+  it("colours scores from red through amber to green", () => {
+    expect(heat(0)).toBe("#cf222e");
+    expect(heat(50)).toBe("#d4a017");
+    expect(heat(100)).toBe("#1a7f37");
+    expect(heat(null)).toBe("#d0d7de");
   });
 });
 

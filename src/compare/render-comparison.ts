@@ -1,4 +1,4 @@
-// The comparison's output formats: name → lazy renderer, so PDF and Handlebars load only when chosen.
+// The comparison's output formats: name → lazy renderer, so pdfkit and Handlebars load only when chosen.
 import type { Comparison } from "../model/comparison.js";
 
 /** What a comparison renderer receives besides the comparison. */
@@ -20,6 +20,10 @@ export const COMPARISON_RENDERERS = {
   },
   json: async (comparison: Comparison): Promise<string | Uint8Array> =>
     `${JSON.stringify(comparison, null, 2)}\n`,
+  pdf: async (comparison: Comparison, options: ComparisonRenderOptions): Promise<string | Uint8Array> => {
+    const { renderComparisonPdf } = await import("./render-pdf.js");
+    return renderComparisonPdf(comparison, options);
+  },
 };
 
 /** A comparison format name. */

@@ -4,7 +4,7 @@ import type { CliContext } from "../context.js";
 
 interface Args {
   inputs: string[];
-  format: "md" | "csv" | "json";
+  format: "md" | "csv" | "json" | "pdf";
   out?: string;
   anonymize?: boolean;
   "pseudonym-key-file"?: string;
@@ -31,9 +31,10 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
         })
         .option("format", {
           alias: "f",
-          choices: ["md", "csv", "json"] as const,
+          choices: ["md", "csv", "json", "pdf"] as const,
           default: "md" as const,
-          describe: "Output format (csv: one row per organization × control)",
+          describe:
+            "Output format (csv: one row per organization × control; pdf: with heat maps, needs --out)",
         })
         .option("out", {
           alias: "o",
@@ -80,6 +81,8 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
             "  hint: set VASPCHECK_PSEUDONYM_KEY (or --pseudonym-key-file) to a secret before publishing.\n",
         );
       }
+      if (args.format === "pdf" && !args.out && ctx.io.isTty)
+        throw new UsageError("a PDF is binary and stdout is a terminal", "Add --out comparison.pdf.");
       const { compareFiles } = await import("../../compare/compare-files.js");
       const { createProgress } = await import("../../compare/progress.js");
       const progress = createProgress(ctx.io.stderr, ctx.io.isTty);
