@@ -11,6 +11,13 @@ const num = (value: number | null) => (value === null ? "—" : value.toFixed(1)
 const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)}%`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
 /** Names up to a limit, then a count of the rest. */
 export function shortList(names: readonly string[], limit = LIST_LIMIT): string {
   if (names.length <= limit) return names.join(", ");
@@ -61,6 +68,8 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
             verdict: INCIDENT_LABEL[i.verdict],
             peers: pct(i.peers_stopped_share),
           })),
+          /** Why nothing is listed as lagging: no norm exists at all, or the organization meets every norm. */
+          no_norms: c.control_stats.every((s) => s.norm === null),
           lagging: focus.lagging_controls.map((l) => ({
             id: l.control_id,
             title: l.title,
@@ -70,7 +79,7 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
           })),
         }
       : null,
-    exposure: c.exposure.map(exposureView),
+    exposure: [...c.exposure].sort(byExposure).map(exposureView),
     controls: c.control_stats.map(controlView),
     lessons: c.lesson_stats.map((s) => ({
       number: lessonNumber.get(s.lesson_id) ?? "",
@@ -146,21 +155,34 @@ function submissionsLine(c: Comparison): string {
   return parts.join(", ");
 }
 
+/** Orders incidents from the most exposed: most exchanges that would not stop them, then most that would only hinder them. */
+function byExposure(a: Exposure, b: Exposure): number {
+  const share = (n: number, e: Exposure) => (e.applicable === 0 ? 0 : n / e.applicable);
+  return (
+    share(b.not_stopped, b) - share(a.not_stopped, a) ||
+    share(b.hindered, b) - share(a.hindered, a) ||
+    a.name.localeCompare(b.name)
+  );
+}
+
 function findings(c: Comparison): string[] {
+  // The attacks most exchanges would let through first; then those they would only hinder.
   const out = c.exposure
-    .filter((e) => e.applicable > 0 && (e.not_stopped > 0 || e.weakest_step))
-    .sort(
-      (a, b) => b.not_stopped / b.applicable - a.not_stopped / a.applicable || a.name.localeCompare(b.name),
-    )
+    .filter((e) => e.applicable > 0 && e.not_stopped + e.hindered > 0)
+    .sort(byExposure)
     .slice(0, 5)
     .map((e) => e.summary);
-  const weakest = [...c.control_stats]
-    .filter((s) => s.counts.not_applicable < c.organizations.length)
-    .sort((a, b) => metShare(a) - metShare(b) || a.control_id.localeCompare(b.control_id))
+  // Least met: the controls the most exchanges in scope fall short of, then the lowest share met.
+  const short = (s: ControlStats) => inScope(s) - s.counts.met;
+  const weakest = c.control_stats
+    .filter((s) => short(s) > 0)
+    .sort(
+      (a, b) => short(b) - short(a) || metShare(a) - metShare(b) || a.control_id.localeCompare(b.control_id),
+    )
     .slice(0, 5);
   if (weakest.length > 0) {
     out.push(
-      `Least met controls: ${weakest.map((s) => `${s.control_id} ${s.title} (met by ${s.counts.met} of ${inScope(s)} exchanges in scope)`).join("; ")}.`,
+      `Least met controls: ${weakest.map((s) => `${s.control_id} ${s.title} (met by ${inScope(s) - short(s)} of ${plural(inScope(s), "exchange")} in scope)`).join("; ")}.`,
     );
   }
   if (c.left_out.length > 0) {
@@ -185,7 +207,7 @@ function standing(s: FocusScore) {
     title: s.title,
     score: num(s.score),
     median: num(s.peer_median),
-    percentile: s.percentile === null ? "—" : `${s.percentile.toFixed(0)}th`,
+    percentile: s.percentile === null ? "—" : ordinal(Math.round(s.percentile)),
     peers: s.peers,
   };
 }

@@ -76,7 +76,7 @@ function summarize(e: Omit<Exposure, "summary">): string {
       `${e.not_stopped} of ${exchanges(e.applicable)} would not stop the ${e.name} attack chain at any step` +
       (e.hindered > 0 ? `, and ${e.hindered} more would only hinder it.` : ".");
   } else if (e.hindered > 0) {
-    first = `No exchange leaves the ${e.name} attack chain fully open, but ${e.hindered} of ${exchanges(e.applicable)} would only hinder it: no fully met control blocks any step.`;
+    first = `No exchange leaves the ${e.name} attack chain fully open, but ${e.hindered} of ${exchanges(e.applicable)} would only hinder it: for them, no fully met control blocks any step.`;
   } else {
     first = `All ${exchanges(e.applicable)} would stop the ${e.name} attack chain at some step.`;
   }

@@ -34,7 +34,7 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
           choices: ["md", "csv", "json", "pdf"] as const,
           default: "md" as const,
           describe:
-            "Output format (csv: one row per organization × control; pdf: with heat maps, needs --out)",
+            "Output format (csv: one row per organization × control; pdf: heat maps, written with --out)",
         })
         .option("out", {
           alias: "o",
