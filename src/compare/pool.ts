@@ -46,7 +46,6 @@ export function startPool(size: number, script: WorkerScript = DEFAULT_WORKER_SC
     size,
     run: (catalog, files, options, onResult) =>
       new Promise<void>((resolvePromise, reject) => {
-        const batchSize = Math.max(1, Math.min(32, Math.ceil(files.length / (size * 8))));
         let next = 0;
         let batch = 0;
         let pending = files.length;
@@ -63,12 +62,10 @@ export function startPool(size: number, script: WorkerScript = DEFAULT_WORKER_SC
         };
         const dispatch = (worker: Worker) => {
           if (next >= files.length) return;
-          const message: ToWorker = {
-            kind: "batch",
-            batch: batch++,
-            files: files.slice(next, next + batchSize),
-          };
-          next += batchSize;
+          // Guided self-scheduling: big batches while much is left, small ones at the end so workers finish together.
+          const take = Math.max(1, Math.min(32, Math.ceil((files.length - next) / (size * 4))));
+          const message: ToWorker = { kind: "batch", batch: batch++, files: files.slice(next, next + take) };
+          next += take;
           worker.postMessage(message);
         };
         if (startError) {
