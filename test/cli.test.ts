@@ -4,23 +4,10 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Io } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
+import { runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (t) => {
-      stdout += typeof t === "string" ? t : Buffer.from(t).toString("latin1");
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTty: false,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 const cat = ["--catalog", FIXTURE_CATALOG];
 const weak = `${FIXTURE_ANSWERS}weak.yaml`;
 const strong = `${FIXTURE_ANSWERS}strong.yaml`;

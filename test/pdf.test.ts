@@ -2,11 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../src/cli/io.js";
-import { main } from "../src/cli/main.js";
 import { createReport } from "../src/report/create-report.js";
 import { glyphGuard } from "../src/report/pdf/fonts.js";
 import { wrapLines } from "../src/report/pdf/wrap.js";
+import { runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
 
 const weak = `${FIXTURE_ANSWERS}weak.yaml`;
@@ -189,21 +188,7 @@ describe("determinism", () => {
 });
 
 describe("CLI --format pdf", () => {
-  async function run(...argv: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const io: Io = {
-      stdout: (t) => {
-        stdout += typeof t === "string" ? t : Buffer.from(t).toString("latin1");
-      },
-      stderr: (t) => {
-        stderr += t;
-      },
-      isTty: false,
-    };
-    const code = await main(argv, io);
-    return { code, stdout, stderr };
-  }
+  const run = runCli;
 
   it("refuses to write a PDF to stdout (exit 2)", async () => {
     const result = await run("report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf");
