@@ -163,4 +163,16 @@ describe("compiled binary", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("vaspcheck report <answers>");
   });
+
+  it.runIf(existsSync(bin))("stops quietly when the reader closes the pipe early", () => {
+    const result = spawnSync(
+      "sh",
+      ["-c", `"${process.execPath}" "${bin}" report "${strong}" --catalog "${FIXTURE_CATALOG}" | head -1`],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(result.stdout).toBe("# Security gap report: Strong Exchange Ltd\n");
+    expect(result.stderr).not.toContain("EPIPE");
+  });
 });
