@@ -95,7 +95,7 @@ describe("diff: categories", () => {
       delta: 100,
     });
     expect(forward.incidents.map((i) => [i.incident_id, i.old_verdict, i.new_verdict, i.change])).toEqual([
-      ["bybit-2025", "not_stopped", "stopped", "better"],
+      ["bybit-2025", "limited", "stopped", "better"],
       ["dmm-bitcoin-2024", "not_stopped", "stopped", "better"],
     ]);
   });

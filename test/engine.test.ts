@@ -147,6 +147,24 @@ describe("roll-ups", () => {
 });
 
 describe("incident replay", () => {
+  it("separates a capped loss from a stopped attack", () => {
+    const bybit = evaluate(catalog, weak).replay.find((r) => r.incident_id === "bybit-2025")!;
+    expect(bybit).toMatchObject({
+      verdict: "limited",
+      limited_at: "outflow",
+      stopped_at: undefined,
+      blocked_steps: 0,
+    });
+    const outflow = bybit.steps.find((s) => s.step_id === "outflow")!;
+    expect(outflow).toMatchObject({
+      verdict: "limited",
+      controls: [{ id: "HOT-001", status: "met", role: "limits" }],
+    });
+    expect(evaluate(catalog, strong).replay.find((r) => r.incident_id === "bybit-2025")?.verdict).toBe(
+      "stopped",
+    );
+  });
+
   it("walks the DMM chain and names the first step a met control blocks", () => {
     const dmm = evaluate(catalog, strong).replay.find((r) => r.incident_id === "dmm-bitcoin-2024")!;
     expect(dmm.verdict).toBe("stopped");
@@ -157,10 +175,14 @@ describe("incident replay", () => {
   });
 
   it("says the chain passes when every step is open, and hindered when only partly blocked", () => {
-    const bybit = evaluate(catalog, weak).replay.find((r) => r.incident_id === "bybit-2025")!;
+    const noCap = withAnswer(weak, "HOT-001", {
+      responses: { cold_share: 60, measured_daily: true },
+      evidence: [],
+    });
+    const bybit = evaluate(catalog, noCap).replay.find((r) => r.incident_id === "bybit-2025")!;
     expect(bybit.verdict).toBe("not_stopped");
     expect(bybit.steps.every((s) => s.verdict === "open")).toBe(true);
-    const partial = withAnswer(weak, "WKS-001", { responses: { enforcement: "policy_only" }, evidence: [] });
+    const partial = withAnswer(noCap, "WKS-001", { responses: { enforcement: "policy_only" }, evidence: [] });
     const hindered = evaluate(catalog, partial).replay.find((r) => r.incident_id === "bybit-2025")!;
     expect(hindered.verdict).toBe("hindered");
     expect(hindered.steps[0]?.verdict).toBe("partly_blocked");

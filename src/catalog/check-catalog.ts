@@ -116,16 +116,18 @@ function checkControls(catalog: Catalog, sources: CatalogSources, report: Report
     control.lessons.forEach((id, i) => {
       if (!lessons.has(id)) unknownRef(report, file, ["lessons", i], "lesson", id, lessons);
     });
-    for (const [incidentId, steps] of Object.entries(control.blocks)) {
-      const known = incidents.get(incidentId);
-      if (!known) {
-        unknownRef(report, file, ["blocks", incidentId], "incident", incidentId, incidents.keys());
-        continue;
+    for (const relation of ["blocks", "limits"] as const) {
+      for (const [incidentId, steps] of Object.entries(control[relation])) {
+        const known = incidents.get(incidentId);
+        if (!known) {
+          unknownRef(report, file, [relation, incidentId], "incident", incidentId, incidents.keys());
+          continue;
+        }
+        steps.forEach((step, i) => {
+          if (!known.has(step))
+            unknownRef(report, file, [relation, incidentId, i], `step of ${incidentId}`, step, known);
+        });
       }
-      steps.forEach((step, i) => {
-        if (!known.has(step))
-          unknownRef(report, file, ["blocks", incidentId, i], `step of ${incidentId}`, step, known);
-      });
     }
     for (const [frameworkId, requirements] of Object.entries(control.frameworks)) {
       const known = frameworks.get(frameworkId);

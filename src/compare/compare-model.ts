@@ -155,12 +155,12 @@ function submissionsLine(c: Comparison): string {
   return parts.join(", ");
 }
 
-/** Orders incidents from the most exposed: most exchanges that would not stop them, then most that would only hinder them. */
+/** Orders incidents from the most exposed: most exchanges that would not stop them, then most that would only limit or hinder them. */
 function byExposure(a: Exposure, b: Exposure): number {
   const share = (n: number, e: Exposure) => (e.applicable === 0 ? 0 : n / e.applicable);
   return (
     share(b.not_stopped, b) - share(a.not_stopped, a) ||
-    share(b.hindered, b) - share(a.hindered, a) ||
+    share(b.limited + b.hindered, b) - share(a.limited + a.hindered, a) ||
     a.name.localeCompare(b.name)
   );
 }
@@ -168,7 +168,7 @@ function byExposure(a: Exposure, b: Exposure): number {
 function findings(c: Comparison): string[] {
   // The attacks most exchanges would let through first; then those they would only hinder.
   const out = c.exposure
-    .filter((e) => e.applicable > 0 && e.not_stopped + e.hindered > 0)
+    .filter((e) => e.applicable > 0 && e.not_stopped + e.limited + e.hindered > 0)
     .sort(byExposure)
     .slice(0, 5)
     .map((e) => e.summary);
@@ -219,6 +219,7 @@ function exposureView(e: Exposure) {
     summary: e.summary,
     applicable: e.applicable,
     stopped: e.stopped,
+    limited: e.limited,
     hindered: e.hindered,
     not_stopped: e.not_stopped,
     weakest: e.weakest_step
@@ -229,10 +230,19 @@ function exposureView(e: Exposure) {
       number: s.number,
       title: s.title,
       blocked: s.blocked,
+      limited: s.limited,
       partly: s.partly_blocked,
       open: s.open,
       not_applicable: s.not_applicable,
-      controls: s.controls.length > 0 ? s.controls.join(", ") : "No control in the catalog",
+      controls:
+        s.controls.length + s.limiting_controls.length === 0
+          ? "No control in the catalog"
+          : [
+              s.controls.join(", "),
+              s.limiting_controls.length > 0 ? `limits the loss: ${s.limiting_controls.join(", ")}` : "",
+            ]
+              .filter(Boolean)
+              .join("; "),
       weakest: e.weakest_step?.step_id === s.step_id,
     })),
   };

@@ -28,7 +28,7 @@ const KIND_ORDER: readonly ControlChangeKind[] = [
   "other",
 ];
 
-const VERDICT_RANK = { not_stopped: 0, hindered: 1, stopped: 2 } as const;
+const VERDICT_RANK = { not_stopped: 0, hindered: 1, limited: 2, stopped: 3 } as const;
 
 /** Compares two submissions of one organization. Pure: the same submissions give the same diff. */
 export function diffSubmissions(

@@ -29,17 +29,19 @@ export function exposureOf(
       number: i + 1,
       title: step.title,
       controls: compared.filter((c) => c.blocks[incident.id]?.includes(step.id)).map((c) => c.id),
+      limiting_controls: compared.filter((c) => c.limits[incident.id]?.includes(step.id)).map((c) => c.id),
       blocked: n("blocked"),
+      limited: n("limited"),
       partly_blocked: n("partly_blocked"),
       open: n("open"),
       not_applicable: n("not_applicable"),
     };
   });
   // Steps no compared control addresses are open for everyone; they show a catalog gap, not a sector weakness.
-  const covered = steps.filter((s) => s.controls.length > 0);
+  const covered = steps.filter((s) => s.controls.length + s.limiting_controls.length > 0);
   const weakest = covered.reduce<(typeof steps)[number] | undefined>((best, s) => {
     if (!best) return s;
-    const gap = s.open + s.partly_blocked - (best.open + best.partly_blocked);
+    const gap = notBlocked(s) - notBlocked(best);
     return gap > 0 || (gap === 0 && s.open > best.open) ? s : best;
   }, undefined);
   const exposure = {
@@ -48,23 +50,31 @@ export function exposureOf(
     date: incident.date,
     applicable: rows.length - count("not_applicable"),
     stopped: count("stopped"),
+    limited: count("limited"),
     hindered: count("hindered"),
     not_stopped: count("not_stopped"),
     not_applicable: count("not_applicable"),
     steps,
     weakest_step:
-      weakest && weakest.open + weakest.partly_blocked > 0
+      weakest && notBlocked(weakest) > 0
         ? {
             step_id: weakest.step_id,
             number: weakest.number,
             title: weakest.title,
-            not_blocked: weakest.open + weakest.partly_blocked,
+            not_blocked: notBlocked(weakest),
             of: rows.length - weakest.not_applicable,
           }
         : null,
-    uncovered_steps: steps.filter((s) => s.controls.length === 0).map((s) => s.step_id),
+    uncovered_steps: steps
+      .filter((s) => s.controls.length + s.limiting_controls.length === 0)
+      .map((s) => s.step_id),
   };
   return { ...exposure, summary: summarize(exposure) };
+}
+
+/** Organizations with no met control that stops the step (a cap on the loss does not stop it). */
+function notBlocked(step: { open: number; partly_blocked: number; limited: number }): number {
+  return step.open + step.partly_blocked + step.limited;
 }
 
 function summarize(e: Omit<Exposure, "summary">): string {
@@ -74,9 +84,14 @@ function summarize(e: Omit<Exposure, "summary">): string {
   if (e.not_stopped > 0) {
     first =
       `${e.not_stopped} of ${exchanges(e.applicable)} would not stop the ${e.name} attack chain at any step` +
-      (e.hindered > 0 ? `, and ${e.hindered} more would only hinder it.` : ".");
-  } else if (e.hindered > 0) {
-    first = `No exchange leaves the ${e.name} attack chain fully open, but ${e.hindered} of ${exchanges(e.applicable)} would only hinder it: for them, no fully met control blocks any step.`;
+      (e.limited > 0 ? `; ${e.limited} more would not stop it but would limit the loss` : "") +
+      (e.hindered > 0 ? `; ${e.hindered} more would only hinder it.` : ".");
+  } else if (e.limited + e.hindered > 0) {
+    const parts = [
+      e.limited > 0 ? `${e.limited} of ${exchanges(e.applicable)} would only limit the loss` : "",
+      e.hindered > 0 ? `${e.hindered} of ${exchanges(e.applicable)} would only hinder it` : "",
+    ].filter(Boolean);
+    first = `No exchange leaves the ${e.name} attack chain fully open, but ${parts.join(" and ")}: for them, no fully met control blocks any step.`;
   } else {
     first = `All ${exchanges(e.applicable)} would stop the ${e.name} attack chain at some step.`;
   }

@@ -14,6 +14,7 @@ export const STATUS_LETTER: Readonly<Record<Status, string>> = {
 /** One letter per incident verdict. */
 export const VERDICT_LETTER: Readonly<Record<IncidentReplay["verdict"], string>> = {
   stopped: "S",
+  limited: "L",
   hindered: "H",
   not_stopped: "N",
   not_applicable: "X",
@@ -22,6 +23,7 @@ export const VERDICT_LETTER: Readonly<Record<IncidentReplay["verdict"], string>>
 /** One letter per attack-step verdict. */
 export const STEP_LETTER: Readonly<Record<StepReplay["verdict"], string>> = {
   blocked: "B",
+  limited: "L",
   partly_blocked: "P",
   open: "O",
   not_applicable: "X",

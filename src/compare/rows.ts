@@ -1,8 +1,10 @@
 // Scores one organization's row over the compared controls: the engine's score, tier and replay rules, run on
 // status letters with indexes prepared once, because the comparison scores every submission.
+
+import { incidentVerdict, stepVerdict } from "../engine/replay.js";
 import { SEVERITY_WEIGHT } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
-import { STATUS_LETTER, STEP_LETTER, VERDICT_LETTER } from "./letters.js";
+import { STATUS_LETTER, STEP_LETTER, statusOfLetter, VERDICT_LETTER } from "./letters.js";
 
 /** The compact scores of one row: cheap to copy between threads and to keep for every organization. */
 export interface RowScores {
@@ -43,9 +45,12 @@ export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>)
   );
   const chains = catalog.incidents.map((incident) =>
     incident.attack_chain.map((step) =>
-      all
-        .filter((k) => kept[k]!.control.blocks[incident.id]?.includes(step.id))
-        .map((k) => kept[k]!.position),
+      all.flatMap((k): { position: number; role: "blocks" | "limits" }[] => {
+        const { control, position } = kept[k]!;
+        if (control.blocks[incident.id]?.includes(step.id)) return [{ position, role: "blocks" }];
+        if (control.limits[incident.id]?.includes(step.id)) return [{ position, role: "limits" }];
+        return [];
+      }),
     ),
   );
   const weights = kept.map((k) => SEVERITY_WEIGHT[k.control.severity]);
@@ -77,19 +82,12 @@ export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>)
     let incidents = "";
     let steps = "";
     for (const chain of chains) {
-      const verdicts = chain.map((blockers) => {
-        const applicable = blockers.filter((p) => statuses[p] !== NA);
-        if (blockers.length > 0 && applicable.length === 0) return STEP_LETTER.not_applicable;
-        if (applicable.some((p) => statuses[p] === MET)) return STEP_LETTER.blocked;
-        if (applicable.some((p) => statuses[p] === PARTIAL)) return STEP_LETTER.partly_blocked;
-        return STEP_LETTER.open;
-      });
-      steps += verdicts.join("");
-      if (verdicts.includes(STEP_LETTER.blocked)) incidents += VERDICT_LETTER.stopped;
-      else if (verdicts.includes(STEP_LETTER.partly_blocked)) incidents += VERDICT_LETTER.hindered;
-      else if (verdicts.every((v) => v === STEP_LETTER.not_applicable))
-        incidents += VERDICT_LETTER.not_applicable;
-      else incidents += VERDICT_LETTER.not_stopped;
+      // The engine's own rules decide, so the comparison can never disagree with a single report.
+      const verdicts = chain.map((entries) =>
+        stepVerdict(entries.map((e) => ({ status: statusOfLetter(statuses[e.position]!), role: e.role }))),
+      );
+      steps += verdicts.map((v) => STEP_LETTER[v]).join("");
+      incidents += VERDICT_LETTER[incidentVerdict(verdicts)];
     }
     return {
       score: group(all).score,

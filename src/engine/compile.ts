@@ -17,6 +17,7 @@ export interface CompiledControl {
   readonly control: Control;
   readonly incidents: string[];
   readonly blocks: { incident: string; step: string }[];
+  readonly limits: { incident: string; step: string }[];
   readonly ruleQuestions: readonly string[];
   readonly appliesQuestions: readonly string[];
   readonly met: CompiledCondition;
@@ -99,13 +100,14 @@ export function compileCondition(
 }
 
 function compileControl(control: Control, profile: readonly Question[]): CompiledControl {
-  const incidents = Object.keys(control.blocks).sort();
+  const incidents = [...new Set([...Object.keys(control.blocks), ...Object.keys(control.limits)])].sort();
+  const steps = (relation: Record<string, string[]>) =>
+    incidents.flatMap((incident) => (relation[incident] ?? []).map((step) => ({ incident, step })));
   return {
     control,
     incidents,
-    blocks: incidents.flatMap((incident) =>
-      (control.blocks[incident] ?? []).map((step) => ({ incident, step })),
-    ),
+    blocks: steps(control.blocks),
+    limits: steps(control.limits),
     ruleQuestions: [
       ...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]),
     ],

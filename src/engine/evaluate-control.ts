@@ -62,6 +62,7 @@ function result(
     lessons: control.lessons,
     incidents: compiled.incidents,
     blocks: compiled.blocks,
+    limits: compiled.limits,
     frameworks: control.frameworks,
     risk: 0,
   };

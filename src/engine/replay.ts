@@ -2,41 +2,58 @@
 import type { Catalog } from "../model/catalog.js";
 import type { ControlResult, IncidentReplay, StepReplay } from "../model/result.js";
 
+type StepControl = StepReplay["controls"][number];
+
+/** Decides one step: blocked > limited > partly blocked > open; not applicable when every control is out of scope. */
+export function stepVerdict(
+  controls: readonly Pick<StepControl, "status" | "role">[],
+): StepReplay["verdict"] {
+  const applicable = controls.filter((c) => c.status !== "not_applicable");
+  if (controls.length > 0 && applicable.length === 0) return "not_applicable";
+  if (applicable.some((c) => c.role === "blocks" && c.status === "met")) return "blocked";
+  // A met cap on the loss is a firmer guarantee than a half-implemented barrier.
+  if (applicable.some((c) => c.role === "limits" && c.status === "met")) return "limited";
+  if (applicable.some((c) => c.role === "blocks" && c.status === "partially_met")) return "partly_blocked";
+  return "open";
+}
+
+/** Decides an incident from its steps: stopped > limited > hindered > not stopped. */
+export function incidentVerdict(verdicts: readonly StepReplay["verdict"][]): IncidentReplay["verdict"] {
+  if (verdicts.includes("blocked")) return "stopped";
+  if (verdicts.includes("limited")) return "limited";
+  if (verdicts.includes("partly_blocked")) return "hindered";
+  if (verdicts.length > 0 && verdicts.every((v) => v === "not_applicable")) return "not_applicable";
+  return "not_stopped";
+}
+
 /** Replays every incident of the catalog against the control results. */
 export function replayIncidents(catalog: Catalog, results: readonly ControlResult[]): IncidentReplay[] {
-  // Index the steps once: the catalog order of results keeps each step's control list stable.
-  const byStep = new Map<string, StepReplay["controls"]>();
+  // Index the steps once; the catalog order of results keeps each step's control list stable.
+  const byStep = new Map<string, StepControl[]>();
+  const add = (r: ControlResult, role: StepControl["role"], incident: string, step: string) => {
+    const key = `${incident}\u0000${step}`;
+    const entry = { id: r.control_id, title: r.title, status: r.status, role };
+    const list = byStep.get(key);
+    if (list) list.push(entry);
+    else byStep.set(key, [entry]);
+  };
   for (const r of results) {
-    for (const { incident, step } of r.blocks) {
-      const key = `${incident}\u0000${step}`;
-      const entry = { id: r.control_id, title: r.title, status: r.status };
-      const list = byStep.get(key);
-      if (list) list.push(entry);
-      else byStep.set(key, [entry]);
-    }
+    for (const { incident, step } of r.blocks) add(r, "blocks", incident, step);
+    for (const { incident, step } of r.limits) add(r, "limits", incident, step);
   }
   return catalog.incidents.map((incident) => {
     const steps: StepReplay[] = incident.attack_chain.map((step) => {
       const controls = byStep.get(`${incident.id}\u0000${step.id}`) ?? [];
-      const applicable = controls.filter((c) => c.status !== "not_applicable");
-      let verdict: StepReplay["verdict"] = "open";
-      if (controls.length > 0 && applicable.length === 0) verdict = "not_applicable";
-      else if (applicable.some((c) => c.status === "met")) verdict = "blocked";
-      else if (applicable.some((c) => c.status === "partially_met")) verdict = "partly_blocked";
-      return { step_id: step.id, title: step.title, verdict, controls };
+      return { step_id: step.id, title: step.title, verdict: stepVerdict(controls), controls };
     });
-    const firstBlocked = steps.find((s) => s.verdict === "blocked");
-    let verdict: IncidentReplay["verdict"];
-    if (firstBlocked) verdict = "stopped";
-    else if (steps.some((s) => s.verdict === "partly_blocked")) verdict = "hindered";
-    else if (steps.every((s) => s.verdict === "not_applicable")) verdict = "not_applicable";
-    else verdict = "not_stopped";
+    const verdict = incidentVerdict(steps.map((s) => s.verdict));
     return {
       incident_id: incident.id,
       name: incident.name,
       date: incident.date,
       verdict,
-      stopped_at: firstBlocked?.step_id,
+      stopped_at: steps.find((s) => s.verdict === "blocked")?.step_id,
+      limited_at: verdict === "limited" ? steps.find((s) => s.verdict === "limited")?.step_id : undefined,
       blocked_steps: steps.filter((s) => s.verdict === "blocked").length,
       steps,
     };

@@ -64,8 +64,10 @@ export function rollup(id: string, title: string, results: readonly ControlResul
 const GAP_FACTOR: Partial<Record<Status, number>> = { not_met: 1, not_answered: 1, partially_met: 0.5 };
 
 /** Risk of a gap: severity weight × how much is missing × how many incidents and attack steps it covers. */
-export function risk(result: Pick<ControlResult, "status" | "severity" | "incidents" | "blocks">): number {
+export function risk(
+  result: Pick<ControlResult, "status" | "severity" | "incidents" | "blocks" | "limits">,
+): number {
   const factor = GAP_FACTOR[result.status] ?? 0;
-  const breadth = 1 + 0.5 * result.incidents.length + 0.25 * result.blocks.length;
+  const breadth = 1 + 0.5 * result.incidents.length + 0.25 * (result.blocks.length + result.limits.length);
   return Math.round(SEVERITY_WEIGHT[result.severity] * factor * breadth * 100) / 100;
 }

@@ -103,7 +103,11 @@ export const StepExposureSchema = z.object({
   title: z.string(),
   /** Compared controls that would block this step. */
   controls: z.array(z.string()),
+  /** Compared controls that would cap the loss of this step without stopping it. */
+  limiting_controls: z.array(z.string()),
   blocked: z.int().min(0),
+  /** Organizations that do not block the step but cap its loss with a met control. */
+  limited: z.int().min(0),
   partly_blocked: z.int().min(0),
   open: z.int().min(0),
   not_applicable: z.int().min(0),
@@ -117,6 +121,8 @@ export const ExposureSchema = z.object({
   /** Organizations the incident applies to. */
   applicable: z.int().min(0),
   stopped: z.int().min(0),
+  /** Organizations that stop no step but cap the loss at one. */
+  limited: z.int().min(0),
   hindered: z.int().min(0),
   /** Organizations whose controls stop the chain at no step. */
   not_stopped: z.int().min(0),

@@ -48,6 +48,8 @@ export const ControlSchema = z.strictObject({
   lessons: z.array(KebabIdSchema).min(1),
   /** Attack-chain steps this control would block: incident id → step ids. */
   blocks: z.record(KebabIdSchema, z.array(KebabIdSchema).min(1)).default({}),
+  /** Attack-chain steps whose loss this control caps without stopping them (cold-storage share, velocity limits). */
+  limits: z.record(KebabIdSchema, z.array(KebabIdSchema).min(1)).default({}),
   /** Framework mappings: framework id → requirement ids. */
   frameworks: z.record(KebabIdSchema, z.array(z.string().min(1)).min(1)).default({}),
   questions: z.array(QuestionSchema).min(1),

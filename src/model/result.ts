@@ -56,6 +56,8 @@ export const ControlResultSchema = z.object({
   lessons: z.array(z.string()),
   incidents: z.array(z.string()),
   blocks: z.array(z.object({ incident: z.string(), step: z.string() })),
+  /** Attack steps whose loss the control caps without stopping them. */
+  limits: z.array(z.object({ incident: z.string(), step: z.string() })),
   frameworks: z.record(z.string(), z.array(z.string())),
   /** Severity weight × status gap × breadth of incidents and steps covered; 0 when there is no gap. */
   risk: z.number(),
@@ -104,8 +106,11 @@ export type FrameworkRollup = z.infer<typeof FrameworkRollupSchema>;
 export const StepReplaySchema = z.object({
   step_id: z.string(),
   title: z.string(),
-  verdict: z.enum(["blocked", "partly_blocked", "open", "not_applicable"]),
-  controls: z.array(z.object({ id: z.string(), title: z.string(), status: StatusSchema })),
+  /** `blocked`: a blocking control is met; `limited`: only a loss-limiting control is met; `partly_blocked`: a blocking control is partially met. */
+  verdict: z.enum(["blocked", "limited", "partly_blocked", "open", "not_applicable"]),
+  controls: z.array(
+    z.object({ id: z.string(), title: z.string(), status: StatusSchema, role: z.enum(["blocks", "limits"]) }),
+  ),
 });
 /** Replay of one attack step. */
 export type StepReplay = z.infer<typeof StepReplaySchema>;
@@ -115,10 +120,15 @@ export const IncidentReplaySchema = z.object({
   incident_id: z.string(),
   name: z.string(),
   date: z.string(),
-  /** `stopped`: some step is blocked; `hindered`: only partly blocked steps; `not_stopped`: the chain passes. */
-  verdict: z.enum(["stopped", "hindered", "not_stopped", "not_applicable"]),
+  /**
+   * `stopped`: some step is blocked; `limited`: no step is blocked but a met control caps the loss at some step;
+   * `hindered`: only partly blocked steps; `not_stopped`: the chain passes.
+   */
+  verdict: z.enum(["stopped", "limited", "hindered", "not_stopped", "not_applicable"]),
   /** The first step that a met control blocks. */
   stopped_at: z.string().optional(),
+  /** When the verdict is `limited`: the first step whose loss a met control caps. */
+  limited_at: z.string().optional(),
   blocked_steps: z.int(),
   steps: z.array(StepReplaySchema),
 });

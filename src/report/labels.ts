@@ -14,6 +14,7 @@ export const STATUS_LABEL: Record<Status, { label: string; mark: string }> = {
 /** Label and mark for each step verdict of an incident replay. */
 export const STEP_LABEL: Record<StepReplay["verdict"], { label: string; mark: string }> = {
   blocked: { label: "Blocked", mark: "🛡️" },
+  limited: { label: "Loss limited", mark: "🧯" },
   partly_blocked: { label: "Partly blocked", mark: "🟡" },
   open: { label: "Open", mark: "🔓" },
   not_applicable: { label: "Not applicable", mark: "➖" },
@@ -23,6 +24,7 @@ export const STEP_LABEL: Record<StepReplay["verdict"], { label: string; mark: st
 export const INCIDENT_LABEL: Record<IncidentReplay["verdict"], string> = {
   stopped: "Would have been stopped",
   hindered: "Would only have been hindered",
+  limited: "Not stopped, but the loss would have been limited",
   not_stopped: "Would NOT have been stopped",
   not_applicable: "Does not apply",
 };

@@ -88,6 +88,8 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       .map((replay) => {
         const incident = catalog.incidents.find((i) => i.id === replay.incident_id)!;
         const stoppedIndex = replay.steps.findIndex((s) => s.step_id === replay.stopped_at);
+        const limitedIndex = replay.steps.findIndex((s) => s.step_id === replay.limited_at);
+        const at = (i: number) => `step ${i + 1} of ${replay.steps.length}, "${replay.steps[i]!.title}"`;
         return {
           id: replay.incident_id,
           name: replay.name,
@@ -97,10 +99,14 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
           summary: incident.summary,
           verdict: replay.verdict,
           verdict_label: INCIDENT_LABEL[replay.verdict],
-          stopped_at:
+          stopped_at: stoppedIndex >= 0 ? at(stoppedIndex) : null,
+          /** Where the attack ends: stopped at a step, or (when nothing stops it) where its loss is capped. */
+          outcome_at:
             stoppedIndex >= 0
-              ? `step ${stoppedIndex + 1} of ${replay.steps.length}, "${replay.steps[stoppedIndex]!.title}"`
-              : null,
+              ? `stopped at ${at(stoppedIndex)}`
+              : limitedIndex >= 0
+                ? `loss limited at ${at(limitedIndex)}`
+                : null,
           blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
           steps: replay.steps.map((step, i) => ({
             number: i + 1,
@@ -111,12 +117,15 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
             verdict_label: STEP_LABEL[step.verdict].label,
             mark: STEP_LABEL[step.verdict].mark,
             stops_attack: i === stoppedIndex,
+            limits_loss: i === limitedIndex,
             controls: step.controls.map((c) => ({
               id: c.id,
               anchor: view(c.id).anchor,
               title: c.title,
               status: c.status,
               status_label: STATUS_LABEL[c.status].label,
+              role: c.role,
+              role_label: c.role === "limits" ? " (caps the loss)" : "",
             })),
             has_controls: step.controls.length > 0,
           })),

@@ -34,6 +34,8 @@ export const INK = {
   white: "#ffffff",
 } as const;
 
+// Loss limited: neither the green of a stopped attack nor the amber of a half-built barrier.
+const BLUE = "#0b5cad";
 const GREEN = "#1a7f37";
 const AMBER = "#b07d00";
 const RED = "#cf222e";
@@ -60,6 +62,7 @@ export const SEVERITY_COLOR: Record<string, string> = {
 /** Colour of each attack-step verdict. */
 export const STEP_COLOR: Record<string, string> = {
   blocked: GREEN,
+  limited: BLUE,
   partly_blocked: AMBER,
   open: RED,
   not_applicable: GREY,
@@ -68,6 +71,7 @@ export const STEP_COLOR: Record<string, string> = {
 /** Colour of each incident verdict. */
 export const INCIDENT_COLOR: Record<string, string> = {
   stopped: GREEN,
+  limited: BLUE,
   hindered: AMBER,
   not_stopped: RED,
   not_applicable: GREY,

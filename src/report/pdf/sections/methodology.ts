@@ -8,6 +8,7 @@ import { paragraph } from "../text.js";
 
 const STEP_DEFINITIONS = [
   ["blocked", "Blocked", "At least one applicable control that stops this step is met."],
+  ["limited", "Loss limited", "No stopping control is met, but a met control caps what this step can take."],
   ["partly_blocked", "Partly blocked", "No stopping control is met, but at least one is partially met."],
   ["open", "Open", "No applicable control stands in the way, or the catalog has none for this step."],
   ["not_applicable", "Not applicable", "Every control for this step is out of scope for this organization."],
@@ -15,6 +16,11 @@ const STEP_DEFINITIONS = [
 
 const INCIDENT_DEFINITIONS = [
   ["stopped", "Would have been stopped", "At least one step of the attack chain is blocked."],
+  [
+    "limited",
+    "Not stopped, loss limited",
+    "No step is blocked, but a met control caps the loss at some step.",
+  ],
   ["hindered", "Would only have been hindered", "No step is blocked, but at least one is partly blocked."],
   ["not_stopped", "Would not have been stopped", "Every applicable step is open."],
   ["not_applicable", "Does not apply", "No step of the chain applies to this organization."],

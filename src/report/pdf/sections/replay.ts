@@ -22,8 +22,9 @@ export function drawReplay(ctx: PdfContext): void {
   paragraph(
     ctx,
     "Each incident's attack chain is walked step by step against this organization's controls. A step is " +
-      "blocked when a control that stops it is met, partly blocked when such a control is only partially met, " +
-      "and open when nothing applicable stands in the way. The controls listed under each step decide it; " +
+      "blocked when a control that stops it is met; its loss is limited when nothing stops it but a met control " +
+      "caps what it can take; it is partly blocked when a stopping control is only partially met, and open when " +
+      "nothing applicable stands in the way. The controls listed under each step decide it; " +
       "select one to open its detail.",
     { size: SIZE.small, color: INK.muted, after: 6 },
   );
@@ -48,7 +49,7 @@ function drawIncident(ctx: PdfContext, incident: Incident, section: PDFKit.PDFOu
     [
       ["Loss", incident.loss],
       ["Attribution", incident.attribution],
-      ["First stopped at", incident.stopped_at ?? "nowhere: no step is blocked"],
+      ["Where it ends", incident.outcome_at ?? "nowhere: no step is blocked and no loss is capped"],
     ],
     { labelWidth: 80, size: SIZE.small },
   );
@@ -66,11 +67,11 @@ function stepHeight(ctx: PdfContext, step: Step, width: number): number {
         0,
       )
     : measure(ctx, NO_CONTROL, width, { size: SIZE.small });
-  const stop = step.stops_attack ? 14 : 0;
+  const stop = step.stops_attack || step.limits_loss ? 14 : 0;
   return 6 + title + 2 + description + 3 + 10 + controls + stop + 5;
 }
 
-const controlLine = (c: Step["controls"][number]) => `${c.id}  ${c.title} — ${c.status_label}`;
+const controlLine = (c: Step["controls"][number]) => `${c.id}  ${c.title} — ${c.status_label}${c.role_label}`;
 
 function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
   const { doc, box } = ctx;
@@ -153,13 +154,11 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
     doc.goTo(x + 4, cy, width - 4, lineHeight, controlDest(c.anchor));
     cy += lineHeight;
   }
-  if (step.stops_attack && cy < bottom - 10) {
-    drawText(ctx, "▶ The attack is stopped here.", x + 4, cy + 2, width, {
-      font: "bold",
-      size: SIZE.small,
-      color: STEP_COLOR.blocked,
-      height: 12,
-    });
+  if ((step.stops_attack || step.limits_loss) && cy < bottom - 10) {
+    const [text, color] = step.stops_attack
+      ? ["▶ The attack is stopped here.", STEP_COLOR.blocked]
+      : ["▶ The attack goes on, but its loss is capped here.", STEP_COLOR.limited];
+    drawText(ctx, text, x + 4, cy + 2, width, { font: "bold", size: SIZE.small, color, height: 12 });
   }
   doc.x = box.left;
   doc.y = bottom;

@@ -86,7 +86,7 @@ export function drawSummary(ctx: PdfContext): void {
           marker: { kind: "dot", color: INCIDENT_COLOR[r.verdict] ?? INK.muted },
         }),
       },
-      { header: "First stopped at", width: 33, cell: (r) => r.stopped_at ?? "—" },
+      { header: "Where it ends", width: 33, cell: (r) => r.outcome_at ?? "—" },
     ],
     model.replay,
     { caption: "Could these attacks happen to us?", link: (r) => incidentDest(r.id) },
