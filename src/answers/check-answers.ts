@@ -2,7 +2,7 @@
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
-import { questionsOf } from "../engine/conditions.js";
+import { compileControlCached } from "../engine/compile.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import { locate, type SourceFile } from "../source/source-file.js";
@@ -83,11 +83,8 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
         },
       );
     }
-    const ruleQuestions = new Set([
-      ...questionsOf(control.rule.met),
-      ...questionsOf(control.rule.partially_met),
-    ]);
-    const blank = [...ruleQuestions].filter((q) => responses[q] === undefined || responses[q] === null);
+    const { ruleQuestions } = compileControlCached(control, catalog.profile);
+    const blank = ruleQuestions.filter((q) => responses[q] === undefined || responses[q] === null);
     if (given.length > 0 && blank.length > 0 && answer.not_applicable === undefined) {
       emit(
         [...base, "responses"],

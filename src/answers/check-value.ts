@@ -54,8 +54,12 @@ const BOOLEAN_WORDS: Record<string, string> = {
 
 /** Checks a non-null answer value against its question. */
 export function checkValue(question: Question, value: unknown): ValueProblem | undefined {
-  const expected = describeType(question);
-  const bad = (hint?: string): ValueProblem => ({ code: "answers/invalid-answer", expected, hint });
+  // Valid values are the common case in batch comparisons, so the expectation is worded only on failure.
+  const bad = (hint?: string): ValueProblem => ({
+    code: "answers/invalid-answer",
+    expected: describeType(question),
+    hint,
+  });
   switch (question.type) {
     case "boolean": {
       if (typeof value === "boolean") return undefined;
@@ -66,14 +70,23 @@ export function checkValue(question: Question, value: unknown): ValueProblem | u
       const choices = question.choices.map((c) => c.value);
       if (typeof value !== "string") return bad();
       if (choices.includes(value)) return undefined;
-      return { code: "answers/invalid-choice", expected, hint: didYouMean(value, choices) };
+      return {
+        code: "answers/invalid-choice",
+        expected: describeType(question),
+        hint: didYouMean(value, choices),
+      };
     }
     case "multiple_choice": {
       const choices = question.choices.map((c) => c.value);
       if (!Array.isArray(value)) return bad("Write a YAML list, e.g. `[a, b]`.");
       for (const [index, item] of value.entries()) {
         if (typeof item !== "string" || !choices.includes(item)) {
-          return { code: "answers/invalid-choice", expected, index, hint: didYouMean(String(item), choices) };
+          return {
+            code: "answers/invalid-choice",
+            expected: describeType(question),
+            index,
+            hint: didYouMean(String(item), choices),
+          };
         }
         if (value.indexOf(item) !== index)
           return { code: "answers/invalid-answer", expected: "each choice once", index };
