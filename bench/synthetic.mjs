@@ -57,6 +57,7 @@ export function syntheticCatalog(n, seed = 1) {
       level: 1 + (i % 3),
       lessons: [`lesson-${i % 12}`],
       blocks: { [incident]: [`step-${i % 6}`] },
+      limits: {},
       frameworks: { fw: [`R-${i % 100}`] },
       questions: [
         { id: "share", type: "percentage", text: "What share is covered?" },
