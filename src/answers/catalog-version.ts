@@ -1,17 +1,8 @@
 // Detects an answers file made for another catalog or version, and explains what differs using the changelog.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
+import { compareVersions } from "../model/catalog-meta.js";
 import { locate, type SourceFile } from "../source/source-file.js";
-
-function compareSemver(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** Compares the `catalog` block of an answers file with the loaded catalog. */
 export function explainCatalogVersion(file: SourceFile, block: unknown, catalog: Catalog): Diagnostic[] {
@@ -34,11 +25,11 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
   }
   if (typeof version !== "string" || version === catalog.meta.version || !/^\d+\.\d+\.\d+$/.test(version))
     return [];
-  const newer = compareSemver(catalog.meta.version, version) > 0;
+  const newer = compareVersions(catalog.meta.version, version) > 0;
   const between = catalog.meta.changelog.filter((c) =>
     newer
-      ? compareSemver(c.version, version) > 0 && compareSemver(c.version, catalog.meta.version) <= 0
-      : compareSemver(c.version, catalog.meta.version) > 0 && compareSemver(c.version, version) <= 0,
+      ? compareVersions(c.version, version) > 0 && compareVersions(c.version, catalog.meta.version) <= 0
+      : compareVersions(c.version, catalog.meta.version) > 0 && compareVersions(c.version, version) <= 0,
   );
   const collect = (key: "added" | "removed" | "changed") =>
     [...new Set(between.flatMap((c) => c[key]))].sort();

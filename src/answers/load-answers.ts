@@ -5,7 +5,7 @@ import { evaluate } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import type { ParseResult } from "../source/parse-yaml.js";
-import { decodeText, readBytes, readSource } from "../source/read-source.js";
+import { decodeText, parseBytes, readBytes } from "../source/read-source.js";
 import type { SourceFile } from "../source/source-file.js";
 import { parseAnswersSheet } from "./answers-sheet.js";
 import { checkAnswers } from "./check-answers.js";
@@ -45,17 +45,22 @@ export function validateAnswers(
   return { answers, file, diagnostics };
 }
 
+/** Parses an answers file's bytes: a CSV answers sheet when the name ends in `.csv`, YAML or JSON otherwise. */
+export function parseAnswersBytes(path: string, bytes: Uint8Array, catalog: Catalog): ParseResult {
+  if (!/\.csv$/i.test(path)) return parseBytes(path, bytes);
+  const decoded = decodeText(path, bytes);
+  return decoded.text === undefined
+    ? { diagnostics: decoded.diagnostics }
+    : parseAnswersSheet(path, decoded.text, catalog);
+}
+
 /** Reads an answers file (YAML, JSON, or a CSV answers sheet) and validates it. Never throws on bad user data. */
 export async function loadAnswers(
   path: string,
   catalog: Catalog,
   options: LoadAnswersOptions = {},
 ): Promise<LoadAnswersResult> {
-  if (!/\.csv$/i.test(path))
-    return validateAnswers(await readSource(path, options.maxBytes), catalog, options);
   const read = await readBytes(path, options.maxBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  const decoded = decodeText(path, read.bytes);
-  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  return validateAnswers(parseAnswersSheet(path, decoded.text, catalog), catalog, options);
+  return validateAnswers(parseAnswersBytes(path, read.bytes, catalog), catalog, options);
 }

@@ -12,6 +12,13 @@ export interface CliContext {
   exit(code: number): void;
 }
 
+/** The `--out` option of every command that writes a document. */
+export const OUT_OPTION = {
+  alias: "o",
+  type: "string",
+  describe: "Write to this file (atomically) instead of stdout",
+} as const;
+
 /** Writes command output to `--out` atomically, or to stdout. */
 export async function emit(
   ctx: CliContext,

@@ -1,6 +1,7 @@
 // One organization's progress: what improved, regressed, came and went between two submissions.
 import { credit, SEVERITY_WEIGHT } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
+import { compareVersions } from "../model/catalog-meta.js";
 import {
   type ControlChange,
   type ControlChangeKind,
@@ -16,7 +17,6 @@ import { leftOutControls } from "./left-out.js";
 import { statusOfLetter, verdictOfLetter } from "./letters.js";
 import { createRowScorer, type RowScores } from "./rows.js";
 import type { ValidSubmission } from "./submission.js";
-import { compareVersions } from "./versions.js";
 
 /** Order in which changes are listed: what got worse first. */
 const KIND_ORDER: readonly ControlChangeKind[] = [

@@ -1,6 +1,6 @@
 // Which controls a submission made against another catalog version shares with the catalog in use, per the changelog.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { CatalogMeta } from "../model/catalog-meta.js";
+import { type CatalogMeta, compareVersions } from "../model/catalog-meta.js";
 
 /** Why a control of the catalog in use cannot be compared for a submission made against an older version. */
 export interface MissingControl {
@@ -18,17 +18,6 @@ export interface VersionGap {
   readonly removed: ReadonlyMap<string, string>;
   /** True when the answered version is newer than the catalog in use, so the changelog cannot tell what differs. */
   readonly newer: boolean;
-}
-
-/** Orders two `MAJOR.MINOR.PATCH` versions. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /** Reads the changelog between an answered version and the catalog in use. */

@@ -6,6 +6,17 @@ import { QuestionSchema } from "./question.js";
 /** A semantic version `MAJOR.MINOR.PATCH`. */
 export const SemverSchema = z.string().regex(/^\d+\.\d+\.\d+$/, "semantic version like `1.2.0`");
 
+/** Orders two `MAJOR.MINOR.PATCH` versions (negative when `a` is older). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 /** One release of the catalog: which controls came and went, so old answers files can be explained. */
 export const CatalogChangeSchema = z.strictObject({
   version: SemverSchema,

@@ -1,4 +1,5 @@
 // Reads a file from disk into a SourceFile, turning every I/O or encoding failure into a diagnostic.
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type ParseResult, parseYaml } from "./parse-yaml.js";
@@ -12,34 +13,53 @@ export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Pr
   return read.bytes ? parseBytes(path, read.bytes) : { diagnostics: read.diagnostics };
 }
 
-/** Reads a file's bytes with the size limit, turning I/O failures into diagnostics. */
-export async function readBytes(
-  path: string,
-  maxBytes = DEFAULT_MAX_BYTES,
-): Promise<{ bytes?: Buffer; diagnostics: Diagnostic[] }> {
-  const fail = (code: Diagnostic["code"], message: string, hint: string): { diagnostics: Diagnostic[] } => ({
+type ReadResult = { bytes?: Buffer; diagnostics: Diagnostic[] };
+
+function readFailure(path: string, code: Diagnostic["code"], message: string, hint: string): ReadResult {
+  return {
     diagnostics: [{ file: path, start: { line: 1, column: 1 }, severity: "error", code, message, hint }],
-  });
-  let bytes: Buffer;
+  };
+}
+
+/** The diagnostic for a directory or an oversized file, or undefined when the file may be read. */
+function refuse(path: string, info: Stats, maxBytes: number): ReadResult | undefined {
+  if (info.isDirectory())
+    return readFailure(path, "input/read-failed", "Expected a file, found a directory", "Name a file.");
+  if (info.size <= maxBytes) return undefined;
+  return readFailure(
+    path,
+    "input/too-large",
+    `File is ${info.size} bytes, more than the limit of ${maxBytes} bytes`,
+    "Split the file, or raise the limit with `--max-bytes` if it is genuine.",
+  );
+}
+
+function ioFailure(path: string, error: unknown): ReadResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === "ENOENT" ? "File not found" : `File could not be read (${code ?? "unknown error"})`;
+  return readFailure(path, "input/read-failed", reason, "Check the path and the file's permissions.");
+}
+
+/** Reads a file's bytes with the size limit, turning I/O failures into diagnostics. */
+export async function readBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory())
-      return fail("input/read-failed", "Expected a file, found a directory", "Name a file.");
-    if (info.size > maxBytes) {
-      return fail(
-        "input/too-large",
-        `File is ${info.size} bytes, more than the limit of ${maxBytes} bytes`,
-        "Split the file, or raise the limit with `--max-bytes` if it is genuine.",
-      );
-    }
-    bytes = await readFile(path);
+    return refuse(path, await stat(path), maxBytes) ?? { bytes: await readFile(path), diagnostics: [] };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "File not found" : `File could not be read (${code ?? "unknown error"})`;
-    return fail("input/read-failed", reason, "Check the path and the file's permissions.");
+    return ioFailure(path, error);
   }
-  return { bytes, diagnostics: [] };
+}
+
+/** The blocking twin of `readBytes`, for worker threads where a promise round-trip costs more than the read. */
+export function readBytesSync(path: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    return refuse(path, fstatSync(fd), maxBytes) ?? { bytes: readFileSync(fd), diagnostics: [] };
+  } catch (error) {
+    return ioFailure(path, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Decodes bytes as UTF-8 text, refusing invalid UTF-8 and binary (NUL) content. */

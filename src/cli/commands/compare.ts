@@ -1,6 +1,6 @@
 // `vaspcheck compare`: the regulator's view over many submissions.
 import type { CommandModule } from "yargs";
-import type { CliContext } from "../context.js";
+import { type CliContext, OUT_OPTION } from "../context.js";
 
 interface Args {
   inputs: string[];
@@ -36,11 +36,7 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
           describe:
             "Output format (csv: one row per organization × control; pdf: heat maps, written with --out)",
         })
-        .option("out", {
-          alias: "o",
-          type: "string",
-          describe: "Write to this file (atomically) instead of stdout",
-        })
+        .option("out", OUT_OPTION)
         .option("anonymize", {
           type: "boolean",
           describe: "Show organizations under stable pseudonyms (set VASPCHECK_PSEUDONYM_KEY to key them)",

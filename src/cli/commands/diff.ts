@@ -1,6 +1,6 @@
 // `vaspcheck diff`: one exchange's progress between two submissions.
 import type { CommandModule } from "yargs";
-import type { CliContext } from "../context.js";
+import { type CliContext, OUT_OPTION } from "../context.js";
 
 interface Args {
   old: string;
@@ -29,11 +29,7 @@ export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
           default: "md" as const,
           describe: "Output format",
         })
-        .option("out", {
-          alias: "o",
-          type: "string",
-          describe: "Write to this file (atomically) instead of stdout",
-        })
+        .option("out", OUT_OPTION)
         .option("as-of", {
           type: "string",
           describe: "Evaluate both as of this date (YYYY-MM-DD); default: each one's assessment date",

@@ -1,6 +1,6 @@
 // `vaspcheck report`: render the gap report of one answers file.
 import type { CommandModule } from "yargs";
-import type { CliContext } from "../context.js";
+import { type CliContext, OUT_OPTION } from "../context.js";
 
 interface Args {
   answers: string;
@@ -31,11 +31,7 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
           default: "md" as const,
           describe: "Output format",
         })
-        .option("out", {
-          alias: "o",
-          type: "string",
-          describe: "Write to this file (atomically) instead of stdout",
-        })
+        .option("out", OUT_OPTION)
         .option("as-of", {
           type: "string",
           describe: "Evaluate as of this date (YYYY-MM-DD); default: the assessment date",
