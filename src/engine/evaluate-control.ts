@@ -10,6 +10,7 @@ import { risk } from "./scoring.js";
 // Shared empty lists: results are read-only data, and most controls have no blanks and many no evidence.
 const NONE: string[] = [];
 const NO_EVIDENCE: ControlResult["evidence"] = [];
+const NO_RESPONSES: Values = {};
 
 const answered = (values: Values, id: string) => values[id] !== undefined && values[id] !== null;
 
@@ -87,7 +88,7 @@ export function evaluateCompiled(
   }
   if (answer?.not_applicable)
     return result(compiled, answer, asOf, checks, { assessed: "not_applicable", naBy: "answer" });
-  const responses = answer?.responses ?? {};
+  const responses = answer?.responses ?? NO_RESPONSES;
   let blank = 0;
   for (const q of compiled.ruleQuestions) if (!answered(responses, q)) blank++;
   // Most controls are fully answered; build the list of blanks only when there are some.
