@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/engine/evaluate.js";
+import { evaluateControl } from "../src/engine/evaluate-control.js";
 import { applyOperator } from "../src/engine/operators.js";
 import { score, tier } from "../src/engine/scoring.js";
 import type { Answers } from "../src/model/answers.js";
@@ -104,6 +105,18 @@ describe("statuses", () => {
         expected: "≤ 99",
         passed: false,
       }),
+    );
+  });
+
+  it("never mistakes an inherited object member for an answer", () => {
+    const base = catalog.controls.find((c) => c.id === "GOV-001")!;
+    const control = {
+      ...base,
+      questions: [{ id: "constructor", type: "text" as const, text: "Who builds it?" }],
+      rule: { met: { question: "constructor", op: "answered" as const } },
+    };
+    expect(evaluateControl(control, { responses: {}, evidence: [] }, {}, [], "2026-06-30").status).toBe(
+      "not_answered",
     );
   });
 

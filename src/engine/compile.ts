@@ -5,6 +5,7 @@ import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import type { Check } from "../model/result.js";
 import { operatorOf } from "./operators.js";
+import { riskBase } from "./scoring.js";
 
 /** Answers of one control (or the profile) by question id; null and absent both mean unanswered. */
 export type Values = Readonly<Record<string, unknown>>;
@@ -18,6 +19,8 @@ export interface CompiledControl {
   readonly incidents: string[];
   readonly blocks: { incident: string; step: string }[];
   readonly limits: { incident: string; step: string }[];
+  /** Severity weight × breadth: the answer-independent part of the control's risk. */
+  readonly riskBase: number;
   readonly ruleQuestions: readonly string[];
   readonly appliesQuestions: readonly string[];
   readonly met: CompiledCondition;
@@ -103,11 +106,14 @@ function compileControl(control: Control, profile: readonly Question[]): Compile
   const incidents = [...new Set([...Object.keys(control.blocks), ...Object.keys(control.limits)])].sort();
   const steps = (relation: Record<string, string[]>) =>
     incidents.flatMap((incident) => (relation[incident] ?? []).map((step) => ({ incident, step })));
+  const blocks = steps(control.blocks);
+  const limits = steps(control.limits);
   return {
     control,
     incidents,
-    blocks: steps(control.blocks),
-    limits: steps(control.limits),
+    blocks,
+    limits,
+    riskBase: riskBase({ severity: control.severity, incidents, blocks, limits }),
     ruleQuestions: [
       ...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]),
     ],

@@ -5,14 +5,15 @@ import type { Question } from "../model/question.js";
 import type { Check, ControlResult, Status } from "../model/result.js";
 import { type CompiledControl, compileControlCached, type Values } from "./compile.js";
 import { daysBetween } from "./dates.js";
-import { risk } from "./scoring.js";
+import { riskFrom } from "./scoring.js";
 
 // Shared empty lists: results are read-only data, and most controls have no blanks and many no evidence.
 const NONE: string[] = [];
 const NO_EVIDENCE: ControlResult["evidence"] = [];
 const NO_RESPONSES: Values = {};
 
-const answered = (values: Values, id: string) => values[id] !== undefined && values[id] !== null;
+// Own keys only: a question id such as `constructor` must not find Object.prototype's member.
+const answered = (values: Values, id: string) => Object.hasOwn(values, id) && values[id] != null;
 
 /** Evaluates one control of a catalog. Pure: the same inputs always give the same result. */
 export function evaluateControl(
@@ -65,9 +66,8 @@ function result(
     blocks: compiled.blocks,
     limits: compiled.limits,
     frameworks: control.frameworks,
-    risk: 0,
+    risk: riskFrom(compiled.riskBase, status),
   };
-  out.risk = risk(out);
   return out;
 }
 

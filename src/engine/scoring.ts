@@ -67,7 +67,18 @@ const GAP_FACTOR: Partial<Record<Status, number>> = { not_met: 1, not_answered: 
 export function risk(
   result: Pick<ControlResult, "status" | "severity" | "incidents" | "blocks" | "limits">,
 ): number {
-  const factor = GAP_FACTOR[result.status] ?? 0;
-  const breadth = 1 + 0.5 * result.incidents.length + 0.25 * (result.blocks.length + result.limits.length);
-  return Math.round(SEVERITY_WEIGHT[result.severity] * factor * breadth * 100) / 100;
+  return riskFrom(riskBase(result), result.status);
+}
+
+/** The part of a control's risk that does not depend on the answers: severity weight × breadth. */
+export function riskBase(
+  control: Pick<ControlResult, "severity" | "incidents" | "blocks" | "limits">,
+): number {
+  const breadth = 1 + 0.5 * control.incidents.length + 0.25 * (control.blocks.length + control.limits.length);
+  return SEVERITY_WEIGHT[control.severity] * breadth;
+}
+
+/** Risk from a prepared base and a status. */
+export function riskFrom(base: number, status: Status): number {
+  return Math.round(base * (GAP_FACTOR[status] ?? 0) * 100) / 100;
 }
