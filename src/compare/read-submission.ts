@@ -2,15 +2,36 @@
 // blocking reads are cheaper than promise round-trips through the shared I/O pool.
 import { parseAnswersBytes } from "../answers/load-answers.js";
 import type { Catalog } from "../model/catalog.js";
+import { parseYamlFast } from "../source/parse-fast.js";
 import type { ParseResult } from "../source/parse-yaml.js";
-import { DEFAULT_MAX_BYTES, readBytesSync } from "../source/read-source.js";
+import { DEFAULT_MAX_BYTES, decodeText, readBytesSync } from "../source/read-source.js";
 
-/** Reads and parses a submission. Never throws for missing, huge, binary or malformed files. */
+/** A read submission: the fast parse (no positions) when one was possible, and how to get the positioned one. */
+export interface ReadSubmission {
+  readonly parsed: ParseResult;
+  /** True when `parsed` has no positions, so diagnostics must come from `positioned()` instead. */
+  readonly fast: boolean;
+  positioned(): ParseResult;
+}
+
+/** Reads a submission. Never throws for missing, huge, binary or malformed files. */
 export function readSubmissionSync(
   path: string,
   catalog: Catalog,
   maxBytes = DEFAULT_MAX_BYTES,
-): ParseResult {
+): ReadSubmission {
   const read = readBytesSync(path, maxBytes);
-  return read.bytes ? parseAnswersBytes(path, read.bytes, catalog) : { diagnostics: read.diagnostics };
+  if (!read.bytes) {
+    const failed = { diagnostics: read.diagnostics };
+    return { parsed: failed, fast: false, positioned: () => failed };
+  }
+  const bytes = read.bytes;
+  const positioned = () => parseAnswersBytes(path, bytes, catalog);
+  if (!/\.csv$/i.test(path)) {
+    const decoded = decodeText(path, bytes);
+    const fast = decoded.text === undefined ? undefined : parseYamlFast(path, decoded.text);
+    if (fast) return { parsed: fast, fast: true, positioned };
+  }
+  const parsed = positioned();
+  return { parsed, fast: false, positioned: () => parsed };
 }

@@ -119,7 +119,12 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
   };
   return {
     assess,
-    read: (path) => assess(readSubmissionSync(path, catalog, options.maxBytes), path),
+    read: (path) => {
+      const submission = readSubmissionSync(path, catalog, options.maxBytes);
+      const result = assess(submission.parsed, path);
+      // The fast parse has no positions: an invalid submission is assessed again to place its diagnostics.
+      return result.valid || !submission.fast ? result : assess(submission.positioned(), path);
+    },
   };
 }
 

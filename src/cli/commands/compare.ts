@@ -57,7 +57,7 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
         .option("jobs", {
           alias: "j",
           type: "number",
-          describe: "Worker threads (0: none); default: one per CPU for 48 files or more",
+          describe: "Worker threads (0: none); default: one per CPU when the inputs exceed 32 MiB",
         })
         .option("template", {
           type: "string",
