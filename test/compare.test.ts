@@ -7,7 +7,6 @@ import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
-import type { Io } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { createPseudonymizer, uniqueLabels } from "../src/compare/anonymize.js";
 import { collectInputs } from "../src/compare/collect.js";
@@ -28,6 +27,7 @@ import { type Comparison, ComparisonSchema } from "../src/model/comparison.js";
 import { jsonSchemaOf } from "../src/model/json-schema.js";
 import type { Question } from "../src/model/question.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
+import { memoryIo } from "./helpers/cli.js";
 import {
   brokenCatalog,
   FIXTURE_ANSWERS,
@@ -116,21 +116,6 @@ function write(dir: string, name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-function memoryIo(tty = false): Io & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    isTty: tty,
-    stdout(text: string | Uint8Array) {
-      io.out += typeof text === "string" ? text : Buffer.from(text).toString("utf8");
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
 }
 
 async function compareDir(

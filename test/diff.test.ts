@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Io } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { diffSubmissions } from "../src/compare/diff.js";
 import { diffFiles } from "../src/compare/diff-files.js";
@@ -10,6 +9,7 @@ import { createAssessor, type ValidSubmission } from "../src/compare/submission.
 import type { Catalog } from "../src/model/catalog.js";
 import { type Diff, DiffSchema } from "../src/model/diff.js";
 import { jsonSchemaOf } from "../src/model/json-schema.js";
+import { memoryIo } from "./helpers/cli.js";
 import {
   brokenCatalog,
   FIXTURE_ANSWERS,
@@ -39,21 +39,6 @@ function valid(catalog: Catalog, path: string): ValidSubmission {
   const result = createAssessor(catalog).read(path);
   if (!result.valid) throw new Error(`invalid fixture ${path}: ${JSON.stringify(result.diagnostics)}`);
   return result;
-}
-
-function memoryIo(): Io & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    isTty: false,
-    stdout(text: string | Uint8Array) {
-      io.out += typeof text === "string" ? text : Buffer.from(text).toString("utf8");
-    },
-    stderr(text: string) {
-      io.err += text;
-    },
-  };
-  return io;
 }
 
 let catalog: Catalog;

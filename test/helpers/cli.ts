@@ -25,3 +25,19 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
+
+/** An `Io` that keeps what commands print, for calling command handlers or `main` directly. */
+export function memoryIo(tty = false): Io & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    isTty: tty,
+    stdout(text: string | Uint8Array) {
+      io.out += typeof text === "string" ? text : Buffer.from(text).toString("utf8");
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
+  };
+  return io;
+}
