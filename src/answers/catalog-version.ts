@@ -1,7 +1,8 @@
 // Detects an answers file made for another catalog or version, and explains what differs using the changelog.
+
+import { versionGap } from "../catalog/version-gap.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
-import { compareVersions } from "../model/catalog-meta.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
 /** Compares the `catalog` block of an answers file with the loaded catalog. */
@@ -25,24 +26,25 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
   }
   if (typeof version !== "string" || version === catalog.meta.version || !/^\d+\.\d+\.\d+$/.test(version))
     return [];
-  const newer = compareVersions(catalog.meta.version, version) > 0;
-  const between = catalog.meta.changelog.filter((c) =>
-    newer
-      ? compareVersions(c.version, version) > 0 && compareVersions(c.version, catalog.meta.version) <= 0
-      : compareVersions(c.version, catalog.meta.version) > 0 && compareVersions(c.version, version) <= 0,
-  );
-  const collect = (key: "added" | "removed" | "changed") =>
-    [...new Set(between.flatMap((c) => c[key]))].sort();
+  const gap = versionGap(catalog.meta, version);
+  const ids = (reason: "added" | "changed") =>
+    [...gap.missing]
+      .filter(([, m]) => m.reason === reason)
+      .map(([id]) => id)
+      .sort();
   const parts: string[] = [];
-  const added = collect(newer ? "added" : "removed");
-  const removed = collect(newer ? "removed" : "added");
-  const changed = collect("changed");
+  const added = ids("added");
+  const removed = [...gap.removed.keys()].sort();
+  const changed = ids("changed");
   if (added.length) parts.push(`new controls to answer: ${added.join(", ")}`);
   if (removed.length) parts.push(`controls no longer in the catalog: ${removed.join(", ")}`);
   if (changed.length) parts.push(`controls whose questions or rules changed: ${changed.join(", ")}`);
-  const explanation = parts.length
-    ? parts.join("; ")
-    : "the changelog records no control changes between them";
+  // A catalog's changelog ends at its own version, so it cannot describe a newer one.
+  const explanation = gap.newer
+    ? "the answers are for a newer catalog than this one; use the catalog they were made for"
+    : parts.length
+      ? parts.join("; ")
+      : "the changelog records no control changes between them";
   const sameMajor = version.split(".")[0] === catalog.meta.version.split(".")[0];
   return [
     {

@@ -1,6 +1,7 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
 import { createHash } from "node:crypto";
 import { checkAnswers } from "../answers/check-answers.js";
+import { versionGap } from "../catalog/version-gap.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
 import { evaluateControl } from "../engine/evaluate-control.js";
@@ -10,7 +11,7 @@ import type { ParseResult } from "../source/parse-yaml.js";
 import { STATUS_LETTER } from "./letters.js";
 import { readSubmissionSync } from "./read-submission.js";
 import { createRowScorer, type RowScores } from "./rows.js";
-import { relaxForVersion, versionGap } from "./versions.js";
+import { relaxForVersion } from "./versions.js";
 
 /** Who a submission is from, as written in it. */
 export interface SubmittedOrganization {
