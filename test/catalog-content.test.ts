@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadAnswers } from "../src/answers/load-answers.js";
 import { lintCatalog } from "../src/catalog/lint-catalog.js";
-import { questionsOf } from "../src/engine/conditions.js";
+import { questionsOf } from "../src/engine/compile.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { Catalog } from "../src/model/catalog.js";
 

@@ -8,6 +8,19 @@ import { wrapLines } from "../src/report/pdf/wrap.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
 
+/** Every control of the fixture catalog. */
+const FIXTURE_CONTROL_IDS = [
+  "TXN-001",
+  "VND-001",
+  "IAM-001",
+  "WKS-001",
+  "KEY-001",
+  "SOC-001",
+  "DET-001",
+  "GOV-001",
+  "HOT-001",
+];
+
 const weak = `${FIXTURE_ANSWERS}weak.yaml`;
 const strong = `${FIXTURE_ANSWERS}strong.yaml`;
 const JP_NAME = "株式会社テスト暗号資産取引所";
@@ -77,17 +90,7 @@ describe("PDF report content", () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
-    for (const id of [
-      "TXN-001",
-      "VND-001",
-      "IAM-001",
-      "WKS-001",
-      "KEY-001",
-      "SOC-001",
-      "DET-001",
-      "GOV-001",
-      "HOT-001",
-    ]) {
+    for (const id of FIXTURE_CONTROL_IDS) {
       expect(text, id).toContain(id);
     }
   });
@@ -121,17 +124,7 @@ describe("PDF report content", () => {
       "Appendix",
     ]);
     const details = titles(outline.find((o) => o.title === "Control details")?.items);
-    for (const id of [
-      "TXN-001",
-      "VND-001",
-      "IAM-001",
-      "WKS-001",
-      "KEY-001",
-      "SOC-001",
-      "DET-001",
-      "GOV-001",
-      "HOT-001",
-    ]) {
+    for (const id of FIXTURE_CONTROL_IDS) {
       expect(
         details.some((t) => t.startsWith(`${id} — `)),
         id,

@@ -4,6 +4,7 @@ import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
 import { evaluate } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
+import type { Evaluation } from "../model/result.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { decodeText, parseBytes, readBytes } from "../source/read-source.js";
 import type { SourceFile } from "../source/source-file.js";
@@ -14,6 +15,8 @@ import { checkQuality } from "./quality.js";
 /** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
 export interface LoadAnswersResult {
   readonly answers?: Answers;
+  /** The evaluation the quality checks were made from (as of `asOf`), present with the answers. */
+  readonly evaluation?: Evaluation;
   readonly file?: SourceFile;
   readonly diagnostics: Diagnostic[];
 }
@@ -42,7 +45,7 @@ export function validateAnswers(
   const answers = structure.data;
   const evaluation = evaluate(catalog, answers, { asOf: options.asOf });
   diagnostics.push(...checkQuality(file, answers, evaluation));
-  return { answers, file, diagnostics };
+  return { answers, evaluation, file, diagnostics };
 }
 
 /** Parses an answers file's bytes: a CSV answers sheet when the name ends in `.csv`, YAML or JSON otherwise. */

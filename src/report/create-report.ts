@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { loadAnswers } from "../answers/load-answers.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
-import { evaluate } from "../engine/evaluate.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation } from "../model/result.js";
 import { vaspcheckVersion } from "../version.js";
@@ -45,13 +44,14 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     maxBytes: options.maxBytes,
   });
   const diagnostics = [...loadedCatalog.diagnostics, ...loaded.diagnostics];
-  if (!loaded.answers || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  if (!loaded.evaluation || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const inputs = {
     answers_file: options.answersPath,
     answers_sha256: createHash("sha256").update(loaded.file.text).digest("hex"),
     vaspcheck_version: vaspcheckVersion(),
   };
-  const evaluation = { ...evaluate(catalog, loaded.answers, { asOf: options.asOf }), inputs };
+  // Validation already evaluated the answers as of the same date; the report reuses that result.
+  const evaluation = { ...loaded.evaluation, inputs };
   const model = buildReportModel(evaluation, catalog, {
     answersFile: inputs.answers_file,
     answersSha256: inputs.answers_sha256,
