@@ -29,6 +29,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
+    // The temporary name is ours; the user should read about the file they asked for.
+    const io = error as NodeJS.ErrnoException;
+    if (io && io.path === temp) io.path = path;
     throw error;
   }
 }
