@@ -162,6 +162,12 @@ describe("compiled binary", () => {
     expect(result.stdout).toContain("vaspcheck report <answers>");
   });
 
+  it.runIf(existsSync(bin))("is executable, as npx and npm's bin links run it", () => {
+    const result = spawnSync(bin, ["--version"], { encoding: "utf8" });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
+  });
+
   it.runIf(existsSync(bin))("stops quietly when the reader closes the pipe early", () => {
     // The shipped strong example's report (~80 KB) overflows the pipe buffer, so the early close is felt.
     const example = new URL("../examples/strong-exchange.yaml", import.meta.url).pathname;
