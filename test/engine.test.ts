@@ -159,6 +159,48 @@ describe("roll-ups", () => {
   });
 });
 
+describe("evaluations stay independent", () => {
+  it("a later evaluation never changes an earlier one's results", () => {
+    const first = evaluate(catalog, weak);
+    const before = JSON.stringify(first);
+    evaluate(catalog, strong);
+    evaluate(
+      catalog,
+      withAnswer(weak, "HOT-001", {
+        responses: {},
+        evidence: [],
+        not_applicable: { justification: "No hot wallet." },
+      }),
+    );
+    expect(JSON.stringify(first)).toBe(before);
+    expect(JSON.stringify(evaluate(catalog, weak))).toBe(before);
+  });
+
+  it("shares roll-up member lists between evaluations only read-only", () => {
+    const a = evaluate(catalog, weak);
+    const b = evaluate(catalog, strong);
+    expect(a.lessons[0]?.controls).toBe(b.lessons[0]?.controls);
+    expect(Object.isFrozen(a.overall.controls)).toBe(true);
+    expect(() => a.lessons[0]?.controls.push("X")).toThrow(TypeError);
+  });
+
+  it("breaks ties between equal-risk gaps by severity, then control id", () => {
+    const evaluation = evaluate(catalog, weak);
+    const byId = new Map(evaluation.controls.map((c) => [c.control_id, c]));
+    let ties = 0;
+    for (let i = 1; i < evaluation.gaps.length; i++) {
+      const a = byId.get(evaluation.gaps[i - 1]!)!;
+      const b = byId.get(evaluation.gaps[i]!)!;
+      expect(a.gap_rank).toBe(i);
+      if (a.risk === b.risk && a.severity === b.severity) {
+        ties++;
+        expect(a.control_id < b.control_id).toBe(true);
+      }
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
+});
+
 describe("incident replay", () => {
   it("separates a capped loss from a stopped attack", () => {
     const bybit = evaluate(catalog, weak).replay.find((r) => r.incident_id === "bybit-2025")!;

@@ -1,51 +1,21 @@
 // Core benchmarks: start-up and report run vs `node -e 0`, evaluate() vs json-rules-engine, Markdown render, YAML floor.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Engine } from "json-rules-engine";
+import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, stringify } from "yaml";
-import { compileCatalog } from "../../dist/engine/compile.js";
-import { evaluateCompiled } from "../../dist/engine/evaluate-control.js";
 import { buildReportModel, evaluate, loadTemplates, renderMarkdown } from "../../dist/index.js";
+import { BATCH, rulesEngineFor, runRulesEngine, workload } from "../engine-timing.mjs";
 import { time, timeProcess } from "../stats.mjs";
-import { syntheticAnswers, syntheticCatalog } from "../synthetic.mjs";
 
-const BATCH = 20;
-
-function toRulesEngine(condition, controlId) {
-  if (condition.all) return { all: condition.all.map((c) => toRulesEngine(c, controlId)) };
-  if (condition.any) return { any: condition.any.map((c) => toRulesEngine(c, controlId)) };
-  const fact = `${controlId}.${condition.question}`;
-  switch (condition.op) {
-    case "at_least":
-      return { fact, operator: "greaterThanInclusive", value: condition.value };
-    case "at_most":
-      return { fact, operator: "lessThanInclusive", value: condition.value };
-    case "one_of":
-      return { fact, operator: "in", value: condition.value };
-    case "includes_all":
-      return { all: condition.value.map((v) => ({ fact, operator: "contains", value: v })) };
-    default:
-      throw new Error(`untranslated operator ${condition.op}`);
-  }
-}
-
-// json-rules-engine wants all/any at the root of a rule.
-const rootOf = (condition, id) => {
-  const translated = toRulesEngine(condition, id);
-  return translated.all || translated.any ? translated : { all: [translated] };
-};
-
-async function runRulesEngine(engine, answers) {
-  const facts = {};
-  for (const [id, answer] of Object.entries(answers.answers)) {
-    for (const [q, v] of Object.entries(answer.responses)) facts[`${id}.${q}`] = v;
-  }
-  const { events } = await engine.run(facts);
-  const met = new Set();
-  const partial = new Set();
-  for (const e of events) (e.type === "met" ? met : partial).add(e.params.id);
-  return { met, partial };
+/** Times one engine in a fresh process (see bench/engine-timing.mjs). */
+function timeEngine(which) {
+  const out = execFileSync(process.execPath, [
+    fileURLToPath(new URL("../engine-timing.mjs", import.meta.url)),
+    which,
+  ]);
+  return JSON.parse(String(out));
 }
 
 export async function run() {
@@ -69,16 +39,8 @@ export async function run() {
     note: `${(report.median_ms / node.median_ms).toFixed(2)}× node -e 0 (target ≤ 8×)`,
   });
 
-  const catalog = syntheticCatalog(1000);
-  const batch = Array.from({ length: BATCH }, (_, i) => syntheticAnswers(catalog, i + 1));
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  for (const c of catalog.controls) {
-    engine.addRule({ conditions: rootOf(c.rule.met, c.id), event: { type: "met", params: { id: c.id } } });
-    engine.addRule({
-      conditions: rootOf(c.rule.partially_met, c.id),
-      event: { type: "partial", params: { id: c.id } },
-    });
-  }
+  const { catalog, batch } = workload();
+  const engine = rulesEngineFor(catalog);
   // Both engines must agree before their speed means anything.
   for (const answers of batch) {
     const ours = evaluate(catalog, answers);
@@ -93,28 +55,9 @@ export async function run() {
         throw new Error(`engines disagree on ${r.control_id}: ${r.status} vs ${expected}`);
     }
   }
-  const ours = await time(
-    () => {
-      for (const a of batch) evaluate(catalog, a);
-    },
-    { samples: 10 },
-  );
-  const theirs = await time(
-    async () => {
-      for (const a of batch) await runRulesEngine(engine, a);
-    },
-    { warmup: 1, samples: 5 },
-  );
-  const compiled = compileCatalog(catalog);
-  const decisions = await time(
-    () => {
-      for (const a of batch) {
-        for (const c of compiled.controls)
-          evaluateCompiled(c, a.answers[c.control.id], a.profile, "2026-06-30");
-      }
-    },
-    { samples: 10 },
-  );
+  const ours = timeEngine("ours");
+  const decisions = timeEngine("decisions");
+  const theirs = timeEngine("jre");
   const per = (t) => ({ median_ms: t.median_ms / BATCH, min_ms: t.min_ms / BATCH, max_ms: t.max_ms / BATCH });
   rows.push({
     name: "evaluate(): 1,000 controls, per answers file",

@@ -1,10 +1,12 @@
-// Scores one organization's row over the compared controls: the engine's score, tier and replay rules, run on
-// status letters with indexes prepared once, because the comparison scores every submission.
+// Scores one organization's row over the compared controls with the engine's plan, tally and replay rules, run on
+// status letters, because the comparison keeps every submission as letters.
 
+import { planCatalog } from "../engine/plan.js";
 import { incidentVerdict, stepVerdict } from "../engine/replay.js";
-import { SEVERITY_WEIGHT } from "../engine/scoring.js";
+import { STATUS_CODE, STATUSES, tally } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
-import { STATUS_LETTER, STEP_LETTER, statusOfLetter, VERDICT_LETTER } from "./letters.js";
+import type { Status } from "../model/result.js";
+import { STATUS_LETTER, STEP_LETTER, VERDICT_LETTER } from "./letters.js";
 
 /** The compact scores of one row: cheap to copy between threads and to keep for every organization. */
 export interface RowScores {
@@ -25,72 +27,51 @@ export interface RowScores {
 /** Scores rows of status letters (after exceptions, and as assessed) given in the catalog's control order. */
 export type RowScorer = (statuses: string, assessed: string) => RowScores;
 
-const MET = STATUS_LETTER.met;
-const PARTIAL = STATUS_LETTER.partially_met;
-const NA = STATUS_LETTER.not_applicable;
-const ACCEPTED = STATUS_LETTER.risk_accepted;
+// Status letter → status code, for the engine's tally.
+const CODE_OF_LETTER = new Map(STATUSES.map((status) => [STATUS_LETTER[status], STATUS_CODE[status]]));
+
+function codes(letters: string): Uint8Array {
+  const out = new Uint8Array(letters.length);
+  for (let i = 0; i < letters.length; i++) {
+    const code = CODE_OF_LETTER.get(letters[i] as string);
+    if (code === undefined) throw new Error(`Unknown status letter ${JSON.stringify(letters[i])}`);
+    out[i] = code;
+  }
+  return out;
+}
 
 /**
  * Prepares scoring over the compared controls. Controls left out behave as if the catalog did not have them,
- * so a lesson or an attack step is judged only on what every submission could answer. The rules are those of
- * `rollup()` and `replayIncidents()`; the tests hold the two to the same results.
+ * so a lesson or an attack step is judged only on what every submission could answer. The plan, the tally and
+ * the step and incident verdicts are the engine's own, so a comparison can never disagree with a single report.
  */
 export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>): RowScorer {
-  const kept = catalog.controls.flatMap((control, position) =>
-    compared.has(control.id) ? [{ control, position }] : [],
-  );
-  const all = kept.map((_, k) => k);
-  const lessons = catalog.lessons.map((lesson) =>
-    all.filter((k) => kept[k]!.control.lessons.includes(lesson.id)),
-  );
-  const chains = catalog.incidents.map((incident) =>
-    incident.attack_chain.map((step) =>
-      all.flatMap((k): { position: number; role: "blocks" | "limits" }[] => {
-        const { control, position } = kept[k]!;
-        if (control.blocks[incident.id]?.includes(step.id)) return [{ position, role: "blocks" }];
-        if (control.limits[incident.id]?.includes(step.id)) return [{ position, role: "limits" }];
-        return [];
-      }),
-    ),
-  );
-  const weights = kept.map((k) => SEVERITY_WEIGHT[k.control.severity]);
-  const levels = kept.map((k) => k.control.level);
-  const positions = kept.map((k) => k.position);
+  const plan = planCatalog(catalog, (control) => compared.has(control.id));
   return (statuses, assessed) => {
-    // Accepted risk earns what the answers alone earn, as in scoring.credit().
-    const credit = (k: number) => {
-      const at = positions[k]!;
-      const s = statuses[at] === ACCEPTED ? assessed[at] : statuses[at];
-      return s === MET ? 1 : s === PARTIAL ? 0.5 : 0;
+    const input = {
+      status: codes(statuses),
+      assessed: codes(assessed),
+      weights: plan.weights,
+      levels: plan.levels,
     };
-    const group = (members: readonly number[]) => {
-      let total = 0;
-      let earned = 0;
-      let lowestGap = 4;
-      for (const k of members) {
-        const status = statuses[positions[k]!];
-        if (status === NA) continue;
-        total += weights[k]!;
-        earned += weights[k]! * credit(k);
-        if (status !== MET) lowestGap = Math.min(lowestGap, levels[k]!);
-      }
-      if (total === 0) return { score: null, tier: null };
-      return { score: Math.round((1000 * earned) / total) / 10, tier: Math.min(3, lowestGap - 1) };
-    };
-    const perLesson = lessons.map(group);
+    const perLesson = plan.lessons.map((members) => tally(members, input));
     const tiers = perLesson.map((l) => l.tier).filter((t): t is number => t !== null);
     let incidents = "";
     let steps = "";
-    for (const chain of chains) {
-      // The engine's own rules decide, so the comparison can never disagree with a single report.
-      const verdicts = chain.map((entries) =>
-        stepVerdict(entries.map((e) => ({ status: statusOfLetter(statuses[e.position]!), role: e.role }))),
+    for (const chain of plan.chains) {
+      const verdicts = chain.map((members) =>
+        stepVerdict(
+          members.map((m) => ({
+            status: STATUSES[input.status[m.position] as number] as Status,
+            role: m.role,
+          })),
+        ),
       );
       steps += verdicts.map((v) => STEP_LETTER[v]).join("");
       incidents += VERDICT_LETTER[incidentVerdict(verdicts)];
     }
     return {
-      score: group(all).score,
+      score: tally(plan.all, input).score,
       tier: tiers.length > 0 ? Math.min(...tiers) : null,
       lessons: perLesson.map((l) => l.score),
       lessonTiers: perLesson.map((l) => l.tier),

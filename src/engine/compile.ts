@@ -5,13 +5,22 @@ import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import type { Check } from "../model/result.js";
 import { operatorOf } from "./operators.js";
+import { type CatalogPlan, planCatalog } from "./plan.js";
 import { riskBase } from "./scoring.js";
 
 /** Answers of one control (or the profile) by question id; null and absent both mean unanswered. */
 export type Values = Readonly<Record<string, unknown>>;
 
-/** A condition compiled to a closure that appends its explanation to `out` and returns whether it holds. */
-export type CompiledCondition = (values: Values, asOf: string, out: Check[], depth: number) => boolean;
+/** Answers of the questions a condition reads, by position in its question list; undefined means unanswered. */
+export type Slots = readonly unknown[];
+
+/** A condition compiled to a closure that returns whether it holds and writes its explanation. */
+export interface CompiledCondition {
+  /** How many explanation nodes `run` writes. */
+  readonly size: number;
+  /** Evaluates the condition, writing its explanation in pre-order to `out[at]` … `out[at + size - 1]`. */
+  readonly run: (slots: Slots, asOf: string, out: Check[], at: number) => boolean;
+}
 
 /** Everything evaluation needs about one control that does not depend on the answers. */
 export interface CompiledControl {
@@ -21,16 +30,28 @@ export interface CompiledControl {
   readonly limits: { incident: string; step: string }[];
   /** Severity weight × breadth: the answer-independent part of the control's risk. */
   readonly riskBase: number;
+  /** The questions `met` and `partiallyMet` read, in slot order. */
   readonly ruleQuestions: readonly string[];
+  /** The profile questions `appliesIf` reads, in slot order. */
   readonly appliesQuestions: readonly string[];
   readonly met: CompiledCondition;
   readonly partiallyMet?: CompiledCondition;
   readonly appliesIf?: CompiledCondition;
 }
 
-/** A compiled catalog. */
+/** A compiled catalog: its controls in catalog order, with the indexes and id lists every evaluation shares. */
 export interface CompiledCatalog {
   readonly controls: readonly CompiledControl[];
+  readonly plan: CatalogPlan;
+  /** Each control's rank among the sorted control ids, by position: the last tie-break of the gap list. */
+  readonly idRank: readonly number[];
+  /** Control ids of every roll-up's members (read-only, shared by all results of this catalog). */
+  readonly ids: {
+    readonly all: readonly string[];
+    readonly lessons: readonly (readonly string[])[];
+    readonly incidents: readonly (readonly string[])[];
+    readonly frameworks: readonly (readonly string[])[];
+  };
 }
 
 /** Every question a condition names, in order of first mention. */
@@ -47,20 +68,43 @@ export function questionsOf(condition: Condition | undefined): string[] {
   return [...found];
 }
 
-function answerOf(values: Values, id: string): unknown {
-  const value = Object.hasOwn(values, id) ? values[id] : undefined;
-  return value === null ? undefined : value;
+/**
+ * Reads the answers to `questions` into `slots` and returns how many are answered. Own keys only: a question id
+ * such as `constructor` must not find Object.prototype's member. Null and absent both mean unanswered.
+ */
+export function readSlots(values: Values, questions: readonly string[], slots: unknown[]): number {
+  let answered = 0;
+  for (let i = 0; i < questions.length; i++) {
+    const id = questions[i] as string;
+    const value = Object.hasOwn(values, id) ? values[id] : undefined;
+    if (value === null || value === undefined) slots[i] = undefined;
+    else {
+      slots[i] = value;
+      answered++;
+    }
+  }
+  return answered;
 }
 
-function compileLeaf(leaf: Leaf, rule: Check["rule"], questions: readonly Question[]): CompiledCondition {
+/** Writes a node's explanation at `out[at + index]`, where `index` is its fixed pre-order position in the tree. */
+type CompiledNode = (slots: Slots, asOf: string, out: Check[], at: number) => boolean;
+
+function compileLeaf(
+  leaf: Leaf,
+  rule: Check["rule"],
+  questions: readonly Question[],
+  slotOf: readonly string[],
+  depth: number,
+  index: number,
+): CompiledNode {
   const op = operatorOf(leaf);
   const text = questions.find((q) => q.id === leaf.question)?.text;
   const fixedExpectation = op.datedExpectation ? undefined : op.expect(leaf, "");
-  return (values, asOf, out, depth) => {
-    const answer = answerOf(values, leaf.question);
+  const slot = slotOf.indexOf(leaf.question);
+  return (slots, asOf, out, at) => {
+    const answer = slots[slot];
     const passed = op.test(answer, leaf, asOf);
-    const expected = fixedExpectation ?? op.expect(leaf, asOf);
-    out.push({
+    out[at + index] = {
       rule,
       depth,
       kind: "leaf",
@@ -68,10 +112,38 @@ function compileLeaf(leaf: Leaf, rule: Check["rule"], questions: readonly Questi
       question: leaf.question,
       question_text: text,
       op: leaf.op,
-      expected,
+      expected: fixedExpectation ?? op.expect(leaf, asOf),
       answer,
       answered: answer !== undefined,
-    });
+    };
+    return passed;
+  };
+}
+
+function compileNode(
+  condition: Condition,
+  rule: Check["rule"],
+  questions: readonly Question[],
+  slotOf: readonly string[],
+  depth: number,
+  counter: { next: number },
+): CompiledNode {
+  const index = counter.next++;
+  if ("op" in condition) return compileLeaf(condition, rule, questions, slotOf, depth, index);
+  const kind = "all" in condition ? "all" : "any" in condition ? "any" : "not";
+  const children = (
+    "all" in condition ? condition.all : "any" in condition ? condition.any : [condition.not]
+  ).map((c) => compileNode(c, rule, questions, slotOf, depth + 1, counter));
+  return (slots, asOf, out, at) => {
+    let some = false;
+    let every = true;
+    for (let i = 0; i < children.length; i++) {
+      if ((children[i] as CompiledNode)(slots, asOf, out, at)) some = true;
+      else every = false;
+    }
+    const passed = kind === "all" ? every : kind === "any" ? some : !some;
+    // Indexed writes keep pre-order even though the group node is written after its children.
+    out[at + index] = { rule, depth, kind, passed };
     return passed;
   };
 }
@@ -81,25 +153,11 @@ export function compileCondition(
   condition: Condition,
   rule: Check["rule"],
   questions: readonly Question[],
+  slotOf: readonly string[],
 ): CompiledCondition {
-  if ("op" in condition) return compileLeaf(condition, rule, questions);
-  const kind = "all" in condition ? "all" : "any" in condition ? "any" : "not";
-  const children = (
-    "all" in condition ? condition.all : "any" in condition ? condition.any : [condition.not]
-  ).map((c) => compileCondition(c, rule, questions));
-  return (values, asOf, out, depth) => {
-    // The group node goes first (pre-order); it is created here, so setting its outcome afterwards is safe.
-    const node: Check = { rule, depth, kind, passed: false };
-    out.push(node);
-    let some = false;
-    let every = true;
-    for (const child of children) {
-      if (child(values, asOf, out, depth + 1)) some = true;
-      else every = false;
-    }
-    node.passed = kind === "all" ? every : kind === "any" ? some : !some;
-    return node.passed;
-  };
+  const counter = { next: 0 };
+  const run = compileNode(condition, rule, questions, slotOf, 0, counter);
+  return { run, size: counter.next };
 }
 
 function compileControl(control: Control, profile: readonly Question[]): CompiledControl {
@@ -108,21 +166,24 @@ function compileControl(control: Control, profile: readonly Question[]): Compile
     incidents.flatMap((incident) => (relation[incident] ?? []).map((step) => ({ incident, step })));
   const blocks = steps(control.blocks);
   const limits = steps(control.limits);
+  const ruleQuestions = [
+    ...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]),
+  ];
+  const appliesQuestions = questionsOf(control.applies_if);
   return {
     control,
     incidents,
     blocks,
     limits,
     riskBase: riskBase({ severity: control.severity, incidents, blocks, limits }),
-    ruleQuestions: [
-      ...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]),
-    ],
-    appliesQuestions: questionsOf(control.applies_if),
-    met: compileCondition(control.rule.met, "met", control.questions),
+    ruleQuestions,
+    appliesQuestions,
+    met: compileCondition(control.rule.met, "met", control.questions, ruleQuestions),
     partiallyMet:
       control.rule.partially_met &&
-      compileCondition(control.rule.partially_met, "partially_met", control.questions),
-    appliesIf: control.applies_if && compileCondition(control.applies_if, "applies_if", profile),
+      compileCondition(control.rule.partially_met, "partially_met", control.questions, ruleQuestions),
+    appliesIf:
+      control.applies_if && compileCondition(control.applies_if, "applies_if", profile, appliesQuestions),
   };
 }
 
@@ -144,7 +205,27 @@ export function compileControlCached(control: Control, profile: readonly Questio
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   let compiled = catalogCache.get(catalog);
   if (!compiled) {
-    compiled = { controls: catalog.controls.map((c) => compileControlCached(c, catalog.profile)) };
+    const plan = planCatalog(catalog);
+    const id = (position: number) => catalog.controls[position]?.id as string;
+    const sorted = catalog.controls
+      .map((c, position) => ({ id: c.id, position }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const idRank: number[] = [];
+    sorted.forEach((entry, rank) => {
+      idRank[entry.position] = rank;
+    });
+    compiled = {
+      controls: catalog.controls.map((c) => compileControlCached(c, catalog.profile)),
+      plan,
+      idRank,
+      // Frozen: every result of this catalog shares these lists, so one consumer's edit must not reach the others.
+      ids: {
+        all: Object.freeze(plan.all.map(id)),
+        lessons: plan.lessons.map((members) => Object.freeze(members.map(id))),
+        incidents: plan.incidents.map((members) => Object.freeze(members.map(id))),
+        frameworks: plan.frameworks.map((f) => Object.freeze(f.members.map(id))),
+      },
+    };
     catalogCache.set(catalog, compiled);
   }
   return compiled;

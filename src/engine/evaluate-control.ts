@@ -3,7 +3,7 @@ import type { ControlAnswer } from "../model/answers.js";
 import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import type { Check, ControlResult, Status } from "../model/result.js";
-import { type CompiledControl, compileControlCached, type Values } from "./compile.js";
+import { type CompiledControl, compileControlCached, readSlots, type Values } from "./compile.js";
 import { daysBetween } from "./dates.js";
 import { riskFrom } from "./scoring.js";
 
@@ -11,9 +11,11 @@ import { riskFrom } from "./scoring.js";
 const NONE: string[] = [];
 const NO_EVIDENCE: ControlResult["evidence"] = [];
 const NO_RESPONSES: Values = {};
-
-// Own keys only: a question id such as `constructor` must not find Object.prototype's member.
-const answered = (values: Values, id: string) => Object.hasOwn(values, id) && values[id] != null;
+// Answers and explanations are written into two reused arrays and the explanation is then copied out at its exact
+// length: evaluation is synchronous and never re-entered, and growing or trimming a fresh array per control was a
+// measurable share of the evaluator's time.
+const ANSWERS: unknown[] = [];
+const CHECKS: Check[] = [];
 
 /** Evaluates one control of a catalog. Pure: the same inputs always give the same result. */
 export function evaluateControl(
@@ -26,37 +28,32 @@ export function evaluateControl(
   return evaluateCompiled(compileControlCached(control, profileQuestions), answer, profile, asOf);
 }
 
-interface Decision {
-  readonly assessed: Status;
-  readonly unanswered?: string[];
-  readonly naBy?: "profile" | "answer";
-}
-
 function result(
   compiled: CompiledControl,
   answer: ControlAnswer | null | undefined,
   asOf: string,
   checks: Check[],
-  d: Decision,
+  assessed: Status,
+  naBy: "profile" | "answer" | undefined,
+  unanswered: string[],
 ): ControlResult {
   const { control } = compiled;
   const exception = answer?.exception
     ? { ...answer.exception, expired: daysBetween(asOf, answer.exception.expires) < 0 }
     : undefined;
-  const assessed = d.assessed;
   const isGap = assessed === "not_met" || assessed === "partially_met" || assessed === "not_answered";
   const status: Status = isGap && exception && !exception.expired ? "risk_accepted" : assessed;
-  const out: ControlResult = {
+  return {
     control_id: control.id,
     title: control.title,
     severity: control.severity,
     level: control.level,
     status,
     assessed_status: assessed,
-    not_applicable_by: d.naBy,
-    not_applicable_justification: d.naBy === "answer" ? answer?.not_applicable?.justification : undefined,
+    not_applicable_by: naBy,
+    not_applicable_justification: naBy === "answer" ? answer?.not_applicable?.justification : undefined,
     checks,
-    unanswered_questions: d.unanswered ?? NONE,
+    unanswered_questions: unanswered,
     exception,
     evidence: answer?.evidence ?? NO_EVIDENCE,
     notes: answer?.notes ?? undefined,
@@ -67,8 +64,9 @@ function result(
     limits: compiled.limits,
     frameworks: control.frameworks,
     risk: riskFrom(compiled.riskBase, status),
+    // Declared here, set by evaluate() once the gaps are ranked, so every result keeps one shape.
+    gap_rank: undefined,
   };
-  return out;
 }
 
 /** Evaluates one compiled control. */
@@ -78,25 +76,34 @@ export function evaluateCompiled(
   profile: Values,
   asOf: string,
 ): ControlResult {
-  const checks: Check[] = [];
-  if (compiled.appliesIf) {
+  const { appliesIf, met, partiallyMet } = compiled;
+  let at = 0;
+  if (appliesIf) {
     // An unanswered scoping question must never silently switch a control off, so it counts as applicable.
-    const known = compiled.appliesQuestions.every((q) => answered(profile, q));
-    const applies = compiled.appliesIf(profile, asOf, checks, 0);
+    const known = readSlots(profile, compiled.appliesQuestions, ANSWERS) === compiled.appliesQuestions.length;
+    const applies = appliesIf.run(ANSWERS, asOf, CHECKS, 0);
+    at = appliesIf.size;
     if (known && !applies)
-      return result(compiled, answer, asOf, checks, { assessed: "not_applicable", naBy: "profile" });
+      return result(compiled, answer, asOf, CHECKS.slice(0, at), "not_applicable", "profile", NONE);
   }
   if (answer?.not_applicable)
-    return result(compiled, answer, asOf, checks, { assessed: "not_applicable", naBy: "answer" });
-  const responses = answer?.responses ?? NO_RESPONSES;
-  let blank = 0;
-  for (const q of compiled.ruleQuestions) if (!answered(responses, q)) blank++;
+    return result(compiled, answer, asOf, CHECKS.slice(0, at), "not_applicable", "answer", NONE);
+  const questions = compiled.ruleQuestions;
+  const answered = readSlots(answer?.responses ?? NO_RESPONSES, questions, ANSWERS);
   // Most controls are fully answered; build the list of blanks only when there are some.
-  const unanswered = blank === 0 ? NONE : compiled.ruleQuestions.filter((q) => !answered(responses, q));
+  const unanswered =
+    answered === questions.length ? NONE : questions.filter((_, i) => ANSWERS[i] === undefined);
   let assessed: Status;
-  if (blank === compiled.ruleQuestions.length) assessed = "not_answered";
-  else if (compiled.met(responses, asOf, checks, 0)) assessed = "met";
-  else if (compiled.partiallyMet?.(responses, asOf, checks, 0)) assessed = "partially_met";
-  else assessed = "not_met";
-  return result(compiled, answer, asOf, checks, { assessed, unanswered });
+  let written = at;
+  if (answered === 0) assessed = "not_answered";
+  else {
+    written += met.size;
+    if (met.run(ANSWERS, asOf, CHECKS, at)) assessed = "met";
+    else if (!partiallyMet) assessed = "not_met";
+    else {
+      written += partiallyMet.size;
+      assessed = partiallyMet.run(ANSWERS, asOf, CHECKS, at + met.size) ? "partially_met" : "not_met";
+    }
+  }
+  return result(compiled, answer, asOf, CHECKS.slice(0, written), assessed, undefined, unanswered);
 }

@@ -1,12 +1,12 @@
 // evaluate(): the pure, synchronous heart of vaspcheck — catalog + answers in, one explained result out.
 import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
-import { type ControlResult, type Evaluation, RESULT_FORMAT } from "../model/result.js";
-import { compileCatalog } from "./compile.js";
+import { type ControlResult, type Evaluation, RESULT_FORMAT, type Rollup } from "../model/result.js";
+import { type CompiledControl, compileCatalog } from "./compile.js";
 import { evaluateCompiled } from "./evaluate-control.js";
 import { rollupFrameworks } from "./frameworks.js";
 import { replayIncidents } from "./replay.js";
-import { rollup, SEVERITY_WEIGHT } from "./scoring.js";
+import { rollupOf, STATUS_CODE } from "./scoring.js";
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -14,43 +14,50 @@ export interface EvaluateOptions {
   readonly asOf?: string;
 }
 
-/** Groups results under every key `keys` gives them, in result order. */
-function groupBy(results: readonly ControlResult[], keys: (r: ControlResult) => readonly string[]) {
-  const groups = new Map<string, ControlResult[]>();
-  for (const r of results) {
-    for (const key of keys(r)) {
-      const list = groups.get(key);
-      if (list) list.push(r);
-      else groups.set(key, [r]);
-    }
-  }
-  return groups;
-}
-
 /** Evaluates an answers file against a catalog. Pure and synchronous: same inputs, same result. */
 export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOptions = {}): Evaluation {
   const asOf = options.asOf ?? answers.assessment.date;
-  const controls = compileCatalog(catalog).controls.map((compiled) =>
-    evaluateCompiled(compiled, answers.answers[compiled.control.id], answers.profile, asOf),
+  const compiled = compileCatalog(catalog);
+  const { plan, ids } = compiled;
+  const n = compiled.controls.length;
+  const controls: ControlResult[] = [];
+  const status = new Uint8Array(n);
+  const assessed = new Uint8Array(n);
+  const gaps: number[] = [];
+  for (let p = 0; p < n; p++) {
+    const c = compiled.controls[p] as CompiledControl;
+    const r = evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf);
+    controls.push(r);
+    status[p] = STATUS_CODE[r.status];
+    assessed[p] = STATUS_CODE[r.assessed_status];
+    if (r.risk > 0) gaps.push(p);
+  }
+  const input = { status, assessed, weights: plan.weights, levels: plan.levels };
+  const risk = (p: number) => (controls[p] as ControlResult).risk;
+  gaps.sort(
+    (a, b) =>
+      risk(b) - risk(a) ||
+      (plan.weights[b] as number) - (plan.weights[a] as number) ||
+      (compiled.idRank[a] as number) - (compiled.idRank[b] as number),
   );
-  const ranked = controls
-    .filter((r) => r.risk > 0)
-    .sort(
-      (a, b) =>
-        b.risk - a.risk ||
-        SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] ||
-        (a.control_id < b.control_id ? -1 : 1),
-    );
   // The results were created above and are not shared yet, so ranking them in place keeps evaluate() pure.
-  ranked.forEach((r, i) => {
-    r.gap_rank = i + 1;
+  gaps.forEach((p, i) => {
+    (controls[p] as ControlResult).gap_rank = i + 1;
   });
-  const byLesson = groupBy(controls, (r) => r.lessons);
-  const byIncident = groupBy(controls, (r) => r.incidents);
-  const lessons = catalog.lessons.map((l) => rollup(l.id, l.title, byLesson.get(l.id) ?? []));
-  const incidents = catalog.incidents.map((i) => rollup(i.id, i.name, byIncident.get(i.id) ?? []));
-  const lessonTiers = lessons.map((l) => l.tier).filter((t): t is number => t !== null);
-  const overallTier = lessonTiers.length > 0 ? Math.min(...lessonTiers) : null;
+  // Plain loops, not map(): reading back an array map() made sent V8 into a deoptimization loop on this path.
+  const lessons: Rollup[] = [];
+  let overallTier: number | null = null;
+  for (let i = 0; i < catalog.lessons.length; i++) {
+    const l = catalog.lessons[i] as Catalog["lessons"][number];
+    const rollup = rollupOf(l.id, l.title, plan.lessons[i] ?? [], ids.lessons[i] ?? [], input);
+    lessons.push(rollup);
+    if (rollup.tier !== null && (overallTier === null || rollup.tier < overallTier))
+      overallTier = rollup.tier;
+  }
+  const incidents = catalog.incidents.map((inc, i) =>
+    rollupOf(inc.id, inc.name, plan.incidents[i] ?? [], ids.incidents[i] ?? [], input),
+  );
+  const overall = rollupOf("overall", "All controls", plan.all, ids.all, input);
   return {
     format: RESULT_FORMAT,
     catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
@@ -59,16 +66,20 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     as_of: asOf,
     answered_catalog: answers.catalog,
     overall: {
-      ...rollup("overall", "All controls", controls),
+      id: overall.id,
+      title: overall.title,
+      score: overall.score,
       tier: overallTier,
+      counts: overall.counts,
+      controls: overall.controls,
       tier_name:
         overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
     },
     controls,
-    gaps: ranked.map((r) => r.control_id),
+    gaps: gaps.map((p) => (controls[p] as ControlResult).control_id),
     lessons,
     incidents,
-    frameworks: rollupFrameworks(catalog, controls),
-    replay: replayIncidents(catalog, controls),
+    frameworks: rollupFrameworks(catalog, plan, ids.frameworks, controls, input),
+    replay: replayIncidents(catalog, plan, controls),
   };
 }

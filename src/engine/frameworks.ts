@@ -1,7 +1,8 @@
 // Framework coverage: each requirement's status from the controls mapped to it.
 import type { Catalog } from "../model/catalog.js";
 import type { ControlResult, FrameworkRollup } from "../model/result.js";
-import { rollup } from "./scoring.js";
+import type { CatalogPlan } from "./plan.js";
+import { rollupOf, type TallyInput } from "./scoring.js";
 
 type Coverage = FrameworkRollup["requirements"][number]["status"];
 
@@ -14,27 +15,37 @@ function coverage(statuses: readonly ControlResult["status"][]): Coverage {
   return "gap";
 }
 
-/** Rolls control results up per framework and per requirement. */
-export function rollupFrameworks(catalog: Catalog, results: readonly ControlResult[]): FrameworkRollup[] {
-  return catalog.frameworks.map((framework) => {
-    const mapped = results.filter((r) => r.frameworks[framework.id] !== undefined);
-    const byRequirement = new Map<string, { id: string; status: ControlResult["status"] }[]>();
-    for (const r of mapped) {
-      for (const req of r.frameworks[framework.id] ?? []) {
-        const entry = { id: r.control_id, status: r.status };
-        const list = byRequirement.get(req);
-        if (list) list.push(entry);
-        else byRequirement.set(req, [entry]);
-      }
-    }
-    const requirements = framework.requirements
-      .map((req) => {
-        const controls = byRequirement.get(req.id) ?? [];
-        return { id: req.id, title: req.title, status: coverage(controls.map((c) => c.status)), controls };
-      })
-      .filter((req) => req.status !== "not_mapped");
+/** Rolls control results (indexed by catalog position) up per framework and per requirement. */
+export function rollupFrameworks(
+  catalog: Catalog,
+  plan: Pick<CatalogPlan, "frameworks">,
+  ids: readonly (readonly string[])[],
+  results: readonly ControlResult[],
+  input: TallyInput,
+): FrameworkRollup[] {
+  return catalog.frameworks.map((framework, f) => {
+    const fw = plan.frameworks[f] ?? { members: [], requirements: [] };
+    const requirements = fw.requirements.map(({ index, members }) => {
+      const requirement = framework.requirements[index] as (typeof framework.requirements)[number];
+      const controls = members.map((p) => {
+        const r = results[p] as ControlResult;
+        return { id: r.control_id, status: r.status };
+      });
+      return {
+        id: requirement.id,
+        title: requirement.title,
+        status: coverage(controls.map((c) => c.status)),
+        controls,
+      };
+    });
+    const rollup = rollupOf(framework.id, framework.name, fw.members, ids[f] ?? [], input);
     return {
-      ...rollup(framework.id, framework.name, mapped),
+      id: rollup.id,
+      title: rollup.title,
+      score: rollup.score,
+      tier: rollup.tier,
+      counts: rollup.counts,
+      controls: rollup.controls,
       version: framework.version,
       requirements,
     };

@@ -1,6 +1,7 @@
 // Incident replay: walks each attack chain and says where this organization's controls would have stopped it.
 import type { Catalog } from "../model/catalog.js";
 import type { ControlResult, IncidentReplay, StepReplay } from "../model/result.js";
+import type { CatalogPlan } from "./plan.js";
 
 type StepControl = StepReplay["controls"][number];
 
@@ -26,24 +27,19 @@ export function incidentVerdict(verdicts: readonly StepReplay["verdict"][]): Inc
   return "not_stopped";
 }
 
-/** Replays every incident of the catalog against the control results. */
-export function replayIncidents(catalog: Catalog, results: readonly ControlResult[]): IncidentReplay[] {
-  // Index the steps once; the catalog order of results keeps each step's control list stable.
-  const byStep = new Map<string, StepControl[]>();
-  const add = (r: ControlResult, role: StepControl["role"], incident: string, step: string) => {
-    const key = `${incident}\u0000${step}`;
-    const entry = { id: r.control_id, title: r.title, status: r.status, role };
-    const list = byStep.get(key);
-    if (list) list.push(entry);
-    else byStep.set(key, [entry]);
-  };
-  for (const r of results) {
-    for (const { incident, step } of r.blocks) add(r, "blocks", incident, step);
-    for (const { incident, step } of r.limits) add(r, "limits", incident, step);
-  }
-  return catalog.incidents.map((incident) => {
-    const steps: StepReplay[] = incident.attack_chain.map((step) => {
-      const controls = byStep.get(`${incident.id}\u0000${step.id}`) ?? [];
+/** Replays every incident of the catalog against the control results (indexed by catalog position). */
+export function replayIncidents(
+  catalog: Catalog,
+  plan: Pick<CatalogPlan, "chains">,
+  results: readonly ControlResult[],
+): IncidentReplay[] {
+  return catalog.incidents.map((incident, i) => {
+    const chain = plan.chains[i] ?? [];
+    const steps: StepReplay[] = incident.attack_chain.map((step, s) => {
+      const controls = (chain[s] ?? []).map(({ position, role }): StepControl => {
+        const r = results[position] as ControlResult;
+        return { id: r.control_id, title: r.title, status: r.status, role };
+      });
       return { step_id: step.id, title: step.title, verdict: stepVerdict(controls), controls };
     });
     const verdict = incidentVerdict(steps.map((s) => s.verdict));

@@ -11,7 +11,7 @@ export function credit(result: Pick<ControlResult, "status" | "assessed_status">
   return status === "met" ? 1 : status === "partially_met" ? 0.5 : 0;
 }
 
-/** All statuses in report order. */
+/** All statuses in report order; a status's position is its `STATUS_CODE`. */
 export const STATUSES: readonly Status[] = [
   "met",
   "partially_met",
@@ -21,54 +21,125 @@ export const STATUSES: readonly Status[] = [
   "not_applicable",
 ];
 
-/** Counts results per status (every status present, zero when absent). */
-export function countStatuses(results: readonly Pick<ControlResult, "status">[]): StatusCounts {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
-  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  return counts;
+/** A small integer per status (its position in `STATUSES`), so roll-ups can run over typed arrays. */
+export const STATUS_CODE: Readonly<Record<Status, number>> = {
+  met: 0,
+  partially_met: 1,
+  not_met: 2,
+  not_answered: 3,
+  risk_accepted: 4,
+  not_applicable: 5,
+};
+const MET = STATUS_CODE.met;
+const PARTIAL = STATUS_CODE.partially_met;
+const ACCEPTED = STATUS_CODE.risk_accepted;
+const NA = STATUS_CODE.not_applicable;
+
+/** Per-position facts about controls that every tally reads. */
+export interface TallyInput {
+  /** Status code per control position (after exceptions). */
+  readonly status: ArrayLike<number>;
+  /** Status code per control position as the answers alone decide it. */
+  readonly assessed: ArrayLike<number>;
+  /** Severity weight per control position. */
+  readonly weights: ArrayLike<number>;
+  /** Level (1–3) per control position. */
+  readonly levels: ArrayLike<number>;
+}
+
+/** Score, tier and status counts of a group of controls. */
+export interface Tally {
+  /** Severity-weighted score 0–100 over applicable controls, rounded to one decimal; null when none applies. */
+  readonly score: number | null;
+  /** Highest level L (0–3) such that every applicable control of level ≤ L is met; null when none applies. */
+  readonly tier: number | null;
+  readonly counts: StatusCounts;
+}
+
+/** Tallies the controls at `members` (positions) in one pass. */
+export function tally(members: readonly number[], input: TallyInput): Tally {
+  const { status, assessed, weights, levels } = input;
+  const counts = [0, 0, 0, 0, 0, 0];
+  let total = 0;
+  let earned = 0;
+  let lowestGap = 4;
+  for (const p of members) {
+    const s = status[p] as number;
+    counts[s] = (counts[s] as number) + 1;
+    if (s === NA) continue;
+    const weight = weights[p] as number;
+    const answered = s === ACCEPTED ? assessed[p] : s;
+    total += weight;
+    if (answered === MET) earned += weight;
+    else if (answered === PARTIAL) earned += weight * 0.5;
+    if (s !== MET && (levels[p] as number) < lowestGap) lowestGap = levels[p] as number;
+  }
+  return {
+    score: total === 0 ? null : Math.round((1000 * earned) / total) / 10,
+    tier: total === 0 ? null : Math.min(3, lowestGap - 1),
+    counts: {
+      met: counts[0] as number,
+      partially_met: counts[1] as number,
+      not_met: counts[2] as number,
+      not_answered: counts[3] as number,
+      risk_accepted: counts[4] as number,
+      not_applicable: counts[5] as number,
+    },
+  };
+}
+
+/**
+ * The roll-up of a group: its tally and member ids. Written as one literal, not a spread: spreading tallies whose
+ * score is sometimes null made V8 reshape the objects and fall into a deoptimization loop.
+ */
+export function rollupOf(
+  id: string,
+  title: string,
+  members: readonly number[],
+  memberIds: readonly string[],
+  input: TallyInput,
+): Rollup {
+  const t = tally(members, input);
+  // Shared with every result of this catalog: results are read-only data.
+  const rollup: Rollup = {
+    id,
+    title,
+    score: null,
+    tier: null,
+    counts: t.counts,
+    controls: memberIds as string[],
+  };
+  // Assigned after creation: a literal whose number fields are whole on some calls and fractional on others
+  // made V8 deoptimize evaluate() on every call. Starting from null keeps one field representation.
+  rollup.score = t.score;
+  rollup.tier = t.tier;
+  return rollup;
+}
+
+/** Tallies a list of results (positions are list indexes). */
+function tallyResults(results: readonly ControlResult[]): Tally {
+  return tally(
+    results.map((_, i) => i),
+    {
+      status: results.map((r) => STATUS_CODE[r.status]),
+      assessed: results.map((r) => STATUS_CODE[r.assessed_status]),
+      weights: results.map((r) => SEVERITY_WEIGHT[r.severity]),
+      levels: results.map((r) => r.level),
+    },
+  );
 }
 
 /** Severity-weighted score 0–100 over applicable controls, rounded to one decimal; null when none applies. */
 export function score(results: readonly ControlResult[]): number | null {
-  const applicable = results.filter((r) => r.status !== "not_applicable");
-  if (applicable.length === 0) return null;
-  const total = applicable.reduce((sum, r) => sum + SEVERITY_WEIGHT[r.severity], 0);
-  const earned = applicable.reduce((sum, r) => sum + SEVERITY_WEIGHT[r.severity] * credit(r), 0);
-  return Math.round((1000 * earned) / total) / 10;
+  return tallyResults(results).score;
 }
 
 /** Highest level L (0–3) such that every applicable control of level ≤ L is met; null when none applies. */
 export function tier(results: readonly ControlResult[]): number | null {
-  const applicable = results.filter((r) => r.status !== "not_applicable");
-  if (applicable.length === 0) return null;
-  let reached = 0;
-  for (const level of [1, 2, 3]) {
-    if (applicable.some((r) => r.level <= level && r.status !== "met")) break;
-    reached = level;
-  }
-  return reached;
-}
-
-/** Builds a roll-up over a group of control results. */
-export function rollup(id: string, title: string, results: readonly ControlResult[]): Rollup {
-  return {
-    id,
-    title,
-    score: score(results),
-    tier: tier(results),
-    counts: countStatuses(results),
-    controls: results.map((r) => r.control_id),
-  };
+  return tallyResults(results).tier;
 }
 
 const GAP_FACTOR: Partial<Record<Status, number>> = { not_met: 1, not_answered: 1, partially_met: 0.5 };
-
-/** Risk of a gap: severity weight × how much is missing × how many incidents and attack steps it covers. */
-export function risk(
-  result: Pick<ControlResult, "status" | "severity" | "incidents" | "blocks" | "limits">,
-): number {
-  return riskFrom(riskBase(result), result.status);
-}
 
 /** The part of a control's risk that does not depend on the answers: severity weight × breadth. */
 export function riskBase(
