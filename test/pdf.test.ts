@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { createReport } from "../src/report/create-report.js";
+import { collectingDocument } from "../src/report/pdf/collect.js";
 import { glyphGuard } from "../src/report/pdf/fonts.js";
+import { batchPageContent } from "../src/report/pdf/pdfkit-internals.js";
 import { wrapLines } from "../src/report/pdf/wrap.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
@@ -216,6 +218,41 @@ describe("CLI --format pdf", () => {
     expect(missing.code).not.toBe(0);
     expect(readFileSync(out, "utf8")).toBe("previous report");
     expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});
+
+describe("page content batching", () => {
+  // Renders one page through pdfkit, with or without batching, and returns the file's bytes.
+  const render = (batched: boolean) => {
+    const { doc, bytes } = collectingDocument({
+      compress: false,
+      autoFirstPage: false,
+      info: { CreationDate: new Date(0), ModDate: new Date(0) },
+    });
+    if (batched) batchPageContent(doc);
+    doc.addPage();
+    doc.addContent("0 0 m 10 10 l S");
+    doc.rect(5, 5, 20, 20).fill("#ff0000");
+    doc.addContent("BT ET");
+    const pending = (doc.page as unknown as { content: { buffer: unknown[] } }).content.buffer.length;
+    doc.addPage();
+    doc.addContent("1 1 m 2 2 l S");
+    doc.end();
+    return { file: Buffer.from(bytes()), pending };
+  };
+
+  it("writes the same bytes as pdfkit does chunk by chunk, one stream per page", () => {
+    const batched = render(true);
+    const plain = render(false);
+    expect(batched.file.equals(plain.file)).toBe(true);
+    // pdfkit holds one chunk per call until the page ends. Batched, only the page's initial transform
+    // (written before pdfkit announces the page) is handed over early.
+    expect(plain.pending).toBeGreaterThan(4);
+    expect(batched.pending).toBe(1);
+    const text = batched.file.toString("latin1");
+    expect(text).toContain("0 0 m 10 10 l S\n");
+    expect(text).toContain("1 1 m 2 2 l S\n");
+    expect(text.indexOf("BT ET")).toBeGreaterThan(text.indexOf("0 0 m 10 10 l S"));
   });
 });
 

@@ -53,3 +53,40 @@ export function currentFont(doc: PDFKit.PDFDocument): FontInternals {
 export function pageFonts(doc: PDFKit.PDFDocument): Record<string, PDFKit.PDFKitReference> {
   return doc.page.fonts as Record<string, PDFKit.PDFKitReference>;
 }
+
+/** The parts of a pdfkit stream reference (PDFReference) that content batching replaces. */
+interface StreamInternals {
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+
+/**
+ * Makes every page collect its content operators as strings and hand them to pdfkit as one chunk when the
+ * page ends. The bytes are the same: pdfkit ends each chunk with a newline, and the chunks are joined with one.
+ * Why: pdfkit turns every operator string into its own byte array in a list that grows per page; V8 moves
+ * those long-lived lists to the old generation, where each page's leftovers wait for a full collection
+ * and made up most of the PDF renderer's peak memory.
+ */
+export function batchPageContent(doc: PDFKit.PDFDocument): void {
+  doc.on("pageAdded", () => {
+    const content = (doc.page as unknown as { content: StreamInternals }).content;
+    const write = content.write.bind(content);
+    const finalize = content.finalize.bind(content);
+    let parts: string[] = [];
+    const flush = () => {
+      if (parts.length > 0) write(parts.join("\n"));
+      parts = [];
+    };
+    content.write = (chunk) => {
+      if (typeof chunk === "string") parts.push(chunk);
+      else {
+        flush();
+        write(chunk);
+      }
+    };
+    content.finalize = () => {
+      flush();
+      finalize();
+    };
+  });
+}

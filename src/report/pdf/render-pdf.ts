@@ -5,6 +5,7 @@ import { createContext } from "./context.js";
 import { openFaces } from "./faces.js";
 import { defaultFonts, type FontSet } from "./fonts.js";
 import { installPageFrame } from "./page-frame.js";
+import { batchPageContent } from "./pdfkit-internals.js";
 import { drawAppendix } from "./sections/appendix.js";
 import { drawContents } from "./sections/contents.js";
 import { drawControlDetails } from "./sections/control-details.js";
@@ -56,6 +57,7 @@ export async function renderPdf(model: ReportModel, options: RenderPdfOptions = 
       ModDate: date,
     },
   });
+  batchPageContent(doc);
   const ctx = createContext(doc, model, openFaces(doc, fonts));
   const frame = installPageFrame(ctx);
   drawCover(ctx);
