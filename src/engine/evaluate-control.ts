@@ -11,11 +11,9 @@ import { riskFrom } from "./scoring.js";
 const NONE: string[] = [];
 const NO_EVIDENCE: ControlResult["evidence"] = [];
 const NO_RESPONSES: Values = {};
-// Answers and explanations are written into two reused arrays and the explanation is then copied out at its exact
-// length: evaluation is synchronous and never re-entered, and growing or trimming a fresh array per control was a
-// measurable share of the evaluator's time.
+// Answers are read into one reused array: evaluation is synchronous and never re-entered, and a fresh array per
+// control was a measurable share of the evaluator's time. Checks copy the answers they keep.
 const ANSWERS: unknown[] = [];
-const CHECKS: Check[] = [];
 
 /** Evaluates one control of a catalog. Pure: the same inputs always give the same result. */
 export function evaluateControl(
@@ -77,17 +75,20 @@ export function evaluateCompiled(
   asOf: string,
 ): ControlResult {
   const { appliesIf, met, partiallyMet } = compiled;
+  // Sized for the longest explanation and copied only when the partially-met rule did not run: growing an array
+  // push by push, trimming it, or filling a shared one (old-generation write barriers) all measured slower.
+  const checks: Check[] = new Array((appliesIf?.size ?? 0) + met.size + (partiallyMet?.size ?? 0));
   let at = 0;
   if (appliesIf) {
     // An unanswered scoping question must never silently switch a control off, so it counts as applicable.
     const known = readSlots(profile, compiled.appliesQuestions, ANSWERS) === compiled.appliesQuestions.length;
-    const applies = appliesIf.run(ANSWERS, asOf, CHECKS, 0);
+    const applies = appliesIf.run(ANSWERS, asOf, checks, 0);
     at = appliesIf.size;
     if (known && !applies)
-      return result(compiled, answer, asOf, CHECKS.slice(0, at), "not_applicable", "profile", NONE);
+      return result(compiled, answer, asOf, checks.slice(0, at), "not_applicable", "profile", NONE);
   }
   if (answer?.not_applicable)
-    return result(compiled, answer, asOf, CHECKS.slice(0, at), "not_applicable", "answer", NONE);
+    return result(compiled, answer, asOf, checks.slice(0, at), "not_applicable", "answer", NONE);
   const questions = compiled.ruleQuestions;
   const answered = readSlots(answer?.responses ?? NO_RESPONSES, questions, ANSWERS);
   // Most controls are fully answered; build the list of blanks only when there are some.
@@ -98,12 +99,20 @@ export function evaluateCompiled(
   if (answered === 0) assessed = "not_answered";
   else {
     written += met.size;
-    if (met.run(ANSWERS, asOf, CHECKS, at)) assessed = "met";
+    if (met.run(ANSWERS, asOf, checks, at)) assessed = "met";
     else if (!partiallyMet) assessed = "not_met";
     else {
       written += partiallyMet.size;
-      assessed = partiallyMet.run(ANSWERS, asOf, CHECKS, at + met.size) ? "partially_met" : "not_met";
+      assessed = partiallyMet.run(ANSWERS, asOf, checks, at + met.size) ? "partially_met" : "not_met";
     }
   }
-  return result(compiled, answer, asOf, CHECKS.slice(0, written), assessed, undefined, unanswered);
+  return result(
+    compiled,
+    answer,
+    asOf,
+    written === checks.length ? checks : checks.slice(0, written),
+    assessed,
+    undefined,
+    unanswered,
+  );
 }
