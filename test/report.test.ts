@@ -1,10 +1,19 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { evaluate } from "../src/engine/evaluate.js";
 import { EvaluationSchema } from "../src/model/result.js";
 import { createReport } from "../src/report/create-report.js";
 import { escapeCell, escapeInline } from "../src/report/markdown-escape.js";
-import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
+import { buildReportModel } from "../src/report/report-model.js";
+import {
+  FIXTURE_ANSWERS,
+  FIXTURE_CATALOG,
+  fixtureAnswers,
+  fixtureCatalog,
+  tempDir,
+  writeTemp,
+} from "./helpers/fixtures.js";
 
 const render = async (
   answersPath: string,
@@ -102,6 +111,43 @@ describe("Markdown report", async () => {
     cpSync(new URL("../templates/", import.meta.url).pathname, dir, { recursive: true });
     writeFileSync(join(dir, "report.md.hbs"), "Custom for {{md organization.name}}: {{summary.score}}\n");
     expect(await render(strongPath, { templateDir: dir })).toBe("Custom for Strong Exchange Ltd: 100.0%\n");
+  });
+});
+
+describe("precompiled templates", () => {
+  // The build precompiles the shipped templates into dist/; `npm test` builds before it runs the suites.
+  const built = () => import("../dist/report/markdown.js");
+
+  it("render the same Markdown as the template sources, for every shipped set", async () => {
+    const { loadTemplates, renderMarkdown } = await built();
+    const catalog = await fixtureCatalog();
+    const model = buildReportModel(evaluate(catalog, fixtureAnswers("weak")), catalog, {
+      answersFile: "weak.yaml",
+      answersSha256: "0".repeat(64),
+      vaspcheckVersion: "test",
+    });
+    const pre = await loadTemplates();
+    expect(pre.precompiled?.digest).toBe(pre.digest);
+    const plain = await loadTemplates(undefined, "report", "partials", { precompiled: false });
+    expect(plain.precompiled).toBeUndefined();
+    const md = renderMarkdown(model, pre);
+    expect(md).toContain("# Security gap report: Weak Exchange K.K.");
+    expect(md).toBe(renderMarkdown(model, plain));
+    for (const [name, partials] of [
+      ["compare", "compare-partials"],
+      ["diff", "diff-partials"],
+    ] as const) {
+      expect((await loadTemplates(undefined, name, partials)).precompiled).toBeDefined();
+    }
+  });
+
+  it("are not used once a template differs from the shipped one", async () => {
+    const { DEFAULT_TEMPLATE_DIR, loadTemplates } = await built();
+    const dir = tempDir();
+    cpSync(DEFAULT_TEMPLATE_DIR, dir, { recursive: true });
+    expect((await loadTemplates(dir)).precompiled).toBeDefined();
+    writeFileSync(join(dir, "partials", "gap.hbs"), "changed {{id}}\n");
+    expect((await loadTemplates(dir)).precompiled).toBeUndefined();
   });
 });
 

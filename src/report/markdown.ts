@@ -1,4 +1,5 @@
 // Markdown renderer: lays the view model out with Handlebars templates; escaping is its only logic.
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,10 +10,45 @@ import type { ReportModel } from "./report-model.js";
 /** The shipped templates directory. */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-/** A loaded template set: `report.md.hbs` and the partials of `partials/`. */
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** Precompiled templates of one set (see scripts/build-templates-cache.mjs). */
+interface PrecompiledSet {
+  readonly digest: string;
+  readonly main: TemplateSpecification;
+  readonly partials: Readonly<Record<string, TemplateSpecification>>;
+}
+
+/** A loaded template set: `<name>.md.hbs` and the partials of its partials directory. */
 export interface TemplateSet {
   readonly main: string;
   readonly partials: Readonly<Record<string, string>>;
+  /** SHA-256 of the set's names and sources. */
+  readonly digest: string;
+  /** The same templates precompiled at build time, when the sources are the shipped ones, unchanged. */
+  readonly precompiled?: PrecompiledSet;
+}
+
+/** Options every template is compiled with: the helpers escape, and a missing field is an error. */
+export const TEMPLATE_COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/** Options of `loadTemplates`. */
+export interface LoadTemplatesOptions {
+  /** Use the build-time precompiled templates when they match (default true). */
+  readonly precompiled?: boolean;
+}
+
+async function precompiledSet(name: string, digest: string): Promise<PrecompiledSet | undefined> {
+  try {
+    // Built next to dist/report/; absent when running from the TypeScript sources.
+    const cache: { sets: Record<string, PrecompiledSet> } = await import(
+      new URL("../templates-cache.js", import.meta.url).href
+    );
+    const set = cache.sets[name];
+    return set?.digest === digest ? set : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads `<name>.md.hbs` and every `<partialsDir>/*.hbs` (default `partials/`) of a template directory. */
@@ -20,6 +56,7 @@ export async function loadTemplates(
   dir = DEFAULT_TEMPLATE_DIR,
   name = "report",
   partialsDir = "partials",
+  options: LoadTemplatesOptions = {},
 ): Promise<TemplateSet> {
   const main = await readFile(join(dir, `${name}.md.hbs`), "utf8");
   const partials: Record<string, string> = {};
@@ -30,9 +67,15 @@ export async function loadTemplates(
   } catch {
     // A custom template directory may have no partials; the main template then stands alone.
   }
-  for (const file of names)
-    partials[file.replace(/\.hbs$/, "")] = await readFile(join(partialDir, file), "utf8");
-  return { main, partials };
+  const hash = createHash("sha256").update(`${name}\u0000${main}`);
+  for (const file of names) {
+    const source = await readFile(join(partialDir, file), "utf8");
+    partials[file.replace(/\.hbs$/, "")] = source;
+    hash.update(`\u0000${file}\u0000${source}`);
+  }
+  const digest = hash.digest("hex");
+  const precompiled = options.precompiled === false ? undefined : await precompiledSet(name, digest);
+  return { main, partials, digest, precompiled };
 }
 
 /** Renders any view model with a template set. Text reaches the output only through the escaping helpers. */
@@ -42,8 +85,14 @@ export function renderWithTemplates(model: unknown, templates: TemplateSet): str
   hbs.registerHelper("block", (value: unknown) => escapeBlock(String(value ?? "")));
   hbs.registerHelper("cell", (value: unknown) => escapeCell(String(value ?? "")));
   hbs.registerHelper("indent", (depth: unknown) => "  ".repeat(Number(depth) || 0));
-  for (const [name, source] of Object.entries(templates.partials)) hbs.registerPartial(name, source);
-  const template = hbs.compile(templates.main, { noEscape: true, strict: true });
+  const { precompiled } = templates;
+  for (const [name, source] of Object.entries(templates.partials)) {
+    const spec = precompiled?.partials[name];
+    hbs.registerPartial(name, spec ? hbs.template(spec) : source);
+  }
+  const template = precompiled
+    ? hbs.template(precompiled.main)
+    : hbs.compile(templates.main, TEMPLATE_COMPILE_OPTIONS);
   return `${template(model)
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
