@@ -44,7 +44,7 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
   gaps.forEach((p, i) => {
     (controls[p] as ControlResult).gap_rank = i + 1;
   });
-  // Plain loops, not map(): reading back an array map() made sent V8 into a deoptimization loop on this path.
+  // Plain loops, not map(): reading back an array that map() made sent V8 into a deoptimization loop on this path.
   const lessons: Rollup[] = [];
   let overallTier: number | null = null;
   for (let i = 0; i < catalog.lessons.length; i++) {
