@@ -139,7 +139,19 @@ export function tier(results: readonly ControlResult[]): number | null {
   return tallyResults(results).tier;
 }
 
-const GAP_FACTOR: Partial<Record<Status, number>> = { not_met: 1, not_answered: 1, partially_met: 0.5 };
+/** Share of a control's risk that remains with a status: all of it when not met or not answered, half when partial. */
+function gapFactor(status: Status): number {
+  // A switch, not a lookup table: most statuses are absent from such a table, and each miss walked the prototype chain.
+  switch (status) {
+    case "not_met":
+    case "not_answered":
+      return 1;
+    case "partially_met":
+      return 0.5;
+    default:
+      return 0;
+  }
+}
 
 /** The part of a control's risk that does not depend on the answers: severity weight × breadth. */
 export function riskBase(
@@ -151,5 +163,6 @@ export function riskBase(
 
 /** Risk from a prepared base and a status. */
 export function riskFrom(base: number, status: Status): number {
-  return Math.round(base * (GAP_FACTOR[status] ?? 0) * 100) / 100;
+  const factor = gapFactor(status);
+  return factor === 0 ? 0 : Math.round(base * factor * 100) / 100;
 }
