@@ -106,6 +106,48 @@ describe("Markdown report", async () => {
     expect(tableRows).toHaveLength(1);
   });
 
+  it("keeps multi-line names and answers text from opening headings, lists or table rows", async () => {
+    const text = readFileSync(weakPath, "utf8")
+      .replace("name: Weak Exchange K.K.", 'name: "Evil\\n# Injected heading\\n| x | y |\\n- injected item"')
+      .replace(
+        "    notes: Keys are managed together and one operator signs.",
+        [
+          "    remediation_plan:",
+          '      owner: "Ops\\n# Owner heading"',
+          '      due: "2026-12-31"',
+          '      management_response: "Agreed\\n\\n## Response section\\n1. step"',
+          "    exception:",
+          '      justification: "Legacy\\n# Exception heading\\n\\n- listed"',
+          '      approver: "CISO\\n# Approver heading"',
+          '      expires: "2026-01-01"',
+        ].join("\n"),
+      );
+    const out = await render(writeTemp("multiline.yaml", text));
+    const lines = out.split("\n");
+    // Each hostile value stays inside the one line its template gives it.
+    expect(lines.filter((l) => l.includes("Injected heading"))).toEqual([
+      "# Security gap report: Evil # Injected heading \\| x \\| y \\| - injected item",
+      "| Organization | Evil<br>\\# Injected heading<br>\\| x \\| y \\|<br>\\- injected item |",
+    ]);
+    expect(out).toContain(
+      "owner Ops # Owner heading, due 2026-12-31. Management response: Agreed ## Response section 1. step",
+    );
+    expect(out).toContain(
+      "**Exception:** Legacy # Exception heading - listed (approved by CISO # Approver heading,",
+    );
+    for (const injected of [
+      "# Owner",
+      "## Response",
+      "1. step",
+      "# Exception",
+      "- listed",
+      "# Approver",
+      "- injected",
+      "| x |",
+    ])
+      expect(lines.some((l) => l.startsWith(injected))).toBe(false);
+  });
+
   it("renders with a custom template directory", async () => {
     const dir = tempDir();
     cpSync(new URL("../templates/", import.meta.url).pathname, dir, { recursive: true });
@@ -157,6 +199,11 @@ describe("escaping helpers", () => {
     expect(escapeInline("- item")).toBe("\\- item");
     expect(escapeInline("a - b & c")).toBe("a - b &amp; c");
     expect(escapeCell("line one\nline | two")).toBe("line one<br>line \\| two");
+  });
+
+  it("keeps inline text on one line", () => {
+    expect(escapeInline("Evil\n# Heading\r\n| a |\r- item")).toBe("Evil # Heading \\| a \\| - item");
+    expect(escapeInline("\n# Heading")).toBe(" \\# Heading");
   });
 });
 

@@ -5,9 +5,15 @@ const ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" 
 // Characters that only start a block (heading, list, quote, setext rule) when they open a line.
 const LINE_START = /^(\s*)(#|\+|-|=|\d+(?=[.)]))/;
 
-/** Escapes inline text: Markdown punctuation is backslash-escaped, HTML-significant characters become entities. */
+// Every line break CommonMark knows, with the spaces around it.
+const LINE_BREAK = /[ \t]*(?:\r\n?|\n)\s*/g;
+
+/**
+ * Escapes inline text: line breaks become spaces (inline text must stay on its line, or a new line could open a
+ * heading or a table row), Markdown punctuation is backslash-escaped, HTML-significant characters become entities.
+ */
 export function escapeInline(text: string): string {
-  const escaped = text.replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
+  const escaped = text.replace(LINE_BREAK, " ").replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
   return escaped.replace(LINE_START, (_, space: string, mark: string) =>
     /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
   );
