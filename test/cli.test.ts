@@ -38,11 +38,22 @@ describe("exit codes", () => {
     expect((await run()).code).toBe(2);
   });
 
-  it("1 with a diagnostic (not a stack trace) for a missing or binary answers file", async () => {
+  it("2 with a diagnostic (not a stack trace) when a file or the catalog cannot be read", async () => {
     const missing = await run("report", "/no/such/file.yaml", ...cat);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("/no/such/file.yaml:1:1  error  File not found  input/read-failed");
+    expect(missing.stderr).not.toContain("    at ");
+    const directory = await run("validate", tempDir(), ...cat);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toContain("Expected a file, found a directory");
+    const noCatalog = await run("catalog", "list", "--catalog", "/no/such/catalog");
+    expect(noCatalog.code).toBe(2);
+    expect(noCatalog.stderr).toContain("input/read-failed");
+  });
+
+  it("1 with a diagnostic for an answers file that is not text", async () => {
     const binary = await run("validate", writeTemp("x.yaml", new Uint8Array([0, 1, 2, 255])), ...cat);
+    expect(binary.code).toBe(1);
     expect(binary.stderr).toContain("input/not-utf8");
   });
 });

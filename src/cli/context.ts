@@ -2,7 +2,7 @@
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
-import { EXIT } from "./errors.js";
+import { EXIT, IO_CODES } from "./errors.js";
 import { type Io, writeFileAtomic } from "./io.js";
 
 /** Shared state of one CLI run. */
@@ -29,11 +29,16 @@ export async function emit(
   else ctx.io.stdout(data);
 }
 
-/** Prints diagnostics to stderr (or as JSON to stdout) and sets exit code 1 when any is an error. */
+/**
+ * Prints diagnostics to stderr (or as JSON to stdout) and sets the exit code: 1 when any is an error, 2 when a file
+ * could not be read at all.
+ */
 export function reportDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[], json = false): void {
   if (json) ctx.io.stdout(`${JSON.stringify(diagnostics, null, 2)}\n`);
   else if (diagnostics.length > 0) ctx.io.stderr(formatDiagnostics(diagnostics));
-  if (diagnostics.some((d) => d.severity === "error")) ctx.exit(EXIT.findings);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.some((d) => IO_CODES.has(d.code))) ctx.exit(EXIT.usage);
+  else if (errors.length > 0) ctx.exit(EXIT.findings);
 }
 
 /** Accepts a `YYYY-MM-DD` option value or throws a usage error. */

@@ -3,6 +3,9 @@
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+/** Diagnostic codes that mean a file could not be read at all: an I/O error (2), not a problem in the data (1). */
+export const IO_CODES: ReadonlySet<string> = new Set(["input/read-failed"]);
+
 /** A mistake in how the command was called or an environment problem; printed as one line plus a hint. */
 export class UsageError extends Error {
   constructor(
