@@ -93,6 +93,7 @@ export {
   type ReportInputs,
   type ReportModel,
 } from "./report/report-model.js";
+export { TemplateError } from "./report/template-error.js";
 export { parseYaml } from "./source/parse-yaml.js";
 export { readSource } from "./source/read-source.js";
 export { renderAnswersTemplate } from "./template/answers-template.js";

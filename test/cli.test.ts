@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
@@ -73,6 +73,25 @@ describe("report --out", () => {
     expect((await run("report", bad, ...cat, "--out", out)).code).toBe(1);
     expect(readFileSync(out, "utf8")).toBe("previous report\n");
     expect(readdirSync(dirname(out))).toEqual(["report.md"]);
+  });
+
+  it("locates an error in a custom template in its file, exits 2 and keeps the previous report", async () => {
+    const templates = tempDir();
+    cpSync(new URL("../templates/", import.meta.url).pathname, templates, { recursive: true });
+    const out = writeTemp("report.md", "previous report\n");
+    writeFileSync(join(templates, "report.md.hbs"), "# {{md organization.name}}\n{{unknownHelper 1}}\n");
+    const helper = await run("report", weak, ...cat, "--template", templates, "--out", out);
+    expect(helper.code).toBe(2);
+    expect(helper.stderr).toContain(
+      `${join(templates, "report.md.hbs")}:2:3  error  "unknownHelper" not defined in the report data`,
+    );
+    expect(helper.stderr).not.toContain("bug in vaspcheck");
+    expect(readFileSync(out, "utf8")).toBe("previous report\n");
+    cpSync(new URL("../templates/report.md.hbs", import.meta.url).pathname, join(templates, "report.md.hbs"));
+    writeFileSync(join(templates, "partials", "lesson.hbs"), "ok\n{{#if title}}\nunclosed\n");
+    const parse = await run("report", weak, ...cat, "--template", templates);
+    expect(parse.code).toBe(2);
+    expect(parse.stderr).toContain(`${join(templates, "partials", "lesson.hbs")}:4:1  error  Parse error:`);
   });
 
   it("reports an unwritable destination as an I/O error with exit 2", async () => {

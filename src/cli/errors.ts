@@ -1,4 +1,5 @@
 // The CLI's error kinds and exit codes: diagnostics (1), usage and I/O (2), bugs (2 with a report hint).
+import { TemplateError } from "../report/template-error.js";
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -21,6 +22,13 @@ export class UsageError extends Error {
 export function formatUnexpected(error: unknown, debug: boolean, version: string): string {
   if (error instanceof UsageError) {
     return `vaspcheck: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`;
+  }
+  if (error instanceof TemplateError) {
+    return (
+      `${error.location}  error  ${error.message}\n` +
+      "  hint: fix the template (helpers: md, block, cell, indent; every field it names must exist);\n" +
+      "        the shipped templates/ directory shows the fields of each section.\n"
+    );
   }
   const io = error as NodeJS.ErrnoException;
   if (io && typeof io.code === "string" && typeof io.path === "string") {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { escapeBlock, escapeCell, escapeInline } from "./markdown-escape.js";
 import type { ReportModel } from "./report-model.js";
+import { templateErrorOf } from "./template-error.js";
 
 /** The shipped templates directory. */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -27,6 +28,8 @@ export interface TemplateSet {
   readonly digest: string;
   /** The same templates precompiled at build time, when the sources are the shipped ones, unchanged. */
   readonly precompiled?: PrecompiledSet;
+  /** Where the main template and each partial were read from, so a template error can name its file. */
+  readonly files?: { readonly main: string; readonly partials: Readonly<Record<string, string>> };
 }
 
 /** Options every template is compiled with: the helpers escape, and a missing field is an error. */
@@ -58,8 +61,10 @@ export async function loadTemplates(
   partialsDir = "partials",
   options: LoadTemplatesOptions = {},
 ): Promise<TemplateSet> {
-  const main = await readFile(join(dir, `${name}.md.hbs`), "utf8");
+  const mainFile = join(dir, `${name}.md.hbs`);
+  const main = await readFile(mainFile, "utf8");
   const partials: Record<string, string> = {};
+  const partialFiles: Record<string, string> = {};
   const partialDir = join(dir, partialsDir);
   let names: string[] = [];
   try {
@@ -71,11 +76,12 @@ export async function loadTemplates(
   for (const file of names) {
     const source = await readFile(join(partialDir, file), "utf8");
     partials[file.replace(/\.hbs$/, "")] = source;
+    partialFiles[file.replace(/\.hbs$/, "")] = join(partialDir, file);
     hash.update(`\u0000${file}\u0000${source}`);
   }
   const digest = hash.digest("hex");
   const precompiled = options.precompiled === false ? undefined : await precompiledSet(name, digest);
-  return { main, partials, digest, precompiled };
+  return { main, partials, digest, precompiled, files: { main: mainFile, partials: partialFiles } };
 }
 
 /** Renders any view model with a template set. Text reaches the output only through the escaping helpers. */
@@ -85,14 +91,26 @@ export function renderWithTemplates(model: unknown, templates: TemplateSet): str
   hbs.registerHelper("block", (value: unknown) => escapeBlock(String(value ?? "")));
   hbs.registerHelper("cell", (value: unknown) => escapeCell(String(value ?? "")));
   hbs.registerHelper("indent", (depth: unknown) => "  ".repeat(Number(depth) || 0));
-  const { precompiled } = templates;
+  const { precompiled, files } = templates;
+  // Each template runs inside a guard that names its file: an error in a custom template is the user's to fix.
+  const located =
+    (file: string, run: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
+    (context, options) => {
+      try {
+        return run(context, options);
+      } catch (error) {
+        throw templateErrorOf(file, error);
+      }
+    };
   for (const [name, source] of Object.entries(templates.partials)) {
     const spec = precompiled?.partials[name];
-    hbs.registerPartial(name, spec ? hbs.template(spec) : source);
+    const run = spec ? hbs.template(spec) : hbs.compile(source, TEMPLATE_COMPILE_OPTIONS);
+    hbs.registerPartial(name, located(files?.partials[name] ?? `${name}.hbs`, run));
   }
-  const template = precompiled
-    ? hbs.template(precompiled.main)
-    : hbs.compile(templates.main, TEMPLATE_COMPILE_OPTIONS);
+  const template = located(
+    files?.main ?? "main template",
+    precompiled ? hbs.template(precompiled.main) : hbs.compile(templates.main, TEMPLATE_COMPILE_OPTIONS),
+  );
   return `${template(model)
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
