@@ -146,6 +146,21 @@ describe("answers validation", () => {
     expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
   });
 
+  it("still gives the quality warnings of the valid parts when other parts have errors", () => {
+    const text = strongText
+      .replace(/( {2}KEY-001:\n {4}responses: .*\n) {4}evidence: .*\n/, "$1")
+      .replace("  HOT-001:\n", '  HOT-001:\n    answered_on: "2026-07-15"\n')
+      .replace("  GOV-001:\n", "  GOV-001:\n    colour: blue\n");
+    const { diagnostics } = validate(text);
+    expect(find(diagnostics, "schema/unknown-key")[0]?.path).toEqual(["answers", "GOV-001", "colour"]);
+    expect(find(diagnostics, "answers/no-evidence")[0]?.message).toContain("KEY-001");
+    expect(find(diagnostics, "answers/dated-after-assessment")[0]?.message).toContain("2026-07-15");
+    // The control in error gets no quality verdict of its own: its answers were not read.
+    expect(diagnostics.filter((d) => d.severity === "warning" && d.path?.[1] === "GOV-001")).toEqual([]);
+    const badDate = validate(text.replace('date: "2026-06-30"', "date: someday"));
+    expect(find(badDate.diagnostics, "answers/no-evidence")).toEqual([]);
+  });
+
   it("prints diagnostics as file:line:col blocks with hints and totals", () => {
     const out = formatDiagnostics(validate(strongText.replace("KEY-001:", "KEY-01:")).diagnostics);
     expect(out).toMatch(/^a\.yaml:\d+:3 {2}error {2}Unknown control `KEY-01` {2}answers\/unknown-control$/m);

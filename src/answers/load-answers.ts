@@ -11,6 +11,7 @@ import type { SourceFile } from "../source/source-file.js";
 import { parseAnswersSheet } from "./answers-sheet.js";
 import { checkAnswers } from "./check-answers.js";
 import { checkQuality } from "./quality.js";
+import { salvageAnswers } from "./salvage.js";
 
 /** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
 export interface LoadAnswersResult {
@@ -41,7 +42,16 @@ export function validateAnswers(
   const structure = AnswersSchema.safeParse(file.data);
   if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
   diagnostics.push(...checkAnswers(file, catalog));
-  if (!structure.success || hasErrors(diagnostics)) return { file, diagnostics };
+  if (!structure.success || hasErrors(diagnostics)) {
+    // Every problem in one pass: the valid parts still get their quality warnings.
+    const partial = salvageAnswers(
+      file.data,
+      diagnostics.filter((d) => d.severity === "error"),
+    );
+    if (partial)
+      diagnostics.push(...checkQuality(file, partial, evaluate(catalog, partial, { asOf: options.asOf })));
+    return { file, diagnostics };
+  }
   const answers = structure.data;
   const evaluation = evaluate(catalog, answers, { asOf: options.asOf });
   diagnostics.push(...checkQuality(file, answers, evaluation));
