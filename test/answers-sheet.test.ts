@@ -38,7 +38,13 @@ function filledSheet(): string[][] {
     const v = section?.[rest[0]!];
     return v === undefined || v === null ? "" : Array.isArray(v) ? v.join(", ") : String(v);
   };
-  return rows.map((row, i) => (i === 0 ? row : [...row.slice(0, 5), row[5] || lookup(row[0]!)]));
+  const filled = rows.map((row, i) => (i === 0 ? row : [...row.slice(0, 5), row[5] || lookup(row[0]!)]));
+  // The template offers a path row per control; evidence given by URL goes in a row the user adds (`….url`).
+  for (const [id, answer] of Object.entries(strong.answers))
+    answer?.evidence.forEach((e, i) => {
+      if (e.url) filled.push([`answers.${id}.evidence.${i + 1}.url`, id, "Evidence URL", "", "", e.url]);
+    });
+  return filled;
 }
 
 describe("answers sheet (CSV)", () => {

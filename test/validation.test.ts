@@ -146,6 +146,17 @@ describe("answers validation", () => {
     expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
   });
 
+  it("rejects evidence an auditor cannot follow: a title without a path or URL", () => {
+    const text = strongText.replace(
+      /( {2}KEY-001:\n {4}responses: .*\n {4}evidence: ).*\n/,
+      "$1[{ title: Key ceremony }]\n",
+    );
+    const [problem] = validate(text).diagnostics.filter((d) => d.severity === "error");
+    expect(problem).toMatchObject({ code: "schema/invalid", path: ["answers", "KEY-001", "evidence", 0] });
+    expect(problem?.message).toContain("Evidence needs a `path` or a `url`");
+    expect(problem?.start.line).toBeGreaterThan(1);
+  });
+
   it("still gives the quality warnings of the valid parts when other parts have errors", () => {
     const text = strongText
       .replace(/( {2}KEY-001:\n {4}responses: .*\n) {4}evidence: .*\n/, "$1")

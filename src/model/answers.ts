@@ -7,16 +7,21 @@ const isoDate = z.iso.date();
 const text = z.string().trim().min(1);
 
 /** A piece of evidence: a document, ticket or URL, optionally pinned by its SHA-256. */
-export const EvidenceSchema = z.strictObject({
-  title: text,
-  path: text.optional(),
-  url: z.url().optional(),
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/i, "64 hexadecimal characters")
-    .optional(),
-  date: isoDate.optional(),
-});
+export const EvidenceSchema = z
+  .strictObject({
+    title: text,
+    path: text.optional(),
+    url: z.url().optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, "64 hexadecimal characters")
+      .optional(),
+    date: isoDate.optional(),
+  })
+  .refine((evidence) => evidence.path !== undefined || evidence.url !== undefined, {
+    // An auditor must be able to find the evidence: a title alone points nowhere.
+    message: "Evidence needs a `path` or a `url` an auditor can follow",
+  });
 
 /** A time-boxed, approved acceptance of the risk of not meeting a control. */
 export const ExceptionSchema = z.strictObject({
