@@ -126,6 +126,30 @@ describe("catalog lint", () => {
     expect(result.catalog).toBeUndefined();
   });
 
+  it("still replays the examples of sound controls when another file has errors", async () => {
+    const result = await lintCatalog(
+      brokenCatalog({
+        "lessons.yaml": (t) =>
+          t.replace(
+            "incidents: [dmm-bitcoin-2024]\n  - id: workstation-hygiene",
+            "incidents: [dmm-2024]\n  - id: workstation-hygiene",
+          ),
+        "controls/HOT-001.yaml": (t) =>
+          t.replace(
+            "responses: { cold_share: 80, measured_daily: true }\n    expect: not_met",
+            "responses: { cold_share: 80, measured_daily: true }\n    expect: met",
+          ),
+      }),
+    );
+    const codes = result.diagnostics
+      .filter((d) => d.severity === "error")
+      .map((d) => [d.code, d.file.split("/").pop()]);
+    expect(codes).toContainEqual(["catalog/unknown-reference", "lessons.yaml"]);
+    expect(codes).toContainEqual(["catalog/example-mismatch", "HOT-001.yaml"]);
+    expect(result.catalog).toBeUndefined();
+    expect(result.unchecked?.controls.length).toBeGreaterThan(0);
+  });
+
   it("reports schema problems in catalog files with positions and never throws", async () => {
     const dir = brokenCatalog({
       "controls/GOV-001.yaml": (t) => t.replace("severity: high", "severity: severe"),

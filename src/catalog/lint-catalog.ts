@@ -6,16 +6,22 @@ import { evaluateControl } from "../engine/evaluate-control.js";
 import { locate } from "../source/source-file.js";
 import { type LoadCatalogResult, loadCatalog } from "./load-catalog.js";
 
-/** Loads a catalog and replays every example, reporting each mismatch where the example is written. */
+/**
+ * Loads a catalog and replays every example, reporting each mismatch where the example is written. Examples are
+ * replayed even when other files have errors, so one broken file does not hide the rest.
+ */
 export async function lintCatalog(dir: string): Promise<LoadCatalogResult> {
   // Lint must see the files themselves (positions, warnings, examples), never the build-time cache.
   const loaded = await loadCatalog(dir, { cache: null });
-  if (!loaded.catalog) return loaded;
-  const { catalog } = loaded;
+  const catalog = loaded.catalog ?? loaded.unchecked;
+  if (!catalog) return loaded;
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const broken = new Set(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
   for (const control of catalog.controls) {
     const file = loaded.sources.controls.get(control.id);
-    if (!file) continue;
+    // A control whose own file (or the profile its scope reads) has errors cannot be replayed meaningfully.
+    if (!file || broken.has(file.path) || (loaded.sources.profile && broken.has(loaded.sources.profile.path)))
+      continue;
     const questions = new Map(control.questions.map((q) => [q.id, q]));
     control.examples.forEach((example, i) => {
       const place = (path: (string | number)[]) => locate(file, ["examples", i, ...path]);
@@ -58,9 +64,7 @@ export async function lintCatalog(dir: string): Promise<LoadCatalogResult> {
       }
     });
   }
-  return {
-    ...loaded,
-    diagnostics,
-    catalog: diagnostics.some((d) => d.severity === "error") ? undefined : catalog,
-  };
+  return diagnostics.some((d) => d.severity === "error")
+    ? { sources: loaded.sources, diagnostics, unchecked: catalog }
+    : { sources: loaded.sources, diagnostics, catalog };
 }

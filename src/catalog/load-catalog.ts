@@ -29,6 +29,11 @@ export interface CatalogSources {
 /** The outcome of loading: a catalog when there were no errors, diagnostics always. */
 export interface LoadCatalogResult {
   readonly catalog?: Catalog;
+  /**
+   * The catalog as assembled when every required file parsed but cross-checks found errors: for tools such as
+   * lint that check what they can. Answers must never be evaluated against it.
+   */
+  readonly unchecked?: Catalog;
   readonly sources: CatalogSources;
   readonly diagnostics: Diagnostic[];
 }
@@ -177,5 +182,7 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
     digest,
   };
   diagnostics.push(...checkCatalog(catalog, sources));
-  return { catalog: hasErrors(diagnostics) ? undefined : catalog, sources, diagnostics };
+  return hasErrors(diagnostics)
+    ? { unchecked: catalog, sources, diagnostics }
+    : { catalog, sources, diagnostics };
 }
