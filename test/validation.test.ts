@@ -172,6 +172,17 @@ describe("answers validation", () => {
     expect(find(badDate.diagnostics, "answers/no-evidence")).toEqual([]);
   });
 
+  it("places a blank scoping question at its own key, and a missing one at the profile", () => {
+    const text = strongText
+      .replace("  evm_chains: true\n", "")
+      .replace("operates_hot_wallets: true", "operates_hot_wallets:");
+    const missing = find(validate(text).diagnostics, "answers/missing-profile");
+    expect(missing.map((d) => [d.message, d.start.line, d.start.column])).toEqual([
+      ["Scoping question `operates_hot_wallets` is not answered", 13, 3],
+      ["Scoping question `evm_chains` is not answered", 12, 3],
+    ]);
+  });
+
   it("prints diagnostics as file:line:col blocks with hints and totals", () => {
     const out = formatDiagnostics(validate(strongText.replace("KEY-001:", "KEY-01:")).diagnostics);
     expect(out).toMatch(/^a\.yaml:\d+:3 {2}error {2}Unknown control `KEY-01` {2}answers\/unknown-control$/m);

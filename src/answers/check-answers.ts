@@ -44,10 +44,18 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
     const profile = isRecord(data.profile) ? data.profile : {};
     for (const question of catalog.profile) {
       if (profile[question.id] === undefined || profile[question.id] === null) {
-        emit(["profile"], "answers/missing-profile", `Scoping question \`${question.id}\` is not answered`, {
-          severity: "warning",
-          hint: `${question.text} Controls that depend on it are treated as applicable.`,
-        });
+        // A key left blank is shown where it is; one left out, at the profile it belongs to.
+        const blank = Object.hasOwn(profile, question.id);
+        emit(
+          blank ? ["profile", question.id] : ["profile"],
+          "answers/missing-profile",
+          `Scoping question \`${question.id}\` is not answered`,
+          {
+            severity: "warning",
+            key: blank,
+            hint: `${question.text} Controls that depend on it are treated as applicable.`,
+          },
+        );
       }
     }
   }
