@@ -55,6 +55,15 @@ describe("parsing", () => {
     );
   });
 
+  it("says plainly that an empty answers file is empty", () => {
+    for (const text of ["", "# only a comment\n"]) {
+      const { diagnostics } = validate(text);
+      expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+        ["input/empty", "The answers file is empty"],
+      ]);
+    }
+  });
+
   it("reads JSON answers with positions too", async () => {
     const json = JSON.stringify(
       { ...(parseYaml("s", strongText).file?.data as object), extra: true },

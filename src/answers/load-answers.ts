@@ -39,6 +39,19 @@ export function validateAnswers(
   const diagnostics = [...parsed.diagnostics];
   const file = parsed.file;
   if (!file) return { diagnostics };
+  if ((file.data === null || file.data === undefined) && !hasErrors(diagnostics)) {
+    // Said plainly: the schema's complaint about an empty value would point at nothing the user wrote.
+    diagnostics.push({
+      file: file.path,
+      start: { line: 1, column: 1 },
+      severity: "error",
+      code: "input/empty",
+      message: "The answers file is empty",
+      path: [],
+      hint: "Run `vaspcheck init --out answers.yaml` to get a template to fill in.",
+    });
+    return { file, diagnostics };
+  }
   const structure = AnswersSchema.safeParse(file.data);
   if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
   diagnostics.push(...checkAnswers(file, catalog));

@@ -3,6 +3,7 @@
 /** Every diagnostic code vaspcheck emits, with a one-line summary for docs and `--explain`. */
 export const DIAGNOSTIC_CODES = {
   "input/read-failed": "The file could not be read.",
+  "input/empty": "The file holds no document (empty, or only comments).",
   "input/too-large": "The file is larger than the configured limit.",
   "input/not-utf8": "The file is not valid UTF-8 text.",
   "input/bad-sheet": "An answers spreadsheet (CSV) is malformed or lacks the `path` and `answer` columns.",
