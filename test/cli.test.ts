@@ -94,6 +94,17 @@ describe("report --out", () => {
     expect(parse.stderr).toContain(`${join(templates, "partials", "lesson.hbs")}:4:1  error  Parse error:`);
   });
 
+  it("refuses an --out that is the input answers file, leaving it untouched", async () => {
+    const answers = writeTemp("answers.yaml", readFileSync(weak, "utf8"));
+    const before = readFileSync(answers, "utf8");
+    const result = await run("report", answers, ...cat, "--out", join(dirname(answers), ".", "answers.yaml"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("writing the report there would replace it");
+    expect(readFileSync(answers, "utf8")).toBe(before);
+    expect((await run("diff", weak, answers, ...cat, "--out", answers)).code).toBe(2);
+    expect(readFileSync(answers, "utf8")).toBe(before);
+  });
+
   it("reports an unwritable destination as an I/O error with exit 2", async () => {
     const result = await run("report", weak, ...cat, "--out", "/no/such/dir/report.md");
     expect(result.code).toBe(2);

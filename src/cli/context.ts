@@ -19,6 +19,29 @@ export const OUT_OPTION = {
   describe: "Write to this file (atomically) instead of stdout",
 } as const;
 
+/**
+ * Refuses an `--out` that names one of the command's input files: the report would replace the answers it was
+ * made from. Paths are compared after resolving symbolic links.
+ */
+export async function refuseOverwritingInput(
+  out: string | undefined,
+  inputs: readonly string[],
+): Promise<void> {
+  if (!out) return;
+  const { realpath } = await import("node:fs/promises");
+  const { resolve } = await import("node:path");
+  const real = (path: string) => realpath(path).catch(() => resolve(path));
+  const target = await real(out);
+  for (const input of inputs) {
+    if ((await real(input)) !== target) continue;
+    const { UsageError } = await import("./errors.js");
+    throw new UsageError(
+      `--out ${out} is the input file ${input}; writing the report there would replace it`,
+      "Name another output file.",
+    );
+  }
+}
+
 /** Writes command output to `--out` atomically, or to stdout. */
 export async function emit(
   ctx: CliContext,

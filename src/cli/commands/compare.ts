@@ -65,7 +65,8 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
             "Directory with compare.md.hbs (and compare-partials/) to use instead of the shipped templates",
         }),
     handler: async (args) => {
-      const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+      const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
+      await refuseOverwritingInput(args.out, args.inputs);
       const { UsageError } = await import("../errors.js");
       const asOf = await checkDate(args["as-of"], "--as-of");
       if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 0 && args.jobs <= 64))

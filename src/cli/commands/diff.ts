@@ -39,7 +39,8 @@ export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
           describe: "Directory with diff.md.hbs to use instead of the shipped template",
         }),
     handler: async (args) => {
-      const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+      const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
+      await refuseOverwritingInput(args.out, [args.old, args.new]);
       const asOf = await checkDate(args["as-of"], "--as-of");
       const { diffFiles } = await import("../../compare/diff-files.js");
       const result = await diffFiles({

@@ -45,7 +45,8 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
           describe: "Directory with report.md.hbs (and partials/) to use instead of the shipped templates",
         }),
     handler: async (args) => {
-      const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+      const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
+      await refuseOverwritingInput(args.out, [args.answers]);
       const { createReport } = await import("../../report/create-report.js");
       const { EXIT } = await import("../errors.js");
       const asOf = await checkDate(args["as-of"], "--as-of");
