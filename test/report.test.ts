@@ -68,7 +68,7 @@ describe("Markdown report", async () => {
     for (const heading of [
       "## Lessons",
       "## Framework coverage",
-      "### NIST Cybersecurity Framework",
+      "### NIST Cybersecurity Framework — 2\\.0 (CSWP 29, 26 February 2024)\n",
       "### Unanswered questions",
       "### Exceptions",
       "### Evidence index",

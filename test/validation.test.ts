@@ -152,6 +152,10 @@ describe("answers validation", () => {
     expect(find(diagnostics, "answers/no-evidence")[0]?.message).toContain("KEY-001");
     expect(find(diagnostics, "answers/dated-after-assessment")[0]?.message).toContain("2026-07-15");
     expect(find(diagnostics, "answers/exception-expiring")[0]?.message).toContain("10 days");
+    const tomorrow = validate(text.replace('expires: "2026-07-10"', 'expires: "2026-07-01"')).diagnostics;
+    expect(find(tomorrow, "answers/exception-expiring")[0]?.message).toContain(
+      "expires in 1 day (2026-07-01)",
+    );
     expect(diagnostics.every((d) => d.severity === "warning")).toBe(true);
   });
 

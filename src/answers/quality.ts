@@ -50,7 +50,7 @@ export function checkQuality(file: SourceFile, answers: Answers, evaluation: Eva
         warn(
           [...base, "exception", "expires"],
           "answers/exception-expiring",
-          `Exception for \`${result.control_id}\` expires in ${left} days (${result.exception.expires})`,
+          `Exception for \`${result.control_id}\` expires in ${left} ${left === 1 ? "day" : "days"} (${result.exception.expires})`,
           "Plan the renewal or the fix now.",
         );
       }

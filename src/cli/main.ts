@@ -46,8 +46,7 @@ export async function main(
       type: "number",
       global: true,
       default: 10 * 1024 * 1024,
-      describe: "Refuse input files larger than this",
-      hidden: true,
+      describe: "Refuse input files larger than this many bytes",
     })
     .option("debug", { type: "boolean", global: true, describe: "Show stack traces for internal errors" })
     .command(initCommand(ctx))

@@ -21,7 +21,7 @@ export function drawFrameworks(ctx: PdfContext): void {
   );
   if (ctx.model.frameworks.length === 0) paragraph(ctx, "The catalog maps no framework.");
   for (const fw of ctx.model.frameworks) {
-    heading(ctx, `${fw.name} ${fw.version}`, 2, { dest: frameworkDest(fw.id), outline: section }, 70);
+    heading(ctx, `${fw.name} — ${fw.version}`, 2, { dest: frameworkDest(fw.id), outline: section }, 70);
     badgeRow(ctx, [
       [`Score ${fw.score}`, scoreColor(fw.score_value)],
       [`${fw.mapped_controls} mapped controls`, INK.muted],
@@ -46,7 +46,7 @@ export function drawFrameworks(ctx: PdfContext): void {
         { header: "Controls", width: 35, cell: (r) => r.controls || "—" },
       ],
       fw.requirements,
-      { caption: `${fw.name} ${fw.version}` },
+      { caption: `${fw.name} — ${fw.version}` },
     );
   }
 }
