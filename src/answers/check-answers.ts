@@ -16,7 +16,8 @@ type Emit = (
   extra?: { hint?: string; expected?: string; actual?: string; severity?: DiagnosticSeverity; key?: boolean },
 ) => void;
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
+/** True for a mapping (not null, not a list). */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Checks the parts of an answers file that depend on the catalog. Works on raw data so it runs even when the structure has errors. */

@@ -55,19 +55,18 @@ export function validateAnswers(
   const structure = AnswersSchema.safeParse(file.data);
   if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
   diagnostics.push(...checkAnswers(file, catalog));
-  if (!structure.success || hasErrors(diagnostics)) {
-    // Every problem in one pass: the valid parts still get their quality warnings.
-    const partial = salvageAnswers(
-      file.data,
-      diagnostics.filter((d) => d.severity === "error"),
-    );
-    if (partial)
-      diagnostics.push(...checkQuality(file, partial, evaluate(catalog, partial, { asOf: options.asOf })));
-    return { file, diagnostics };
-  }
-  const answers = structure.data;
+  const valid = structure.success && !hasErrors(diagnostics);
+  // Every problem in one pass: when there are errors, the valid parts still get their quality warnings.
+  const answers = valid
+    ? structure.data
+    : salvageAnswers(
+        file.data,
+        diagnostics.filter((d) => d.severity === "error"),
+      );
+  if (!answers) return { file, diagnostics };
   const evaluation = evaluate(catalog, answers, { asOf: options.asOf });
   diagnostics.push(...checkQuality(file, answers, evaluation));
+  if (!valid) return { file, diagnostics };
   return { answers, evaluation, file, diagnostics };
 }
 

@@ -1,14 +1,12 @@
 // The parts of an invalid answers file that are valid on their own, so its quality warnings are not lost.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type Answers, AnswersSchema, ControlAnswerSchema } from "../model/answers.js";
+import { isRecord } from "./check-answers.js";
 
 type Path = readonly (string | number)[];
 
 const isPrefix = (prefix: Path, path: Path) =>
   prefix.length <= path.length && prefix.every((k, i) => k === path[i]);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Keeps the control answers and profile keys of a document that no error touches (no error at, above or below

@@ -17,11 +17,11 @@ export async function lintCatalog(dir: string): Promise<LoadCatalogResult> {
   if (!catalog) return loaded;
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const broken = new Set(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
+  // A control whose own file, or the profile its scope reads, has errors cannot be replayed meaningfully.
+  const profileBroken = loaded.sources.profile !== undefined && broken.has(loaded.sources.profile.path);
   for (const control of catalog.controls) {
     const file = loaded.sources.controls.get(control.id);
-    // A control whose own file (or the profile its scope reads) has errors cannot be replayed meaningfully.
-    if (!file || broken.has(file.path) || (loaded.sources.profile && broken.has(loaded.sources.profile.path)))
-      continue;
+    if (!file || profileBroken || broken.has(file.path)) continue;
     const questions = new Map(control.questions.map((q) => [q.id, q]));
     control.examples.forEach((example, i) => {
       const place = (path: (string | number)[]) => locate(file, ["examples", i, ...path]);
