@@ -6,16 +6,9 @@ import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 import { checkCondition } from "./check-condition.js";
+import { checkRelations } from "./check-relations.js";
 import type { CatalogSources } from "./load-catalog.js";
-
-type Reporter = (
-  file: SourceFile | undefined,
-  path: (string | number)[],
-  code: DiagnosticCode,
-  message: string,
-  hint?: string,
-  severity?: DiagnosticSeverity,
-) => void;
+import { type Reporter, unknownRef } from "./reporter.js";
 
 /** Checks references between catalog entries and the typing of every condition. */
 export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnostic[] {
@@ -36,20 +29,10 @@ export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnos
   checkUniqueLessons(catalog, sources, report);
   checkLessons(catalog, sources, report);
   checkIncidents(catalog, sources, report);
+  checkRelations(catalog, sources, report);
   checkControls(catalog, sources, report);
   checkCoverage(catalog, sources, report);
   return diagnostics;
-}
-
-function unknownRef(
-  report: Reporter,
-  file: SourceFile | undefined,
-  path: (string | number)[],
-  kind: string,
-  id: string,
-  known: Iterable<string>,
-) {
-  report(file, path, "catalog/unknown-reference", `Unknown ${kind} \`${id}\``, didYouMean(id, known));
 }
 
 function checkUniqueLessons(catalog: Catalog, sources: CatalogSources, report: Reporter) {
@@ -108,7 +91,6 @@ function checkIncidents(catalog: Catalog, sources: CatalogSources, report: Repor
 
 function checkControls(catalog: Catalog, sources: CatalogSources, report: Reporter) {
   const lessons = new Set(catalog.lessons.map((l) => l.id));
-  const incidents = new Map(catalog.incidents.map((i) => [i.id, new Set(i.attack_chain.map((s) => s.id))]));
   const frameworks = new Map(catalog.frameworks.map((f) => [f.id, new Set(f.requirements.map((r) => r.id))]));
   const profile = new Map<string, Question>(catalog.profile.map((q) => [q.id, q]));
   for (const control of catalog.controls) {
@@ -116,19 +98,6 @@ function checkControls(catalog: Catalog, sources: CatalogSources, report: Report
     control.lessons.forEach((id, i) => {
       if (!lessons.has(id)) unknownRef(report, file, ["lessons", i], "lesson", id, lessons);
     });
-    for (const relation of ["blocks", "limits"] as const) {
-      for (const [incidentId, steps] of Object.entries(control[relation])) {
-        const known = incidents.get(incidentId);
-        if (!known) {
-          unknownRef(report, file, [relation, incidentId], "incident", incidentId, incidents.keys());
-          continue;
-        }
-        steps.forEach((step, i) => {
-          if (!known.has(step))
-            unknownRef(report, file, [relation, incidentId, i], `step of ${incidentId}`, step, known);
-        });
-      }
-    }
     for (const [frameworkId, requirements] of Object.entries(control.frameworks)) {
       const known = frameworks.get(frameworkId);
       if (!known) {

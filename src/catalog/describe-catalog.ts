@@ -66,8 +66,11 @@ export function showEntry(catalog: Catalog, id: string): { text: string; data: u
         ? ["Partially met when:", ...describeCondition(control.rule.partially_met, "  ")]
         : []),
       "",
-      "Blocks:",
-      ...Object.entries(control.blocks).map(([incident, steps]) => `  ${incident}: ${steps.join(", ")}`),
+      "Counters (from the incidents' countermeasures):",
+      ...countersOf(catalog, control.id).map(
+        (c) =>
+          `  ${c.effect.padEnd(9)} ${c.incident} / ${c.step}${c.with.length > 0 ? ` (with ${c.with.join(", ")})` : ""}`,
+      ),
       "Frameworks:",
       ...Object.entries(control.frameworks).map(([fw, reqs]) => `  ${fw}: ${reqs.join(", ")}`),
       "",
@@ -87,8 +90,11 @@ export function showEntry(catalog: Catalog, id: string): { text: string; data: u
   const incident = catalog.incidents.find((i) => i.id === id);
   if (incident) {
     const steps = incident.attack_chain.map((s, n) => {
-      const blockers = catalog.controls.filter((c) => c.blocks[incident.id]?.includes(s.id)).map((c) => c.id);
-      return `  ${n + 1}. ${s.title} [${s.id}]\n     ${s.description}\n     blocked by: ${blockers.join(", ") || "no control"}`;
+      const counters = s.countermeasures.map(
+        (cm) =>
+          `     ${cm.effect.padEnd(9)} ${cm.controls.join(" + ")} — ${cm.why} [${cm.source}${cm.hedge ? `, ${cm.hedge}` : ""}]`,
+      );
+      return `  ${n + 1}. ${s.title} [${s.id}] (${s.techniques.join(", ")})\n     ${s.description}\n${counters.join("\n") || "     no countermeasure in the catalog"}`;
     });
     const text = [
       `${incident.name} (${incident.date}) — ${incident.loss}`,
@@ -102,8 +108,18 @@ export function showEntry(catalog: Catalog, id: string): { text: string; data: u
       "Attack chain:",
       ...steps,
       "",
+      ...(incident.known_controls.length > 0
+        ? [
+            "Known to have been in place (counter-evidence):",
+            ...incident.known_controls.map(
+              (k) =>
+                `  ${k.control}: ${k.had} Did not stop: ${k.did_not_stop.join(", ")} [${k.source}${k.hedge ? `, ${k.hedge}` : ""}]`,
+            ),
+            "",
+          ]
+        : []),
       "Sources:",
-      ...incident.sources.map((s) => `  ${s.title} <${s.url}>`),
+      ...incident.sources.map((s) => `  ${s.key}  ${s.title} <${s.url}>`),
     ].join("\n");
     return { text: `${text}\n`, data: incident };
   }
@@ -127,5 +143,21 @@ export function showEntry(catalog: Catalog, id: string): { text: string; data: u
 export function entryIds(catalog: Catalog): string[] {
   return [...catalog.controls, ...catalog.lessons, ...catalog.incidents, ...catalog.frameworks].map(
     (e) => e.id,
+  );
+}
+
+/** Every step a control counters, read from the incidents. */
+function countersOf(catalog: Catalog, id: string) {
+  return catalog.incidents.flatMap((incident) =>
+    incident.attack_chain.flatMap((step) =>
+      step.countermeasures
+        .filter((cm) => cm.controls.includes(id))
+        .map((cm) => ({
+          incident: incident.id,
+          step: step.id,
+          effect: cm.effect,
+          with: cm.controls.filter((c) => c !== id),
+        })),
+    ),
   );
 }

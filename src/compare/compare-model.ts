@@ -160,7 +160,7 @@ function byExposure(a: Exposure, b: Exposure): number {
   const share = (n: number, e: Exposure) => (e.applicable === 0 ? 0 : n / e.applicable);
   return (
     share(b.not_stopped, b) - share(a.not_stopped, a) ||
-    share(b.limited + b.hindered, b) - share(a.limited + a.hindered, a) ||
+    share(b.limited + b.detected + b.hindered, b) - share(a.limited + a.detected + a.hindered, a) ||
     a.name.localeCompare(b.name)
   );
 }
@@ -168,7 +168,7 @@ function byExposure(a: Exposure, b: Exposure): number {
 function findings(c: Comparison): string[] {
   // The attacks most exchanges would let through first; then those they would only hinder.
   const out = c.exposure
-    .filter((e) => e.applicable > 0 && e.not_stopped + e.limited + e.hindered > 0)
+    .filter((e) => e.applicable > 0 && e.not_stopped + e.limited + e.detected + e.hindered > 0)
     .sort(byExposure)
     .slice(0, 5)
     .map((e) => e.summary);
@@ -220,6 +220,7 @@ function exposureView(e: Exposure) {
     applicable: e.applicable,
     stopped: e.stopped,
     limited: e.limited,
+    detected: e.detected,
     hindered: e.hindered,
     not_stopped: e.not_stopped,
     weakest: e.weakest_step
@@ -231,14 +232,14 @@ function exposureView(e: Exposure) {
       title: s.title,
       blocked: s.blocked,
       limited: s.limited,
-      partly: s.partly_blocked,
+      detected: s.detected,
+      hindered: s.hindered,
       open: s.open,
-      not_applicable: s.not_applicable,
       controls:
         s.controls.length + s.limiting_controls.length === 0
           ? "No control in the catalog"
           : [
-              s.controls.join(", "),
+              s.controls.length > 0 ? `prevents: ${s.controls.join(", ")}` : "",
               s.limiting_controls.length > 0 ? `limits the loss: ${s.limiting_controls.join(", ")}` : "",
             ]
               .filter(Boolean)

@@ -107,7 +107,7 @@ function buildComparison(
     label: labels[i]!,
     statuses: statusesOf(group.kept.statuses),
     assessed: statusesOf(group.kept.assessed),
-    scores: rescore ? rescore(group.kept.statuses, group.kept.assessed) : group.kept.scores,
+    scores: rescore ? rescore(group.kept.statuses, group.kept.assessed, group.kept.flags) : group.kept.scores,
   }));
   rows.sort(
     (a, b) =>

@@ -1,4 +1,6 @@
 // One organization's progress: what improved, regressed, came and went between two submissions.
+
+import { compileCatalog } from "../engine/compile.js";
 import { credit, SEVERITY_WEIGHT } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import { compareVersions } from "../model/catalog-meta.js";
@@ -28,7 +30,7 @@ const KIND_ORDER: readonly ControlChangeKind[] = [
   "other",
 ];
 
-const VERDICT_RANK = { not_stopped: 0, hindered: 1, limited: 2, stopped: 3 } as const;
+const VERDICT_RANK = { not_stopped: 0, hindered: 1, detected: 2, limited: 3, stopped: 4 } as const;
 
 /** Compares two submissions of one organization. Pure: the same submissions give the same diff. */
 export function diffSubmissions(
@@ -39,8 +41,8 @@ export function diffSubmissions(
 ): Diff {
   const { compared, leftOut } = leftOutControls(catalog, [before, after]);
   const scorer = createRowScorer(catalog, compared);
-  const oldScores = scorer(before.statuses, before.assessed);
-  const newScores = scorer(after.statuses, after.assessed);
+  const oldScores = scorer(before.statuses, before.assessed, before.flags);
+  const newScores = scorer(after.statuses, after.assessed, after.flags);
   const between = changesBetween(catalog, before.catalogVersion, after.catalogVersion);
   const controls: ControlChange[] = [];
   const summary = Object.fromEntries([...KIND_ORDER, "unchanged"].map((k) => [k, 0])) as Diff["summary"];
@@ -98,7 +100,15 @@ export function diffSubmissions(
     overall: scoreChange("overall", "All compared controls", oldScores, newScores, -1),
     lessons: catalog.lessons.map((l, i) => scoreChange(l.id, l.title, oldScores, newScores, i)),
     controls,
-    incidents: catalog.incidents.map((incident, i) => replayChange(incident, oldScores, newScores, i)),
+    incidents: catalog.incidents.map((incident, i) =>
+      replayChange(incident, oldScores, newScores, i, {
+        changed: compared,
+        before,
+        after,
+        index: new Map(catalog.controls.map((c, p) => [c.id, p])),
+        conditions: replayConditions(catalog, i),
+      }),
+    ),
     left_out: leftOut.map((l) => ({ control_id: l.control_id, explanation: l.explanation })),
   };
 }
@@ -175,16 +185,58 @@ function scoreChange(id: string, title: string, a: RowScores, b: RowScores, less
   };
 }
 
+/** The flag positions an incident's replay reads. */
+function replayConditions(catalog: Catalog, i: number): number[] {
+  const plan = compileCatalog(catalog).plan;
+  const read = new Set<number>();
+  const applies = plan.incidentApplies[i];
+  if (applies !== undefined) read.add(applies);
+  for (const step of plan.chains[i] ?? [])
+    for (const cm of step) if (cm.condition !== undefined) read.add(cm.condition);
+  return [...read];
+}
+
 function replayChange(
   incident: Catalog["incidents"][number],
   a: RowScores,
   b: RowScores,
   i: number,
+  why: {
+    changed: ReadonlySet<string>;
+    before: ValidSubmission;
+    after: ValidSubmission;
+    index: ReadonlyMap<string, number>;
+    conditions: readonly number[];
+  },
 ): ReplayChange {
+  const ids = [
+    ...new Set(incident.attack_chain.flatMap((s) => s.countermeasures.flatMap((cm) => cm.controls))),
+  ];
+  const changed_controls = ids
+    .filter((id) => {
+      const p = why.index.get(id);
+      return (
+        p !== undefined &&
+        why.changed.has(id) &&
+        why.before.statuses.charAt(p) !== why.after.statuses.charAt(p)
+      );
+    })
+    .sort();
+  const profile_changed = why.conditions.some(
+    (c) => why.before.flags.charAt(c) !== why.after.flags.charAt(c),
+  );
   const before = verdictOfLetter(a.incidents.charAt(i));
   const after = verdictOfLetter(b.incidents.charAt(i));
   let change: ReplayChange["change"] = "same";
   if (before !== after && before !== "not_applicable" && after !== "not_applicable")
     change = VERDICT_RANK[after] > VERDICT_RANK[before] ? "better" : "worse";
-  return { incident_id: incident.id, name: incident.name, old_verdict: before, new_verdict: after, change };
+  return {
+    incident_id: incident.id,
+    name: incident.name,
+    old_verdict: before,
+    new_verdict: after,
+    change,
+    changed_controls,
+    profile_changed,
+  };
 }

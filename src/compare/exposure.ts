@@ -20,21 +20,31 @@ export function exposureOf(
 ): Exposure {
   const count = (verdict: keyof typeof VERDICT_LETTER) =>
     rows.filter((r) => r.scores.incidents.charAt(slot.index) === VERDICT_LETTER[verdict]).length;
+  const inScope = rows.filter((r) => r.scores.incidents.charAt(slot.index) !== VERDICT_LETTER.not_applicable);
+  const ids = new Set(compared.map((c) => c.id));
+  const counted = (effect: string, step: Incident["attack_chain"][number]) =>
+    [
+      ...new Set(
+        step.countermeasures
+          .filter((cm) => cm.effect === effect && cm.controls.every((id) => ids.has(id)))
+          .flatMap((cm) => cm.controls),
+      ),
+    ].sort();
   const steps = incident.attack_chain.map((step, i) => {
     const at = slot.stepOffset + i;
     const n = (verdict: keyof typeof STEP_LETTER) =>
-      rows.filter((r) => r.scores.steps.charAt(at) === STEP_LETTER[verdict]).length;
+      inScope.filter((r) => r.scores.steps.charAt(at) === STEP_LETTER[verdict]).length;
     return {
       step_id: step.id,
       number: i + 1,
       title: step.title,
-      controls: compared.filter((c) => c.blocks[incident.id]?.includes(step.id)).map((c) => c.id),
-      limiting_controls: compared.filter((c) => c.limits[incident.id]?.includes(step.id)).map((c) => c.id),
+      controls: counted("prevents", step),
+      limiting_controls: counted("limits", step),
       blocked: n("blocked"),
       limited: n("limited"),
-      partly_blocked: n("partly_blocked"),
+      detected: n("detected"),
+      hindered: n("hindered"),
       open: n("open"),
-      not_applicable: n("not_applicable"),
     };
   });
   // Steps no compared control addresses are open for everyone; they show a catalog gap, not a sector weakness.
@@ -51,6 +61,7 @@ export function exposureOf(
     applicable: rows.length - count("not_applicable"),
     stopped: count("stopped"),
     limited: count("limited"),
+    detected: count("detected"),
     hindered: count("hindered"),
     not_stopped: count("not_stopped"),
     not_applicable: count("not_applicable"),
@@ -62,7 +73,7 @@ export function exposureOf(
             number: weakest.number,
             title: weakest.title,
             not_blocked: notBlocked(weakest),
-            of: rows.length - weakest.not_applicable,
+            of: inScope.length,
           }
         : null,
     uncovered_steps: steps
@@ -72,9 +83,9 @@ export function exposureOf(
   return { ...exposure, summary: summarize(exposure) };
 }
 
-/** Organizations with no met control that stops the step (a cap on the loss does not stop it). */
-function notBlocked(step: { open: number; partly_blocked: number; limited: number }): number {
-  return step.open + step.partly_blocked + step.limited;
+/** Organizations with no preventive countermeasure in place on the step (a cap, an alarm or a hindrance does not stop it). */
+function notBlocked(step: { open: number; hindered: number; detected: number; limited: number }): number {
+  return step.open + step.hindered + step.detected + step.limited;
 }
 
 function summarize(e: Omit<Exposure, "summary">): string {
@@ -85,22 +96,25 @@ function summarize(e: Omit<Exposure, "summary">): string {
     first =
       `${e.not_stopped} of ${exchanges(e.applicable)} would not stop the ${e.name} attack chain at any step` +
       (e.limited > 0 ? `; ${e.limited} more would not stop it but would limit the loss` : "") +
+      (e.detected > 0 ? `; ${e.detected} more would only detect it in time to respond` : "") +
       (e.hindered > 0 ? `; ${e.hindered} more would only hinder it.` : ".");
-  } else if (e.limited + e.hindered > 0) {
+  } else if (e.limited + e.detected + e.hindered > 0) {
     const parts = [
       e.limited > 0 ? `${e.limited} of ${exchanges(e.applicable)} would only limit the loss` : "",
+      e.detected > 0 ? `${e.detected} of ${exchanges(e.applicable)} would only detect it` : "",
       e.hindered > 0 ? `${e.hindered} of ${exchanges(e.applicable)} would only hinder it` : "",
     ].filter(Boolean);
-    first = `No exchange leaves the ${e.name} attack chain fully open, but ${parts.join(" and ")}: for them, no fully met control blocks any step.`;
+    first = `No exchange leaves the ${e.name} attack chain fully open, but ${parts.join(" and ")}: for them, no preventive countermeasure is in place at any step.`;
   } else {
     first = `All ${exchanges(e.applicable)} would stop the ${e.name} attack chain at some step.`;
   }
   const w = e.weakest_step;
   if (!w) return first;
   const step = e.steps.find((s) => s.step_id === w.step_id)!;
+  const weaker = step.hindered + step.detected + step.limited;
   const split =
-    step.partly_blocked > 0 && step.open > 0
-      ? ` (${step.open} with nothing in its way, ${step.partly_blocked} with a partly met control only)`
+    weaker > 0 && step.open > 0
+      ? ` (${step.open} with nothing in its way, ${weaker} with only a weaker countermeasure)`
       : "";
   return `${first} The sector is weakest at step ${w.number}, "${w.title}": ${w.not_blocked} of ${exchanges(w.of)} ${w.not_blocked === 1 ? "has" : "have"} no control that blocks it${split}.`;
 }

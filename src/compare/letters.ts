@@ -15,6 +15,7 @@ export const STATUS_LETTER: Readonly<Record<Status, string>> = {
 export const VERDICT_LETTER: Readonly<Record<IncidentReplay["verdict"], string>> = {
   stopped: "S",
   limited: "L",
+  detected: "D",
   hindered: "H",
   not_stopped: "N",
   not_applicable: "X",
@@ -24,9 +25,9 @@ export const VERDICT_LETTER: Readonly<Record<IncidentReplay["verdict"], string>>
 export const STEP_LETTER: Readonly<Record<StepReplay["verdict"], string>> = {
   blocked: "B",
   limited: "L",
-  partly_blocked: "P",
+  detected: "D",
+  hindered: "H",
   open: "O",
-  not_applicable: "X",
 };
 
 function decoder<T extends string>(table: Readonly<Record<T, string>>, what: string): (letter: string) => T {

@@ -156,6 +156,7 @@ function drawExposure(canvas: Canvas, comparison: Comparison): void {
     for (const [verdict, n] of [
       ["stopped", e.stopped],
       ["limited", e.limited],
+      ["detected", e.detected],
       ["hindered", e.hindered],
       ["not_stopped", e.not_stopped],
       ["not_applicable", e.not_applicable],
@@ -167,7 +168,7 @@ function drawExposure(canvas: Canvas, comparison: Comparison): void {
     doc.fillColor(canvas.ink.text);
     canvas.font("regular", 7.5);
     doc.text(
-      `${e.stopped} stop · ${e.limited} limit the loss · ${e.hindered} only hinder · ${e.not_stopped} do not stop`,
+      `${e.stopped} stop · ${e.limited} limit the loss · ${e.detected} only detect · ${e.hindered} only hinder · ${e.not_stopped} do not stop`,
       barLeft + barWidth + 8,
       y + 1,
       {

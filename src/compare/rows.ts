@@ -2,10 +2,9 @@
 // status letters, because the comparison keeps every submission as letters.
 
 import { planCatalog } from "../engine/plan.js";
-import { incidentVerdict, stepVerdict } from "../engine/replay.js";
+import { chainVerdicts } from "../engine/replay.js";
 import { STATUS_CODE, STATUSES, tally } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
-import type { Status } from "../model/result.js";
 import { STATUS_LETTER, STEP_LETTER, VERDICT_LETTER } from "./letters.js";
 
 /** The compact scores of one row: cheap to copy between threads and to keep for every organization. */
@@ -24,8 +23,11 @@ export interface RowScores {
   readonly steps: string;
 }
 
-/** Scores rows of status letters (after exceptions, and as assessed) given in the catalog's control order. */
-export type RowScorer = (statuses: string, assessed: string) => RowScores;
+/**
+ * Scores rows of status letters (after exceptions, and as assessed) given in the catalog's control order, with the
+ * profile flags of `profileFlags` over the catalog's replay conditions.
+ */
+export type RowScorer = (statuses: string, assessed: string, flags: string) => RowScores;
 
 // Status letter → status code, for the engine's tally.
 const CODE_OF_LETTER = new Map(STATUSES.map((status) => [STATUS_LETTER[status], STATUS_CODE[status]]));
@@ -47,7 +49,7 @@ function codes(letters: string): Uint8Array {
  */
 export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>): RowScorer {
   const plan = planCatalog(catalog, (control) => compared.has(control.id));
-  return (statuses, assessed) => {
+  return (statuses, assessed, flags) => {
     const input = {
       status: codes(statuses),
       assessed: codes(assessed),
@@ -58,17 +60,10 @@ export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>)
     const tiers = perLesson.map((l) => l.tier).filter((t): t is number => t !== null);
     let incidents = "";
     let steps = "";
-    for (const chain of plan.chains) {
-      const verdicts = chain.map((members) =>
-        stepVerdict(
-          members.map((m) => ({
-            status: STATUSES[input.status[m.position] as number] as Status,
-            role: m.role,
-          })),
-        ),
-      );
-      steps += verdicts.map((v) => STEP_LETTER[v]).join("");
-      incidents += VERDICT_LETTER[incidentVerdict(verdicts)];
+    for (let i = 0; i < plan.chains.length; i++) {
+      const replay = chainVerdicts(plan, i, { status: input.status, flags });
+      steps += replay.steps.map((v) => STEP_LETTER[v]).join("");
+      incidents += VERDICT_LETTER[replay.verdict];
     }
     return {
       score: tally(plan.all, input).score,

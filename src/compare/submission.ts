@@ -4,7 +4,9 @@ import { checkAnswers } from "../answers/check-answers.js";
 import { versionGap } from "../catalog/version-gap.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
+import { compileCatalog } from "../engine/compile.js";
 import { evaluateControl } from "../engine/evaluate-control.js";
+import { profileFlags } from "../engine/profile-flags.js";
 import { AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import type { ParseResult } from "../source/parse-yaml.js";
@@ -32,6 +34,8 @@ export interface ValidSubmission {
   readonly statuses: string;
   /** One `STATUS_LETTER` per catalog control: the status decided by the answers alone. */
   readonly assessed: string;
+  /** The profile as the replay reads it (`profileFlags` over the catalog's replay conditions). */
+  readonly flags: string;
   /** Scores over every catalog control; recomputed only when the comparison must leave controls out. */
   readonly scores: RowScores;
   /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
@@ -99,6 +103,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       statuses += STATUS_LETTER[result.status];
       assessed += STATUS_LETTER[result.assessed_status];
     }
+    const flags = profileFlags(compileCatalog(catalog).plan.conditions, answers.profile, catalog.profile);
     const warnings: Record<string, number> = {};
     for (const d of diagnostics) warnings[d.code] = (warnings[d.code] ?? 0) + 1;
     return {
@@ -114,7 +119,8 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       catalogVersion: answers.catalog.version,
       statuses,
       assessed,
-      scores: scorer(statuses, assessed),
+      flags,
+      scores: scorer(statuses, assessed, flags),
       warnings,
     };
   };

@@ -28,6 +28,10 @@ export const DIAGNOSTIC_CODES = {
   "catalog/unknown-requirement": "A framework mapping names a requirement id the framework does not have.",
   "catalog/unused": "An entry is defined but nothing refers to it.",
   "catalog/file-name": "A file's name does not match the id inside it.",
+  "catalog/contradicted-claim":
+    "A countermeasure claims to prevent a step of a kind that the record shows its controls, in place at a victim, did not stop.",
+  "catalog/unknown-source": "A relation or record cites a source key the incident does not list.",
+  "catalog/missing-reason": "An incident with a profile condition does not say why it may not apply.",
   "answers/catalog-mismatch": "The answers file was filled against another catalog.",
   "answers/catalog-version": "The answers file was filled against another version of the catalog.",
   "answers/unknown-control": "An answer names a control the catalog does not have.",

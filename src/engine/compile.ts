@@ -3,7 +3,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Condition, Leaf } from "../model/condition.js";
 import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
-import type { Check } from "../model/result.js";
+import type { Check, ControlResult } from "../model/result.js";
 import { operatorOf } from "./operators.js";
 import { type CatalogPlan, planCatalog } from "./plan.js";
 import { riskBase } from "./scoring.js";
@@ -25,11 +25,6 @@ export interface CompiledCondition {
 /** Everything evaluation needs about one control that does not depend on the answers. */
 export interface CompiledControl {
   readonly control: Control;
-  readonly incidents: string[];
-  readonly blocks: { incident: string; step: string }[];
-  readonly limits: { incident: string; step: string }[];
-  /** Severity weight × breadth: the answer-independent part of the control's risk. */
-  readonly riskBase: number;
   /** The questions `met` and `partiallyMet` read, in slot order. */
   readonly ruleQuestions: readonly string[];
   /** The profile questions `appliesIf` reads, in slot order. */
@@ -39,9 +34,25 @@ export interface CompiledControl {
   readonly appliesIf?: CompiledCondition;
 }
 
+/** What a control does in the catalog's attack chains: answer-independent facts that evaluation copies into results. */
+export interface ControlFacts {
+  /** Incidents with a step this control counters, sorted. */
+  readonly incidents: string[];
+  readonly counters: ControlResult["counters"];
+  /** Severity weight × (1 + ½ per incident): the answer-independent part of the control's risk. */
+  readonly riskBase: number;
+}
+
+/** Facts of a control judged outside any catalog (a worked example): it counters nothing. */
+export function factsAlone(control: Control): ControlFacts {
+  return { incidents: [], counters: [], riskBase: riskBase(control.severity, 0) };
+}
+
 /** A compiled catalog: its controls in catalog order, with the indexes and id lists every evaluation shares. */
 export interface CompiledCatalog {
   readonly controls: readonly CompiledControl[];
+  /** Per control position. */
+  readonly facts: readonly ControlFacts[];
   readonly plan: CatalogPlan;
   /** Each control's rank among the sorted control ids, by position: the last tie-break of the gap list. */
   readonly idRank: readonly number[];
@@ -161,21 +172,12 @@ export function compileCondition(
 }
 
 function compileControl(control: Control, profile: readonly Question[]): CompiledControl {
-  const incidents = [...new Set([...Object.keys(control.blocks), ...Object.keys(control.limits)])].sort();
-  const steps = (relation: Record<string, string[]>) =>
-    incidents.flatMap((incident) => (relation[incident] ?? []).map((step) => ({ incident, step })));
-  const blocks = steps(control.blocks);
-  const limits = steps(control.limits);
   const ruleQuestions = [
     ...new Set([...questionsOf(control.rule.met), ...questionsOf(control.rule.partially_met)]),
   ];
   const appliesQuestions = questionsOf(control.applies_if);
   return {
     control,
-    incidents,
-    blocks,
-    limits,
-    riskBase: riskBase({ severity: control.severity, incidents, blocks, limits }),
     ruleQuestions,
     appliesQuestions,
     met: compileCondition(control.rule.met, "met", control.questions, ruleQuestions),
@@ -216,6 +218,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     });
     compiled = {
       controls: catalog.controls.map((c) => compileControlCached(c, catalog.profile)),
+      facts: factsOf(catalog),
       plan,
       idRank,
       // Frozen: every result of this catalog shares these lists, so one consumer's edit must not reach the others.
@@ -229,4 +232,24 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     catalogCache.set(catalog, compiled);
   }
   return compiled;
+}
+
+/** Every control's part in the catalog's attack chains, by position. */
+function factsOf(catalog: Catalog): ControlFacts[] {
+  const counters = new Map<string, ControlResult["counters"]>(catalog.controls.map((c) => [c.id, []]));
+  for (const incident of catalog.incidents)
+    for (const step of incident.attack_chain)
+      for (const cm of step.countermeasures)
+        for (const id of cm.controls)
+          counters.get(id)?.push({
+            incident: incident.id,
+            step: step.id,
+            effect: cm.effect,
+            with: cm.controls.filter((other) => other !== id),
+          });
+  return catalog.controls.map((control) => {
+    const list = counters.get(control.id) ?? [];
+    const incidents = [...new Set(list.map((c) => c.incident))].sort();
+    return { incidents, counters: list, riskBase: riskBase(control.severity, incidents.length) };
+  });
 }

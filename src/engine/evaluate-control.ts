@@ -3,7 +3,14 @@ import type { ControlAnswer } from "../model/answers.js";
 import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import type { Check, ControlResult, Status } from "../model/result.js";
-import { type CompiledControl, compileControlCached, readSlots, type Values } from "./compile.js";
+import {
+  type CompiledControl,
+  type ControlFacts,
+  compileControlCached,
+  factsAlone,
+  readSlots,
+  type Values,
+} from "./compile.js";
 import { daysBetween } from "./dates.js";
 import { riskFrom } from "./scoring.js";
 
@@ -23,11 +30,18 @@ export function evaluateControl(
   profileQuestions: readonly Question[],
   asOf: string,
 ): ControlResult {
-  return evaluateCompiled(compileControlCached(control, profileQuestions), answer, profile, asOf);
+  return evaluateCompiled(
+    compileControlCached(control, profileQuestions),
+    answer,
+    profile,
+    asOf,
+    factsAlone(control),
+  );
 }
 
 function result(
   compiled: CompiledControl,
+  facts: ControlFacts,
   answer: ControlAnswer | null | undefined,
   asOf: string,
   checks: Check[],
@@ -57,12 +71,12 @@ function result(
     notes: answer?.notes ?? undefined,
     remediation_plan: answer?.remediation_plan,
     lessons: control.lessons,
-    incidents: compiled.incidents,
-    blocks: compiled.blocks,
-    limits: compiled.limits,
+    incidents: facts.incidents,
+    counters: facts.counters,
     frameworks: control.frameworks,
-    risk: riskFrom(compiled.riskBase, status),
+    risk: riskFrom(facts.riskBase, status),
     // Declared here, set by evaluate() once the gaps are ranked, so every result keeps one shape.
+    exposure: undefined,
     gap_rank: undefined,
   };
 }
@@ -73,6 +87,7 @@ export function evaluateCompiled(
   answer: ControlAnswer | null | undefined,
   profile: Values,
   asOf: string,
+  facts: ControlFacts,
 ): ControlResult {
   const { appliesIf, met, partiallyMet } = compiled;
   // Sized for the longest explanation and copied only when the partially-met rule did not run: growing an array
@@ -85,10 +100,10 @@ export function evaluateCompiled(
     const applies = appliesIf.run(ANSWERS, asOf, checks, 0);
     at = appliesIf.size;
     if (known && !applies)
-      return result(compiled, answer, asOf, checks.slice(0, at), "not_applicable", "profile", NONE);
+      return result(compiled, facts, answer, asOf, checks.slice(0, at), "not_applicable", "profile", NONE);
   }
   if (answer?.not_applicable)
-    return result(compiled, answer, asOf, checks.slice(0, at), "not_applicable", "answer", NONE);
+    return result(compiled, facts, answer, asOf, checks.slice(0, at), "not_applicable", "answer", NONE);
   const questions = compiled.ruleQuestions;
   const answered = readSlots(answer?.responses ?? NO_RESPONSES, questions, ANSWERS);
   // Most controls are fully answered; build the list of blanks only when there are some.
@@ -108,6 +123,7 @@ export function evaluateCompiled(
   }
   return result(
     compiled,
+    facts,
     answer,
     asOf,
     written === checks.length ? checks : checks.slice(0, written),

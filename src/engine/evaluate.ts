@@ -2,9 +2,11 @@
 import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import { type ControlResult, type Evaluation, RESULT_FORMAT, type Rollup } from "../model/result.js";
-import { type CompiledControl, compileCatalog } from "./compile.js";
+import { type CompiledControl, type ControlFacts, compileCatalog } from "./compile.js";
 import { evaluateCompiled } from "./evaluate-control.js";
+import { analyseFixes, fixPlanIds, incidentWeight } from "./fix-first.js";
 import { rollupFrameworks } from "./frameworks.js";
+import { profileFlags } from "./profile-flags.js";
 import { replayIncidents } from "./replay.js";
 import { rollupOf, STATUS_CODE } from "./scoring.js";
 
@@ -26,25 +28,43 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
   const gaps: number[] = [];
   for (let p = 0; p < n; p++) {
     const c = compiled.controls[p] as CompiledControl;
-    const r = evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf);
+    const facts = compiled.facts[p] as ControlFacts;
+    const r = evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf, facts);
     controls.push(r);
     status[p] = STATUS_CODE[r.status];
     assessed[p] = STATUS_CODE[r.assessed_status];
     if (r.risk > 0) gaps.push(p);
   }
-  const input = { status, assessed, weights: plan.weights, levels: plan.levels };
+  const flags = profileFlags(plan.conditions, answers.profile, catalog.profile);
+  const replayInput = { status, flags };
+  const weighted = catalog.incidents.map((_, i) => incidentWeight(catalog, plan, i, flags));
+  const incidentId = (i: number) => (catalog.incidents[i] as Catalog["incidents"][number]).id;
+  const controlId = (p: number) => (controls[p] as ControlResult).control_id;
+  const analysis = analyseFixes(
+    plan,
+    replayInput,
+    weighted.map((w) => w.weight),
+    gaps,
+    incidentId,
+  );
   const risk = (p: number) => (controls[p] as ControlResult).risk;
+  const exposure = (p: number) => analysis.exposure.get(p) as NonNullable<ControlResult["exposure"]>;
+  // Stopping attacks first: a gap never ranks above one that would stop more (weighted) attacks on its own.
   gaps.sort(
     (a, b) =>
+      exposure(b).stop_weight - exposure(a).stop_weight ||
+      exposure(b).value - exposure(a).value ||
       risk(b) - risk(a) ||
-      (plan.weights[b] as number) - (plan.weights[a] as number) ||
       (compiled.idRank[a] as number) - (compiled.idRank[b] as number),
   );
   // The results were created above and are not shared yet, so ranking them in place keeps evaluate() pure.
   gaps.forEach((p, i) => {
-    (controls[p] as ControlResult).gap_rank = i + 1;
+    const r = controls[p] as ControlResult;
+    r.gap_rank = i + 1;
+    r.exposure = exposure(p);
   });
   // Plain loops, not map(): reading back an array that map() made sent V8 into a deoptimization loop on this path.
+  const input = { status, assessed, weights: plan.weights, levels: plan.levels };
   const lessons: Rollup[] = [];
   let overallTier: number | null = null;
   for (let i = 0; i < catalog.lessons.length; i++) {
@@ -76,10 +96,14 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
         overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
     },
     controls,
-    gaps: gaps.map((p) => (controls[p] as ControlResult).control_id),
+    gaps: gaps.map(controlId),
     lessons,
     incidents,
     frameworks: rollupFrameworks(catalog, plan, ids.frameworks, controls, input),
-    replay: replayIncidents(catalog, plan, controls),
+    replay: replayIncidents(catalog, plan, replayInput, controls, {
+      weight: (i) => weighted[i] as { weight: number; because: string[] },
+      fixes: (i) => (analysis.fixes[i] ?? []).map((set) => set.map(controlId)),
+    }),
+    fix_plan: fixPlanIds(analysis, controlId, incidentId),
   };
 }

@@ -1,13 +1,19 @@
-// Answer-independent indexes of a catalog: which control positions make up each lesson, incident, attack step
+// Answer-independent indexes of a catalog: which control positions make up each lesson, incident, countermeasure
 // and framework requirement. Built once per catalog, they let every roll-up run in one pass over positions.
 import type { Catalog } from "../model/catalog.js";
+import type { Condition } from "../model/condition.js";
 import type { Control } from "../model/control.js";
+import type { Effect } from "../model/incident.js";
 import { SEVERITY_WEIGHT } from "./scoring.js";
 
-/** A control's part in one attack step: it stops the step, or only caps the loss. */
-export interface StepMember {
-  readonly position: number;
-  readonly role: "blocks" | "limits";
+/** One countermeasure of a step, with its controls as positions; empty when a control is not in the kept catalog. */
+export interface CountermeasurePlan {
+  /** Index of the countermeasure in its step. */
+  readonly index: number;
+  readonly effect: Effect;
+  readonly positions: readonly number[];
+  /** Index into `CatalogPlan.conditions` of its profile condition, if it has one. */
+  readonly condition?: number;
 }
 
 /** Members of one framework: the controls mapped to it, and per requirement (in framework order) those mapped there. */
@@ -23,10 +29,18 @@ export interface CatalogPlan {
   readonly all: readonly number[];
   /** Per lesson of the catalog. */
   readonly lessons: readonly (readonly number[])[];
-  /** Per incident of the catalog: the controls that block or limit any of its steps. */
+  /** Per incident of the catalog: the controls that counter any of its steps. */
   readonly incidents: readonly (readonly number[])[];
-  /** Per incident, per attack step. */
-  readonly chains: readonly (readonly (readonly StepMember[])[])[];
+  /** Per incident, per attack step: its countermeasures whose every control is kept. */
+  readonly chains: readonly (readonly (readonly CountermeasurePlan[])[])[];
+  /** The distinct profile conditions the replay reads, so a profile can travel as one flag per condition. */
+  readonly conditions: readonly Condition[];
+  /** Per incident: index into `conditions` of its `applies_if`, if it has one. */
+  readonly incidentApplies: readonly (number | undefined)[];
+  /** Per incident: indexes into `conditions` of its `similar_when` entries. */
+  readonly similar: readonly (readonly number[])[];
+  /** Per incident: log10(1 + loss in US$ millions), at least 1; the loss part of its weight in Fix first. */
+  readonly lossWeights: readonly number[];
   /** Per framework of the catalog. */
   readonly frameworks: readonly FrameworkPlan[];
   /** Severity weight per control position. */
@@ -40,22 +54,49 @@ export function planCatalog(catalog: Catalog, keep: (control: Control) => boolea
   const all = catalog.controls.flatMap((control, position) => (keep(control) ? [position] : []));
   const where = (test: (control: Control) => boolean) =>
     all.filter((position) => test(catalog.controls[position] as Control));
+  const conditions: Condition[] = [];
+  const conditionIndex = (condition: Condition | undefined): number | undefined => {
+    if (!condition) return undefined;
+    const key = JSON.stringify(condition);
+    const found = conditions.findIndex((c) => JSON.stringify(c) === key);
+    if (found >= 0) return found;
+    conditions.push(condition);
+    return conditions.length - 1;
+  };
+  // Indexed over the whole catalog, kept controls or not, so every plan of one catalog reads the same flags.
+  for (const incident of catalog.incidents) {
+    conditionIndex(incident.applies_if);
+    for (const s of incident.similar_when) conditionIndex(s.if);
+    for (const step of incident.attack_chain)
+      for (const cm of step.countermeasures) conditionIndex(cm.applies_if);
+  }
+  const kept = new Map(all.map((position) => [(catalog.controls[position] as Control).id, position]));
+  // A countermeasure with a control outside the kept set cannot be judged, so it is left out rather than half-read.
+  const chains = catalog.incidents.map((incident) =>
+    incident.attack_chain.map((step) =>
+      step.countermeasures.flatMap((cm, index): CountermeasurePlan[] => {
+        const positions = cm.controls.map((id) => kept.get(id));
+        if (positions.some((p) => p === undefined)) return [];
+        const condition = conditionIndex(cm.applies_if);
+        const plan = { index, effect: cm.effect, positions: positions as number[] };
+        return [condition === undefined ? plan : { ...plan, condition }];
+      }),
+    ),
+  );
   return {
     all,
     lessons: catalog.lessons.map((lesson) => where((c) => c.lessons.includes(lesson.id))),
-    incidents: catalog.incidents.map((incident) =>
-      where((c) => Object.hasOwn(c.blocks, incident.id) || Object.hasOwn(c.limits, incident.id)),
+    incidents: chains.map((chain) =>
+      [...new Set(chain.flatMap((step) => step.flatMap((cm) => cm.positions)))].sort((a, b) => a - b),
     ),
-    chains: catalog.incidents.map((incident) =>
-      incident.attack_chain.map((step) =>
-        all.flatMap((position) => {
-          const control = catalog.controls[position] as Control;
-          const members: StepMember[] = [];
-          if (control.blocks[incident.id]?.includes(step.id)) members.push({ position, role: "blocks" });
-          if (control.limits[incident.id]?.includes(step.id)) members.push({ position, role: "limits" });
-          return members;
-        }),
-      ),
+    chains,
+    incidentApplies: catalog.incidents.map((incident) => conditionIndex(incident.applies_if)),
+    similar: catalog.incidents.map((incident) =>
+      incident.similar_when.map((s) => conditionIndex(s.if) as number),
+    ),
+    conditions,
+    lossWeights: catalog.incidents.map((incident) =>
+      Math.max(1, Math.log10(1 + (incident.loss_usd ?? 0) / 1_000_000)),
     ),
     frameworks: catalog.frameworks.map((framework) => {
       const members = where((c) => Object.hasOwn(c.frameworks, framework.id));

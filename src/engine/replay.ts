@@ -1,57 +1,271 @@
-// Incident replay: walks each attack chain and says where this organization's controls would have stopped it.
+// Incident replay: walks each attack chain and decides, from the countermeasures in place, whether this organization
+// would have stopped it, and how deep its defence is.
 import type { Catalog } from "../model/catalog.js";
-import type { ControlResult, IncidentReplay, StepReplay } from "../model/result.js";
-import type { CatalogPlan } from "./plan.js";
+import type { Effect } from "../model/incident.js";
+import type { CountermeasureReplay, IncidentReplay, StepReplay } from "../model/result.js";
+import type { CatalogPlan, CountermeasurePlan } from "./plan.js";
+import { STATUS_CODE } from "./scoring.js";
 
-type StepControl = StepReplay["controls"][number];
+type State = CountermeasureReplay["state"];
+type StepVerdict = StepReplay["verdict"];
+type IncidentVerdict = IncidentReplay["verdict"];
 
-/** Decides one step: blocked > limited > partly blocked > open; not applicable when every control is out of scope. */
-export function stepVerdict(
-  controls: readonly Pick<StepControl, "status" | "role">[],
-): StepReplay["verdict"] {
-  const applicable = controls.filter((c) => c.status !== "not_applicable");
-  if (controls.length > 0 && applicable.length === 0) return "not_applicable";
-  if (applicable.some((c) => c.role === "blocks" && c.status === "met")) return "blocked";
-  // A met cap on the loss is a firmer guarantee than a half-implemented barrier.
-  if (applicable.some((c) => c.role === "limits" && c.status === "met")) return "limited";
-  if (applicable.some((c) => c.role === "blocks" && c.status === "partially_met")) return "partly_blocked";
-  return "open";
+const MET = STATUS_CODE.met;
+const PARTIAL = STATUS_CODE.partially_met;
+
+/** What the replay reads of one organization: a status code per control position and one flag per profile condition. */
+export interface ReplayInput {
+  /** Status code (`STATUS_CODE`) per control position, after exceptions. */
+  readonly status: ArrayLike<number>;
+  /** One character per `CatalogPlan.conditions`: `1` holds, `0` does not, `?` a scoping answer it reads is blank. */
+  readonly flags: string;
 }
 
-/** Decides an incident from its steps: stopped > limited > hindered > not stopped. */
-export function incidentVerdict(verdicts: readonly StepReplay["verdict"][]): IncidentReplay["verdict"] {
-  if (verdicts.includes("blocked")) return "stopped";
-  if (verdicts.includes("limited")) return "limited";
-  if (verdicts.includes("partly_blocked")) return "hindered";
-  if (verdicts.length > 0 && verdicts.every((v) => v === "not_applicable")) return "not_applicable";
+/**
+ * The state of a countermeasure. An accepted risk is a gap, so it is `absent`; a control out of scope, unanswered or
+ * not met leaves the whole conjunction absent; a countermeasure whose profile condition does not hold, or is unknown,
+ * does not apply (an unknown profile must never credit a barrier).
+ */
+export function countermeasureState(cm: CountermeasurePlan, input: ReplayInput): State {
+  if (cm.condition !== undefined && input.flags.charAt(cm.condition) !== "1") return "not_applicable";
+  let all = true;
+  for (const p of cm.positions) {
+    const s = input.status[p];
+    if (s === MET) continue;
+    if (s !== PARTIAL) return "absent";
+    all = false;
+  }
+  return all ? "in_place" : "partial";
+}
+
+const STEP_ORDER: readonly StepVerdict[] = ["blocked", "limited", "detected", "hindered", "open"];
+const BY_EFFECT: Readonly<Record<Effect, StepVerdict>> = {
+  prevents: "blocked",
+  limits: "limited",
+  detects: "detected",
+  hinders: "hindered",
+};
+
+/** Decides one step from its countermeasures: blocked > limited > detected > hindered > open. */
+export function stepVerdict(countermeasures: readonly { effect: Effect; state: State }[]): StepVerdict {
+  let best = STEP_ORDER.length - 1;
+  for (const cm of countermeasures) {
+    let verdict: StepVerdict | undefined;
+    if (cm.state === "in_place") verdict = BY_EFFECT[cm.effect];
+    // Half a barrier makes the step harder, never impossible; half a cap or half an alarm is not relied on.
+    else if (cm.state === "partial" && cm.effect === "prevents") verdict = "hindered";
+    if (verdict !== undefined) best = Math.min(best, STEP_ORDER.indexOf(verdict));
+  }
+  return STEP_ORDER[best] as StepVerdict;
+}
+
+const INCIDENT_OF_STEP: Readonly<Record<Exclude<StepVerdict, "open">, IncidentVerdict>> = {
+  blocked: "stopped",
+  limited: "limited",
+  detected: "detected",
+  hindered: "hindered",
+};
+
+/** Decides an incident from its steps: stopped when any step is blocked, else the strongest weaker verdict. */
+export function incidentVerdict(steps: readonly StepVerdict[], applies: boolean): IncidentVerdict {
+  if (!applies) return "not_applicable";
+  for (const verdict of STEP_ORDER) {
+    if (verdict !== "open" && steps.includes(verdict)) return INCIDENT_OF_STEP[verdict];
+  }
   return "not_stopped";
 }
 
-/** Replays every incident of the catalog against the control results (indexed by catalog position). */
+/** Whether an incident's chain has a target in this organization: its condition holds, or a blank answer leaves it open. */
+export function incidentApplies(
+  plan: Pick<CatalogPlan, "incidentApplies">,
+  i: number,
+  flags: string,
+): boolean {
+  const condition = plan.incidentApplies[i];
+  // An unanswered scoping question must never switch an incident off, as it never switches a control off.
+  return condition === undefined || flags.charAt(condition) !== "0";
+}
+
+/**
+ * The fewest controls that would all have to fail for none of `barriers` to stand (a minimum hitting set: failing one
+ * control of a conjunction defeats it). Exact by branch and bound; chains are short, so the search stays tiny.
+ */
+export function defenceDepth(barriers: readonly (readonly number[])[]): number {
+  if (barriers.length === 0) return 0;
+  let best = new Set(barriers.flat()).size;
+  const search = (chosen: Set<number>) => {
+    if (chosen.size >= best) return;
+    const open = barriers.find((b) => !b.some((p) => chosen.has(p)));
+    if (!open) {
+      best = chosen.size;
+      return;
+    }
+    for (const p of open) {
+      chosen.add(p);
+      search(chosen);
+      chosen.delete(p);
+    }
+  };
+  search(new Set());
+  return best;
+}
+
+/** The controls present in every barrier: when depth is 1, each of them alone holds the chain. */
+export function singlePoints(barriers: readonly (readonly number[])[]): number[] {
+  if (barriers.length === 0) return [];
+  const [first, ...rest] = barriers as [readonly number[], ...(readonly number[])[]];
+  return first.filter((p) => rest.every((b) => b.includes(p)));
+}
+
+/** The position sets of the preventive countermeasures in place on an incident's chain. */
+export function barriersOf(
+  chain: readonly (readonly CountermeasurePlan[])[],
+  input: ReplayInput,
+): number[][] {
+  const out: number[][] = [];
+  for (const step of chain)
+    for (const cm of step)
+      if (cm.effect === "prevents" && countermeasureState(cm, input) === "in_place")
+        out.push([...cm.positions]);
+  return out;
+}
+
+/** One letter per step and incident, as the comparison keeps them, decided exactly as a report decides them. */
+export function chainVerdicts(
+  plan: Pick<CatalogPlan, "chains" | "incidentApplies">,
+  i: number,
+  input: ReplayInput,
+): { steps: StepVerdict[]; verdict: IncidentVerdict } {
+  const steps = (plan.chains[i] ?? []).map((step) =>
+    stepVerdict(step.map((cm) => ({ effect: cm.effect, state: countermeasureState(cm, input) }))),
+  );
+  return { steps, verdict: incidentVerdict(steps, incidentApplies(plan, i, input.flags)) };
+}
+
+/** The answer-independent parts of a replay that evaluation fills in per organization. */
+export interface ReplayExtras {
+  /** Per incident: its weight in Fix first and the reasons the organization resembles the victim. */
+  readonly weight: (i: number) => { weight: number; because: string[] };
+  /** Per incident: the smallest sets of control ids to fix that would block a step, fewest first. */
+  readonly fixes: (i: number) => string[][];
+}
+
+/** Replays every incident of the catalog for one organization. */
 export function replayIncidents(
   catalog: Catalog,
-  plan: Pick<CatalogPlan, "chains">,
-  results: readonly ControlResult[],
+  plan: CatalogPlan,
+  input: ReplayInput,
+  controls: readonly {
+    control_id: string;
+    title: string;
+    status: CountermeasureReplay["controls"][number]["status"];
+  }[],
+  extras: ReplayExtras,
 ): IncidentReplay[] {
-  return catalog.incidents.map((incident, i) => {
+  const idOf = (p: number) => (controls[p] as { control_id: string }).control_id;
+  return catalog.incidents.map((incident, i): IncidentReplay => {
     const chain = plan.chains[i] ?? [];
-    const steps: StepReplay[] = incident.attack_chain.map((step, s) => {
-      const controls = (chain[s] ?? []).map(({ position, role }): StepControl => {
-        const r = results[position] as ControlResult;
-        return { id: r.control_id, title: r.title, status: r.status, role };
+    const sources = new Map(incident.sources.map((s) => [s.key, s]));
+    const steps = incident.attack_chain.map((step, s): StepReplay => {
+      const planned = chain[s] ?? [];
+      const countermeasures = planned.map((cm): CountermeasureReplay => {
+        const def = step.countermeasures[cm.index] as (typeof step.countermeasures)[number];
+        const source = sources.get(def.source);
+        return {
+          effect: cm.effect,
+          state: countermeasureState(cm, input),
+          controls: cm.positions.map((p) => {
+            const r = controls[p] as (typeof controls)[number];
+            return { id: r.control_id, title: r.title, status: r.status };
+          }),
+          why: def.why,
+          source: def.source,
+          source_title: source?.title,
+          source_url: source?.url,
+          hedge: def.hedge,
+        };
       });
-      return { step_id: step.id, title: step.title, verdict: stepVerdict(controls), controls };
+      return {
+        step_id: step.id,
+        title: step.title,
+        techniques: step.techniques,
+        verdict: stepVerdict(countermeasures),
+        countermeasures,
+        counter_evidence: counterEvidence(
+          catalog,
+          step.techniques,
+          new Set(step.countermeasures.flatMap((c) => c.controls)),
+        ),
+      };
     });
-    const verdict = incidentVerdict(steps.map((s) => s.verdict));
+    const applies = incidentApplies(plan, i, input.flags);
+    const verdict = incidentVerdict(
+      steps.map((s) => s.verdict),
+      applies,
+    );
+    const barriers = applies ? barriersOf(chain, input) : [];
+    const depth = defenceDepth(barriers);
+    const decisive =
+      verdict === "stopped"
+        ? "blocked"
+        : verdict === "not_applicable" || verdict === "not_stopped"
+          ? undefined
+          : verdict;
+    const { weight, because } = extras.weight(i);
     return {
       incident_id: incident.id,
       name: incident.name,
       date: incident.date,
       verdict,
-      stopped_at: steps.find((s) => s.verdict === "blocked")?.step_id,
-      limited_at: verdict === "limited" ? steps.find((s) => s.verdict === "limited")?.step_id : undefined,
+      not_applicable_because: applies ? undefined : incident.not_applicable_because,
+      decided_at: decisive ? steps.find((s) => s.verdict === decisive)?.step_id : undefined,
       blocked_steps: steps.filter((s) => s.verdict === "blocked").length,
+      depth,
+      single_points: depth === 1 ? singlePoints(barriers).map(idOf) : [],
+      fixes: verdict === "stopped" || verdict === "not_applicable" ? [] : extras.fixes(i),
+      weight,
+      similar_because: because,
+      known_controls: incident.known_controls.map((k) => {
+        const source = sources.get(k.source);
+        return {
+          control: k.control,
+          had: k.had,
+          did_not_stop: k.did_not_stop,
+          source_title: source?.title ?? k.source,
+          source_url: source?.url ?? "",
+          hedge: k.hedge,
+        };
+      }),
       steps,
     };
   });
+}
+
+/** Records, across the catalog, of a control on this step that was in place and was defeated by one of its techniques. */
+function counterEvidence(
+  catalog: Catalog,
+  techniques: readonly string[],
+  controls: ReadonlySet<string>,
+): StepReplay["counter_evidence"] {
+  const out: StepReplay["counter_evidence"] = [];
+  for (const incident of catalog.incidents) {
+    for (const known of incident.known_controls) {
+      if (!controls.has(known.control)) continue;
+      const shared = known.defeated_by.filter((t) => techniques.includes(t));
+      if (shared.length === 0) continue;
+      const source = incident.sources.find((s) => s.key === known.source);
+      out.push({
+        control: known.control,
+        incident_id: incident.id,
+        incident_name: incident.name,
+        had: known.had,
+        step: known.did_not_stop.join(", "),
+        techniques: shared,
+        source_title: source?.title ?? known.source,
+        source_url: source?.url ?? "",
+        hedge: known.hedge,
+      });
+    }
+  }
+  return out;
 }

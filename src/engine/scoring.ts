@@ -153,12 +153,9 @@ function gapFactor(status: Status): number {
   }
 }
 
-/** The part of a control's risk that does not depend on the answers: severity weight × breadth. */
-export function riskBase(
-  control: Pick<ControlResult, "severity" | "incidents" | "blocks" | "limits">,
-): number {
-  const breadth = 1 + 0.5 * control.incidents.length + 0.25 * (control.blocks.length + control.limits.length);
-  return SEVERITY_WEIGHT[control.severity] * breadth;
+/** The part of a control's risk that does not depend on the answers: severity weight × (1 + ½ per incident countered). */
+export function riskBase(severity: Severity, incidents: number): number {
+  return SEVERITY_WEIGHT[severity] * (1 + 0.5 * incidents);
 }
 
 /** Risk from a prepared base and a status. */

@@ -4,7 +4,7 @@ import { SeveritySchema } from "./control.js";
 import { IncidentReplaySchema, StatusSchema, StepReplaySchema } from "./result.js";
 
 /** Version of the comparison JSON format; bumped on any incompatible change. */
-export const COMPARISON_FORMAT = "vaspcheck/comparison@1";
+export const COMPARISON_FORMAT = "vaspcheck/comparison@2";
 
 const Share = z.number().min(0).max(100);
 const Score = z.number().nullable();
@@ -101,16 +101,17 @@ export const StepExposureSchema = z.object({
   step_id: z.string(),
   number: z.int().min(1),
   title: z.string(),
-  /** Compared controls that would block this step. */
+  /** Compared controls in a countermeasure that would prevent this step (alone or with others). */
   controls: z.array(z.string()),
   /** Compared controls that would cap the loss of this step without stopping it. */
   limiting_controls: z.array(z.string()),
+  /** Counts over the organizations the incident applies to, by step verdict. */
   blocked: z.int().min(0),
   /** Organizations that do not block the step but cap its loss with a met control. */
   limited: z.int().min(0),
-  partly_blocked: z.int().min(0),
+  detected: z.int().min(0),
+  hindered: z.int().min(0),
   open: z.int().min(0),
-  not_applicable: z.int().min(0),
 });
 
 /** Exposure of the sector to one incident's attack chain. */
@@ -123,6 +124,8 @@ export const ExposureSchema = z.object({
   stopped: z.int().min(0),
   /** Organizations that stop no step but cap the loss at one. */
   limited: z.int().min(0),
+  /** Organizations that stop no step and cap no loss, but detect a step in time to respond. */
+  detected: z.int().min(0),
   hindered: z.int().min(0),
   /** Organizations whose controls stop the chain at no step. */
   not_stopped: z.int().min(0),

@@ -1,4 +1,5 @@
-// A control: what to check, why (lessons, incidents, attack steps), how to decide, and how to fix it.
+// A control: what to check, why (lessons), how to decide, and how to fix it. Its effect on attack steps is data of
+// the incidents (`countermeasures`), next to the record it is derived from.
 import { z } from "zod";
 import { ConditionSchema } from "./condition.js";
 import { QuestionSchema, SnakeIdSchema } from "./question.js";
@@ -46,10 +47,6 @@ export const ControlSchema = z.strictObject({
   /** Maturity level the control belongs to (1 baseline … 3 advanced); tiers roll up from it as CCSS levels do. */
   level: z.int().min(1).max(3),
   lessons: z.array(KebabIdSchema).min(1),
-  /** Attack-chain steps this control would block: incident id → step ids. */
-  blocks: z.record(KebabIdSchema, z.array(KebabIdSchema).min(1)).default({}),
-  /** Attack-chain steps whose loss this control caps without stopping them (cold-storage share, velocity limits). */
-  limits: z.record(KebabIdSchema, z.array(KebabIdSchema).min(1)).default({}),
   /** Framework mappings: framework id → requirement ids. */
   frameworks: z.record(KebabIdSchema, z.array(z.string().min(1)).min(1)).default({}),
   questions: z.array(QuestionSchema).min(1),

@@ -4,7 +4,7 @@ import { SeveritySchema } from "./control.js";
 import { IncidentReplaySchema, StatusSchema } from "./result.js";
 
 /** Version of the diff JSON format; bumped on any incompatible change. */
-export const DIFF_FORMAT = "vaspcheck/diff@1";
+export const DIFF_FORMAT = "vaspcheck/diff@2";
 
 const Score = z.number().nullable();
 
@@ -80,6 +80,10 @@ export const ReplayChangeSchema = z.object({
   old_verdict: IncidentReplaySchema.shape.verdict,
   new_verdict: IncidentReplaySchema.shape.verdict,
   change: z.enum(["better", "worse", "same"]),
+  /** The reason a verdict moved: controls of this incident's countermeasures whose status changed. */
+  changed_controls: z.array(z.string()),
+  /** True when a scoping answer this incident's replay reads changed. */
+  profile_changed: z.boolean(),
 });
 /** How the replay of one incident changed. */
 export type ReplayChange = z.infer<typeof ReplayChangeSchema>;

@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { EvidenceSchema, ExceptionSchema, RemediationPlanSchema } from "./answers.js";
 import { SeveritySchema } from "./control.js";
+import { EffectSchema, HedgeSchema, TechniqueSchema } from "./incident.js";
 
 /** Version of the JSON result format; bumped on any incompatible change. */
-export const RESULT_FORMAT = "vaspcheck/evaluation@1";
+export const RESULT_FORMAT = "vaspcheck/evaluation@2";
 
 /** The status of a control for one organization. */
 export const StatusSchema = z.enum([
@@ -54,13 +55,35 @@ export const ControlResultSchema = z.object({
   notes: z.string().optional(),
   remediation_plan: RemediationPlanSchema.optional(),
   lessons: z.array(z.string()),
+  /** Incidents with a step this control counters (alone or with others). */
   incidents: z.array(z.string()),
-  blocks: z.array(z.object({ incident: z.string(), step: z.string() })),
-  /** Attack steps whose loss the control caps without stopping them. */
-  limits: z.array(z.object({ incident: z.string(), step: z.string() })),
+  /** Every attack step this control counters, how, and with which other controls when it takes several. */
+  counters: z.array(
+    z.object({
+      incident: z.string(),
+      step: z.string(),
+      effect: EffectSchema,
+      with: z.array(z.string()),
+    }),
+  ),
   frameworks: z.record(z.string(), z.array(z.string())),
-  /** Severity weight × status gap × breadth of incidents and steps covered; 0 when there is no gap. */
+  /** Severity weight × status gap × (1 + ½ per incident countered); 0 when there is no gap. The last ranking key. */
   risk: z.number(),
+  /** What fixing this gap would change in the replay; absent when the control is not a gap. */
+  exposure: z
+    .object({
+      /** Incidents not stopped today that this control, met, would stop on its own. */
+      stops: z.array(z.string()),
+      /** Incidents stopped today to which it would add an independent preventive layer. */
+      deepens: z.array(z.string()),
+      /** Incidents where it is one part of a preventive conjunction whose other parts are missing too. */
+      part_of: z.array(z.string()),
+      /** Σ incident weight over `stops`: the first ranking key. */
+      stop_weight: z.number(),
+      /** stop_weight plus the smaller terms for deepening, conjunction parts and weaker effects: the second key. */
+      value: z.number(),
+    })
+    .optional(),
   /** Position in the ranked gap list (1 = fix first), absent when the control is not a gap. */
   gap_rank: z.int().optional(),
 });
@@ -102,15 +125,62 @@ export const FrameworkRollupSchema = RollupSchema.extend({
 /** A framework roll-up. */
 export type FrameworkRollup = z.infer<typeof FrameworkRollupSchema>;
 
+/** The state of one countermeasure for this organization. */
+export const CountermeasureStateSchema = z.enum([
+  /** Every control in it is met: it has its effect. */
+  "in_place",
+  /** Every control is met or partially met, not all met: a preventive one then only hinders; others count for nothing. */
+  "partial",
+  /** Some control is not met, not answered, out of scope, or a gap under an accepted exception. */
+  "absent",
+  /** Its profile condition does not hold: it does not apply to this organization. */
+  "not_applicable",
+]);
+
+/** Replay of one countermeasure of a step. */
+export const CountermeasureReplaySchema = z.object({
+  effect: EffectSchema,
+  state: CountermeasureStateSchema,
+  controls: z.array(z.object({ id: z.string(), title: z.string(), status: StatusSchema })),
+  why: z.string(),
+  /** The source key, or `catalog-judgement`. */
+  source: z.string(),
+  source_title: z.string().optional(),
+  source_url: z.string().optional(),
+  hedge: HedgeSchema.optional(),
+});
+
+/** Replay of one countermeasure of a step. */
+export type CountermeasureReplay = z.infer<typeof CountermeasureReplaySchema>;
+
+/** A control of this step that the record shows in place at a victim, where it did not stop a step of this kind. */
+export const CounterEvidenceSchema = z.object({
+  control: z.string(),
+  incident_id: z.string(),
+  incident_name: z.string(),
+  had: z.string(),
+  step: z.string(),
+  techniques: z.array(TechniqueSchema),
+  source_title: z.string(),
+  source_url: z.string(),
+  hedge: HedgeSchema.optional(),
+});
+
+/** Counter-evidence shown on a step. */
+export type CounterEvidence = z.infer<typeof CounterEvidenceSchema>;
+
 /** Replay of one attack step against the organization's controls. */
 export const StepReplaySchema = z.object({
   step_id: z.string(),
   title: z.string(),
-  /** `blocked`: a blocking control is met; `limited`: only a loss-limiting control is met; `partly_blocked`: a blocking control is partially met. */
-  verdict: z.enum(["blocked", "limited", "partly_blocked", "open", "not_applicable"]),
-  controls: z.array(
-    z.object({ id: z.string(), title: z.string(), status: StatusSchema, role: z.enum(["blocks", "limits"]) }),
-  ),
+  techniques: z.array(TechniqueSchema),
+  /**
+   * `blocked`: a preventive countermeasure is in place; `limited`: a loss-limiting one is; `detected`: a detective
+   * one is; `hindered`: a hindering one is, or a preventive one is partly in place; `open`: none of these.
+   */
+  verdict: z.enum(["blocked", "limited", "detected", "hindered", "open"]),
+  countermeasures: z.array(CountermeasureReplaySchema),
+  counter_evidence: z.array(CounterEvidenceSchema),
 });
 /** Replay of one attack step. */
 export type StepReplay = z.infer<typeof StepReplaySchema>;
@@ -121,15 +191,35 @@ export const IncidentReplaySchema = z.object({
   name: z.string(),
   date: z.string(),
   /**
-   * `stopped`: some step is blocked; `limited`: no step is blocked but a met control caps the loss at some step;
-   * `hindered`: only partly blocked steps; `not_stopped`: the chain passes.
+   * `stopped`: some step is blocked; otherwise the strongest of `limited` (a step's loss is capped), `detected` (a
+   * step is detected in time to respond), `hindered`, and `not_stopped`. `not_applicable`: the chain has no target here.
    */
-  verdict: z.enum(["stopped", "limited", "hindered", "not_stopped", "not_applicable"]),
-  /** The first step that a met control blocks. */
-  stopped_at: z.string().optional(),
-  /** When the verdict is `limited`: the first step whose loss a met control caps. */
-  limited_at: z.string().optional(),
+  verdict: z.enum(["stopped", "limited", "detected", "hindered", "not_stopped", "not_applicable"]),
+  not_applicable_because: z.string().optional(),
+  /** The first step with the verdict that decides the incident (blocked, limited, detected or hindered). */
+  decided_at: z.string().optional(),
   blocked_steps: z.int(),
+  /** The fewest controls that would all have to fail for no step to be blocked; 0 when none is. */
+  depth: z.int(),
+  /** When depth is 1: the controls any one of which, failing, would leave the chain unblocked. */
+  single_points: z.array(z.string()),
+  /** When not stopped: the smallest sets of controls to fix that would block a step (up to three, fewest first). */
+  fixes: z.array(z.array(z.string())),
+  /** loss weight × (1 + profile similarities): how much this incident counts in Fix first. */
+  weight: z.number(),
+  /** Why this organization resembles the victim (the profile conditions that hold). */
+  similar_because: z.array(z.string()),
+  /** What the victim is known to have had in place, from the record. */
+  known_controls: z.array(
+    z.object({
+      control: z.string(),
+      had: z.string(),
+      did_not_stop: z.array(z.string()),
+      source_title: z.string(),
+      source_url: z.string(),
+      hedge: HedgeSchema.optional(),
+    }),
+  ),
   steps: z.array(StepReplaySchema),
 });
 /** Replay of one incident. */
@@ -154,6 +244,12 @@ export const EvaluationSchema = z.object({
   incidents: z.array(RollupSchema),
   frameworks: z.array(FrameworkRollupSchema),
   replay: z.array(IncidentReplaySchema),
+  /** A small set of fixes that together block a step of every replayed attack that can be blocked (greedy). */
+  fix_plan: z.object({
+    steps: z.array(z.object({ controls: z.array(z.string()), stops: z.array(z.string()) })),
+    /** Attacks not stopped for which the catalog has no applicable preventive countermeasure. */
+    unstoppable: z.array(z.string()),
+  }),
 });
 /** The whole evaluation of one answers file. */
 export type Evaluation = z.infer<typeof EvaluationSchema>;

@@ -16,7 +16,8 @@ const RULE_LABEL = {
 export function buildControlView(result: ControlResult, control: Control, catalog: Catalog) {
   const questions = new Map([...control.questions, ...catalog.profile].map((q) => [q.id, q]));
   const lessonTitles = result.lessons.map((id) => catalog.lessons.find((l) => l.id === id)?.title ?? id);
-  const incidentNames = result.incidents.map((id) => catalog.incidents.find((i) => i.id === id)?.name ?? id);
+  const incidentName = (id: string) => catalog.incidents.find((i) => i.id === id)?.name ?? id;
+  const incidentNames = result.incidents.map(incidentName);
   const failing = result.checks.filter((c) => c.kind === "leaf" && !c.passed && c.rule === "met");
   return {
     id: result.control_id,
@@ -41,7 +42,12 @@ export function buildControlView(result: ControlResult, control: Control, catalo
       : null,
     lessons: lessonTitles.join("; "),
     incidents: incidentNames.length ? incidentNames.join(", ") : "—",
-    attack_steps: result.blocks.length,
+    attack_steps: result.counters.length,
+    prevents_steps: result.counters.filter((c) => c.effect === "prevents").length,
+    would_stop: (result.exposure?.stops ?? []).map(incidentName).join(", "),
+    would_deepen: (result.exposure?.deepens ?? []).map(incidentName).join(", "),
+    part_of: (result.exposure?.part_of ?? []).map(incidentName).join(", "),
+    exposure_value: result.exposure ? result.exposure.value.toFixed(2) : null,
     rules: (["applies_if", "met", "partially_met"] as const)
       .map((rule) => ({
         label: RULE_LABEL[rule],

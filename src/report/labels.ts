@@ -1,5 +1,6 @@
 // Words and marks for statuses and verdicts, shared by every renderer through the view model.
-import type { IncidentReplay, Status, StepReplay } from "../model/result.js";
+import type { Effect } from "../model/incident.js";
+import type { CountermeasureReplay, IncidentReplay, Status, StepReplay } from "../model/result.js";
 
 /** Human label and a short mark for each status. */
 export const STATUS_LABEL: Record<Status, { label: string; mark: string }> = {
@@ -15,19 +16,67 @@ export const STATUS_LABEL: Record<Status, { label: string; mark: string }> = {
 export const STEP_LABEL: Record<StepReplay["verdict"], { label: string; mark: string }> = {
   blocked: { label: "Blocked", mark: "🛡️" },
   limited: { label: "Loss limited", mark: "🧯" },
-  partly_blocked: { label: "Partly blocked", mark: "🟡" },
+  detected: { label: "Detected", mark: "🔔" },
+  hindered: { label: "Hindered", mark: "🟡" },
   open: { label: "Open", mark: "🔓" },
-  not_applicable: { label: "Not applicable", mark: "➖" },
 };
 
 /** Label for each incident verdict. */
 export const INCIDENT_LABEL: Record<IncidentReplay["verdict"], string> = {
   stopped: "Would have been stopped",
-  hindered: "Would only have been hindered",
   limited: "Not stopped, but the loss would have been limited",
+  detected: "Not stopped, but it would have been detected in time to respond",
+  hindered: "Not stopped, only hindered",
   not_stopped: "Would NOT have been stopped",
   not_applicable: "Does not apply",
 };
+
+/** What a countermeasure does when all its controls are met, as a verb phrase. */
+export const EFFECT_LABEL: Record<Effect, string> = {
+  prevents: "prevents",
+  detects: "detects",
+  hinders: "hinders",
+  limits: "limits the loss",
+};
+
+/** How a countermeasure stands for this organization. */
+export const STATE_LABEL: Record<CountermeasureReplay["state"], string> = {
+  in_place: "in place",
+  partial: "partly in place",
+  absent: "missing",
+  not_applicable: "does not apply to you",
+};
+
+/** Definitions of the step verdicts, for every renderer's methodology. */
+export const STEP_DEFINITIONS: readonly (readonly [StepReplay["verdict"], string])[] = [
+  [
+    "blocked",
+    "A preventive countermeasure is in place: every control in it is met. The step fails as it happened.",
+  ],
+  [
+    "limited",
+    "Nothing prevents the step, but a met control caps what it can take (cold-storage share, velocity limits).",
+  ],
+  ["detected", "Nothing prevents or caps the step, but a met control would raise it in time to respond."],
+  [
+    "hindered",
+    "Only a hindering countermeasure (training, simulations, assessments) is in place, or a preventive one is partly met: the step is made harder, not impossible.",
+  ],
+  ["open", "No countermeasure that applies to you is in place, or the catalog has none for this step."],
+];
+
+/** Definitions of the incident verdicts, for every renderer's methodology. */
+export const INCIDENT_DEFINITIONS: readonly (readonly [IncidentReplay["verdict"], string])[] = [
+  [
+    "stopped",
+    "At least one step is blocked. Depth counts the controls that would all have to fail to unblock every step.",
+  ],
+  ["limited", "No step is blocked, but the loss is capped at some step."],
+  ["detected", "No step is blocked or capped, but one would be detected in time to respond."],
+  ["hindered", "No step is blocked, capped or detected; some are made harder."],
+  ["not_stopped", "Every step is open."],
+  ["not_applicable", "The chain has no target in this organization (for example, no hot wallets to drain)."],
+];
 
 /** Definitions printed in the methodology appendix. */
 export const STATUS_DEFINITIONS: Record<Status, string> = {

@@ -5,7 +5,15 @@ import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import type { ControlResult, Evaluation, Status } from "../model/result.js";
 import { buildControlView, type ControlView } from "./control-view.js";
-import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL, STEP_LABEL } from "./labels.js";
+import {
+  INCIDENT_DEFINITIONS,
+  INCIDENT_LABEL,
+  STATUS_DEFINITIONS,
+  STATUS_LABEL,
+  STEP_DEFINITIONS,
+  STEP_LABEL,
+} from "./labels.js";
+import { buildFixPlanView, buildReplayView } from "./replay-view.js";
 
 /** Digests and versions that make a report reproducible. */
 export interface ReportInputs {
@@ -65,6 +73,12 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       statuses: statusRows(evaluation.overall.counts),
       top_gaps: evaluation.gaps.slice(0, 10).map((id) => view(id)),
       incidents_stopped: evaluation.replay.filter((r) => r.verdict === "stopped").length,
+      incidents_single_point: evaluation.replay.filter((r) => r.verdict === "stopped" && r.depth === 1)
+        .length,
+      incidents_not_stopped: evaluation.replay.filter(
+        (r) => r.verdict !== "stopped" && r.verdict !== "not_applicable",
+      ).length,
+      incidents_in_scope: evaluation.replay.filter((r) => r.verdict !== "not_applicable").length,
       incidents_total: evaluation.replay.length,
     },
     lessons: evaluation.lessons.map((lesson) => {
@@ -83,54 +97,8 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       };
     }),
     // Newest incidents first: they are the attacks an exchange is most likely to face next.
-    replay: [...evaluation.replay]
-      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-      .map((replay) => {
-        const incident = catalog.incidents.find((i) => i.id === replay.incident_id)!;
-        const stoppedIndex = replay.steps.findIndex((s) => s.step_id === replay.stopped_at);
-        const limitedIndex = replay.steps.findIndex((s) => s.step_id === replay.limited_at);
-        const at = (i: number) => `step ${i + 1} of ${replay.steps.length}, "${replay.steps[i]!.title}"`;
-        return {
-          id: replay.incident_id,
-          name: replay.name,
-          date: replay.date,
-          loss: incident.loss,
-          attribution: `${incident.attribution.actor} (${incident.attribution.confidence}${incident.attribution.by ? `: ${incident.attribution.by}` : ""})`,
-          summary: incident.summary,
-          verdict: replay.verdict,
-          verdict_label: INCIDENT_LABEL[replay.verdict],
-          stopped_at: stoppedIndex >= 0 ? at(stoppedIndex) : null,
-          /** Where the attack ends: stopped at a step, or (when nothing stops it) where its loss is capped. */
-          outcome_at:
-            stoppedIndex >= 0
-              ? `stopped at ${at(stoppedIndex)}`
-              : limitedIndex >= 0
-                ? `loss limited at ${at(limitedIndex)}`
-                : null,
-          blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
-          steps: replay.steps.map((step, i) => ({
-            number: i + 1,
-            id: step.step_id,
-            title: step.title,
-            description: incident.attack_chain.find((s) => s.id === step.step_id)?.description ?? "",
-            verdict: step.verdict,
-            verdict_label: STEP_LABEL[step.verdict].label,
-            mark: STEP_LABEL[step.verdict].mark,
-            stops_attack: i === stoppedIndex,
-            limits_loss: i === limitedIndex,
-            controls: step.controls.map((c) => ({
-              id: c.id,
-              anchor: view(c.id).anchor,
-              title: c.title,
-              status: c.status,
-              status_label: STATUS_LABEL[c.status].label,
-              role: c.role,
-              role_label: c.role === "limits" ? " (caps the loss)" : "",
-            })),
-            has_controls: step.controls.length > 0,
-          })),
-        };
-      }),
+    replay: buildReplayView(evaluation, catalog, (id) => id.toLowerCase()),
+    fix_plan: buildFixPlanView(evaluation, catalog),
     gaps: evaluation.gaps.map((id) => view(id)),
     /** Controls that are not gaps, in catalog order: the rest of a complete per-control detail. */
     other_controls: evaluation.controls
@@ -203,6 +171,17 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
         })),
         weights: Object.entries(SEVERITY_WEIGHT).map(([severity, weight]) => ({ severity, weight })),
         tiers: catalog.meta.tiers.map((t) => ({ level: t.level, name: t.name })),
+        step_verdicts: STEP_DEFINITIONS.map(([verdict, definition]) => ({
+          verdict,
+          label: STEP_LABEL[verdict].label,
+          mark: STEP_LABEL[verdict].mark,
+          definition,
+        })),
+        incident_verdicts: INCIDENT_DEFINITIONS.map(([verdict, definition]) => ({
+          verdict,
+          label: INCIDENT_LABEL[verdict],
+          definition,
+        })),
       },
     },
   };

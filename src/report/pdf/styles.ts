@@ -63,15 +63,16 @@ export const SEVERITY_COLOR: Record<string, string> = {
 export const STEP_COLOR: Record<string, string> = {
   blocked: GREEN,
   limited: BLUE,
-  partly_blocked: AMBER,
+  detected: "#8250df",
+  hindered: AMBER,
   open: RED,
-  not_applicable: GREY,
 };
 
 /** Colour of each incident verdict. */
 export const INCIDENT_COLOR: Record<string, string> = {
   stopped: GREEN,
   limited: BLUE,
+  detected: "#8250df",
   hindered: AMBER,
   not_stopped: RED,
   not_applicable: GREY,

@@ -27,16 +27,21 @@ export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFK
     [c.severity, SEVERITY_COLOR[c.severity] ?? INK.muted],
     [`Level ${c.level}`, INK.muted],
   ];
-  if (c.rank !== null) badges.push([`Risk ${c.risk}`, INK.muted]);
+  if (c.rank !== null) badges.push([`Fix-first rank ${c.rank}`, INK.muted]);
   badgeRow(ctx, badges);
   paragraph(ctx, c.objective, { size: SIZE.small, after: 4 });
   const facts: [string, string][] = [
     ["Lessons", c.lessons],
     [
       "Incidents",
-      c.attack_steps > 0 ? `${c.incidents} (${c.attack_steps} attack steps covered)` : c.incidents,
+      c.attack_steps > 0
+        ? `${c.incidents} (${c.attack_steps} attack steps countered, ${c.prevents_steps} of them prevented)`
+        : c.incidents,
     ],
   ];
+  if (c.would_stop) facts.push(["Would stop", c.would_stop]);
+  if (c.would_deepen) facts.push(["Second layer for", c.would_deepen]);
+  if (c.part_of) facts.push(["Part of a fix for", c.part_of]);
   if (c.frameworks) facts.push(["Frameworks", c.frameworks]);
   if (c.references.length > 0) {
     facts.push([

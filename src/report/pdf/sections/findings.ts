@@ -18,7 +18,7 @@ export function findingColumns(
     { header: "#", width: 3.2, align: "right", cell: (r) => String(r.rank ?? "") },
     {
       header: "Control",
-      width: options.why ? 24 : 40,
+      width: options.why ? 22 : 27,
       cell: (r) => ({
         runs: [{ text: r.id, style: { font: "bold", color: INK.accent } }, { text: r.title }],
       }),
@@ -39,12 +39,16 @@ export function findingColumns(
         marker: { kind: "dot", color: STATUS_COLOR[r.status] },
       }),
     },
-    { header: "Risk", width: 5.5, align: "right", cell: (r) => r.risk },
+    {
+      header: "Would stop",
+      width: options.why ? 14 : 20.3,
+      cell: (r) => ({ runs: [{ text: r.would_stop || "—", style: { size: SIZE.tiny } }] }),
+    },
   ];
   if (options.why) {
     columns.push({
       header: "Why it is a gap",
-      width: 30,
+      width: 21.3,
       cell: (r) => ({ runs: [{ text: r.why ?? "—", style: { size: SIZE.tiny } }] }),
     });
   }
@@ -61,8 +65,7 @@ export function drawFindings(ctx: PdfContext): void {
   }
   paragraph(
     ctx,
-    `${model.gaps.length} gaps, ranked by risk: severity weight × how much is missing × how many incidents and ` +
-      "attack steps the control covers. Select a row to open the control's detail.",
+    `${model.gaps.length} gaps. ${model.fix_plan.explanation} Select a row to open the control's detail.`,
     { size: SIZE.small, color: INK.muted, after: 8 },
   );
   findingColumns(ctx, model.gaps, { why: true, caption: "Findings", link: (g) => controlDest(g.anchor) });

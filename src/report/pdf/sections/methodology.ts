@@ -6,26 +6,6 @@ import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, STEP_COLOR } from "../styles.j
 import { drawTable } from "../table.js";
 import { paragraph } from "../text.js";
 
-const STEP_DEFINITIONS = [
-  ["blocked", "Blocked", "At least one applicable control that stops this step is met."],
-  ["limited", "Loss limited", "No stopping control is met, but a met control caps what this step can take."],
-  ["partly_blocked", "Partly blocked", "No stopping control is met, but at least one is partially met."],
-  ["open", "Open", "No applicable control stands in the way, or the catalog has none for this step."],
-  ["not_applicable", "Not applicable", "Every control for this step is out of scope for this organization."],
-] as const;
-
-const INCIDENT_DEFINITIONS = [
-  ["stopped", "Would have been stopped", "At least one step of the attack chain is blocked."],
-  [
-    "limited",
-    "Not stopped, loss limited",
-    "No step is blocked, but a met control caps the loss at some step.",
-  ],
-  ["hindered", "Would only have been hindered", "No step is blocked, but at least one is partly blocked."],
-  ["not_stopped", "Would not have been stopped", "Every applicable step is open."],
-  ["not_applicable", "Does not apply", "No step of the chain applies to this organization."],
-] as const;
-
 /** Draws appendix E, methodology and definitions. */
 export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const m = ctx.model.appendix.methodology;
@@ -64,10 +44,12 @@ export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): vo
           "anything else 0. Accepted risks earn what their answers earn. Controls not applicable are left out.",
       ],
       ["Severity weights", m.weights.map((w) => `${w.severity} ${w.weight}`).join(", ")],
+      ["Fix first", ctx.model.fix_plan.explanation],
+      ["Fix plan", ctx.model.fix_plan.method],
       [
         "Risk",
-        "Severity weight × how much is missing × how many incidents and attack steps the control covers; " +
-          "gaps are ranked by it.",
+        "Severity weight × how much is missing × (1 + ½ per incident the control counters); the last tie-break " +
+          "of the ranking.",
       ],
       [
         "Tier",
@@ -79,9 +61,19 @@ export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): vo
     { labelWidth: 90, size: SIZE.small },
   );
   heading(ctx, "Attack-step verdicts", 3, {}, 40);
-  verdictTable(ctx, STEP_DEFINITIONS, STEP_COLOR, "Attack-step verdicts");
+  verdictTable(
+    ctx,
+    m.step_verdicts.map((v) => [v.verdict, v.label, v.definition] as const),
+    STEP_COLOR,
+    "Attack-step verdicts",
+  );
   heading(ctx, "Incident verdicts", 3, {}, 40);
-  verdictTable(ctx, INCIDENT_DEFINITIONS, INCIDENT_COLOR, "Incident verdicts");
+  verdictTable(
+    ctx,
+    m.incident_verdicts.map((v) => [v.verdict, v.label, v.definition] as const),
+    INCIDENT_COLOR,
+    "Incident verdicts",
+  );
 }
 
 function verdictTable(

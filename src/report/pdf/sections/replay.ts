@@ -1,10 +1,11 @@
-// Incident replay: each attack chain drawn as linked steps, marked blocked / partly blocked / open.
+// Incident replay: each attack chain drawn as linked steps with their countermeasures, marked blocked / limited /
+// detected / hindered / open.
 
 import type { ReportModel } from "../../report-model.js";
 import { badgeRow, heading, labelValues, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
 import { controlDest, incidentDest, SECTION } from "../dests.js";
-import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, STEP_COLOR } from "../styles.js";
+import { INCIDENT_COLOR, INK, SIZE, STEP_COLOR } from "../styles.js";
 import { drawText, ensureSpace, measure, paragraph } from "../text.js";
 
 type Incident = ReportModel["replay"][number];
@@ -13,7 +14,19 @@ type Step = Incident["steps"][number];
 const RAIL = 30;
 const BADGE = 78;
 const GAP = 12;
-const NO_CONTROL = "No control in the catalog covers this step.";
+const NO_CONTROL = "No countermeasure in the catalog for this step.";
+const STATE_COLOR: Record<string, string> = {
+  in_place: STEP_COLOR.blocked as string,
+  partial: STEP_COLOR.hindered as string,
+  absent: STEP_COLOR.open as string,
+  not_applicable: INK.muted,
+};
+const DECIDES: Record<string, string> = {
+  blocked: "▶ The attack is stopped here.",
+  limited: "▶ The attack goes on, but its loss is capped here.",
+  detected: "▶ The attack goes on, but it is detected here in time to respond.",
+  hindered: "▶ The attack goes on; this step is only made harder.",
+};
 
 /** Draws the incident replay section. */
 export function drawReplay(ctx: PdfContext): void {
@@ -21,13 +34,15 @@ export function drawReplay(ctx: PdfContext): void {
   const section = startSection(ctx, "Incident replay", SECTION.replay);
   paragraph(
     ctx,
-    "Each incident's attack chain is walked step by step against this organization's controls. A step is " +
-      "blocked when a control that stops it is met; its loss is limited when nothing stops it but a met control " +
-      "caps what it can take; it is partly blocked when a stopping control is only partially met, and open when " +
-      "nothing applicable stands in the way. The controls listed under each step decide it; " +
-      "select one to open its detail.",
-    { size: SIZE.small, color: INK.muted, after: 6 },
+    "Each incident's attack chain is walked step by step against this organization's controls. Each step lists " +
+      "its countermeasures from the incident record (what prevents, detects, hinders or limits it, with the reason " +
+      "and the source); a countermeasure counts only when every control in it is met. An attack is stopped only " +
+      "when some step is blocked. Select a control to open its detail.",
+    { size: SIZE.small, color: INK.muted, after: 4 },
   );
+  for (const v of model.appendix.methodology.step_verdicts)
+    paragraph(ctx, `${v.label}: ${v.definition}`, { size: SIZE.tiny, color: INK.muted, after: 1 });
+  ctx.doc.y += 4;
   for (const incident of model.replay) drawIncident(ctx, incident, section);
 }
 
@@ -41,18 +56,21 @@ function drawIncident(ctx: PdfContext, incident: Incident, section: PDFKit.PDFOu
   );
   badgeRow(ctx, [
     [incident.verdict_label, INCIDENT_COLOR[incident.verdict] ?? INK.muted],
-    [`${incident.blocked_steps} steps blocked`, INK.muted],
+    [`${incident.blocked_steps} steps blocked · depth ${incident.depth}`, INK.muted],
   ]);
   paragraph(ctx, incident.summary, { size: SIZE.small, after: 4 });
-  labelValues(
-    ctx,
-    [
-      ["Loss", incident.loss],
-      ["Attribution", incident.attribution],
-      ["Where it ends", incident.outcome_at ?? "nowhere: no step is blocked and no loss is capped"],
-    ],
-    { labelWidth: 80, size: SIZE.small },
-  );
+  const rows: [string, string][] = [
+    ["Loss", incident.loss],
+    ["Attribution", incident.attribution],
+    ["Where it ends", incident.outcome ?? "nowhere: no step is blocked, capped, detected or hindered"],
+  ];
+  if (incident.depth_line) rows.push(["Depth", incident.depth_line]);
+  if (incident.similar.length > 0)
+    rows.push(["Weighs more", `${incident.similar.join(" ")} (weight ${incident.weight})`]);
+  if (incident.fixes.length > 0) rows.push(["Would stop it", incident.fixes.join(", or ")]);
+  for (const k of incident.known_controls)
+    rows.push([`Victim had ${k.control}`, `${k.had} It did not stop: ${k.did_not_stop}. (${k.source})`]);
+  labelValues(ctx, rows, { labelWidth: 80, size: SIZE.small });
   ctx.doc.y += 6;
   for (const [i, step] of incident.steps.entries()) drawStep(ctx, step, i > 0);
   ctx.doc.y += 4;
@@ -61,17 +79,28 @@ function drawIncident(ctx: PdfContext, incident: Incident, section: PDFKit.PDFOu
 function stepHeight(ctx: PdfContext, step: Step, width: number): number {
   const title = measure(ctx, step.title, width - BADGE - 8, { font: "bold", size: SIZE.body });
   const description = measure(ctx, step.description, width - 4, { size: SIZE.small });
-  const controls = step.has_controls
-    ? step.controls.reduce(
-        (sum, c) => sum + measure(ctx, controlLine(c), width - 10, { size: SIZE.small }),
+  const controls = step.has_countermeasures
+    ? step.countermeasures.reduce(
+        (sum, c) =>
+          sum +
+          measure(ctx, countermeasureLine(c), width - 10, { size: SIZE.small }) +
+          measure(ctx, reasonLine(c), width - 10, { size: SIZE.tiny }),
         0,
       )
     : measure(ctx, NO_CONTROL, width, { size: SIZE.small });
-  const stop = step.stops_attack || step.limits_loss ? 14 : 0;
-  return 6 + title + 2 + description + 3 + 10 + controls + stop + 5;
+  const evidence = step.counter_evidence.reduce(
+    (sum, e) => sum + measure(ctx, evidenceLine(e), width - 10, { size: SIZE.tiny }),
+    0,
+  );
+  const stop = step.decides ? 14 : 0;
+  return 6 + title + 2 + description + 3 + 10 + controls + evidence + stop + 5;
 }
 
-const controlLine = (c: Step["controls"][number]) => `${c.id}  ${c.title} — ${c.status_label}${c.role_label}`;
+type Countermeasure = Step["countermeasures"][number];
+const countermeasureLine = (c: Countermeasure) =>
+  `${c.effect_label}${c.conjunction ? " (only together)" : ""}: ${c.controls_text} — ${c.state_label}`;
+const reasonLine = (c: Countermeasure) => `${c.why} Source: ${c.source}.`;
+const evidenceLine = (e: Step["counter_evidence"][number]) => `⚠ ${e.text} Source: ${e.source}.`;
 
 function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
   const { doc, box } = ctx;
@@ -130,14 +159,14 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
     cy += measure(ctx, step.description, width - 4, { size: SIZE.small });
   }
   cy += 3;
-  drawText(ctx, "Decided by", x + 4, cy, width, {
+  drawText(ctx, "Countermeasures", x + 4, cy, width, {
     font: "bold",
     size: SIZE.tiny,
     color: INK.muted,
     height: 10,
   });
   cy += 10;
-  if (!step.has_controls) {
+  if (!step.has_countermeasures) {
     drawText(ctx, NO_CONTROL, x + 4, cy, width, {
       size: SIZE.small,
       color: STEP_COLOR.open,
@@ -145,20 +174,41 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
     });
     cy += measure(ctx, NO_CONTROL, width, { size: SIZE.small });
   }
-  for (const c of step.controls) {
+  for (const c of step.countermeasures) {
     if (cy >= bottom - 4) break;
-    const line = controlLine(c);
+    const line = countermeasureLine(c);
     const lineHeight = measure(ctx, line, width - 10, { size: SIZE.small });
-    doc.circle(x + 7, cy + SIZE.small * 0.72, 2.4).fill(STATUS_COLOR[c.status]);
+    doc.circle(x + 7, cy + SIZE.small * 0.72, 2.4).fill(STATE_COLOR[c.state] ?? INK.muted);
     drawText(ctx, line, x + 13, cy, width - 10, { size: SIZE.small, height: Math.max(bottom - cy, 1) });
-    doc.goTo(x + 4, cy, width - 4, lineHeight, controlDest(c.anchor));
+    const first = c.controls[0];
+    if (first) doc.goTo(x + 4, cy, width - 4, lineHeight, controlDest(first.anchor));
     cy += lineHeight;
+    const reason = reasonLine(c);
+    drawText(ctx, reason, x + 13, cy, width - 10, {
+      size: SIZE.tiny,
+      color: INK.muted,
+      height: Math.max(bottom - cy, 1),
+    });
+    cy += measure(ctx, reason, width - 10, { size: SIZE.tiny });
   }
-  if ((step.stops_attack || step.limits_loss) && cy < bottom - 10) {
-    const [text, color] = step.stops_attack
-      ? ["▶ The attack is stopped here.", STEP_COLOR.blocked]
-      : ["▶ The attack goes on, but its loss is capped here.", STEP_COLOR.limited];
-    drawText(ctx, text, x + 4, cy + 2, width, { font: "bold", size: SIZE.small, color, height: 12 });
+  for (const e of step.counter_evidence) {
+    if (cy >= bottom - 4) break;
+    const line = evidenceLine(e);
+    drawText(ctx, line, x + 13, cy, width - 10, {
+      size: SIZE.tiny,
+      color: STEP_COLOR.hindered,
+      height: Math.max(bottom - cy, 1),
+    });
+    cy += measure(ctx, line, width - 10, { size: SIZE.tiny });
+  }
+  const decides = DECIDES[step.verdict];
+  if (step.decides && decides && cy < bottom - 10) {
+    drawText(ctx, decides, x + 4, cy + 2, width, {
+      font: "bold",
+      size: SIZE.small,
+      color: STEP_COLOR[step.verdict],
+      height: 12,
+    });
   }
   doc.x = box.left;
   doc.y = bottom;

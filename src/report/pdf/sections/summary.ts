@@ -28,8 +28,8 @@ export function drawSummary(ctx: PdfContext): void {
     ],
     [
       "Replayed attacks stopped",
-      `${s.incidents_stopped} of ${s.incidents_total}`,
-      s.incidents_stopped === s.incidents_total ? STATUS_COLOR.met : STATUS_COLOR.not_met,
+      `${s.incidents_stopped} of ${s.incidents_in_scope}`,
+      s.incidents_not_stopped === 0 ? STATUS_COLOR.met : STATUS_COLOR.not_met,
     ],
   ];
   ensureSpace(ctx, 60);
@@ -47,7 +47,8 @@ export function drawSummary(ctx: PdfContext): void {
   paragraph(
     ctx,
     "The score is severity-weighted over applicable controls. The tier is the lowest tier reached across " +
-      "lessons. A replayed attack counts as stopped when at least one of its steps is blocked by a met control.",
+      "lessons. A replayed attack counts as stopped only when a preventive countermeasure is fully met at one of " +
+      `its steps; ${s.incidents_single_point} of the ${s.incidents_stopped} stopped rest on a single control.`,
     { size: SIZE.small, color: INK.muted, after: 6 },
   );
 
@@ -86,7 +87,8 @@ export function drawSummary(ctx: PdfContext): void {
           marker: { kind: "dot", color: INCIDENT_COLOR[r.verdict] ?? INK.muted },
         }),
       },
-      { header: "Where it ends", width: 33, cell: (r) => r.outcome_at ?? "—" },
+      { header: "Where it ends", width: 27, cell: (r) => r.outcome ?? "—" },
+      { header: "Depth", width: 6, cell: (r) => String(r.depth) },
     ],
     model.replay,
     { caption: "Could these attacks happen to us?", link: (r) => incidentDest(r.id) },
@@ -98,9 +100,35 @@ export function drawSummary(ctx: PdfContext): void {
     return;
   }
   const more = s.gap_count > s.top_gaps.length ? ` The findings table lists all ${s.gap_count}.` : "";
-  paragraph(ctx, `The ${s.top_gaps.length} highest-risk gaps, each linked to its detail.${more}`, {
-    size: SIZE.small,
-    color: INK.muted,
-  });
+  paragraph(
+    ctx,
+    `${model.fix_plan.explanation} The first ${s.top_gaps.length} gaps, each linked to its detail.${more}`,
+    {
+      size: SIZE.small,
+      color: INK.muted,
+    },
+  );
   findingColumns(ctx, s.top_gaps, { why: false, caption: "Fix first", link: (g) => controlDest(g.anchor) });
+  const plan = model.fix_plan;
+  if (plan.steps.length > 0) {
+    heading(
+      ctx,
+      `The fewest fixes that would stop every attack that can be stopped (${plan.controls_total} controls)`,
+      3,
+      {},
+      50,
+    );
+    for (const step of plan.steps)
+      paragraph(ctx, `${step.number}. ${step.controls_text}: stops ${step.stops}.`, {
+        size: SIZE.small,
+        after: 1,
+      });
+    paragraph(ctx, plan.method, { size: SIZE.tiny, color: INK.muted, after: 4 });
+  }
+  if (plan.has_unstoppable)
+    paragraph(
+      ctx,
+      `No control in the catalog would prevent a step of ${plan.unstoppable} for your profile: their methods were not disclosed, or only weaker countermeasures exist.`,
+      { size: SIZE.small, color: INK.muted },
+    );
 }

@@ -1,0 +1,130 @@
+// Checks each incident's countermeasures and known controls: references, sources, profile conditions, and that no
+// claim of prevention is contradicted by what the record shows victims had in place.
+import type { Catalog } from "../model/catalog.js";
+import { type Incident, JUDGEMENT, type Technique } from "../model/incident.js";
+import type { Question } from "../model/question.js";
+import { checkCondition } from "./check-condition.js";
+import type { CatalogSources } from "./load-catalog.js";
+import { type Reporter, unknownRef } from "./reporter.js";
+
+/** Checks the relations between controls and attack steps that the incidents declare. */
+export function checkRelations(catalog: Catalog, sources: CatalogSources, report: Reporter): void {
+  const controls = new Set(catalog.controls.map((c) => c.id));
+  const profile = new Map<string, Question>(catalog.profile.map((q) => [q.id, q]));
+  for (const incident of catalog.incidents) {
+    const file = sources.incidents.get(incident.id);
+    const keys = new Set<string>();
+    incident.sources.forEach((source, i) => {
+      if (keys.has(source.key))
+        report(file, ["sources", i, "key"], "catalog/duplicate-id", `Duplicate source key \`${source.key}\``);
+      keys.add(source.key);
+    });
+    const cite = (path: (string | number)[], key: string, judgementAllowed: boolean) => {
+      if (keys.has(key) || (judgementAllowed && key === JUDGEMENT)) return;
+      report(
+        file,
+        path,
+        "catalog/unknown-source",
+        `Unknown source key \`${key}\``,
+        judgementAllowed
+          ? `List it under \`sources\`, or write \`${JUDGEMENT}\` when the relation is the catalog's own judgement.`
+          : "List it under `sources`: a record of what a victim had must cite where it comes from.",
+      );
+    };
+    const conditions: { path: (string | number)[]; condition: NonNullable<Incident["applies_if"]> }[] = [];
+    if (incident.applies_if) {
+      conditions.push({ path: ["applies_if"], condition: incident.applies_if });
+      if (!incident.not_applicable_because)
+        report(
+          file,
+          ["applies_if"],
+          "catalog/missing-reason",
+          "An incident with `applies_if` needs `not_applicable_because`",
+          "Say in one sentence why the chain has no target when the condition does not hold.",
+        );
+    }
+    incident.similar_when.forEach((s, i) =>
+      conditions.push({ path: ["similar_when", i, "if"], condition: s.if }),
+    );
+    const steps = new Map(incident.attack_chain.map((step) => [step.id, step]));
+    incident.attack_chain.forEach((step, s) => {
+      step.countermeasures.forEach((cm, k) => {
+        const at = ["attack_chain", s, "countermeasures", k];
+        const seen = new Set<string>();
+        cm.controls.forEach((id, j) => {
+          if (!controls.has(id)) unknownRef(report, file, [...at, "controls", j], "control", id, controls);
+          if (seen.has(id))
+            report(
+              file,
+              [...at, "controls", j],
+              "catalog/duplicate-id",
+              `\`${id}\` appears twice in one countermeasure`,
+            );
+          seen.add(id);
+        });
+        cite([...at, "source"], cm.source, true);
+        if (cm.applies_if) conditions.push({ path: [...at, "applies_if"], condition: cm.applies_if });
+        if (cm.effect === "prevents")
+          contradictions(catalog, step.techniques, cm.controls, [...at, "effect"], file, report);
+      });
+    });
+    incident.known_controls.forEach((known, k) => {
+      const at = ["known_controls", k];
+      if (!controls.has(known.control))
+        unknownRef(report, file, [...at, "control"], "control", known.control, controls);
+      cite([...at, "source"], known.source, false);
+      const techniques = new Set<Technique>();
+      known.did_not_stop.forEach((id, j) => {
+        const step = steps.get(id);
+        if (!step)
+          unknownRef(report, file, [...at, "did_not_stop", j], `step of ${incident.id}`, id, steps.keys());
+        else for (const t of step.techniques) techniques.add(t);
+      });
+      known.defeated_by.forEach((t, j) => {
+        if (!techniques.has(t))
+          report(
+            file,
+            [...at, "defeated_by", j],
+            "catalog/unknown-reference",
+            `\`${t}\` is not a technique of the steps this control did not stop`,
+            `Those steps use: ${[...techniques].join(", ") || "none"}.`,
+          );
+      });
+    });
+    for (const { path, condition } of conditions)
+      for (const problem of checkCondition(condition, profile, path))
+        report(file, problem.path, problem.code, problem.message, problem.hint);
+  }
+}
+
+/**
+ * Rejects a claim that `controls` prevent a step of `techniques` when some victim had every one of them in place and
+ * the record says a step of one of those techniques got past them.
+ */
+function contradictions(
+  catalog: Catalog,
+  techniques: readonly Technique[],
+  controls: readonly string[],
+  path: (string | number)[],
+  file: Parameters<Reporter>[0],
+  report: Reporter,
+): void {
+  for (const victim of catalog.incidents) {
+    for (const technique of techniques) {
+      const records = controls.map((id) =>
+        victim.known_controls.find((k) => k.control === id && k.defeated_by.includes(technique)),
+      );
+      if (records.some((r) => r === undefined)) continue;
+      const first = records[0] as Incident["known_controls"][number];
+      const had = controls.length === 1 ? controls[0] : controls.join(" and ");
+      report(
+        file,
+        path,
+        "catalog/contradicted-claim",
+        `${victim.name} had ${had} and it did not stop \`${first.did_not_stop.join("`, `")}\` (${technique}); claiming it prevents a ${technique} step contradicts the record`,
+        "Make the effect `hinders`, or prevent the step with a conjunction that adds a control the victim lacked.",
+      );
+      return;
+    }
+  }
+}

@@ -1,0 +1,207 @@
+// Fix first: what each gap would change in the replay, the ranking that follows from it, and a small set of fixes
+// that would block a step of every attack that can be blocked.
+import type { Catalog } from "../model/catalog.js";
+import type { ControlResult, Evaluation } from "../model/result.js";
+import type { CatalogPlan, CountermeasurePlan } from "./plan.js";
+import { barriersOf, chainVerdicts, defenceDepth, incidentApplies, type ReplayInput } from "./replay.js";
+import { STATUS_CODE } from "./scoring.js";
+
+type Exposure = NonNullable<ControlResult["exposure"]>;
+
+const MET = STATUS_CODE.met;
+const FIXABLE = new Set([
+  STATUS_CODE.not_met,
+  STATUS_CODE.partially_met,
+  STATUS_CODE.not_answered,
+  STATUS_CODE.risk_accepted,
+]);
+const VERDICT_RANK: Readonly<Record<string, number>> = {
+  stopped: 5,
+  limited: 4,
+  detected: 3,
+  hindered: 2,
+  not_stopped: 1,
+  not_applicable: 0,
+};
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** How much an incident counts for this organization: loss weight × (1 + profile similarities), and why. */
+export function incidentWeight(
+  catalog: Catalog,
+  plan: Pick<CatalogPlan, "similar" | "lossWeights">,
+  i: number,
+  flags: string,
+): { weight: number; because: string[] } {
+  const incident = catalog.incidents[i] as Catalog["incidents"][number];
+  const because = (plan.similar[i] ?? []).flatMap((condition, k) =>
+    flags.charAt(condition) === "1" ? [(incident.similar_when[k] as { why: string }).why] : [],
+  );
+  return { weight: round2((plan.lossWeights[i] ?? 1) * (1 + because.length)), because };
+}
+
+/** The answer-dependent analysis behind Fix first. */
+export interface FixAnalysis {
+  /** Exposure per gap position. */
+  readonly exposure: ReadonlyMap<number, Exposure>;
+  /** Per incident: up to three smallest sets of control positions whose fixing would block a step. */
+  readonly fixes: readonly (readonly (readonly number[])[])[];
+  readonly plan: { steps: { controls: number[]; stops: number[] }[]; unstoppable: number[] };
+}
+
+/** Analyses which fixes would stop which attacks, for the gaps at `gaps` (positions). */
+export function analyseFixes(
+  plan: CatalogPlan,
+  input: ReplayInput,
+  weights: readonly number[],
+  gaps: readonly number[],
+  incidentId: (i: number) => string,
+): FixAnalysis {
+  const n = plan.chains.length;
+  const applies = Array.from({ length: n }, (_, i) => incidentApplies(plan, i, input.flags));
+  const current = Array.from({ length: n }, (_, i) => chainVerdicts(plan, i, input).verdict);
+  // Preventive countermeasures that apply to this organization and could be completed by fixing gaps.
+  const completable = plan.chains.map((chain, i) =>
+    applies[i]
+      ? chain.flatMap((step) =>
+          step.filter(
+            (cm) =>
+              cm.effect === "prevents" &&
+              (cm.condition === undefined || input.flags.charAt(cm.condition) === "1") &&
+              cm.positions.every((p) => input.status[p] === MET || FIXABLE.has(input.status[p] as number)),
+          ),
+        )
+      : [],
+  );
+  const missing = (cm: CountermeasurePlan, extra: ReadonlySet<number>) =>
+    cm.positions.filter((p) => input.status[p] !== MET && !extra.has(p));
+  const stoppedWith = (i: number, extra: ReadonlySet<number>) =>
+    (completable[i] ?? []).some((cm) => missing(cm, extra).length === 0);
+
+  const fixes = completable.map((cms, i) => {
+    if (current[i] === "stopped" || !applies[i]) return [];
+    const seen = new Map<string, number[]>();
+    for (const cm of cms) {
+      const need = missing(cm, new Set());
+      seen.set(need.join(","), need);
+    }
+    return [...seen.values()]
+      .sort((a, b) => a.length - b.length || a.join(",").localeCompare(b.join(",")))
+      .slice(0, 3);
+  });
+
+  const exposure = new Map<number, Exposure>();
+  const incidentsOf = new Map<number, number[]>();
+  plan.incidents.forEach((members, i) => {
+    for (const p of members) incidentsOf.set(p, [...(incidentsOf.get(p) ?? []), i]);
+  });
+  for (const gap of gaps) {
+    const stops: number[] = [];
+    const deepens: number[] = [];
+    const partOf: number[] = [];
+    let value = 0;
+    const extra = new Set([gap]);
+    for (const i of incidentsOf.get(gap) ?? []) {
+      if (!applies[i]) continue;
+      const w = weights[i] ?? 1;
+      const with_ = (completable[i] ?? []).filter((cm) => cm.positions.includes(gap));
+      if (current[i] !== "stopped") {
+        if (stoppedWith(i, extra)) {
+          stops.push(i);
+          value += w;
+        } else if (with_.length > 0) {
+          partOf.push(i);
+          value += 0.25 * w;
+        } else if (improves(plan, i, input, gap, current[i] as string)) value += 0.2 * w;
+        continue;
+      }
+      const completed = with_.filter((cm) => missing(cm, extra).length === 0);
+      if (completed.length === 0) continue;
+      const barriers = barriersOf(plan.chains[i] ?? [], input);
+      const before = defenceDepth(barriers);
+      const after = defenceDepth([...barriers, ...completed.map((cm) => [...cm.positions])]);
+      if (after > before) {
+        deepens.push(i);
+        value += (before === 1 ? 0.5 : 0.25) * w;
+      }
+    }
+    const sum = (list: number[]) => list.reduce((acc, i) => acc + (weights[i] ?? 1), 0);
+    exposure.set(gap, {
+      stops: stops.map(incidentId),
+      deepens: deepens.map(incidentId),
+      part_of: partOf.map(incidentId),
+      stop_weight: round2(sum(stops)),
+      value: round2(value),
+    });
+  }
+  return { exposure, fixes, plan: greedyCover(completable, current, applies, weights, missing, stoppedWith) };
+}
+
+/** Whether meeting `gap` alone would lift an incident's verdict without stopping it (a cap, an alarm, a hindrance). */
+function improves(plan: CatalogPlan, i: number, input: ReplayInput, gap: number, now: string): boolean {
+  const status = Array.from(input.status as ArrayLike<number>);
+  status[gap] = MET;
+  const after = chainVerdicts(plan, i, { status, flags: input.flags }).verdict;
+  return (VERDICT_RANK[after] ?? 0) > (VERDICT_RANK[now] ?? 0);
+}
+
+/**
+ * Greedy set cover: repeatedly completes the preventive countermeasure that stops the most remaining attacks per
+ * control added (ties: more incident weight, fewer controls, catalog order). An approximation of the smallest set,
+ * as greedy cover always is; it is what the report says it is.
+ */
+function greedyCover(
+  completable: readonly (readonly CountermeasurePlan[])[],
+  current: readonly string[],
+  applies: readonly boolean[],
+  weights: readonly number[],
+  missing: (cm: CountermeasurePlan, extra: ReadonlySet<number>) => number[],
+  stoppedWith: (i: number, extra: ReadonlySet<number>) => boolean,
+): FixAnalysis["plan"] {
+  const open = current.flatMap((v, i) => (applies[i] && v !== "stopped" ? [i] : []));
+  const unstoppable = open.filter((i) => (completable[i] ?? []).length === 0);
+  let remaining = open.filter((i) => (completable[i] ?? []).length > 0);
+  const chosen = new Set<number>();
+  const steps: { controls: number[]; stops: number[] }[] = [];
+  while (remaining.length > 0) {
+    let best: { add: number[]; gain: number[]; ratio: number; weight: number } | undefined;
+    for (const i of remaining) {
+      for (const cm of completable[i] ?? []) {
+        const add = missing(cm, chosen);
+        if (add.length === 0) continue;
+        const trial = new Set([...chosen, ...add]);
+        const gain = remaining.filter((j) => stoppedWith(j, trial));
+        const ratio = gain.length / add.length;
+        const weight = gain.reduce((acc, j) => acc + (weights[j] ?? 1), 0);
+        if (
+          !best ||
+          ratio > best.ratio ||
+          (ratio === best.ratio &&
+            (weight > best.weight || (weight === best.weight && add.length < best.add.length)))
+        )
+          best = { add, gain, ratio, weight };
+      }
+    }
+    if (!best) break;
+    for (const p of best.add) chosen.add(p);
+    steps.push({ controls: [...best.add].sort((a, b) => a - b), stops: best.gain });
+    const gained = new Set(best.gain);
+    remaining = remaining.filter((i) => !gained.has(i));
+  }
+  return { steps, unstoppable };
+}
+
+/** Turns positions of the analysis into ids for the result. */
+export function fixPlanIds(
+  analysis: FixAnalysis,
+  controlId: (p: number) => string,
+  incidentId: (i: number) => string,
+): Evaluation["fix_plan"] {
+  return {
+    steps: analysis.plan.steps.map((s) => ({
+      controls: s.controls.map(controlId).sort(),
+      stops: s.stops.map(incidentId),
+    })),
+    unstoppable: analysis.plan.unstoppable.map(incidentId),
+  };
+}

@@ -1,0 +1,153 @@
+// The view of the incident replay and of Fix first: verdicts, depth, countermeasures, counter-evidence and fixes,
+// worded once for every renderer.
+import type { Catalog } from "../model/catalog.js";
+import type { Evaluation, IncidentReplay } from "../model/result.js";
+import { EFFECT_LABEL, INCIDENT_LABEL, STATE_LABEL, STATUS_LABEL, STEP_LABEL } from "./labels.js";
+
+const JUDGEMENT_LABEL = "catalog judgement";
+
+/** How Fix first ranks gaps, in one paragraph a compliance officer can check against the table. */
+export const RANKING_EXPLANATION =
+  "Fix first puts first the gaps that would stop attacks. A gap's first key is the weight of the replayed " +
+  "attacks it would stop on its own if it were met (each attack weighs log10 of its loss in US$ millions, at " +
+  "least 1, multiplied by one plus the number of ways your profile resembles the victim's, for example a " +
+  "vendor-run wallet for the DMM Bitcoin attack). Its second key adds half an attack's weight when it would give " +
+  "an attack stopped by a single control a second, independent layer (a quarter for deeper defences), a quarter " +
+  "when it is one of several missing parts of a preventive countermeasure, and a fifth when it would only cap, " +
+  "detect or hinder an attack. Severity and breadth break ties. A control that stops more attacks therefore always " +
+  "ranks above one that stops fewer, however severe.";
+
+/** Words for what a source says: its title, or that the relation is the catalog's own judgement. */
+function sourceLabel(title: string | undefined, key: string, hedge: string | undefined): string {
+  const base = key === "catalog-judgement" ? JUDGEMENT_LABEL : (title ?? key);
+  return hedge ? `${base} (${hedge})` : base;
+}
+
+function outcome(replay: IncidentReplay): string | null {
+  const index = replay.steps.findIndex((s) => s.step_id === replay.decided_at);
+  const at = index >= 0 ? `step ${index + 1} of ${replay.steps.length}, "${replay.steps[index]?.title}"` : "";
+  switch (replay.verdict) {
+    case "stopped":
+      return `stopped at ${at}`;
+    case "limited":
+      return `not stopped; the loss is capped at ${at}`;
+    case "detected":
+      return `not stopped; detected in time to respond at ${at}`;
+    case "hindered":
+      return `not stopped; made harder at ${at}`;
+    case "not_applicable":
+      return replay.not_applicable_because ?? null;
+    default:
+      return null;
+  }
+}
+
+function depthLine(replay: IncidentReplay): string | null {
+  if (replay.verdict !== "stopped") return null;
+  if (replay.depth === 1) {
+    const ids = replay.single_points;
+    return ids.length === 1
+      ? `Single point of failure: stopped by ${ids[0]} alone.`
+      : `Single point of failure: one failing control among ${ids.join(", ")} would leave every step unblocked.`;
+  }
+  return `Defence in depth ${replay.depth}: at least ${replay.depth} controls would all have to fail before no step is blocked.`;
+}
+
+/** Builds the replay section's view, newest incident first. */
+export function buildReplayView(
+  evaluation: Evaluation,
+  catalog: Catalog,
+  anchorOf: (controlId: string) => string,
+) {
+  return [...evaluation.replay]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .map((replay) => {
+      const incident = catalog.incidents.find(
+        (i) => i.id === replay.incident_id,
+      ) as Catalog["incidents"][number];
+      const decidedIndex = replay.steps.findIndex((s) => s.step_id === replay.decided_at);
+      return {
+        id: replay.incident_id,
+        name: replay.name,
+        date: replay.date,
+        loss: incident.loss,
+        attribution: `${incident.attribution.actor} (${incident.attribution.confidence}${incident.attribution.by ? `: ${incident.attribution.by}` : ""})`,
+        summary: incident.summary,
+        verdict: replay.verdict,
+        verdict_label: INCIDENT_LABEL[replay.verdict],
+        outcome: outcome(replay),
+        depth: replay.depth,
+        depth_line: depthLine(replay),
+        blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
+        weight: replay.weight.toFixed(2),
+        similar: replay.similar_because,
+        fixes: replay.fixes.map((set) => set.join(" + ")),
+        known_controls: replay.known_controls.map((k) => ({
+          control: k.control,
+          anchor: anchorOf(k.control),
+          had: k.had,
+          did_not_stop: k.did_not_stop
+            .map((id) => replay.steps.find((s) => s.step_id === id)?.title ?? id)
+            .join("; "),
+          source: sourceLabel(k.source_title, "", k.hedge),
+          url: k.source_url,
+        })),
+        steps: replay.steps.map((step, i) => ({
+          number: i + 1,
+          id: step.step_id,
+          title: step.title,
+          description: incident.attack_chain.find((s) => s.id === step.step_id)?.description ?? "",
+          techniques: step.techniques.join(", "),
+          verdict: step.verdict,
+          verdict_label: STEP_LABEL[step.verdict].label,
+          mark: STEP_LABEL[step.verdict].mark,
+          decides: i === decidedIndex,
+          countermeasures: step.countermeasures.map((cm) => ({
+            effect: cm.effect,
+            effect_label: EFFECT_LABEL[cm.effect],
+            state: cm.state,
+            state_label: STATE_LABEL[cm.state],
+            controls: cm.controls.map((c) => ({
+              id: c.id,
+              anchor: anchorOf(c.id),
+              title: c.title,
+              status: c.status,
+              status_label: STATUS_LABEL[c.status].label,
+            })),
+            controls_text: cm.controls.map((c) => `${c.id} ${STATUS_LABEL[c.status].label}`).join(" + "),
+            conjunction: cm.controls.length > 1,
+            why: cm.why,
+            source: sourceLabel(cm.source_title, cm.source, cm.hedge),
+            url: cm.source_url ?? null,
+          })),
+          has_countermeasures: step.countermeasures.length > 0,
+          counter_evidence: step.counter_evidence.map((e) => ({
+            text: `${e.incident_name} had ${e.control} (${e.had.replace(/\.$/, "")}); it did not stop a step of this kind (${e.techniques.join(", ")}).`,
+            source: sourceLabel(e.source_title, "", e.hedge),
+            url: e.source_url,
+          })),
+        })),
+      };
+    });
+}
+
+/** Builds the fix plan's view: the greedy cover and the attacks nothing in the catalog prevents. */
+export function buildFixPlanView(evaluation: Evaluation, catalog: Catalog) {
+  const name = (id: string) => catalog.incidents.find((i) => i.id === id)?.name ?? id;
+  const title = (id: string) => catalog.controls.find((c) => c.id === id)?.title ?? id;
+  return {
+    steps: evaluation.fix_plan.steps.map((s, i) => ({
+      number: i + 1,
+      controls: s.controls.map((id) => ({ id, title: title(id), anchor: id.toLowerCase() })),
+      controls_text: s.controls.join(" + "),
+      stops: s.stops.map(name).join(", "),
+    })),
+    controls_total: new Set(evaluation.fix_plan.steps.flatMap((s) => s.controls)).size,
+    unstoppable: evaluation.fix_plan.unstoppable.map(name).join(", "),
+    has_unstoppable: evaluation.fix_plan.unstoppable.length > 0,
+    explanation: RANKING_EXPLANATION,
+    method:
+      "The fix plan is a greedy set cover: it repeatedly adds the fix that stops the most remaining attacks per " +
+      "control added. It is an approximation of the smallest such set, not a proof that none is smaller.",
+  };
+}
