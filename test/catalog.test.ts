@@ -65,10 +65,16 @@ describe("catalog lint", () => {
       "catalog/operator-type",
     ],
     [
-      "controls/VND-001.yaml",
-      "an attack step that does not exist",
-      (t) => t.replace("[recruiter-approach, malicious-coding-test]", "[recruiter-aproach]"),
+      "incidents/dmm-bitcoin-2024.yaml",
+      "a countermeasure naming a control that does not exist",
+      (t) => t.replace("controls: [VND-001]", "controls: [VND-010]"),
       "catalog/unknown-reference",
+    ],
+    [
+      "incidents/dmm-bitcoin-2024.yaml",
+      "a relation citing a source the incident does not list",
+      (t) => t.replace("source: S1", "source: S9"),
+      "catalog/unknown-source",
     ],
     [
       "controls/VND-001.yaml",

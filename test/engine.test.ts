@@ -150,11 +150,17 @@ describe("roll-ups", () => {
     expect(evaluation.overall.tier).toBe(Math.min(...(lessonTiers as number[])));
   });
 
-  it("ranks gaps by risk: critical multi-incident gaps first, accepted risk excluded", () => {
+  it("ranks gaps by the attacks they would stop, then exposure, then risk; accepted risk excluded", () => {
     const evaluation = evaluate(catalog, weak);
-    expect(evaluation.gaps[0]).toBe("TXN-001");
-    const ranks = evaluation.gaps.map((id) => evaluation.controls.find((c) => c.control_id === id)!.risk);
-    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+    const first = evaluation.controls.find((c) => c.control_id === evaluation.gaps[0]);
+    expect(first?.exposure?.stops).toContain("dmm-bitcoin-2024");
+    const byId = new Map(evaluation.controls.map((c) => [c.control_id, c]));
+    const keys = evaluation.gaps.map((id) => byId.get(id)!.exposure!);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1]!, keys[i]!];
+      expect(a.stop_weight >= b.stop_weight).toBe(true);
+      if (a.stop_weight === b.stop_weight) expect(a.value >= b.value).toBe(true);
+    }
     expect(evaluation.gaps).not.toContain("HOT-001");
   });
 });
@@ -192,7 +198,12 @@ describe("evaluations stay independent", () => {
       const a = byId.get(evaluation.gaps[i - 1]!)!;
       const b = byId.get(evaluation.gaps[i]!)!;
       expect(a.gap_rank).toBe(i);
-      if (a.risk === b.risk && a.severity === b.severity) {
+      if (
+        a.exposure?.stop_weight === b.exposure?.stop_weight &&
+        a.exposure?.value === b.exposure?.value &&
+        a.risk === b.risk &&
+        a.severity === b.severity
+      ) {
         ties++;
         expect(a.control_id < b.control_id).toBe(true);
       }
@@ -204,32 +215,36 @@ describe("evaluations stay independent", () => {
 describe("incident replay", () => {
   it("separates a capped loss from a stopped attack", () => {
     const bybit = evaluate(catalog, weak).replay.find((r) => r.incident_id === "bybit-2025")!;
-    expect(bybit).toMatchObject({
-      verdict: "limited",
-      limited_at: "outflow",
-      stopped_at: undefined,
-      blocked_steps: 0,
-    });
+    expect(bybit).toMatchObject({ verdict: "limited", decided_at: "outflow", blocked_steps: 0, depth: 0 });
     const outflow = bybit.steps.find((s) => s.step_id === "outflow")!;
-    expect(outflow).toMatchObject({
-      verdict: "limited",
-      controls: [{ id: "HOT-001", status: "met", role: "limits" }],
-    });
+    expect(outflow.verdict).toBe("limited");
+    expect(outflow.countermeasures).toMatchObject([
+      { effect: "limits", state: "in_place", controls: [{ id: "HOT-001", status: "met" }] },
+    ]);
     expect(evaluate(catalog, strong).replay.find((r) => r.incident_id === "bybit-2025")?.verdict).toBe(
       "stopped",
     );
   });
 
-  it("walks the DMM chain and names the first step a met control blocks", () => {
+  it("walks the DMM chain: training only hinders, the first preventive control decides", () => {
     const dmm = evaluate(catalog, strong).replay.find((r) => r.incident_id === "dmm-bitcoin-2024")!;
     expect(dmm.verdict).toBe("stopped");
-    expect(dmm.stopped_at).toBe("recruiter-approach");
-    expect(dmm.steps.find((s) => s.step_id === "transaction-tampering")?.controls.map((c) => c.id)).toContain(
-      "TXN-001",
-    );
+    expect(dmm.steps[0]?.verdict).toBe("hindered");
+    expect(dmm.decided_at).toBe("malicious-coding-test");
+    const tampering = dmm.steps.find((s) => s.step_id === "transaction-tampering")!;
+    expect(
+      tampering.countermeasures.filter((c) => c.effect === "prevents").map((c) => c.controls[0]?.id),
+    ).toEqual(["TXN-001"]);
+    expect(dmm.depth).toBeGreaterThanOrEqual(2);
   });
 
-  it("says the chain passes when every step is open, and hindered when only partly blocked", () => {
+  it("names a single point of failure when one control holds the chain", () => {
+    const onlyTxn = withAnswer(weak, "TXN-001", strong.answers["TXN-001"]!);
+    const dmm = evaluate(catalog, onlyTxn).replay.find((r) => r.incident_id === "dmm-bitcoin-2024")!;
+    expect(dmm).toMatchObject({ verdict: "stopped", depth: 1, single_points: ["TXN-001"] });
+  });
+
+  it("says the chain passes when every step is open, and hindered when a preventive control is only partly met", () => {
     const noCap = withAnswer(weak, "HOT-001", {
       responses: { cold_share: 60, measured_daily: true },
       evidence: [],
@@ -240,7 +255,40 @@ describe("incident replay", () => {
     const partial = withAnswer(noCap, "WKS-001", { responses: { enforcement: "policy_only" }, evidence: [] });
     const hindered = evaluate(catalog, partial).replay.find((r) => r.incident_id === "bybit-2025")!;
     expect(hindered.verdict).toBe("hindered");
-    expect(hindered.steps[0]?.verdict).toBe("partly_blocked");
+    expect(hindered.steps[0]?.verdict).toBe("hindered");
+    expect(hindered.steps[0]?.countermeasures.find((c) => c.controls[0]?.id === "WKS-001")?.state).toBe(
+      "partial",
+    );
+  });
+
+  it("gives an accepted risk no credit in the replay", () => {
+    const accepted = withAnswer(weak, "TXN-001", {
+      ...strong.answers["TXN-001"]!,
+      responses: { request_authentication: "none", independent_checks: [] },
+      exception: { justification: "Accepted until the release.", approver: "CRO", expires: "2027-12-31" },
+    });
+    const evaluation = evaluate(catalog, accepted);
+    expect(evaluation.controls.find((c) => c.control_id === "TXN-001")?.status).toBe("risk_accepted");
+    const dmm = evaluation.replay.find((r) => r.incident_id === "dmm-bitcoin-2024")!;
+    expect(dmm.verdict).not.toBe("stopped");
+    const txn = dmm.steps.flatMap((s) => s.countermeasures).find((c) => c.controls[0]?.id === "TXN-001");
+    expect(txn?.state).toBe("absent");
+  });
+
+  it("builds a fix plan that stops every stoppable attack, and lists the fixes per incident", () => {
+    const evaluation = evaluate(catalog, weak);
+    const fixed = evaluation.fix_plan.steps.flatMap((s) => s.controls);
+    const after: Answers = {
+      ...weak,
+      answers: { ...weak.answers, ...Object.fromEntries(fixed.map((id) => [id, strong.answers[id]!])) },
+    };
+    const replay = evaluate(catalog, after).replay;
+    for (const r of replay)
+      if (!evaluation.fix_plan.unstoppable.includes(r.incident_id))
+        expect(r.verdict, r.incident_id).toBe("stopped");
+    const dmm = evaluation.replay.find((r) => r.incident_id === "dmm-bitcoin-2024")!;
+    expect(dmm.fixes.length).toBeGreaterThan(0);
+    expect(dmm.fixes.flat()).toContain("TXN-001");
   });
 });
 
@@ -303,11 +351,12 @@ describe("properties", () => {
           evidence: [],
           not_applicable: { justification: "Out of scope" },
         });
-        // gap_rank is a position in a list, so it shifts by definition when a gap leaves the list.
+        // gap_rank is a position in a list, and exposure depends on which other barriers stand, so both move by
+        // definition when a control leaves the list.
         const strip = (answers: Answers) =>
           evaluate(catalog, answers)
             .controls.filter((c) => c.control_id !== id)
-            .map(({ gap_rank: _, ...rest }) => rest);
+            .map(({ gap_rank: _, exposure: __, ...rest }) => rest);
         return JSON.stringify(strip(base)) === JSON.stringify(strip(na));
       }),
     );
