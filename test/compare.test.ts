@@ -209,10 +209,12 @@ describe("compare: exposure per incident", () => {
       expect(exposure.stopped).toBe(verdicts.filter((v) => v === "stopped").length);
       expect(exposure.applicable).toBe(verdicts.filter((v) => v !== "not_applicable").length);
       const notBlocked = (stepId: string) =>
-        rows.filter((o) =>
-          ["open", "partly_blocked"].includes(o.incidents[exposure.incident_id]!.steps[stepId]!),
+        rows.filter(
+          (o) =>
+            o.incidents[exposure.incident_id]!.verdict !== "not_applicable" &&
+            o.incidents[exposure.incident_id]!.steps[stepId] !== "blocked",
         ).length;
-      const covered = exposure.steps.filter((s) => s.controls.length > 0);
+      const covered = exposure.steps.filter((s) => s.controls.length + s.limiting_controls.length > 0);
       const worst = Math.max(...covered.map((s) => notBlocked(s.step_id)));
       expect(exposure.weakest_step?.not_blocked).toBe(worst);
       expect(notBlocked(exposure.weakest_step!.step_id)).toBe(worst);
@@ -236,7 +238,7 @@ describe("compare: exposure per incident", () => {
       /^2 of 3 exchanges would not stop the DMM Bitcoin attack chain at any step\./,
     );
     expect(dmm.summary).toMatch(
-      /The sector is weakest at step 1, "[^"]+": 2 of 3 exchanges have no control that blocks it/,
+      /The sector is weakest at step 2, "Engineer runs a "pre-employment test"": 2 of 3 exchanges have no control that blocks it/,
     );
   });
 });
@@ -579,8 +581,8 @@ describe("compare: JSON", () => {
   it("validates against the published schema", () => {
     const json = JSON.parse(JSON.stringify(sectorComparison));
     expect(ComparisonSchema.safeParse(json).success).toBe(true);
-    expect(ComparisonSchema.safeParse({ ...json, format: "vaspcheck/comparison@2" }).success).toBe(false);
-    expect(jsonSchemaOf("comparison")).toMatchObject({ $id: "urn:vaspcheck/comparison@1" });
+    expect(ComparisonSchema.safeParse({ ...json, format: "vaspcheck/comparison@1" }).success).toBe(false);
+    expect(jsonSchemaOf("comparison")).toMatchObject({ $id: "urn:vaspcheck/comparison@2" });
   });
 });
 

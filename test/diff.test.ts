@@ -85,6 +85,30 @@ describe("diff: categories", () => {
     ]);
   });
 
+  it("moves a verdict only with its reason: the countermeasure controls whose status changed", () => {
+    for (const i of forward.incidents) {
+      if (i.change !== "same") expect(i.changed_controls.length, i.incident_id).toBeGreaterThan(0);
+      expect(i.profile_changed).toBe(false);
+    }
+    expect(forward.incidents.find((i) => i.incident_id === "dmm-bitcoin-2024")?.changed_controls).toContain(
+      "TXN-001",
+    );
+    // A change to a control that counters no step of the chain cannot move its verdict.
+    const onlyGov = write(
+      dir,
+      "weak-gov.yaml",
+      fixture("weak")
+        .replace('date: "2026-06-30"', 'date: "2026-09-30"')
+        .replace(
+          / {2}GOV-001:\s*$/,
+          '  GOV-001:\n    responses: { executive_name: Jane Doe, last_board_report: "2026-05-01" }\n',
+        ),
+    );
+    const gov = diffSubmissions(catalog, valid(catalog, join(dir, "weak.yaml")), valid(catalog, onlyGov));
+    for (const i of gov.incidents)
+      expect(i, i.incident_id).toMatchObject({ change: "same", changed_controls: [] });
+  });
+
   it("lists what regressed when the order is reversed, most severe first", () => {
     const back = diffSubmissions(
       catalog,
@@ -173,7 +197,7 @@ describe("diff: output", () => {
     const json = JSON.parse(await DIFF_RENDERERS.json(forward));
     expect(DiffSchema.safeParse(json).success).toBe(true);
     expect(DiffSchema.safeParse({ ...json, summary: { ...json.summary, improved: -1 } }).success).toBe(false);
-    expect(jsonSchemaOf("diff")).toMatchObject({ $id: "urn:vaspcheck/diff@1" });
+    expect(jsonSchemaOf("diff")).toMatchObject({ $id: "urn:vaspcheck/diff@2" });
   });
 
   it("renders Markdown with the headline and the changed controls", async () => {

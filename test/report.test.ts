@@ -41,17 +41,20 @@ describe("Markdown report", async () => {
     expect(md).toMatch(/\*\*Score: \d+\.\d%\*\*/);
     expect(md).toContain("**Tier: 0 – Exposed**");
     expect(md).toContain("| ❌ Not met | 7 |");
-    expect(md).toMatch(/\| 1 \| \[TXN-001\]\(#txn-001\)/);
+    // Fix first leads with a control that would stop the DMM Bitcoin attack on its own.
+    expect(md).toMatch(
+      /\| 1 \| \[[A-Z]+-\d+\]\(#[a-z]+-\d+\) [^|]+\| critical \| ❌ Not met \| Bybit, DMM Bitcoin \|/,
+    );
   });
 
   it("answers where the DMM Bitcoin attack would have been stopped", () => {
     expect(md).toContain(
-      "| [DMM Bitcoin](#dmm-bitcoin-2024) | 2024-05-31 | Would NOT have been stopped | — |",
+      "| [DMM Bitcoin](#dmm-bitcoin-2024) | 2024-05-31 | Would NOT have been stopped | — | 0 |",
     );
     const section = md.slice(md.indexOf("### DMM Bitcoin"), md.indexOf("## Lessons"));
     expect(section).toContain("Would NOT have been stopped");
     expect(section).toMatch(
-      /\| 5 \| A legitimate transaction request is manipulated \| 🔓 Open \| KEY-001 Not met<br>TXN-001 Not met \|/,
+      /\| 5 \| A legitimate transaction request is manipulated \| 🔓 Open \| hinders: \[KEY-001\]\(#key-001\) Not met — missing<br>prevents: \[TXN-001\]\(#txn-001\) Not met — missing \|/,
     );
   });
 
@@ -211,7 +214,7 @@ describe("JSON result", () => {
   it("is the full evaluation in the documented, versioned schema", async () => {
     const json = JSON.parse(await render(weakPath, { format: "json" }));
     const parsed = EvaluationSchema.parse(json);
-    expect(parsed.format).toBe("vaspcheck/evaluation@1");
+    expect(parsed.format).toBe("vaspcheck/evaluation@2");
     expect(parsed.controls).toHaveLength(9);
     expect(parsed.inputs?.answers_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(parsed.replay.find((r) => r.incident_id === "dmm-bitcoin-2024")?.verdict).toBe("not_stopped");

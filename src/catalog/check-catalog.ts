@@ -1,10 +1,8 @@
-// Cross-reference checks the schema cannot express: ids, lesson/incident/step/framework links, typed conditions.
-import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Diagnostic, DiagnosticSeverity } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
-import { locate, type SourceFile } from "../source/source-file.js";
+import { locate } from "../source/source-file.js";
 import { checkCondition } from "./check-condition.js";
 import { checkRelations } from "./check-relations.js";
 import type { CatalogSources } from "./load-catalog.js";

@@ -43,9 +43,9 @@ export function checkRelations(catalog: Catalog, sources: CatalogSources, report
           "Say in one sentence why the chain has no target when the condition does not hold.",
         );
     }
-    incident.similar_when.forEach((s, i) =>
-      conditions.push({ path: ["similar_when", i, "if"], condition: s.if }),
-    );
+    incident.similar_when.forEach((s, i) => {
+      conditions.push({ path: ["similar_when", i, "if"], condition: s.if });
+    });
     const steps = new Map(incident.attack_chain.map((step) => [step.id, step]));
     incident.attack_chain.forEach((step, s) => {
       step.countermeasures.forEach((cm, k) => {
