@@ -15,11 +15,16 @@ export function syntheticCatalog(n, seed = 1) {
     attribution: { actor: "Unknown", confidence: "suspected" },
     summary: "Synthetic incident.",
     root_cause: "Synthetic.",
-    sources: [{ title: "Source", url: "https://example.org" }],
+    loss_usd: 1_000_000 * (i + 1) ** 2,
+    sources: [{ key: "S1", title: "Source", url: "https://example.org" }],
+    similar_when: [],
+    known_controls: [],
     attack_chain: Array.from({ length: 6 }, (_, s) => ({
       id: `step-${s}`,
       title: `Step ${s}`,
       description: "A step.",
+      techniques: ["intrusion"],
+      countermeasures: [],
     })),
   }));
   const lessons = Array.from({ length: 12 }, (_, i) => ({
@@ -36,11 +41,10 @@ export function syntheticCatalog(n, seed = 1) {
       requirements: Array.from({ length: 100 }, (_, i) => ({ id: `R-${i}`, title: `Requirement ${i}` })),
     },
   ];
+  const idOf = (i) =>
+    `SYN-${String(i).padStart(4, "0")}`.replace(/^SYN-(\d{4})$/, (_, d) => `S${d[0]}-${d.slice(1)}`);
   const controls = Array.from({ length: n }, (_, i) => {
-    const id = `SYN-${String(i).padStart(4, "0")}`.replace(
-      /^SYN-(\d{4})$/,
-      (_, d) => `S${d[0]}-${d.slice(1)}`,
-    );
+    const id = idOf(i);
     const leaves = [
       { question: "share", op: "at_least", value: Math.floor(rand() * 100) },
       { question: "choice", op: "one_of", value: [pick(CHOICES).value, pick(CHOICES).value] },
@@ -48,7 +52,11 @@ export function syntheticCatalog(n, seed = 1) {
       { question: "share", op: "at_most", value: 100 - Math.floor(rand() * 20) },
     ].slice(0, 2 + Math.floor(rand() * 3));
     const met = rand() < 0.7 ? { all: leaves } : { any: leaves };
-    const incident = `incident-${i % 10}`;
+    // Every control counters one step; every seventh only together with the next, as a real conjunction would.
+    const step = incidents[i % 10].attack_chain[i % 6];
+    const effect = pick(["prevents", "prevents", "hinders", "detects", "limits"]);
+    const controls = i % 7 === 0 && i + 1 < n ? [id, idOf(i + 1)] : [id];
+    step.countermeasures.push({ controls, effect, why: "Synthetic relation.", source: "S1" });
     return {
       id,
       title: `Synthetic control ${i} with a title long enough to wrap in a table cell`,
@@ -56,8 +64,6 @@ export function syntheticCatalog(n, seed = 1) {
       severity: pick(["critical", "high", "medium", "low"]),
       level: 1 + (i % 3),
       lessons: [`lesson-${i % 12}`],
-      blocks: { [incident]: [`step-${i % 6}`] },
-      limits: {},
       frameworks: { fw: [`R-${i % 100}`] },
       questions: [
         { id: "share", type: "percentage", text: "What share is covered?" },

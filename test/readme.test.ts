@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "../src/answers/load-answers.js";
+import { loadAnswers, validateAnswers } from "../src/answers/load-answers.js";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
+import { evaluate } from "../src/engine/evaluate.js";
 import { DEFAULT_CATALOG_DIR } from "../src/report/create-report.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 
@@ -20,6 +21,42 @@ describe("README", () => {
       catalog,
     );
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("states the worked example of the replay as the engine computes it", async () => {
+    const catalog = (await loadCatalog(DEFAULT_CATALOG_DIR, { cache: null })).catalog!;
+    const loaded = await loadAnswers(
+      new URL("../examples/dmm-like-exchange.yaml", import.meta.url).pathname,
+      catalog,
+    );
+    const base = loaded.answers!;
+    const met = (id: string) => ({
+      responses: catalog.controls.find((c) => c.id === id)!.examples.find((e) => e.expect === "met")!
+        .responses,
+      evidence: [],
+    });
+    const dmm = (...ids: string[]) =>
+      evaluate(catalog, {
+        ...base,
+        answers: { ...base.answers, ...Object.fromEntries(ids.map((id) => [id, met(id)])) },
+      }).replay.find((r) => r.incident_id === "dmm-bitcoin-2024")!;
+    const section = readme.slice(readme.indexOf("**Worked example**"), readme.indexOf("**Fix first.**"));
+    const shipped = dmm();
+    expect(shipped.verdict).toBe("not_stopped");
+    expect(section).toContain(`What would stop it: ${shipped.fixes.map((f) => f.join(" + ")).join(", or ")}`);
+    expect(dmm("VND-006").verdict).toBe("hindered");
+    const one = dmm("TXN-001");
+    expect(one).toMatchObject({
+      verdict: "stopped",
+      decided_at: "transaction-tampering",
+      depth: 1,
+      single_points: ["TXN-001"],
+    });
+    expect(section).toContain(
+      'at step 5 of 6, "A legitimate transaction request is manipulated"; depth 1, stopped by TXN-001 alone',
+    );
+    expect(dmm("TXN-001", "VND-005")).toMatchObject({ verdict: "stopped", depth: 2 });
+    expect(section).toContain("depth 2: both would have to fail");
   });
 
   it("gives the two set-up commands", () => {

@@ -88,14 +88,24 @@ export function incidentApplies(
 
 /**
  * The fewest controls that would all have to fail for none of `barriers` to stand (a minimum hitting set: failing one
- * control of a conjunction defeats it). Exact by branch and bound; chains are short, so the search stays tiny.
+ * control of a conjunction defeats it). Single-control barriers are forced, barriers that contain another are
+ * dropped, and the rest is searched by branch and bound. Real chains have a handful of barriers, so the search is
+ * exact; a search budget keeps a pathological catalog from stalling a run, returning the best set found.
  */
 export function defenceDepth(barriers: readonly (readonly number[])[]): number {
   if (barriers.length === 0) return 0;
-  let best = new Set(barriers.flat()).size;
+  const forced = new Set<number>();
+  for (const b of barriers) if (b.length === 1) forced.add(b[0] as number);
+  const rest = barriers
+    .filter((b) => !b.some((p) => forced.has(p)))
+    .map((b) => [...new Set(b)])
+    .sort((a, b) => a.length - b.length);
+  const minimal = rest.filter((b, i) => !rest.some((o, j) => j < i && o.every((p) => b.includes(p))));
+  let best = new Set(minimal.flat()).size;
+  let budget = 100_000;
   const search = (chosen: Set<number>) => {
-    if (chosen.size >= best) return;
-    const open = barriers.find((b) => !b.some((p) => chosen.has(p)));
+    if (chosen.size >= best || budget-- <= 0) return;
+    const open = minimal.find((b) => !b.some((p) => chosen.has(p)));
     if (!open) {
       best = chosen.size;
       return;
@@ -107,7 +117,7 @@ export function defenceDepth(barriers: readonly (readonly number[])[]): number {
     }
   };
   search(new Set());
-  return best;
+  return forced.size + best;
 }
 
 /** The controls present in every barrier: when depth is 1, each of them alone holds the chain. */
