@@ -20,7 +20,7 @@ export const RANKING_EXPLANATION =
 /** Words for what a source says: its title, or that the relation is the catalog's own judgement. */
 function sourceLabel(title: string | undefined, key: string, hedge: string | undefined): string {
   const base = key === "catalog-judgement" ? JUDGEMENT_LABEL : (title ?? key);
-  return hedge ? `${base} (${hedge})` : base;
+  return hedge ? `${base} (hedged by the source: ${hedge})` : base;
 }
 
 function outcome(replay: IncidentReplay): string | null {
