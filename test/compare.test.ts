@@ -214,7 +214,7 @@ describe("compare: exposure per incident", () => {
             o.incidents[exposure.incident_id]!.verdict !== "not_applicable" &&
             o.incidents[exposure.incident_id]!.steps[stepId] !== "blocked",
         ).length;
-      const covered = exposure.steps.filter((s) => s.controls.length + s.limiting_controls.length > 0);
+      const covered = exposure.steps.filter((s) => s.controls.length > 0);
       const worst = Math.max(...covered.map((s) => notBlocked(s.step_id)));
       expect(exposure.weakest_step?.not_blocked).toBe(worst);
       expect(notBlocked(exposure.weakest_step!.step_id)).toBe(worst);

@@ -237,7 +237,7 @@ function exposureView(e: Exposure) {
       open: s.open,
       controls:
         s.controls.length + s.limiting_controls.length === 0
-          ? "No control in the catalog"
+          ? "No control in the catalog prevents it or caps its loss"
           : [
               s.controls.length > 0 ? `prevents: ${s.controls.join(", ")}` : "",
               s.limiting_controls.length > 0 ? `limits the loss: ${s.limiting_controls.join(", ")}` : "",

@@ -47,8 +47,8 @@ export function exposureOf(
       open: n("open"),
     };
   });
-  // Steps no compared control addresses are open for everyone; they show a catalog gap, not a sector weakness.
-  const covered = steps.filter((s) => s.controls.length + s.limiting_controls.length > 0);
+  // Steps no compared control prevents cannot be blocked by anyone; they show a catalog gap, not a sector weakness.
+  const covered = steps.filter((s) => s.controls.length > 0);
   const weakest = covered.reduce<(typeof steps)[number] | undefined>((best, s) => {
     if (!best) return s;
     const gap = notBlocked(s) - notBlocked(best);
@@ -76,9 +76,7 @@ export function exposureOf(
             of: inScope.length,
           }
         : null,
-    uncovered_steps: steps
-      .filter((s) => s.controls.length + s.limiting_controls.length === 0)
-      .map((s) => s.step_id),
+    uncovered_steps: steps.filter((s) => s.controls.length === 0).map((s) => s.step_id),
   };
   return { ...exposure, summary: summarize(exposure) };
 }

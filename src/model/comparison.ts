@@ -141,7 +141,7 @@ export const ExposureSchema = z.object({
       of: z.int().min(0),
     })
     .nullable(),
-  /** Steps no compared control addresses: a catalog gap, not a sector one. */
+  /** Steps no compared control would prevent: a catalog gap, not a sector one. */
   uncovered_steps: z.array(z.string()),
   /** The finding in one sentence. */
   summary: z.string(),
