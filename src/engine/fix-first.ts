@@ -90,6 +90,9 @@ export function analyseFixes(
       .slice(0, 3);
   });
 
+  const scratch = Uint8Array.from(input.status as ArrayLike<number>);
+  const barriersNow = plan.chains.map((chain, i) => (current[i] === "stopped" ? barriersOf(chain, input) : []));
+  const depthNow = barriersNow.map((b) => defenceDepth(b));
   const exposure = new Map<number, Exposure>();
   const incidentsOf = new Map<number, number[]>();
   plan.incidents.forEach((members, i) => {
@@ -112,13 +115,13 @@ export function analyseFixes(
         } else if (with_.length > 0) {
           partOf.push(i);
           value += 0.25 * w;
-        } else if (improves(plan, i, input, gap, current[i] as string)) value += 0.2 * w;
+        } else if (improves(plan, i, scratch, input.flags, gap, current[i] as string)) value += 0.2 * w;
         continue;
       }
       const completed = with_.filter((cm) => missing(cm, extra).length === 0);
       if (completed.length === 0) continue;
-      const barriers = barriersOf(plan.chains[i] ?? [], input);
-      const before = defenceDepth(barriers);
+      const barriers = barriersNow[i] as number[][];
+      const before = depthNow[i] as number;
       const after = defenceDepth([...barriers, ...completed.map((cm) => [...cm.positions])]);
       if (after > before) {
         deepens.push(i);
@@ -137,11 +140,15 @@ export function analyseFixes(
   return { exposure, fixes, plan: greedyCover(completable, current, applies, weights, missing, stoppedWith) };
 }
 
-/** Whether meeting `gap` alone would lift an incident's verdict without stopping it (a cap, an alarm, a hindrance). */
-function improves(plan: CatalogPlan, i: number, input: ReplayInput, gap: number, now: string): boolean {
-  const status = Array.from(input.status as ArrayLike<number>);
-  status[gap] = MET;
-  const after = chainVerdicts(plan, i, { status, flags: input.flags }).verdict;
+/**
+ * Whether meeting `gap` alone would lift an incident's verdict without stopping it (a cap, an alarm, a hindrance).
+ * `scratch` is this analysis's own copy of the statuses, changed for the call and restored, so no copy is made per gap.
+ */
+function improves(plan: CatalogPlan, i: number, scratch: Uint8Array, flags: string, gap: number, now: string): boolean {
+  const saved = scratch[gap] as number;
+  scratch[gap] = MET;
+  const after = chainVerdicts(plan, i, { status: scratch, flags }).verdict;
+  scratch[gap] = saved;
   return (VERDICT_RANK[after] ?? 0) > (VERDICT_RANK[now] ?? 0);
 }
 

@@ -251,6 +251,22 @@ export function replayIncidents(
   });
 }
 
+const evidenceCache = new WeakMap<Catalog, StepReplay["counter_evidence"][][]>();
+
+/** Counter-evidence per incident and step: it depends on the catalog alone, so it is worked out once per catalog. */
+function counterEvidenceOf(catalog: Catalog): StepReplay["counter_evidence"][][] {
+  let found = evidenceCache.get(catalog);
+  if (!found) {
+    found = catalog.incidents.map((incident) =>
+      incident.attack_chain.map((step) =>
+        counterEvidence(catalog, step.techniques, new Set(step.countermeasures.flatMap((c) => c.controls))),
+      ),
+    );
+    evidenceCache.set(catalog, found);
+  }
+  return found;
+}
+
 /** Records, across the catalog, of a control on this step that was in place and was defeated by one of its techniques. */
 function counterEvidence(
   catalog: Catalog,
