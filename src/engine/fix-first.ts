@@ -91,7 +91,9 @@ export function analyseFixes(
   });
 
   const scratch = Uint8Array.from(input.status as ArrayLike<number>);
-  const barriersNow = plan.chains.map((chain, i) => (current[i] === "stopped" ? barriersOf(chain, input) : []));
+  const barriersNow = plan.chains.map((chain, i) =>
+    current[i] === "stopped" ? barriersOf(chain, input) : [],
+  );
   const depthNow = barriersNow.map((b) => defenceDepth(b));
   const exposure = new Map<number, Exposure>();
   const incidentsOf = new Map<number, number[]>();
@@ -144,7 +146,14 @@ export function analyseFixes(
  * Whether meeting `gap` alone would lift an incident's verdict without stopping it (a cap, an alarm, a hindrance).
  * `scratch` is this analysis's own copy of the statuses, changed for the call and restored, so no copy is made per gap.
  */
-function improves(plan: CatalogPlan, i: number, scratch: Uint8Array, flags: string, gap: number, now: string): boolean {
+function improves(
+  plan: CatalogPlan,
+  i: number,
+  scratch: Uint8Array,
+  flags: string,
+  gap: number,
+  now: string,
+): boolean {
   const saved = scratch[gap] as number;
   scratch[gap] = MET;
   const after = chainVerdicts(plan, i, { status: scratch, flags }).verdict;

@@ -201,11 +201,7 @@ export function replayIncidents(
         techniques: step.techniques,
         verdict: stepVerdict(countermeasures),
         countermeasures,
-        counter_evidence: counterEvidence(
-          catalog,
-          step.techniques,
-          new Set(step.countermeasures.flatMap((c) => c.controls)),
-        ),
+        counter_evidence: counterEvidenceOf(catalog)[i]?.[s] ?? [],
       };
     });
     const applies = incidentApplies(plan, i, input.flags);
