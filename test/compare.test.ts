@@ -238,7 +238,7 @@ describe("compare: exposure per incident", () => {
       /^2 of 3 exchanges would not stop the DMM Bitcoin attack chain at any step\./,
     );
     expect(dmm.summary).toMatch(
-      /The sector is weakest at step 2, "Engineer runs a "pre-employment test"": 2 of 3 exchanges have no control that blocks it/,
+      /The sector is weakest at step 2, “Engineer runs a "pre-employment test"”: 2 of 3 exchanges have no control that blocks it/,
     );
   });
 });

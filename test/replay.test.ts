@@ -24,7 +24,13 @@ const catalog = (await lintCatalog(CONTROLS)).catalog as Catalog;
 const { plan } = compileCatalog(catalog);
 const n = catalog.controls.length;
 const RANK = { stopped: 5, limited: 4, detected: 3, hindered: 2, not_stopped: 1, not_applicable: 0 } as const;
-const codes = [STATUS_CODE.met, STATUS_CODE.partially_met, STATUS_CODE.not_met, STATUS_CODE.not_answered];
+const codes = [
+  STATUS_CODE.met,
+  STATUS_CODE.partially_met,
+  STATUS_CODE.not_met,
+  STATUS_CODE.not_answered,
+  STATUS_CODE.not_applicable,
+];
 const statusArb = fc.array(fc.constantFrom(...codes), { minLength: n, maxLength: n });
 const flagsArb = fc.array(fc.constantFrom("0", "1", "?"), {
   minLength: plan.conditions.length,
@@ -154,6 +160,46 @@ describe("replay semantics (properties over the shipped catalog)", () => {
   });
 });
 
+describe("Fix first says what fixing a gap would stop, and it does", () => {
+  it.each(["dmm-like-exchange", "midsize-exchange"])(
+    "%s: every gap's `stops` are the attacks that flip to stopped",
+    async (name) => {
+      const { answers } = await loadAnswers(
+        fileURLToPath(new URL(`../examples/${name}.yaml`, import.meta.url)),
+        catalog,
+      );
+      if (!answers) throw new Error("example did not load");
+      const evaluation = evaluate(catalog, answers);
+      const stoppedBefore = new Set(
+        evaluation.replay.filter((r) => r.verdict === "stopped").map((r) => r.incident_id),
+      );
+      let checked = 0;
+      for (const id of evaluation.gaps) {
+        const met = catalog.controls
+          .find((c) => c.id === id)
+          ?.examples.find((e) => e.expect === "met" && !e.profile);
+        if (!met) continue;
+        const fixed = evaluate(catalog, {
+          ...answers,
+          answers: { ...answers.answers, [id]: { responses: met.responses, evidence: [] } },
+        });
+        // A dated example is met only as of the catalog's example date; skip it when the report's date differs.
+        if (fixed.controls.find((c) => c.control_id === id)?.status !== "met") continue;
+        const flipped = fixed.replay
+          .filter((r) => r.verdict === "stopped" && !stoppedBefore.has(r.incident_id))
+          .map((r) => r.incident_id)
+          .sort();
+        const claimed = [
+          ...(evaluation.controls.find((c) => c.control_id === id)?.exposure?.stops ?? []),
+        ].sort();
+        expect(claimed, id).toEqual(flipped);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(20);
+    },
+  );
+});
+
 describe("counter-evidence from the record", () => {
   it("lint rejects a prevents claim that a victim's known controls contradict, at its place, with a hint", async () => {
     const dir = tempDir();
@@ -216,12 +262,18 @@ describe("DMM Bitcoin's posture before the theft, from the FSA order and the FBI
     const loaded = await loadAnswers(RECONSTRUCTION, catalog);
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const evaluation = evaluate(catalog, loaded.answers as Answers);
+    const status = (id: string) => evaluation.controls.find((c) => c.control_id === id)?.status;
+    // What DMM Bitcoin said it had (95% cold, multi-department approval) is taken at its word, and does not stop it.
+    expect([status("HOT-001"), status("TXN-006")]).toEqual(["met", "met"]);
     const dmm = evaluation.replay.find((r) => r.incident_id === "dmm-bitcoin-2024");
-    expect(dmm?.verdict).toBe("not_stopped");
+    // Not stopped: the claimed approvals only hinder an altered request.
+    expect(dmm?.verdict).toBe("hindered");
+    expect(dmm?.blocked_steps).toBe(0);
     const top = evaluation.gaps.slice(0, 10);
-    // The statement's chain (code run, altered request over an unencrypted vendor channel) and the order's
-    // single-person signing.
-    for (const id of ["WKS-001", "TXN-001", "VND-005", "KEY-001"]) expect(top, id).toContain(id);
+    // The statement's altered request over the vendor's unencrypted system, and the order's concentrated keys, in
+    // the top ten; the order's single signer and single wallet (which only hinder or cap this chain) right after.
+    for (const id of ["TXN-001", "VND-005", "KEY-002"]) expect(top, id).toContain(id);
+    for (const id of ["KEY-001", "HOT-003"]) expect(evaluation.gaps.slice(0, 15), id).toContain(id);
     expect(evaluation.fix_plan.steps[0]?.stops).toContain("dmm-bitcoin-2024");
   });
 });

@@ -1,7 +1,7 @@
 // Checks each incident's countermeasures and known controls: references, sources, profile conditions, and that no
 // claim of prevention is contradicted by what the record shows victims had in place.
 import type { Catalog } from "../model/catalog.js";
-import { type Incident, JUDGEMENT, type Technique } from "../model/incident.js";
+import { defeatedBy, type Incident, JUDGEMENT, type Technique } from "../model/incident.js";
 import type { Question } from "../model/question.js";
 import { checkCondition } from "./check-condition.js";
 import type { CatalogSources } from "./load-catalog.js";
@@ -80,7 +80,16 @@ export function checkRelations(catalog: Catalog, sources: CatalogSources, report
           unknownRef(report, file, [...at, "did_not_stop", j], `step of ${incident.id}`, id, steps.keys());
         else for (const t of step.techniques) techniques.add(t);
       });
-      known.defeated_by.forEach((t, j) => {
+      const declared = known.defeated_by ?? [];
+      if (known.defeated_by && !known.narrowed_because && [...techniques].some((t) => !declared.includes(t)))
+        report(
+          file,
+          [...at, "defeated_by"],
+          "catalog/missing-reason",
+          "`defeated_by` leaves out techniques of the steps this control did not stop",
+          "Say why in `narrowed_because`, or drop `defeated_by` so that every technique of those steps counts.",
+        );
+      declared.forEach((t, j) => {
         if (!techniques.has(t))
           report(
             file,
@@ -112,7 +121,7 @@ function contradictions(
   for (const victim of catalog.incidents) {
     for (const technique of techniques) {
       const records = controls.map((id) =>
-        victim.known_controls.find((k) => k.control === id && k.defeated_by.includes(technique)),
+        victim.known_controls.find((k) => k.control === id && defeatedBy(k, victim).includes(technique)),
       );
       if (records.some((r) => r === undefined)) continue;
       const first = records[0] as Incident["known_controls"][number];

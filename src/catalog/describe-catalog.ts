@@ -92,7 +92,13 @@ export function showEntry(catalog: Catalog, id: string): { text: string; data: u
     const steps = incident.attack_chain.map((s, n) => {
       const counters = s.countermeasures.map(
         (cm) =>
-          `     ${cm.effect.padEnd(9)} ${cm.controls.join(" + ")} — ${cm.why} [${cm.source}${cm.hedge ? `, ${cm.hedge}` : ""}]`,
+          `     ${cm.effect.padEnd(9)} ${cm.controls.join(" + ")} — ${cm.why} [${cm.source}${cm.hedge ? `, ${cm.hedge}` : ""}]${
+            cm.applies_if
+              ? ` (only when ${describeCondition(cm.applies_if, "")
+                  .map((l) => l.trim())
+                  .join(" ")})`
+              : ""
+          }`,
       );
       return `  ${n + 1}. ${s.title} [${s.id}] (${s.techniques.join(", ")})\n     ${s.description}\n${counters.join("\n") || "     no countermeasure in the catalog"}`;
     });

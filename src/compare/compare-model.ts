@@ -236,14 +236,9 @@ function exposureView(e: Exposure) {
       hindered: s.hindered,
       open: s.open,
       controls:
-        s.controls.length + s.limiting_controls.length === 0
+        s.countermeasures.length === 0
           ? "No control in the catalog prevents it or caps its loss"
-          : [
-              s.controls.length > 0 ? `prevents: ${s.controls.join(", ")}` : "",
-              s.limiting_controls.length > 0 ? `limits the loss: ${s.limiting_controls.join(", ")}` : "",
-            ]
-              .filter(Boolean)
-              .join("; "),
+          : s.countermeasures.join("; "),
       weakest: e.weakest_step?.step_id === s.step_id,
     })),
   };

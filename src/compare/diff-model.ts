@@ -70,6 +70,12 @@ export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: str
       .filter((g) => g.controls.length > 0),
     incidents: d.incidents.map((i) => ({
       name: i.name,
+      because: [
+        i.changed_controls.length > 0 ? i.changed_controls.join(", ") : "",
+        i.profile_changed ? "scoping answers" : "",
+      ]
+        .filter(Boolean)
+        .join("; "),
       old: INCIDENT_LABEL[i.old_verdict],
       new: INCIDENT_LABEL[i.new_verdict],
       change:

@@ -1,7 +1,8 @@
 // One organization's progress: what improved, regressed, came and went between two submissions.
 
 import { compileCatalog } from "../engine/compile.js";
-import { credit, SEVERITY_WEIGHT } from "../engine/scoring.js";
+import { countermeasureState, replayStatuses } from "../engine/replay.js";
+import { credit, SEVERITY_WEIGHT, STATUS_CODE, STATUSES } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import { compareVersions } from "../model/catalog-meta.js";
 import {
@@ -16,7 +17,7 @@ import {
 import type { Status } from "../model/result.js";
 import { normalizeName } from "./identity.js";
 import { leftOutControls } from "./left-out.js";
-import { statusOfLetter, verdictOfLetter } from "./letters.js";
+import { STATUS_LETTER, statusOfLetter, verdictOfLetter } from "./letters.js";
 import { createRowScorer, type RowScores } from "./rows.js";
 import type { ValidSubmission } from "./submission.js";
 
@@ -102,10 +103,10 @@ export function diffSubmissions(
     controls,
     incidents: catalog.incidents.map((incident, i) =>
       replayChange(incident, oldScores, newScores, i, {
+        catalog,
         changed: compared,
         before,
         after,
-        index: new Map(catalog.controls.map((c, p) => [c.id, p])),
         conditions: replayConditions(catalog, i),
       }),
     ),
@@ -202,26 +203,29 @@ function replayChange(
   b: RowScores,
   i: number,
   why: {
+    catalog: Catalog;
     changed: ReadonlySet<string>;
     before: ValidSubmission;
     after: ValidSubmission;
-    index: ReadonlyMap<string, number>;
     conditions: readonly number[];
   },
 ): ReplayChange {
-  const ids = [
-    ...new Set(incident.attack_chain.flatMap((s) => s.countermeasures.flatMap((cm) => cm.controls))),
-  ];
-  const changed_controls = ids
-    .filter((id) => {
-      const p = why.index.get(id);
-      return (
-        p !== undefined &&
-        why.changed.has(id) &&
-        why.before.statuses.charAt(p) !== why.after.statuses.charAt(p)
-      );
-    })
-    .sort();
+  // The reason is the countermeasures whose state moved, and of those only the controls whose status moved.
+  const plan = compileCatalog(why.catalog).plan;
+  const read = (v: ValidSubmission) => ({
+    status: replayStatuses(codesOf(v.statuses), codesOf(v.assessed)),
+    flags: v.flags,
+  });
+  const [was, now] = [read(why.before), read(why.after)];
+  const moved = new Set<string>();
+  for (const step of plan.chains[i] ?? [])
+    for (const cm of step)
+      if (countermeasureState(cm, was) !== countermeasureState(cm, now))
+        for (const p of cm.positions) {
+          const id = (why.catalog.controls[p] as { id: string }).id;
+          if (why.changed.has(id) && was.status[p] !== now.status[p]) moved.add(id);
+        }
+  const changed_controls = [...moved].sort();
   const profile_changed = why.conditions.some(
     (c) => why.before.flags.charAt(c) !== why.after.flags.charAt(c),
   );
@@ -239,4 +243,11 @@ function replayChange(
     changed_controls,
     profile_changed,
   };
+}
+
+const CODE_OF_LETTER = new Map(STATUSES.map((s) => [STATUS_LETTER[s], STATUS_CODE[s]]));
+
+/** Status codes of a row of status letters. */
+function codesOf(letters: string): Uint8Array {
+  return Uint8Array.from(letters, (letter) => CODE_OF_LETTER.get(letter) ?? STATUS_CODE.not_answered);
 }

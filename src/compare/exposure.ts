@@ -38,6 +38,15 @@ export function exposureOf(
       step_id: step.id,
       number: i + 1,
       title: step.title,
+      countermeasures: step.countermeasures
+        .filter(
+          (cm) =>
+            (cm.effect === "prevents" || cm.effect === "limits") && cm.controls.every((id) => ids.has(id)),
+        )
+        .map(
+          (cm) =>
+            `${cm.effect === "prevents" ? "prevents" : "limits the loss"}: ${cm.controls.join(" + ")}${cm.applies_if ? " (for some profiles only)" : ""}`,
+        ),
       controls: counted("prevents", step),
       limiting_controls: counted("limits", step),
       blocked: n("blocked"),
@@ -114,5 +123,5 @@ function summarize(e: Omit<Exposure, "summary">): string {
     weaker > 0 && step.open > 0
       ? ` (${step.open} with nothing in its way, ${weaker} with only a weaker countermeasure)`
       : "";
-  return `${first} The sector is weakest at step ${w.number}, "${w.title}": ${w.not_blocked} of ${exchanges(w.of)} ${w.not_blocked === 1 ? "has" : "have"} no control that blocks it${split}.`;
+  return `${first} The sector is weakest at step ${w.number}, “${w.title}”: ${w.not_blocked} of ${exchanges(w.of)} ${w.not_blocked === 1 ? "has" : "have"} no control that blocks it${split}.`;
 }

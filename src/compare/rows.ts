@@ -2,7 +2,7 @@
 // status letters, because the comparison keeps every submission as letters.
 
 import { planCatalog } from "../engine/plan.js";
-import { chainVerdicts } from "../engine/replay.js";
+import { chainVerdicts, replayStatuses } from "../engine/replay.js";
 import { STATUS_CODE, STATUSES, tally } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import { STATUS_LETTER, STEP_LETTER, VERDICT_LETTER } from "./letters.js";
@@ -58,10 +58,11 @@ export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>)
     };
     const perLesson = plan.lessons.map((members) => tally(members, input));
     const tiers = perLesson.map((l) => l.tier).filter((t): t is number => t !== null);
+    const replayStatus = replayStatuses(input.status, input.assessed);
     let incidents = "";
     let steps = "";
     for (let i = 0; i < plan.chains.length; i++) {
-      const replay = chainVerdicts(plan, i, { status: input.status, flags });
+      const replay = chainVerdicts(plan, i, { status: replayStatus, flags });
       steps += replay.steps.map((v) => STEP_LETTER[v]).join("");
       incidents += VERDICT_LETTER[replay.verdict];
     }

@@ -7,7 +7,7 @@ import { evaluateCompiled } from "./evaluate-control.js";
 import { analyseFixes, fixPlanIds, incidentWeight } from "./fix-first.js";
 import { rollupFrameworks } from "./frameworks.js";
 import { profileFlags } from "./profile-flags.js";
-import { replayIncidents } from "./replay.js";
+import { replayIncidents, replayStatuses } from "./replay.js";
 import { rollupOf, STATUS_CODE } from "./scoring.js";
 
 /** Options of `evaluate`. */
@@ -36,7 +36,7 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     if (r.risk > 0) gaps.push(p);
   }
   const flags = profileFlags(plan.conditions, answers.profile, catalog.profile);
-  const replayInput = { status, flags };
+  const replayInput = { status: replayStatuses(status, assessed), flags };
   const weighted = catalog.incidents.map((_, i) => incidentWeight(catalog, plan, i, flags));
   const incidentId = (i: number) => (catalog.incidents[i] as Catalog["incidents"][number]).id;
   const controlId = (p: number) => (controls[p] as ControlResult).control_id;

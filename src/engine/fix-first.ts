@@ -26,6 +26,13 @@ const VERDICT_RANK: Readonly<Record<string, number>> = {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Orders two position lists element by element: catalog order, never locale order. */
+function byPositions(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++)
+    if (a[k] !== b[k]) return (a[k] as number) - (b[k] as number);
+  return a.length - b.length;
+}
+
 /** How much an incident counts for this organization: loss weight × (1 + profile similarities), and why. */
 export function incidentWeight(
   catalog: Catalog,
@@ -85,9 +92,10 @@ export function analyseFixes(
       const need = missing(cm, new Set());
       seen.set(need.join(","), need);
     }
-    return [...seen.values()]
-      .sort((a, b) => a.length - b.length || a.join(",").localeCompare(b.join(",")))
-      .slice(0, 3);
+    const sets = [...seen.values()].filter(
+      (set, _, all) => !all.some((other) => other.length < set.length && other.every((p) => set.includes(p))),
+    );
+    return sets.sort((a, b) => a.length - b.length || byPositions(a, b)).slice(0, 3);
   });
 
   const scratch = Uint8Array.from(input.status as ArrayLike<number>);

@@ -1,7 +1,7 @@
 // Incident replay: walks each attack chain and decides, from the countermeasures in place, whether this organization
 // would have stopped it, and how deep its defence is.
 import type { Catalog } from "../model/catalog.js";
-import type { Effect } from "../model/incident.js";
+import { defeatedBy, type Effect } from "../model/incident.js";
 import type { CountermeasureReplay, IncidentReplay, StepReplay } from "../model/result.js";
 import type { CatalogPlan, CountermeasurePlan } from "./plan.js";
 import { STATUS_CODE } from "./scoring.js";
@@ -12,6 +12,7 @@ type IncidentVerdict = IncidentReplay["verdict"];
 
 const MET = STATUS_CODE.met;
 const PARTIAL = STATUS_CODE.partially_met;
+const ACCEPTED = STATUS_CODE.risk_accepted;
 
 /** What the replay reads of one organization: a status code per control position and one flag per profile condition. */
 export interface ReplayInput {
@@ -22,12 +23,27 @@ export interface ReplayInput {
 }
 
 /**
- * The state of a countermeasure. An accepted risk is a gap, so it is `absent`; a control out of scope, unanswered or
+ * The statuses the replay reads: an accepted risk is replayed on its answers, so an exception neither removes a
+ * barrier nor adds one (the same rule as the score, which credits an accepted risk with what its answers earn).
+ */
+export function replayStatuses(status: ArrayLike<number>, assessed: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(status.length);
+  for (let p = 0; p < status.length; p++)
+    out[p] = (status[p] === ACCEPTED ? assessed[p] : status[p]) as number;
+  return out;
+}
+
+/**
+ * The state of a countermeasure. An accepted risk is read through `replayStatuses`; a control out of scope, unanswered or
  * not met leaves the whole conjunction absent; a countermeasure whose profile condition does not hold, or is unknown,
  * does not apply (an unknown profile must never credit a barrier).
  */
 export function countermeasureState(cm: CountermeasurePlan, input: ReplayInput): State {
-  if (cm.condition !== undefined && input.flags.charAt(cm.condition) !== "1") return "not_applicable";
+  if (cm.condition !== undefined) {
+    const flag = input.flags.charAt(cm.condition);
+    if (flag === "?") return "profile_unanswered";
+    if (flag !== "1") return "not_applicable";
+  }
   let all = true;
   for (const p of cm.positions) {
     const s = input.status[p];
@@ -273,7 +289,7 @@ function counterEvidence(
   for (const incident of catalog.incidents) {
     for (const known of incident.known_controls) {
       if (!controls.has(known.control)) continue;
-      const shared = known.defeated_by.filter((t) => techniques.includes(t));
+      const shared = defeatedBy(known, incident).filter((t) => techniques.includes(t));
       if (shared.length === 0) continue;
       const source = incident.sources.find((s) => s.key === known.source);
       out.push({

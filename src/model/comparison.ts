@@ -101,6 +101,8 @@ export const StepExposureSchema = z.object({
   step_id: z.string(),
   number: z.int().min(1),
   title: z.string(),
+  /** Preventive and loss-limiting countermeasures of compared controls, as words (`prevents: A + B`). */
+  countermeasures: z.array(z.string()),
   /** Compared controls in a countermeasure that would prevent this step (alone or with others). */
   controls: z.array(z.string()),
   /** Compared controls that would cap the loss of this step without stopping it. */

@@ -74,8 +74,10 @@ export const AttackStepSchema = z.strictObject({
 });
 
 /**
- * Counter-evidence from the record: a control the victim is known to have had, and the steps it did not stop.
- * `defeated_by` names the techniques that got past it, so a claim that it prevents such a step elsewhere is rejected.
+ * Counter-evidence from the record: a control the victim is known to have had, and the steps it did not stop. Every
+ * technique of those steps counts as having got past it, so a claim that it prevents such a step elsewhere is
+ * rejected; `defeated_by` may narrow that set only with `narrowed_because` saying why (an allowlist is not defeated by
+ * deception, only by a call that is not a transfer).
  */
 export const KnownControlSchema = z.strictObject({
   control: ControlIdSchema,
@@ -84,10 +86,18 @@ export const KnownControlSchema = z.strictObject({
   source: SourceRefSchema,
   hedge: HedgeSchema.optional(),
   did_not_stop: z.array(KebabIdSchema).min(1),
-  defeated_by: z.array(TechniqueSchema).min(1),
+  defeated_by: z.array(TechniqueSchema).min(1).optional(),
+  narrowed_because: z.string().min(1).optional(),
 });
 /** A control the victim is known to have had. */
 export type KnownControl = z.infer<typeof KnownControlSchema>;
+
+/** The techniques that got past a known control: those it names, or else every technique of the steps it did not stop. */
+export function defeatedBy(known: KnownControl, incident: Pick<Incident, "attack_chain">): Technique[] {
+  if (known.defeated_by) return known.defeated_by;
+  const steps = incident.attack_chain.filter((s) => known.did_not_stop.includes(s.id));
+  return [...new Set(steps.flatMap((s) => s.techniques))];
+}
 
 /** Who is blamed, and how firmly. */
 export const AttributionSchema = z.strictObject({

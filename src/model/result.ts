@@ -135,6 +135,8 @@ export const CountermeasureStateSchema = z.enum([
   "absent",
   /** Its profile condition does not hold: it does not apply to this organization. */
   "not_applicable",
+  /** A scoping answer its profile condition reads is blank: it is not credited. */
+  "profile_unanswered",
 ]);
 
 /** Replay of one countermeasure of a step. */

@@ -45,6 +45,7 @@ export const STATE_LABEL: Record<CountermeasureReplay["state"], string> = {
   partial: "partly in place",
   absent: "missing",
   not_applicable: "does not apply to you",
+  profile_unanswered: "not credited: a scoping answer it depends on is blank",
 };
 
 /** Definitions of the step verdicts, for every renderer's methodology. */

@@ -8,14 +8,14 @@ const JUDGEMENT_LABEL = "catalog judgement";
 
 /** How Fix first ranks gaps, in one paragraph a compliance officer can check against the table. */
 export const RANKING_EXPLANATION =
-  "Fix first puts first the gaps that would stop attacks. A gap's first key is the weight of the replayed " +
+  "Fix first puts first the gaps that would stop attacks. A gap's first key is the total weight of the replayed " +
   "attacks it would stop on its own if it were met (each attack weighs log10 of its loss in US$ millions, at " +
   "least 1, multiplied by one plus the number of ways your profile resembles the victim's, for example a " +
   "vendor-run wallet for the DMM Bitcoin attack). Its second key adds half an attack's weight when it would give " +
   "an attack stopped by a single control a second, independent layer (a quarter for deeper defences), a quarter " +
   "when it is one of several missing parts of a preventive countermeasure, and a fifth when it would only cap, " +
-  "detect or hinder an attack. Severity and breadth break ties. A control that stops more attacks therefore always " +
-  "ranks above one that stops fewer, however severe.";
+  "detect or hinder an attack. Severity and breadth break ties. A control whose attacks stopped weigh more therefore " +
+  "always ranks above one whose attacks weigh less, however severe; one heavy attack can outweigh several light ones.";
 
 /** Words for what a source says: its title, or that the relation is the catalog's own judgement. */
 function sourceLabel(title: string | undefined, key: string, hedge: string | undefined): string {
@@ -106,7 +106,10 @@ export function buildReplayView(
             effect: cm.effect,
             effect_label: EFFECT_LABEL[cm.effect],
             state: cm.state,
-            state_label: STATE_LABEL[cm.state],
+            state_label:
+              cm.state === "partial" && cm.effect !== "prevents"
+                ? `${STATE_LABEL.partial}, not credited`
+                : STATE_LABEL[cm.state],
             controls: cm.controls.map((c) => ({
               id: c.id,
               anchor: anchorOf(c.id),
@@ -135,11 +138,21 @@ export function buildReplayView(
 export function buildFixPlanView(evaluation: Evaluation, catalog: Catalog) {
   const name = (id: string) => catalog.incidents.find((i) => i.id === id)?.name ?? id;
   const title = (id: string) => catalog.controls.find((c) => c.id === id)?.title ?? id;
+  const accepted = new Set(
+    evaluation.controls.filter((c) => c.status === "risk_accepted").map((c) => c.control_id),
+  );
   return {
     steps: evaluation.fix_plan.steps.map((s, i) => ({
       number: i + 1,
-      controls: s.controls.map((id) => ({ id, title: title(id), anchor: id.toLowerCase() })),
-      controls_text: s.controls.join(" + "),
+      controls: s.controls.map((id) => ({
+        id,
+        title: title(id),
+        anchor: id.toLowerCase(),
+        accepted: accepted.has(id),
+      })),
+      controls_text: s.controls
+        .map((id) => (accepted.has(id) ? `${id} (now an accepted risk)` : id))
+        .join(" + "),
       stops: s.stops.map(name).join(", "),
     })),
     controls_total: new Set(evaluation.fix_plan.steps.flatMap((s) => s.controls)).size,

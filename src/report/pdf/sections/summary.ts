@@ -48,7 +48,10 @@ export function drawSummary(ctx: PdfContext): void {
     ctx,
     "The score is severity-weighted over applicable controls. The tier is the lowest tier reached across " +
       "lessons. A replayed attack counts as stopped only when a preventive countermeasure is fully met at one of " +
-      `its steps; ${s.incidents_single_point} of the ${s.incidents_stopped} stopped rest on a single control.`,
+      "its steps" +
+      (s.incidents_single_point > 0
+        ? `; ${s.incidents_single_point} of the ${s.incidents_stopped} stopped rest on a single point of failure.`
+        : "."),
     { size: SIZE.small, color: INK.muted, after: 6 },
   );
 
