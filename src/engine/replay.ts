@@ -109,7 +109,12 @@ export function incidentApplies(
  * exact; a search budget keeps a pathological catalog from stalling a run, returning the best set found.
  */
 export function defenceDepth(barriers: readonly (readonly number[])[]): number {
-  if (barriers.length === 0) return 0;
+  return depthSearch(barriers).depth;
+}
+
+/** `defenceDepth` with whether the search finished (`exact`) or ran out of budget (then `depth` is an upper bound). */
+export function depthSearch(barriers: readonly (readonly number[])[]): { depth: number; exact: boolean } {
+  if (barriers.length === 0) return { depth: 0, exact: true };
   const forced = new Set<number>();
   for (const b of barriers) if (b.length === 1) forced.add(b[0] as number);
   const rest = barriers
@@ -133,7 +138,7 @@ export function defenceDepth(barriers: readonly (readonly number[])[]): number {
     }
   };
   search(new Set());
-  return forced.size + best;
+  return { depth: forced.size + best, exact: budget > 0 };
 }
 
 /** The controls present in every barrier: when depth is 1, each of them alone holds the chain. */
@@ -226,7 +231,7 @@ export function replayIncidents(
       applies,
     );
     const barriers = applies ? barriersOf(chain, input) : [];
-    const depth = defenceDepth(barriers);
+    const { depth, exact } = depthSearch(barriers);
     const decisive =
       verdict === "stopped"
         ? "blocked"
@@ -243,6 +248,7 @@ export function replayIncidents(
       decided_at: decisive ? steps.find((s) => s.verdict === decisive)?.step_id : undefined,
       blocked_steps: steps.filter((s) => s.verdict === "blocked").length,
       depth,
+      depth_exact: exact,
       single_points: depth === 1 ? singlePoints(barriers).map(idOf) : [],
       fixes: verdict === "stopped" || verdict === "not_applicable" ? [] : extras.fixes(i),
       weight,

@@ -203,6 +203,8 @@ export const IncidentReplaySchema = z.object({
   blocked_steps: z.int(),
   /** The fewest controls that would all have to fail for no step to be blocked; 0 when none is. */
   depth: z.int(),
+  /** False only when the search ran out of budget, so that `depth` is an upper bound (never seen on a real catalog). */
+  depth_exact: z.boolean(),
   /** When depth is 1: the controls any one of which, failing, would leave the chain unblocked. */
   single_points: z.array(z.string()),
   /** When not stopped: the smallest sets of controls to fix that would block a step (up to three, fewest first). */

@@ -50,7 +50,8 @@ function depthLine(replay: IncidentReplay): string | null {
       ? `Single point of failure: stopped by ${ids[0]} alone.`
       : `Single point of failure: one failing control among ${ids.join(", ")} would leave every step unblocked.`;
   }
-  return `Defence in depth ${replay.depth}: at least ${replay.depth} controls would all have to fail before no step is blocked.`;
+  const bound = replay.depth_exact ? "" : " (an upper bound: the search was cut short)";
+  return `Defence in depth ${replay.depth}${bound}: ${replay.depth} controls would all have to fail before no step is blocked.`;
 }
 
 /** Builds the replay section's view, newest incident first. */
