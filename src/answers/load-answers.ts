@@ -1,4 +1,6 @@
 // Loads and validates an answers file against a catalog, reporting every problem in one pass.
+
+import { versionGap } from "../catalog/version-gap.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
 import { evaluate } from "../engine/evaluate.js";
@@ -12,6 +14,7 @@ import { parseAnswersSheet } from "./answers-sheet.js";
 import { checkAnswers } from "./check-answers.js";
 import { checkQuality } from "./quality.js";
 import { salvageAnswers } from "./salvage.js";
+import { relaxForVersion } from "./version-tolerance.js";
 
 /** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
 export interface LoadAnswersResult {
@@ -28,6 +31,11 @@ export interface LoadAnswersOptions {
   readonly asOf?: string;
   /** Largest accepted file size in bytes. */
   readonly maxBytes?: number;
+  /**
+   * Accept answers made for another version of the catalog, as `compare` and `diff` do: the errors the changelog
+   * explains (the version itself, answers to removed or added controls) become warnings.
+   */
+  readonly tolerateVersion?: boolean;
 }
 
 /** Validates parsed answers against the catalog: structure, catalog references, types, then quality. */
@@ -55,6 +63,11 @@ export function validateAnswers(
   const structure = AnswersSchema.safeParse(file.data);
   if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
   diagnostics.push(...checkAnswers(file, catalog));
+  const version = options.tolerateVersion ? answeredVersion(file.data) : undefined;
+  if (version !== undefined) {
+    const relaxed = relaxForVersion(diagnostics, versionGap(catalog.meta, version));
+    diagnostics.splice(0, diagnostics.length, ...relaxed);
+  }
   const valid = structure.success && !hasErrors(diagnostics);
   // Every problem in one pass: when there are errors, the valid parts still get their quality warnings.
   const answers = valid
@@ -88,4 +101,15 @@ export async function loadAnswers(
   const read = await readBytes(path, options.maxBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
   return validateAnswers(parseAnswersBytes(path, read.bytes, catalog), catalog, options);
+}
+
+/** The catalog version an answers file names, when it names a well-formed one. */
+function answeredVersion(data: unknown): string | undefined {
+  const catalog =
+    data !== null && typeof data === "object" ? (data as Record<string, unknown>).catalog : undefined;
+  const version =
+    catalog !== null && typeof catalog === "object"
+      ? (catalog as Record<string, unknown>).version
+      : undefined;
+  return typeof version === "string" && /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
 }

@@ -1,4 +1,4 @@
-// Which controls a submission made against another catalog version shares with the catalog in use, per the changelog.
+// Version tolerance: the errors that a submission made against another catalog version explains, as warnings.
 
 import type { VersionGap } from "../catalog/version-gap.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";

@@ -1,19 +1,14 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
 import { createHash } from "node:crypto";
-import { checkAnswers } from "../answers/check-answers.js";
-import { versionGap } from "../catalog/version-gap.js";
+import { validateAnswers } from "../answers/load-answers.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
-import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
 import { compileCatalog } from "../engine/compile.js";
-import { evaluateControl } from "../engine/evaluate-control.js";
 import { profileFlags } from "../engine/profile-flags.js";
-import { AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { STATUS_LETTER } from "./letters.js";
 import { readSubmissionSync } from "./read-submission.js";
 import { createRowScorer, type RowScores } from "./rows.js";
-import { relaxForVersion } from "./versions.js";
 
 /** Who a submission is from, as written in it. */
 export interface SubmittedOrganization {
@@ -73,33 +68,16 @@ export interface Assessor {
 export function createAssessor(catalog: Catalog, options: AssessOptions = {}): Assessor {
   const scorer = createRowScorer(catalog, new Set(catalog.controls.map((c) => c.id)));
   const assess = (parsed: ParseResult, path: string): SubmissionResult => {
-    const file = parsed.file;
-    if (!file) return { valid: false, file: path, diagnostics: sortDiagnostics(parsed.diagnostics) };
-    const structure = AnswersSchema.safeParse(file.data);
-    let diagnostics = [...parsed.diagnostics, ...checkAnswers(file, catalog)];
-    if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
-    const version = readVersion(file.data);
-    if (version !== undefined) diagnostics = relaxForVersion(diagnostics, versionGap(catalog.meta, version));
-    if (!structure.success || hasErrors(diagnostics)) {
-      return {
-        valid: false,
-        file: path,
-        organizationName: readName(file.data),
-        diagnostics: sortDiagnostics(diagnostics),
-      };
+    // The one validation path of `validate` and `report`, tolerant of another catalog version as a comparison must be.
+    const checked = validateAnswers(parsed, catalog, { asOf: options.asOf, tolerateVersion: true });
+    const diagnostics = sortDiagnostics(checked.diagnostics);
+    const { answers, evaluation, file } = checked;
+    if (!answers || !evaluation || !file || hasErrors(diagnostics)) {
+      return { valid: false, file: path, organizationName: readName(parsed.file?.data), diagnostics };
     }
-    const answers = structure.data;
-    const asOf = options.asOf ?? answers.assessment.date;
     let statuses = "";
     let assessed = "";
-    for (const control of catalog.controls) {
-      const result = evaluateControl(
-        control,
-        answers.answers[control.id],
-        answers.profile,
-        catalog.profile,
-        asOf,
-      );
+    for (const result of evaluation.controls) {
       statuses += STATUS_LETTER[result.status];
       assessed += STATUS_LETTER[result.assessed_status];
     }
@@ -133,11 +111,6 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       return result.valid || !submission.fast ? result : assess(submission.positioned(), path);
     },
   };
-}
-
-function readVersion(data: unknown): string | undefined {
-  const version = field(field(data, "catalog"), "version");
-  return typeof version === "string" && /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
 }
 
 function readName(data: unknown): string | undefined {
