@@ -1,38 +1,23 @@
 // Public API of vaspcheck: everything the CLI does, as typed functions. Explicit exports only.
 export { parseAnswersSheet, renderAnswersSheet, SHEET_COLUMNS } from "./answers/answers-sheet.js";
 export { checkValue, describeType } from "./answers/check-value.js";
-export {
-  type LoadAnswersOptions,
-  type LoadAnswersResult,
-  loadAnswers,
-  validateAnswers,
-} from "./answers/load-answers.js";
+export { DEFAULT_CATALOG_DIR } from "./catalog/default-catalog.js";
 export { describeCondition, listCatalog, showEntry } from "./catalog/describe-catalog.js";
 export { lintCatalog } from "./catalog/lint-catalog.js";
 export { type CatalogSources, type LoadCatalogResult, loadCatalog } from "./catalog/load-catalog.js";
 export { createPseudonymizer, type Pseudonymizer } from "./compare/anonymize.js";
-export { type CollectedInputs, collectInputs } from "./compare/collect.js";
 export {
   type ComparisonBuilder,
   type ComparisonOptions,
   type ComparisonOutcome,
   createComparison,
 } from "./compare/compare.js";
-export { type CompareFilesOptions, type CompareFilesResult, compareFiles } from "./compare/compare-files.js";
 export { buildComparisonModel, type ComparisonModel } from "./compare/compare-model.js";
 export { neutralizeFormula, quoteField, renderComparisonCsv, toCsv } from "./compare/csv.js";
 export { diffSubmissions } from "./compare/diff.js";
-export { type DiffFilesOptions, type DiffFilesResult, diffFiles } from "./compare/diff-files.js";
 export { buildDiffModel, type DiffModel } from "./compare/diff-model.js";
 export { COMPARISON_RENDERERS, type ComparisonFormat } from "./compare/render-comparison.js";
 export { DIFF_RENDERERS, type DiffFormat } from "./compare/render-diff.js";
-export {
-  type Assessor,
-  createAssessor,
-  type InvalidSubmission,
-  type SubmissionResult,
-  type ValidSubmission,
-} from "./compare/submission.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
 export {
   type Diagnostic,
@@ -77,11 +62,26 @@ export {
   StatusSchema,
 } from "./model/result.js";
 export {
+  type Assessor,
+  createAssessor,
+  type InvalidSubmission,
+  type SubmissionResult,
+  type ValidSubmission,
+} from "./pipeline/assess-submission.js";
+export { type CollectedInputs, collectInputs } from "./pipeline/collect.js";
+export { type CompareFilesOptions, type CompareFilesResult, compareFiles } from "./pipeline/compare-files.js";
+export {
   type CreateReportOptions,
   type CreateReportResult,
   createReport,
-  DEFAULT_CATALOG_DIR,
-} from "./report/create-report.js";
+} from "./pipeline/create-report.js";
+export { type DiffFilesOptions, type DiffFilesResult, diffFiles } from "./pipeline/diff-files.js";
+export {
+  type LoadAnswersOptions,
+  type LoadAnswersResult,
+  loadAnswers,
+  validateAnswers,
+} from "./pipeline/validate-answers.js";
 export { loadTemplates, renderMarkdown, renderWithTemplates, type TemplateSet } from "./report/markdown.js";
 export { escapeBlock, escapeCell, escapeInline } from "./report/markdown-escape.js";
 export { defaultFonts, type FontSet } from "./report/pdf/fonts.js";

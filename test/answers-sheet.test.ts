@@ -2,8 +2,8 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { renderAnswersSheet } from "../src/answers/answers-sheet.js";
-import { loadAnswers } from "../src/answers/load-answers.js";
 import { evaluate } from "../src/engine/evaluate.js";
+import { loadAnswers } from "../src/pipeline/validate-answers.js";
 import { fixtureAnswers, fixtureCatalog, writeTemp } from "./helpers/fixtures.js";
 
 const catalog = await fixtureCatalog();

@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadAnswers } from "../src/answers/load-answers.js";
 import { lintCatalog } from "../src/catalog/lint-catalog.js";
 import { questionsOf } from "../src/engine/compile.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { Catalog } from "../src/model/catalog.js";
+import { loadAnswers } from "../src/pipeline/validate-answers.js";
 
 const CONTROLS = fileURLToPath(new URL("../controls", import.meta.url));
 const EXAMPLES = fileURLToPath(new URL("../examples", import.meta.url));

@@ -8,25 +8,25 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { relaxForVersion } from "../src/answers/version-tolerance.js";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
-import { versionGap } from "../src/catalog/version-gap.js";
 import { main } from "../src/cli/main.js";
 import { createPseudonymizer, uniqueLabels } from "../src/compare/anonymize.js";
-import { collectInputs } from "../src/compare/collect.js";
 import { createComparison } from "../src/compare/compare.js";
-import { compareFiles } from "../src/compare/compare-files.js";
 import { neutralizeFormula, quoteField, renderComparisonCsv } from "../src/compare/csv.js";
 import { percentileRank } from "../src/compare/focus.js";
-import { createProgress } from "../src/compare/progress.js";
 import { renderComparisonMarkdown } from "../src/compare/render-markdown.js";
 import { heat, renderComparisonPdf } from "../src/compare/render-pdf.js";
 import { quantile } from "../src/compare/stats.js";
-import { createAssessor, type SubmissionResult } from "../src/compare/submission.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { AnswersSchema } from "../src/model/answers.js";
 import type { Catalog } from "../src/model/catalog.js";
 import { type Comparison, ComparisonSchema } from "../src/model/comparison.js";
 import { jsonSchemaOf } from "../src/model/json-schema.js";
 import type { Question } from "../src/model/question.js";
+import { versionGap } from "../src/model/version-gap.js";
+import { createAssessor, type SubmissionResult } from "../src/pipeline/assess-submission.js";
+import { collectInputs } from "../src/pipeline/collect.js";
+import { compareFiles } from "../src/pipeline/compare-files.js";
+import { createProgress } from "../src/pipeline/progress.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 import { memoryIo } from "./helpers/cli.js";
 import {
@@ -136,7 +136,7 @@ function tsWorker(): { url: URL; execArgv: string[] } {
   const api = pathToFileURL(
     join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs"),
   );
-  const worker = new URL("../src/compare/worker.ts", import.meta.url);
+  const worker = new URL("../src/pipeline/worker.ts", import.meta.url);
   const code = `import { register } from ${JSON.stringify(api.href)}; register(); await import(${JSON.stringify(worker.href)});`;
   return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`), execArgv: [] };
 }
@@ -628,7 +628,7 @@ describe("compare: workers", () => {
       inputs: [sector],
       catalogDir: FIXTURE_CATALOG,
       jobs: 1,
-      workerScript: { url: new URL("../src/compare/no-such-worker.js", import.meta.url) },
+      workerScript: { url: new URL("../src/pipeline/no-such-worker.js", import.meta.url) },
     });
     await expect(result).rejects.toThrow();
   });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createAssessor } from "../src/compare/submission.js";
+import { createAssessor } from "../src/pipeline/assess-submission.js";
 import { parseYamlFast } from "../src/source/parse-fast.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 import { FIXTURE_ANSWERS, fixtureCatalog, writeTemp } from "./helpers/fixtures.js";

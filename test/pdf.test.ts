@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import { createReport } from "../src/report/create-report.js";
+import { createReport } from "../src/pipeline/create-report.js";
 import { collectingDocument } from "../src/report/pdf/collect.js";
 import { glyphGuard } from "../src/report/pdf/fonts.js";
 import { batchPageContent } from "../src/report/pdf/pdfkit-internals.js";

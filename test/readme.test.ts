@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadAnswers, validateAnswers } from "../src/answers/load-answers.js";
+import { DEFAULT_CATALOG_DIR } from "../src/catalog/default-catalog.js";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
 import { evaluate } from "../src/engine/evaluate.js";
-import { DEFAULT_CATALOG_DIR } from "../src/report/create-report.js";
+import { loadAnswers, validateAnswers } from "../src/pipeline/validate-answers.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");

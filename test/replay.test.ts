@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadAnswers } from "../src/answers/load-answers.js";
 import { lintCatalog } from "../src/catalog/lint-catalog.js";
 import { compileCatalog } from "../src/engine/compile.js";
 import { evaluate } from "../src/engine/evaluate.js";
@@ -14,6 +13,7 @@ import { chainVerdicts, countermeasureState, defenceDepth } from "../src/engine/
 import { STATUS_CODE } from "../src/engine/scoring.js";
 import type { Answers } from "../src/model/answers.js";
 import type { Catalog } from "../src/model/catalog.js";
+import { loadAnswers } from "../src/pipeline/validate-answers.js";
 import { tempDir } from "./helpers/fixtures.js";
 
 const CONTROLS = fileURLToPath(new URL("../controls", import.meta.url));

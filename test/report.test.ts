@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/engine/evaluate.js";
 import { EvaluationSchema } from "../src/model/result.js";
-import { createReport } from "../src/report/create-report.js";
+import { createReport } from "../src/pipeline/create-report.js";
 import { escapeCell, escapeInline } from "../src/report/markdown-escape.js";
 import { buildReportModel } from "../src/report/report-model.js";
 import {

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadAnswers } from "../src/answers/load-answers.js";
 import { lintCatalog } from "../src/catalog/lint-catalog.js";
-import { createAssessor } from "../src/compare/submission.js";
 import type { Catalog } from "../src/model/catalog.js";
+import { createAssessor } from "../src/pipeline/assess-submission.js";
+import { loadAnswers } from "../src/pipeline/validate-answers.js";
 
 const catalog = (await lintCatalog(fileURLToPath(new URL("../controls", import.meta.url))))
   .catalog as Catalog;

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadAnswers, validateAnswers } from "../src/answers/load-answers.js";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../src/diagnostics/format.js";
+import { loadAnswers, validateAnswers } from "../src/pipeline/validate-answers.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 import { readSource } from "../src/source/read-source.js";
 import { brokenCatalog, FIXTURE_ANSWERS, fixtureCatalog, writeTemp } from "./helpers/fixtures.js";

@@ -1,8 +1,8 @@
 // Detects an answers file made for another catalog or version, and explains what differs using the changelog.
 
-import { versionGap } from "../catalog/version-gap.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
+import { versionGap } from "../model/version-gap.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
 /** Compares the `catalog` block of an answers file with the loaded catalog. */

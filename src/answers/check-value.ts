@@ -1,6 +1,6 @@
 // Checks one answer value against its question's type: the typing half of answers validation.
 import { didYouMean } from "../diagnostics/suggest.js";
-import { isIsoDate } from "../engine/dates.js";
+import { isIsoDate } from "../model/dates.js";
 import type { Question } from "../model/question.js";
 
 /** Why a value does not fit a question, or undefined when it fits. */

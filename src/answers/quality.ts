@@ -1,7 +1,7 @@
 // Quality warnings that need the evaluation: met without evidence, exceptions near expiry, answers dated later.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { daysBetween } from "../engine/dates.js";
 import type { Answers } from "../model/answers.js";
+import { daysBetween } from "../model/dates.js";
 import type { Evaluation } from "../model/result.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 

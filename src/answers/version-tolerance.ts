@@ -1,7 +1,7 @@
 // Version tolerance: the errors that a submission made against another catalog version explains, as warnings.
 
-import type { VersionGap } from "../catalog/version-gap.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { VersionGap } from "../model/version-gap.js";
 
 const VERSION_CODES = new Set<string>(["answers/catalog-version"]);
 const ANSWER_CODES = new Set<string>([

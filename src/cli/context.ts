@@ -67,7 +67,7 @@ export function reportDiagnostics(ctx: CliContext, diagnostics: readonly Diagnos
 /** Accepts a `YYYY-MM-DD` option value or throws a usage error. */
 export async function checkDate(value: string | undefined, flag: string): Promise<string | undefined> {
   if (value === undefined) return undefined;
-  const { isIsoDate } = await import("../engine/dates.js");
+  const { isIsoDate } = await import("../model/dates.js");
   if (isIsoDate(value)) return value;
   const { UsageError } = await import("./errors.js");
   throw new UsageError(`${flag} expects a date YYYY-MM-DD, got "${value}"`, `e.g. ${flag} 2026-03-31`);

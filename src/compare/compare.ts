@@ -18,7 +18,7 @@ import { leftOutControls } from "./left-out.js";
 import { statusOfLetter, stepOfLetter, verdictOfLetter } from "./letters.js";
 import { createRowScorer } from "./rows.js";
 import { controlStats, lessonStats, type ScoredRow } from "./stats.js";
-import type { InvalidSubmission, SubmissionResult, ValidSubmission } from "./submission.js";
+import type { InvalidSubmission, SubmissionResult, ValidSubmission } from "./submission-types.js";
 
 /** How the comparison is presented. */
 export interface ComparisonOptions {

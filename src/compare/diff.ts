@@ -19,7 +19,7 @@ import { normalizeName } from "./identity.js";
 import { leftOutControls } from "./left-out.js";
 import { STATUS_LETTER, statusOfLetter, verdictOfLetter } from "./letters.js";
 import { createRowScorer, type RowScores } from "./rows.js";
-import type { ValidSubmission } from "./submission.js";
+import type { ValidSubmission } from "./submission-types.js";
 
 /** Order in which changes are listed: what got worse first. */
 const KIND_ORDER: readonly ControlChangeKind[] = [

@@ -1,5 +1,5 @@
 // Who is who across submissions: name normalisation, and grouping several submissions of one organization.
-import type { ValidSubmission } from "./submission.js";
+import type { ValidSubmission } from "./submission-types.js";
 
 /** Case-, width-, spacing- and punctuation-insensitive form of a name or registration number. */
 export function normalizeName(text: string): string {

@@ -1,10 +1,10 @@
 // Which controls every compared submission shares, and a note for each one left out of the comparison.
 
-import { type VersionGap, versionGap } from "../catalog/version-gap.js";
 import type { Catalog } from "../model/catalog.js";
 import { compareVersions } from "../model/catalog-meta.js";
 import type { LeftOut } from "../model/comparison.js";
-import type { ValidSubmission } from "./submission.js";
+import { type VersionGap, versionGap } from "../model/version-gap.js";
+import type { ValidSubmission } from "./submission-types.js";
 
 /** The compared control set, the controls left out and the answered versions newer than the catalog. */
 export interface SharedControls {

@@ -1,6 +1,7 @@
 // Decides one control's status from the profile and its answer, and keeps the explanation.
 import type { ControlAnswer } from "../model/answers.js";
 import type { Control } from "../model/control.js";
+import { daysBetween } from "../model/dates.js";
 import type { Question } from "../model/question.js";
 import type { Check, ControlResult, Status } from "../model/result.js";
 import {
@@ -11,7 +12,6 @@ import {
   readSlots,
   type Values,
 } from "./compile.js";
-import { daysBetween } from "./dates.js";
 import { riskFrom } from "./scoring.js";
 
 // Shared empty lists: results are read-only data, and most controls have no blanks and many no evidence.

@@ -1,6 +1,6 @@
 // The closed operator table: each operator is a pure test of the answer, plus the words for what it expects.
 import type { Leaf, Operator } from "../model/condition.js";
-import { daysBetween } from "./dates.js";
+import { daysBetween } from "../model/dates.js";
 
 /** An operator: a test of one answer against a leaf's literal, and a description of what passes. */
 interface OperatorDef<L extends Leaf> {

@@ -32,7 +32,7 @@ export function catalogCommand(ctx: CliContext): CommandModule<object, Args> {
         }),
     handler: async (args) => {
       const { reportDiagnostics } = await import("../context.js");
-      const { DEFAULT_CATALOG_DIR } = await import("../../report/create-report.js");
+      const { DEFAULT_CATALOG_DIR } = await import("../../catalog/default-catalog.js");
       const dir = args.catalog ?? DEFAULT_CATALOG_DIR;
       const json = args.format === "json";
       if (args.action === "lint") {

@@ -80,8 +80,8 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
       }
       if (args.format === "pdf" && !args.out && ctx.io.isTty)
         throw new UsageError("a PDF is binary and stdout is a terminal", "Add --out comparison.pdf.");
-      const { compareFiles } = await import("../../compare/compare-files.js");
-      const { createProgress } = await import("../../compare/progress.js");
+      const { compareFiles } = await import("../../pipeline/compare-files.js");
+      const { createProgress } = await import("../../pipeline/progress.js");
       const progress = createProgress(ctx.io.stderr, ctx.io.isTty);
       const result = await compareFiles({
         inputs: args.inputs,

@@ -42,7 +42,7 @@ export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
       const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
       await refuseOverwritingInput(args.out, [args.old, args.new]);
       const asOf = await checkDate(args["as-of"], "--as-of");
-      const { diffFiles } = await import("../../compare/diff-files.js");
+      const { diffFiles } = await import("../../pipeline/diff-files.js");
       const result = await diffFiles({
         oldPath: args.old,
         newPath: args.new,

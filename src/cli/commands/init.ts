@@ -32,7 +32,7 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
     handler: async (args) => {
       const { checkDate, emit, reportDiagnostics } = await import("../context.js");
       const { loadCatalog } = await import("../../catalog/load-catalog.js");
-      const { DEFAULT_CATALOG_DIR } = await import("../../report/create-report.js");
+      const { DEFAULT_CATALOG_DIR } = await import("../../catalog/default-catalog.js");
       const { renderAnswersTemplate } = await import("../../template/answers-template.js");
       const date = await checkDate(args.date, "--date");
       if (args.out && !args.force) {

@@ -47,7 +47,7 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
     handler: async (args) => {
       const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
       await refuseOverwritingInput(args.out, [args.answers]);
-      const { createReport } = await import("../../report/create-report.js");
+      const { createReport } = await import("../../pipeline/create-report.js");
       const { EXIT } = await import("../errors.js");
       const asOf = await checkDate(args["as-of"], "--as-of");
       if (args.format === "pdf" && !args.out) {

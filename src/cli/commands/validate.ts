@@ -27,8 +27,8 @@ export function validateCommand(ctx: CliContext): CommandModule<object, Args> {
     handler: async (args) => {
       const { checkDate, reportDiagnostics } = await import("../context.js");
       const { loadCatalog } = await import("../../catalog/load-catalog.js");
-      const { loadAnswers } = await import("../../answers/load-answers.js");
-      const { DEFAULT_CATALOG_DIR } = await import("../../report/create-report.js");
+      const { loadAnswers } = await import("../../pipeline/validate-answers.js");
+      const { DEFAULT_CATALOG_DIR } = await import("../../catalog/default-catalog.js");
       const asOf = await checkDate(args["as-of"], "--as-of");
       const catalog = await loadCatalog(args.catalog ?? DEFAULT_CATALOG_DIR);
       if (!catalog.catalog) return reportDiagnostics(ctx, catalog.diagnostics, args.format === "json");

@@ -1,15 +1,15 @@
 // The comparison pipeline: find the files, load the catalog, assess every submission (in workers) and aggregate.
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { DEFAULT_CATALOG_DIR } from "../catalog/default-catalog.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
+import { type ComparisonOptions, createComparison } from "../compare/compare.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Comparison } from "../model/comparison.js";
-import { DEFAULT_CATALOG_DIR } from "../report/create-report.js";
+import { createAssessor } from "./assess-submission.js";
 import { collectInputs } from "./collect.js";
-import { type ComparisonOptions, createComparison } from "./compare.js";
 import { type Pool, startPool, type WorkerScript } from "./pool.js";
-import { createAssessor } from "./submission.js";
 
 /**
  * Below this much input, starting workers costs more than it saves. Measured here: 1,000 files of 8.4 KB

@@ -1,8 +1,8 @@
 // A small pool of worker threads that assesses submissions in batches, keeping every worker busy.
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../model/catalog.js";
+import type { AssessOptions, SubmissionResult } from "./assess-submission.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
-import type { AssessOptions, SubmissionResult } from "./submission.js";
 
 /** The worker script to run, and the Node flags it needs (tests run the TypeScript source through tsx). */
 export interface WorkerScript {

@@ -1,53 +1,22 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
 import { createHash } from "node:crypto";
-import { validateAnswers } from "../answers/load-answers.js";
+import { STATUS_LETTER } from "../compare/letters.js";
+import { createRowScorer, type RowScores } from "../compare/rows.js";
+import type { InvalidSubmission, SubmissionResult, ValidSubmission } from "../compare/submission-types.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { compileCatalog } from "../engine/compile.js";
 import { profileFlags } from "../engine/profile-flags.js";
 import type { Catalog } from "../model/catalog.js";
 import type { ParseResult } from "../source/parse-yaml.js";
-import { STATUS_LETTER } from "./letters.js";
 import { readSubmissionSync } from "./read-submission.js";
-import { createRowScorer, type RowScores } from "./rows.js";
+import { validateAnswers } from "./validate-answers.js";
 
-/** Who a submission is from, as written in it. */
-export interface SubmittedOrganization {
-  readonly name: string;
-  readonly jurisdiction: string;
-  readonly registration?: string;
-}
-
-/** A submission that could be compared. Statuses follow the catalog's control order. */
-export interface ValidSubmission {
-  readonly valid: true;
-  readonly file: string;
-  readonly sha256: string;
-  readonly organization: SubmittedOrganization;
-  readonly assessmentDate: string;
-  readonly catalogVersion: string;
-  /** One `STATUS_LETTER` per catalog control: the status after exceptions. */
-  readonly statuses: string;
-  /** One `STATUS_LETTER` per catalog control: the status decided by the answers alone. */
-  readonly assessed: string;
-  /** The profile as the replay reads it (`profileFlags` over the catalog's replay conditions). */
-  readonly flags: string;
-  /** Scores over every catalog control; recomputed only when the comparison must leave controls out. */
-  readonly scores: RowScores;
-  /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
-  readonly warnings: Readonly<Record<string, number>>;
-}
-
-/** A submission that could not be compared, with every diagnostic found. */
-export interface InvalidSubmission {
-  readonly valid: false;
-  readonly file: string;
-  /** The organization name, when the file is readable enough to tell. */
-  readonly organizationName?: string;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** The compact result of one submission. */
-export type SubmissionResult = ValidSubmission | InvalidSubmission;
+export type {
+  InvalidSubmission,
+  SubmissionResult,
+  SubmittedOrganization,
+  ValidSubmission,
+} from "../compare/submission-types.js";
 
 /** Options of submission assessment. */
 export interface AssessOptions {

@@ -1,20 +1,20 @@
-// Loads and validates an answers file against a catalog, reporting every problem in one pass.
+// The one validation path of every command: parse, structure, catalog references, salvage, evaluate, quality.
 
-import { versionGap } from "../catalog/version-gap.js";
+import { parseAnswersSheet } from "../answers/answers-sheet.js";
+import { checkAnswers } from "../answers/check-answers.js";
+import { checkQuality } from "../answers/quality.js";
+import { salvageAnswers } from "../answers/salvage.js";
+import { relaxForVersion } from "../answers/version-tolerance.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
-import { diagnosticsFromZod } from "../diagnostics/from-zod.js";
 import { evaluate } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation } from "../model/result.js";
+import { versionGap } from "../model/version-gap.js";
+import { diagnosticsFromZod } from "../source/from-zod.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { decodeText, parseBytes, readBytes } from "../source/read-source.js";
 import type { SourceFile } from "../source/source-file.js";
-import { parseAnswersSheet } from "./answers-sheet.js";
-import { checkAnswers } from "./check-answers.js";
-import { checkQuality } from "./quality.js";
-import { salvageAnswers } from "./salvage.js";
-import { relaxForVersion } from "./version-tolerance.js";
 
 /** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
 export interface LoadAnswersResult {

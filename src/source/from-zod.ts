@@ -1,9 +1,9 @@
 // Zod issues to positioned diagnostics: every structural problem of a file, with line:col and expectations.
 import type { z } from "zod";
-import { locate, type SourceFile } from "../source/source-file.js";
-import type { DiagnosticCode } from "./codes.js";
-import { type Diagnostic, show } from "./diagnostic.js";
-import { didYouMean } from "./suggest.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import { type Diagnostic, show } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { locate, type SourceFile } from "./source-file.js";
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,11 +1,12 @@
 // The diff pipeline: load the catalog, assess both submissions, and diff them.
+
+import { DEFAULT_CATALOG_DIR } from "../catalog/default-catalog.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
+import { diffSubmissions } from "../compare/diff.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Diff } from "../model/diff.js";
-import { DEFAULT_CATALOG_DIR } from "../report/create-report.js";
-import { diffSubmissions } from "./diff.js";
-import { createAssessor } from "./submission.js";
+import { createAssessor } from "./assess-submission.js";
 
 /** Options of `diffFiles`. */
 export interface DiffFilesOptions {

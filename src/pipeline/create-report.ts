@@ -1,17 +1,14 @@
 // The report pipeline: load catalog and answers, evaluate, build the view model and render one format.
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
-import { loadAnswers } from "../answers/load-answers.js";
+import { DEFAULT_CATALOG_DIR } from "../catalog/default-catalog.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation } from "../model/result.js";
+import { RENDERERS, type ReportFormat } from "../report/renderers.js";
+import { buildReportModel } from "../report/report-model.js";
 import { vaspcheckVersion } from "../version.js";
-import { RENDERERS, type ReportFormat } from "./renderers.js";
-import { buildReportModel } from "./report-model.js";
-
-/** The shipped catalog directory, the default of every command. */
-export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL("../../controls/", import.meta.url));
+import { loadAnswers } from "./validate-answers.js";
 
 /** Options of `createReport`. */
 export interface CreateReportOptions {

@@ -1,10 +1,11 @@
 // Reads one submission file synchronously (YAML, JSON or a CSV answers sheet): workers own their thread, so
 // blocking reads are cheaper than promise round-trips through the shared I/O pool.
-import { parseAnswersBytes } from "../answers/load-answers.js";
+
 import type { Catalog } from "../model/catalog.js";
 import { parseYamlFast } from "../source/parse-fast.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { DEFAULT_MAX_BYTES, decodeText, readBytesSync } from "../source/read-source.js";
+import { parseAnswersBytes } from "./validate-answers.js";
 
 /** A read submission: the fast parse (no positions) when one was possible, and how to get the positioned one. */
 export interface ReadSubmission {

@@ -1,5 +1,5 @@
 // What separates an answered catalog version from the catalog in use, read from the catalog's changelog.
-import { type CatalogMeta, compareVersions } from "../model/catalog-meta.js";
+import { type CatalogMeta, compareVersions } from "./catalog-meta.js";
 
 /** Why a control of the catalog in use cannot be compared for a submission made against an older version. */
 export interface MissingControl {

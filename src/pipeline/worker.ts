@@ -1,7 +1,7 @@
 // Worker thread: receives the catalog once, then assesses batches of submissions and returns compact results.
 import { parentPort } from "node:worker_threads";
+import { type Assessor, createAssessor, type SubmissionResult } from "./assess-submission.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
-import { type Assessor, createAssessor, type SubmissionResult } from "./submission.js";
 
 /** Serves one main thread until it terminates this worker. */
 function serve(port: NonNullable<typeof parentPort>): void {

@@ -1,6 +1,6 @@
 // Messages between the comparison's main thread and its workers.
 import type { Catalog } from "../model/catalog.js";
-import type { AssessOptions, SubmissionResult } from "./submission.js";
+import type { AssessOptions, SubmissionResult } from "./assess-submission.js";
 
 /** From the main thread: the catalog once, then batches of files. */
 export type ToWorker =

@@ -1,0 +1,54 @@
+// Checks that imports between the folders of src/ run one way: a folder imports only folders of a lower rank.
+// Run it as `npm run check:arrows`; test/arrows.test.ts runs the same check.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Folder ranks, lowest first: the arrows point down this list. */
+export const RANKS = [
+  ["model", "diagnostics"],
+  ["source"],
+  ["engine"],
+  ["answers"],
+  ["catalog"],
+  ["report", "template"],
+  ["compare"],
+  ["pipeline"],
+  ["cli"],
+];
+
+const rankOf = new Map(RANKS.flatMap((folders, rank) => folders.map((f) => [f, rank])));
+
+function* sources(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sources(path);
+    else if (entry.name.endsWith(".ts")) yield path;
+  }
+}
+
+/** Every import (static or dynamic) that points from a folder to one of the same or a higher rank. */
+export function wrongArrows(srcDir) {
+  const wrong = [];
+  for (const file of sources(srcDir)) {
+    const from = relative(srcDir, file).split(sep)[0];
+    if (from.endsWith(".ts")) continue; // index.ts and version.ts sit above the house and may import any room
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/(?:from\s+|import\()\s*"(\.{1,2}\/[^"]+)"/g)) {
+      const target = relative(srcDir, resolve(dirname(file), m[1])).split(sep)[0];
+      if (target === from || target.endsWith(".js")) continue;
+      const a = rankOf.get(from);
+      const b = rankOf.get(target);
+      if (a === undefined || b === undefined || b >= a)
+        wrong.push(`${relative(srcDir, file)} imports ${m[1]} (${from} → ${target})`);
+    }
+  }
+  return wrong;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const wrong = wrongArrows(fileURLToPath(new URL("../src/", import.meta.url)));
+  for (const line of wrong) console.error(line);
+  console.log(wrong.length === 0 ? "Imports run one way." : `${wrong.length} imports point the wrong way.`);
+  process.exit(wrong.length === 0 ? 0 : 1);
+}

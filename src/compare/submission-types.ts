@@ -1,0 +1,42 @@
+// What the comparison keeps of one submission: the compact result of validating and evaluating it.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { RowScores } from "./rows.js";
+
+/** Who a submission is from, as written in it. */
+export interface SubmittedOrganization {
+  readonly name: string;
+  readonly jurisdiction: string;
+  readonly registration?: string;
+}
+
+/** A submission that could be compared. Statuses follow the catalog's control order. */
+export interface ValidSubmission {
+  readonly valid: true;
+  readonly file: string;
+  readonly sha256: string;
+  readonly organization: SubmittedOrganization;
+  readonly assessmentDate: string;
+  readonly catalogVersion: string;
+  /** One `STATUS_LETTER` per catalog control: the status after exceptions. */
+  readonly statuses: string;
+  /** One `STATUS_LETTER` per catalog control: the status decided by the answers alone. */
+  readonly assessed: string;
+  /** The profile as the replay reads it (`profileFlags` over the catalog's replay conditions). */
+  readonly flags: string;
+  /** Scores over every catalog control; recomputed only when the comparison must leave controls out. */
+  readonly scores: RowScores;
+  /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
+  readonly warnings: Readonly<Record<string, number>>;
+}
+
+/** A submission that could not be compared, with every diagnostic found. */
+export interface InvalidSubmission {
+  readonly valid: false;
+  readonly file: string;
+  /** The organization name, when the file is readable enough to tell. */
+  readonly organizationName?: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The compact result of one submission. */
+export type SubmissionResult = ValidSubmission | InvalidSubmission;

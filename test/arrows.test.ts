@@ -1,0 +1,25 @@
+// The house's arrows run one way: every import points to a folder of a lower rank (scripts/check-arrows.mjs).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { wrongArrows } from "../scripts/check-arrows.mjs";
+import { tempDir } from "./helpers/fixtures.js";
+
+describe("folder arrows", () => {
+  it("no import in src/ points to a folder of the same or a higher rank", () => {
+    expect(wrongArrows(fileURLToPath(new URL("../src/", import.meta.url)))).toEqual([]);
+  });
+
+  it("catches an import that climbs back up, static or dynamic", () => {
+    const src = tempDir();
+    for (const dir of ["engine", "pipeline", "model"]) mkdirSync(join(src, dir));
+    writeFileSync(join(src, "pipeline", "run.ts"), 'import { evaluate } from "../engine/evaluate.js";\n');
+    writeFileSync(join(src, "model", "ok.ts"), "export const x = 1;\n");
+    writeFileSync(
+      join(src, "engine", "evaluate.ts"),
+      'import { x } from "../model/ok.js";\nconst later = await import("../pipeline/run.js");\n',
+    );
+    expect(wrongArrows(src)).toEqual(["engine/evaluate.ts imports ../pipeline/run.js (engine → pipeline)"]);
+  });
+});
