@@ -1,5 +1,5 @@
 // Public API of vaspcheck: everything the CLI does, as typed functions. Explicit exports only.
-export { parseAnswersSheet, renderAnswersSheet, SHEET_COLUMNS } from "./answers/answers-sheet.js";
+export { parseAnswersSheet, renderAnswersSheet } from "./answers/answers-sheet.js";
 export { checkValue, describeType } from "./answers/check-value.js";
 export { DEFAULT_CATALOG_DIR } from "./catalog/default-catalog.js";
 export { describeCondition, listCatalog, showEntry } from "./catalog/describe-catalog.js";
@@ -13,7 +13,7 @@ export {
   createComparison,
 } from "./compare/compare.js";
 export { buildComparisonModel, type ComparisonModel } from "./compare/compare-model.js";
-export { neutralizeFormula, quoteField, renderComparisonCsv, toCsv } from "./compare/csv.js";
+export { renderComparisonCsv } from "./compare/csv.js";
 export { diffSubmissions } from "./compare/diff.js";
 export { buildDiffModel, type DiffModel } from "./compare/diff-model.js";
 export { COMPARISON_RENDERERS, type ComparisonFormat } from "./compare/render-comparison.js";
@@ -83,8 +83,7 @@ export {
   validateAnswers,
 } from "./pipeline/validate-answers.js";
 export { loadTemplates, renderMarkdown, renderWithTemplates, type TemplateSet } from "./report/markdown.js";
-export { escapeBlock, escapeCell, escapeInline } from "./report/markdown-escape.js";
-export { defaultFonts, type FontSet } from "./report/pdf/fonts.js";
+export type { FontSet } from "./report/pdf/fonts.js";
 export { type RenderPdfOptions, renderPdf } from "./report/pdf/render-pdf-lazy.js";
 export { RENDERERS, type Renderer, type ReportFormat } from "./report/renderers.js";
 export {

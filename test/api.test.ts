@@ -3,7 +3,80 @@ import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../src/diagnostics/codes.js";
 import * as api from "../src/index.js";
 
+/** The runtime exports of the package root, sorted. */
+const EXPORTS = [
+  "AnswersSchema",
+  "COMPARISON_FORMAT",
+  "COMPARISON_RENDERERS",
+  "CatalogMetaSchema",
+  "ComparisonSchema",
+  "ConditionSchema",
+  "ControlAnswerSchema",
+  "ControlSchema",
+  "DEFAULT_CATALOG_DIR",
+  "DIAGNOSTIC_CODES",
+  "DIFF_FORMAT",
+  "DIFF_RENDERERS",
+  "DiffSchema",
+  "EvaluationSchema",
+  "EvidenceSchema",
+  "FrameworkSchema",
+  "IncidentSchema",
+  "LeafSchema",
+  "LessonSchema",
+  "LessonsFileSchema",
+  "OPERATORS",
+  "ProfileFileSchema",
+  "QuestionSchema",
+  "RENDERERS",
+  "RESULT_FORMAT",
+  "SEVERITY_WEIGHT",
+  "SeveritySchema",
+  "StatusSchema",
+  "TemplateError",
+  "buildComparisonModel",
+  "buildDiffModel",
+  "buildReportModel",
+  "checkValue",
+  "collectInputs",
+  "compareFiles",
+  "createAssessor",
+  "createComparison",
+  "createPseudonymizer",
+  "createReport",
+  "describeCondition",
+  "describeType",
+  "diffFiles",
+  "diffSubmissions",
+  "evaluate",
+  "formatDiagnostics",
+  "hasErrors",
+  "jsonSchemaOf",
+  "lintCatalog",
+  "listCatalog",
+  "loadAnswers",
+  "loadCatalog",
+  "loadTemplates",
+  "parseAnswersSheet",
+  "parseYaml",
+  "readSource",
+  "renderAnswersSheet",
+  "renderAnswersTemplate",
+  "renderComparisonCsv",
+  "renderMarkdown",
+  "renderPdf",
+  "renderWithTemplates",
+  "showEntry",
+  "sortDiagnostics",
+  "validateAnswers",
+  "vaspcheckVersion",
+];
+
 describe("public API", () => {
+  it("exports exactly the documented names: a change to this list is a change to the library's contract", () => {
+    expect(Object.keys(api).sort()).toEqual(EXPORTS);
+  });
+
   it("exports the library functions the CLI uses", () => {
     for (const name of [
       "loadCatalog",
@@ -19,6 +92,8 @@ describe("public API", () => {
       "showEntry",
       "formatDiagnostics",
       "jsonSchemaOf",
+      "compareFiles",
+      "diffFiles",
     ]) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe("function");
     }

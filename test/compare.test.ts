@@ -11,7 +11,7 @@ import { loadCatalog } from "../src/catalog/load-catalog.js";
 import { main } from "../src/cli/main.js";
 import { createPseudonymizer, uniqueLabels } from "../src/compare/anonymize.js";
 import { createComparison } from "../src/compare/compare.js";
-import { neutralizeFormula, quoteField, renderComparisonCsv } from "../src/compare/csv.js";
+import { neutralizeFormula, renderComparisonCsv, toCsv } from "../src/compare/csv.js";
 import { percentileRank } from "../src/compare/focus.js";
 import { renderComparisonMarkdown } from "../src/compare/render-markdown.js";
 import { heat, renderComparisonPdf } from "../src/compare/render-pdf.js";
@@ -550,9 +550,7 @@ describe("compare: CSV", () => {
     for (const cell of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "  =1", "＝1"])
       expect(neutralizeFormula(cell)).toBe(`'${cell}`);
     expect(neutralizeFormula("Acme 2.0")).toBe("Acme 2.0");
-    expect(quoteField('a "b", c')).toBe('"a ""b"", c"');
-    expect(quoteField("line\nbreak")).toBe('"line\nbreak"');
-    expect(quoteField("plain")).toBe("plain");
+    expect(toCsv([['a "b", c', "line\nbreak", "plain"]])).toBe('"a ""b"", c","line\nbreak",plain\r\n');
   });
 
   it("writes one row per organization × control that a CSV parser reads back safely", async () => {

@@ -1,4 +1,5 @@
 // CSV output: one row per organization × control, RFC 4180 quoting, and cells neutralised against formula injection.
+import { stringify } from "csv-stringify/sync";
 import type { Comparison } from "../model/comparison.js";
 
 /**
@@ -12,14 +13,15 @@ export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** Quotes a field when RFC 4180 requires it (comma, double quote, CR or LF), doubling inner quotes. */
-export function quoteField(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
-
-/** Renders rows as CSV with CRLF line ends; every cell is neutralised, then quoted. */
+/**
+ * Renders rows as RFC 4180 CSV with CRLF line ends (quoting by csv-stringify). Every cell is neutralised first:
+ * csv-stringify's own `escape_formulas` misses full-width signs and a formula behind leading spaces.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `${rows.map((row) => row.map((cell) => quoteField(neutralizeFormula(cell))).join(",")).join("\r\n")}\r\n`;
+  return stringify(
+    rows.map((row) => row.map(neutralizeFormula)),
+    { record_delimiter: "windows", quoted_match: /[\r\n]/ },
+  );
 }
 
 /** The columns of the comparison CSV. */
