@@ -1,9 +1,9 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
 import { createHash } from "node:crypto";
 import { STATUS_LETTER } from "../compare/letters.js";
-import { createRowScorer, type RowScores } from "../compare/rows.js";
-import type { InvalidSubmission, SubmissionResult, ValidSubmission } from "../compare/submission-types.js";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { createRowScorer } from "../compare/rows.js";
+import type { SubmissionResult } from "../compare/submission-types.js";
+import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { compileCatalog } from "../engine/compile.js";
 import { profileFlags } from "../engine/profile-flags.js";
 import type { Catalog } from "../model/catalog.js";
