@@ -194,14 +194,14 @@ async function fixtureCatalogAt(dirPath: string): Promise<Catalog> {
 
 describe("diff: output", () => {
   it("publishes JSON that validates against its schema", async () => {
-    const json = JSON.parse(await DIFF_RENDERERS.json(forward));
+    const json = JSON.parse(await DIFF_RENDERERS.json.render(forward));
     expect(DiffSchema.safeParse(json).success).toBe(true);
     expect(DiffSchema.safeParse({ ...json, summary: { ...json.summary, improved: -1 } }).success).toBe(false);
     expect(jsonSchemaOf("diff")).toMatchObject({ $id: "urn:vaspcheck/diff@2" });
   });
 
   it("renders Markdown with the headline and the changed controls", async () => {
-    const md = await DIFF_RENDERERS.md(forward, { vaspcheckVersion: "test" });
+    const md = await DIFF_RENDERERS.md.render(forward, { vaspcheckVersion: "test" });
     expect(md).toContain("# Progress: Weak Exchange K.K.");
     expect(md).toMatch(
       /\*\*Score \d+\.\d → 100\.0 \(\+\d+\.\d\); tier 0 → 3; 8 controls improved, 0 regressed/,

@@ -2,12 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
 import { createReport } from "../src/pipeline/create-report.js";
 import { collectingDocument } from "../src/report/pdf/collect.js";
 import { glyphGuard } from "../src/report/pdf/fonts.js";
 import { batchPageContent } from "../src/report/pdf/pdfkit-internals.js";
 import { wrapLines } from "../src/report/pdf/wrap.js";
-import { runCli } from "./helpers/cli.js";
+import { memoryIo, runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
 
 /** Every control of the fixture catalog. */
@@ -185,11 +186,15 @@ describe("determinism", () => {
 describe("CLI --format pdf", () => {
   const run = runCli;
 
-  it("refuses to write a PDF to stdout (exit 2)", async () => {
-    const result = await run("report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf");
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("--out");
+  it("refuses to write a PDF to a terminal (exit 2), and writes it to a pipe", async () => {
+    const io = memoryIo(true);
+    const code = await main(["report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf"], io);
+    expect(code).toBe(2);
+    expect(io.out).toBe("");
+    expect(io.err).toContain("--out");
+    const piped = await run("report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf");
+    expect(piped.code).toBe(0);
+    expect(piped.stdout.startsWith("%PDF-")).toBe(true);
   });
 
   it("writes the file with --out, and a failed run leaves an existing file untouched", async () => {

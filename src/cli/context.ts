@@ -42,6 +42,20 @@ export async function refuseOverwritingInput(
   }
 }
 
+/** Refuses to write a binary format to a terminal: the user must name a file with `--out` (or redirect stdout). */
+export async function refuseBinaryOnTerminal(
+  ctx: CliContext,
+  format: { readonly format: string; readonly extension: string; readonly binary: boolean },
+  out: string | undefined,
+): Promise<void> {
+  if (!format.binary || out || !ctx.io.isTty) return;
+  const { UsageError } = await import("./errors.js");
+  throw new UsageError(
+    `--format ${format.format} writes binary data and stdout is a terminal; name a file with --out`,
+    `e.g. --out report.${format.extension}`,
+  );
+}
+
 /** Writes command output to `--out` atomically, or to stdout. */
 export async function emit(
   ctx: CliContext,

@@ -1,30 +1,50 @@
-// The comparison's output formats: name → lazy renderer, so pdfkit and Handlebars load only when chosen.
+// The comparison's output formats: pdfkit and Handlebars load only when chosen.
 import type { Comparison } from "../model/comparison.js";
+import type { OutputFormat, RenderOptions } from "../report/output-format.js";
 
 /** What a comparison renderer receives besides the comparison. */
-export interface ComparisonRenderOptions {
-  readonly vaspcheckVersion: string;
-  /** Directory with `compare.md.hbs` and `compare-partials/` (Markdown only). */
-  readonly templateDir?: string;
-}
+export type ComparisonRenderOptions = RenderOptions;
 
 /** Every comparison format. */
 export const COMPARISON_RENDERERS = {
-  md: async (comparison: Comparison, options: ComparisonRenderOptions): Promise<string | Uint8Array> => {
-    const { renderComparisonMarkdown } = await import("./render-markdown.js");
-    return renderComparisonMarkdown(comparison, options);
+  md: {
+    format: "md",
+    extension: "md",
+    binary: false,
+    describe: "matrices, exposure per incident, sector statistics",
+    render: async (comparison, options) => {
+      const { renderComparisonMarkdown } = await import("./render-markdown.js");
+      return renderComparisonMarkdown(comparison, options);
+    },
   },
-  csv: async (comparison: Comparison): Promise<string | Uint8Array> => {
-    const { renderComparisonCsv } = await import("./csv.js");
-    return renderComparisonCsv(comparison);
+  csv: {
+    format: "csv",
+    extension: "csv",
+    binary: false,
+    describe: "one row per organization × control",
+    render: async (comparison) => {
+      const { renderComparisonCsv } = await import("./csv.js");
+      return renderComparisonCsv(comparison);
+    },
   },
-  json: async (comparison: Comparison): Promise<string | Uint8Array> =>
-    `${JSON.stringify(comparison, null, 2)}\n`,
-  pdf: async (comparison: Comparison, options: ComparisonRenderOptions): Promise<string | Uint8Array> => {
-    const { renderComparisonPdf } = await import("./render-pdf.js");
-    return renderComparisonPdf(comparison, options);
+  json: {
+    format: "json",
+    extension: "json",
+    binary: false,
+    describe: "vaspcheck/comparison@2",
+    render: async (comparison) => `${JSON.stringify(comparison, null, 2)}\n`,
   },
-};
+  pdf: {
+    format: "pdf",
+    extension: "pdf",
+    binary: true,
+    describe: "heat maps, written with --out",
+    render: async (comparison, options) => {
+      const { renderComparisonPdf } = await import("./render-pdf.js");
+      return renderComparisonPdf(comparison, options);
+    },
+  },
+} satisfies Record<string, OutputFormat<Comparison>>;
 
 /** A comparison format name. */
 export type ComparisonFormat = keyof typeof COMPARISON_RENDERERS;

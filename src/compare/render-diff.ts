@@ -1,16 +1,29 @@
 // The diff's output formats: Markdown through `templates/diff.md.hbs`, and JSON.
 import type { Diff } from "../model/diff.js";
+import type { OutputFormat } from "../report/output-format.js";
 
 /** Every diff format. */
 export const DIFF_RENDERERS = {
-  md: async (diff: Diff, options: { vaspcheckVersion: string; templateDir?: string }): Promise<string> => {
-    const { loadTemplates, renderWithTemplates } = await import("../report/markdown.js");
-    const { buildDiffModel } = await import("./diff-model.js");
-    const templates = await loadTemplates(options.templateDir, "diff", "diff-partials");
-    return renderWithTemplates(buildDiffModel(diff, options), templates);
+  md: {
+    format: "md",
+    extension: "md",
+    binary: false,
+    describe: "what improved, regressed, is new or gone",
+    render: async (diff, options) => {
+      const { loadTemplates, renderWithTemplates } = await import("../report/markdown.js");
+      const { buildDiffModel } = await import("./diff-model.js");
+      const templates = await loadTemplates(options.templateDir, "diff", "diff-partials");
+      return renderWithTemplates(buildDiffModel(diff, options), templates);
+    },
   },
-  json: async (diff: Diff): Promise<string> => `${JSON.stringify(diff, null, 2)}\n`,
-};
+  json: {
+    format: "json",
+    extension: "json",
+    binary: false,
+    describe: "vaspcheck/diff@2",
+    render: async (diff) => `${JSON.stringify(diff, null, 2)}\n`,
+  },
+} satisfies Record<string, OutputFormat<Diff>>;
 
 /** A diff format name. */
 export type DiffFormat = keyof typeof DIFF_RENDERERS;

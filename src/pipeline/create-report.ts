@@ -54,11 +54,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     answersSha256: inputs.answers_sha256,
     vaspcheckVersion: inputs.vaspcheck_version,
   });
-  const output = await RENDERERS[options.format ?? "md"]({
-    evaluation,
-    model,
-    catalog,
-    templateDir: options.templateDir,
-  });
+  const output = await RENDERERS[options.format ?? "md"].render(
+    { evaluation, model, catalog },
+    { vaspcheckVersion: inputs.vaspcheck_version, templateDir: options.templateDir },
+  );
   return { ok: true, output, evaluation, catalog, diagnostics };
 }

@@ -1,30 +1,47 @@
-// The renderer registry: output format name → lazy loader, so heavy modules load only when chosen.
+// The report's output formats, each loading its heavy modules only when chosen.
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation } from "../model/result.js";
+import type { OutputFormat } from "./output-format.js";
 import type { ReportModel } from "./report-model.js";
 
-/** What a renderer receives. */
+/** What a report renderer receives. */
 export interface RenderInput {
   readonly evaluation: Evaluation;
   readonly model: ReportModel;
   readonly catalog: Catalog;
-  /** Directory of Handlebars templates (Markdown only). */
-  readonly templateDir?: string;
 }
 
-/** A renderer turns one report into text or bytes. */
-export type Renderer = (input: RenderInput) => Promise<string | Uint8Array>;
+/** A report renderer. */
+export type Renderer = OutputFormat<RenderInput>;
 
-/** Every report format, each loaded on demand. */
+/** Every report format. */
 export const RENDERERS = {
-  md: async ({ model, templateDir }) => {
-    const { loadTemplates, renderMarkdown } = await import("./markdown.js");
-    return renderMarkdown(model, await loadTemplates(templateDir));
+  md: {
+    format: "md",
+    extension: "md",
+    binary: false,
+    describe: "the gap report in Markdown",
+    render: async ({ model }, { templateDir }) => {
+      const { loadTemplates, renderMarkdown } = await import("./markdown.js");
+      return renderMarkdown(model, await loadTemplates(templateDir));
+    },
   },
-  json: async ({ evaluation }) => `${JSON.stringify(evaluation, null, 2)}\n`,
-  pdf: async ({ model }) => {
-    const { renderPdf } = await import("./pdf/render-pdf.js");
-    return renderPdf(model);
+  json: {
+    format: "json",
+    extension: "json",
+    binary: false,
+    describe: "the full evaluation, vaspcheck/evaluation@2",
+    render: async ({ evaluation }) => `${JSON.stringify(evaluation, null, 2)}\n`,
+  },
+  pdf: {
+    format: "pdf",
+    extension: "pdf",
+    binary: true,
+    describe: "the document an audit firm signs, written with --out",
+    render: async ({ model }) => {
+      const { renderPdf } = await import("./pdf/render-pdf.js");
+      return renderPdf(model);
+    },
   },
 } satisfies Record<string, Renderer>;
 

@@ -1,5 +1,8 @@
 // `vaspcheck compare`: the regulator's view over many submissions.
+
 import type { CommandModule } from "yargs";
+import { COMPARISON_RENDERERS, type ComparisonFormat } from "../../compare/render-comparison.js";
+import { describeFormats, formatNames } from "../../report/output-format.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
 
 interface Args {
@@ -31,10 +34,9 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
         })
         .option("format", {
           alias: "f",
-          choices: ["md", "csv", "json", "pdf"] as const,
-          default: "md" as const,
-          describe:
-            "Output format (csv: one row per organization × control; pdf: heat maps, written with --out)",
+          choices: formatNames(COMPARISON_RENDERERS),
+          default: "md" as ComparisonFormat,
+          describe: describeFormats(COMPARISON_RENDERERS),
         })
         .option("out", OUT_OPTION)
         .option("anonymize", {
@@ -78,8 +80,8 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
             "  hint: set VASPCHECK_PSEUDONYM_KEY (or --pseudonym-key-file) to a secret before publishing.\n",
         );
       }
-      if (args.format === "pdf" && !args.out && ctx.io.isTty)
-        throw new UsageError("a PDF is binary and stdout is a terminal", "Add --out comparison.pdf.");
+      const { refuseBinaryOnTerminal } = await import("../context.js");
+      await refuseBinaryOnTerminal(ctx, COMPARISON_RENDERERS[args.format], args.out);
       const { compareFiles } = await import("../../pipeline/compare-files.js");
       const { createProgress } = await import("../../pipeline/progress.js");
       const progress = createProgress(ctx.io.stderr, ctx.io.isTty);
@@ -97,9 +99,8 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
       if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
       reportDiagnostics(ctx, result.diagnostics);
       if (!result.ok) return;
-      const { COMPARISON_RENDERERS } = await import("../../compare/render-comparison.js");
       const { vaspcheckVersion } = await import("../../version.js");
-      const output = await COMPARISON_RENDERERS[args.format](result.comparison, {
+      const output = await COMPARISON_RENDERERS[args.format].render(result.comparison, {
         vaspcheckVersion: vaspcheckVersion(),
         templateDir: args.template,
       });

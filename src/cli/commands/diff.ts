@@ -1,5 +1,8 @@
 // `vaspcheck diff`: one exchange's progress between two submissions.
+
 import type { CommandModule } from "yargs";
+import { DIFF_RENDERERS, type DiffFormat } from "../../compare/render-diff.js";
+import { describeFormats, formatNames } from "../../report/output-format.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
 
 interface Args {
@@ -25,9 +28,9 @@ export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
         .positional("new", { type: "string", demandOption: true, describe: "The later answers file" })
         .option("format", {
           alias: "f",
-          choices: ["md", "json"] as const,
-          default: "md" as const,
-          describe: "Output format",
+          choices: formatNames(DIFF_RENDERERS),
+          default: "md" as DiffFormat,
+          describe: describeFormats(DIFF_RENDERERS),
         })
         .option("out", OUT_OPTION)
         .option("as-of", {
@@ -57,9 +60,8 @@ export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
           `vaspcheck: warning: ${args.old} and ${args.new} name different organizations (${result.diff.old.organization.name}, ${result.diff.new.organization.name}).\n`,
         );
       }
-      const { DIFF_RENDERERS } = await import("../../compare/render-diff.js");
       const { vaspcheckVersion } = await import("../../version.js");
-      const output = await DIFF_RENDERERS[args.format](result.diff, {
+      const output = await DIFF_RENDERERS[args.format].render(result.diff, {
         vaspcheckVersion: vaspcheckVersion(),
         templateDir: args.template,
       });

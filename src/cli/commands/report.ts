@@ -1,5 +1,8 @@
 // `vaspcheck report`: render the gap report of one answers file.
+
 import type { CommandModule } from "yargs";
+import { describeFormats, formatNames } from "../../report/output-format.js";
+import { RENDERERS, type ReportFormat } from "../../report/renderers.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
 
 interface Args {
@@ -27,9 +30,9 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
         })
         .option("format", {
           alias: "f",
-          choices: ["md", "json", "pdf"] as const,
-          default: "md" as const,
-          describe: "Output format",
+          choices: formatNames(RENDERERS),
+          default: "md" as ReportFormat,
+          describe: describeFormats(RENDERERS),
         })
         .option("out", OUT_OPTION)
         .option("as-of", {
@@ -45,18 +48,13 @@ export function reportCommand(ctx: CliContext): CommandModule<object, Args> {
           describe: "Directory with report.md.hbs (and partials/) to use instead of the shipped templates",
         }),
     handler: async (args) => {
-      const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
+      const { checkDate, emit, refuseBinaryOnTerminal, refuseOverwritingInput, reportDiagnostics } =
+        await import("../context.js");
       await refuseOverwritingInput(args.out, [args.answers]);
       const { createReport } = await import("../../pipeline/create-report.js");
       const { EXIT } = await import("../errors.js");
       const asOf = await checkDate(args["as-of"], "--as-of");
-      if (args.format === "pdf" && !args.out) {
-        const { UsageError } = await import("../errors.js");
-        throw new UsageError(
-          "--format pdf writes binary data; name a file with --out",
-          "e.g. --out report.pdf",
-        );
-      }
+      await refuseBinaryOnTerminal(ctx, RENDERERS[args.format], args.out);
       const result = await createReport({
         answersPath: args.answers,
         catalogDir: args.catalog,
