@@ -115,12 +115,13 @@ describe("PDF report content", () => {
   it("has an outline with every section and every control", () => {
     const outline = (weakParsed.info.outline ?? []) as Outline[];
     const top = outline.map((o) => o.title);
+    // The outline of the view model, word for word: the Markdown report uses the same titles.
     expect(top).toEqual([
       "Cover",
       "Contents",
       "Executive summary",
-      "Incident replay",
-      "Findings",
+      "Incident replay: could these attacks happen to us?",
+      "Findings: the gaps, ranked",
       "Lessons",
       "Control details",
       "Framework coverage",
@@ -135,10 +136,9 @@ describe("PDF report content", () => {
     }
     const appendix = titles(outline.find((o) => o.title === "Appendix")?.items);
     expect(appendix).toContain("F. Sign-off");
-    expect(titles(outline.find((o) => o.title === "Incident replay")?.items)).toEqual([
-      "Bybit (2025-02-21)",
-      "DMM Bitcoin (2024-05-31)",
-    ]);
+    expect(
+      titles(outline.find((o) => o.title === "Incident replay: could these attacks happen to us?")?.items),
+    ).toEqual(["Bybit (2025-02-21)", "DMM Bitcoin (2024-05-31)"]);
   });
 
   it("sets Title, Author, Subject and Keywords, and dates from the as-of date", () => {

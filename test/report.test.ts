@@ -72,10 +72,14 @@ describe("Markdown report", async () => {
       "## Lessons",
       "## Framework coverage",
       "### NIST Cybersecurity Framework — 2\\.0 (CSWP 29, 26 February 2024)\n",
-      "### Unanswered questions",
-      "### Exceptions",
-      "### Evidence index",
-      "### Methodology",
+      "### A. Evidence index",
+      "### B. Exceptions",
+      "### C. Controls not applicable",
+      "### D. Unanswered questions",
+      "### E. Methodology and definitions",
+      "### F. Sign-off",
+      "## Findings: the gaps, ranked",
+      "## Control details",
     ]) {
       expect(md).toContain(heading);
     }

@@ -13,6 +13,7 @@ import {
   STEP_DEFINITIONS,
   STEP_LABEL,
 } from "./labels.js";
+import { buildOutline } from "./outline.js";
 import { buildFixPlanView, buildReplayView } from "./replay-view.js";
 
 /** Digests and versions that make a report reproducible. */
@@ -44,8 +45,25 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
     `${inputs.answersSha256}\n${evaluation.catalog.digest}\n${evaluation.as_of}\n${inputs.vaspcheckVersion}`,
   );
 
+  const replay = buildReplayView(evaluation, catalog, (id) => id.toLowerCase());
+  const frameworks = evaluation.frameworks.map((fw) => ({
+    id: fw.id,
+    name: fw.title,
+    version: fw.version,
+    score: pct(fw.score),
+    score_value: fw.score,
+    mapped_controls: fw.controls.length,
+    requirements: fw.requirements.map((req) => ({
+      id: req.id,
+      title: req.title,
+      status: req.status,
+      status_label: COVERAGE_LABEL[req.status],
+      controls: req.controls.map((c) => `${c.id} (${STATUS_LABEL[c.status].label})`).join(", "),
+    })),
+  }));
   return {
     title: `Security gap report: ${evaluation.organization.name}`,
+    outline: buildOutline(evaluation, replay, frameworks),
     organization: {
       name: evaluation.organization.name,
       jurisdiction: evaluation.organization.jurisdiction,
@@ -97,28 +115,14 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       };
     }),
     // Newest incidents first: they are the attacks an exchange is most likely to face next.
-    replay: buildReplayView(evaluation, catalog, (id) => id.toLowerCase()),
+    replay,
     fix_plan: buildFixPlanView(evaluation, catalog),
     gaps: evaluation.gaps.map((id) => view(id)),
     /** Controls that are not gaps, in catalog order: the rest of a complete per-control detail. */
     other_controls: evaluation.controls
       .filter((r) => r.gap_rank === undefined)
       .map((r) => view(r.control_id)),
-    frameworks: evaluation.frameworks.map((fw) => ({
-      id: fw.id,
-      name: fw.title,
-      version: fw.version,
-      score: pct(fw.score),
-      score_value: fw.score,
-      mapped_controls: fw.controls.length,
-      requirements: fw.requirements.map((req) => ({
-        id: req.id,
-        title: req.title,
-        status: req.status,
-        status_label: COVERAGE_LABEL[req.status],
-        controls: req.controls.map((c) => `${c.id} (${STATUS_LABEL[c.status].label})`).join(", "),
-      })),
-    })),
+    frameworks,
     appendix: {
       unanswered: evaluation.controls
         .filter((r) => r.status === "not_answered" || r.unanswered_questions.length > 0)

@@ -74,3 +74,8 @@ export function bookmark(
   // Outline titles are PDF text strings, not drawn with the font, so they need no glyph guard.
   return parent.addItem(title, place);
 }
+
+/** The title the outline gives a section, so the PDF and the Markdown report name it alike. */
+export function sectionTitle(ctx: PdfContext, id: ReportModel["outline"][number]["id"]): string {
+  return ctx.model.outline.find((s) => s.id === id)?.title ?? id;
+}

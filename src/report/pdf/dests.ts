@@ -1,22 +1,7 @@
 // Names of the link targets (named destinations), shared by the sections that define and link them.
 
-/** Destination of a top-level section. */
-export const SECTION = {
-  contents: "contents",
-  summary: "summary",
-  replay: "incident-replay",
-  findings: "findings",
-  lessons: "lessons",
-  controls: "control-details",
-  frameworks: "framework-coverage",
-  appendix: "appendix",
-  evidence: "appendix-evidence",
-  exceptions: "appendix-exceptions",
-  notApplicable: "appendix-not-applicable",
-  unanswered: "appendix-unanswered",
-  methodology: "appendix-methodology",
-  signOff: "appendix-sign-off",
-} as const;
+/** Destinations of the sections: the outline's own. */
+export { SECTION } from "../outline.js";
 
 /** Destination of a control's detail, from its view-model anchor. */
 export const controlDest = (anchor: string) => `control-${anchor}`;

@@ -17,6 +17,17 @@ import { drawReplay } from "./sections/replay.js";
 import { drawSummary } from "./sections/summary.js";
 import { PAGE } from "./styles.js";
 
+/** The drawer of each outline section: adding a section to the outline without one is a type error. */
+const DRAW: Record<ReportModel["outline"][number]["id"], (ctx: ReturnType<typeof createContext>) => void> = {
+  summary: drawSummary,
+  replay: drawReplay,
+  findings: drawFindings,
+  lessons: drawLessons,
+  controls: drawControlDetails,
+  frameworks: drawFrameworks,
+  appendix: drawAppendix,
+};
+
 /** Options of `renderPdf`. */
 export interface RenderPdfOptions {
   /** Fonts to embed; default: Noto Sans JP Regular and Bold from npm, Courier for digests. */
@@ -62,13 +73,7 @@ export async function renderPdf(model: ReportModel, options: RenderPdfOptions = 
   const frame = installPageFrame(ctx);
   drawCover(ctx);
   const contents = drawContents(ctx);
-  drawSummary(ctx);
-  drawReplay(ctx);
-  drawFindings(ctx);
-  drawLessons(ctx);
-  drawControlDetails(ctx);
-  drawFrameworks(ctx);
-  drawAppendix(ctx);
+  for (const section of model.outline) DRAW[section.id](ctx);
   frame.finish();
   contents.finish();
   ctx.deferred.closeAll();

@@ -1,6 +1,8 @@
 // Appendix: evidence index, exceptions, controls not applicable, unanswered questions.
+
 import { heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
+import { sectionTitle } from "../context.js";
 import { controlDest, SECTION } from "../dests.js";
 import { INK, SIZE, STATUS_COLOR } from "../styles.js";
 import { drawTable } from "../table.js";
@@ -16,7 +18,7 @@ const none = (ctx: PdfContext, text: string) => paragraph(ctx, text, { size: SIZ
 /** Draws the appendix section with all its parts. */
 export function drawAppendix(ctx: PdfContext): void {
   const { appendix } = ctx.model;
-  const section = startSection(ctx, "Appendix", SECTION.appendix);
+  const section = startSection(ctx, sectionTitle(ctx, "appendix"), SECTION.appendix);
   const link = (row: { anchor: string }) => controlDest(row.anchor);
 
   heading(ctx, "A. Evidence index", 2, { dest: SECTION.evidence, outline: section }, 60);

@@ -1,7 +1,6 @@
 // Contents page: every section and sub-section, linked, with page numbers filled in at the end.
 import { bookmark, type PdfContext } from "../context.js";
 import type { Slot } from "../deferred-text.js";
-import { frameworkDest, incidentDest, lessonDest, SECTION } from "../dests.js";
 import { INK, SIZE } from "../styles.js";
 import { drawText, ensureSpace, lineHeight, textWidth } from "../text.js";
 
@@ -18,33 +17,10 @@ export interface Contents {
 }
 
 function entries(ctx: PdfContext): Entry[] {
-  const { model } = ctx;
-  return [
-    { title: "Executive summary", dest: SECTION.summary, level: 1 },
-    { title: "Incident replay", dest: SECTION.replay, level: 1 },
-    ...model.replay.map((r) => ({
-      title: `${r.name} (${r.date})`,
-      dest: incidentDest(r.id),
-      level: 2 as const,
-    })),
-    { title: "Findings", dest: SECTION.findings, level: 1 },
-    { title: "Lessons", dest: SECTION.lessons, level: 1 },
-    ...model.lessons.map((l) => ({ title: l.title, dest: lessonDest(l.id), level: 2 as const })),
-    { title: "Control details", dest: SECTION.controls, level: 1 },
-    { title: "Framework coverage", dest: SECTION.frameworks, level: 1 },
-    ...model.frameworks.map((f) => ({
-      title: `${f.name} ${f.version}`,
-      dest: frameworkDest(f.id),
-      level: 2 as const,
-    })),
-    { title: "Appendix", dest: SECTION.appendix, level: 1 },
-    { title: "A. Evidence index", dest: SECTION.evidence, level: 2 },
-    { title: "B. Exceptions", dest: SECTION.exceptions, level: 2 },
-    { title: "C. Controls not applicable", dest: SECTION.notApplicable, level: 2 },
-    { title: "D. Unanswered questions", dest: SECTION.unanswered, level: 2 },
-    { title: "E. Methodology and definitions", dest: SECTION.methodology, level: 2 },
-    { title: "F. Sign-off", dest: SECTION.signOff, level: 2 },
-  ];
+  return ctx.model.outline.flatMap((section) => [
+    { title: section.title, dest: section.dest, level: 1 as const },
+    ...section.children.map((child) => ({ title: child.title, dest: child.dest, level: 2 as const })),
+  ]);
 }
 
 /** Draws the contents page(s); page numbers are placeholders until `finish`. */

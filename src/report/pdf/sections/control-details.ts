@@ -1,6 +1,8 @@
 // Control details section: the gaps in risk order, then every other control, each bookmarked.
+
 import { heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
+import { sectionTitle } from "../context.js";
 import { SECTION } from "../dests.js";
 import { INK, SIZE } from "../styles.js";
 import { paragraph } from "../text.js";
@@ -9,7 +11,7 @@ import { drawControlDetail } from "./control-detail.js";
 /** Draws the control details section. */
 export function drawControlDetails(ctx: PdfContext): void {
   const { model } = ctx;
-  const section = startSection(ctx, "Control details", SECTION.controls);
+  const section = startSection(ctx, sectionTitle(ctx, "controls"), SECTION.controls);
   paragraph(
     ctx,
     "Every control with the questions it asks, each check of its rule with the answer given and the value " +

@@ -3,6 +3,7 @@
 import type { ControlView } from "../../report-model.js";
 import { startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
+import { sectionTitle } from "../context.js";
 import { controlDest, SECTION } from "../dests.js";
 import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR } from "../styles.js";
 import { type Column, drawTable } from "../table.js";
@@ -58,7 +59,7 @@ export function findingColumns(
 /** Draws the findings section. */
 export function drawFindings(ctx: PdfContext): void {
   const { model } = ctx;
-  startSection(ctx, "Findings", SECTION.findings);
+  startSection(ctx, sectionTitle(ctx, "findings"), SECTION.findings);
   if (model.gaps.length === 0) {
     paragraph(ctx, "There are no gaps: every applicable control is met or covered by a valid exception.");
     return;

@@ -3,6 +3,7 @@
 import type { ReportModel } from "../../report-model.js";
 import { badgeRow, heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
+import { sectionTitle } from "../context.js";
 import { frameworkDest, SECTION } from "../dests.js";
 import { COVERAGE_COLOR, INK, SIZE, scoreColor } from "../styles.js";
 import { drawTable } from "../table.js";
@@ -12,7 +13,7 @@ type Requirement = ReportModel["frameworks"][number]["requirements"][number];
 
 /** Draws the framework coverage section. */
 export function drawFrameworks(ctx: PdfContext): void {
-  const section = startSection(ctx, "Framework coverage", SECTION.frameworks);
+  const section = startSection(ctx, sectionTitle(ctx, "frameworks"), SECTION.frameworks);
   paragraph(
     ctx,
     "How the catalog's controls map to external frameworks and regulations. A requirement is covered when " +

@@ -3,6 +3,7 @@
 import type { ControlView } from "../../report-model.js";
 import { badgeRow, heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
+import { sectionTitle } from "../context.js";
 import { controlDest, lessonDest, SECTION } from "../dests.js";
 import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
 import { drawTable } from "../table.js";
@@ -10,7 +11,7 @@ import { paragraph } from "../text.js";
 
 /** Draws the lessons section. */
 export function drawLessons(ctx: PdfContext): void {
-  const section = startSection(ctx, "Lessons", SECTION.lessons);
+  const section = startSection(ctx, sectionTitle(ctx, "lessons"), SECTION.lessons);
   paragraph(
     ctx,
     "Each lesson groups the controls that answer one failure seen in real incidents. A lesson reaches tier L " +

@@ -4,6 +4,7 @@
 import type { ReportModel } from "../../report-model.js";
 import { badgeRow, heading, labelValues, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
+import { sectionTitle } from "../context.js";
 import { controlDest, incidentDest, SECTION } from "../dests.js";
 import { INCIDENT_COLOR, INK, SIZE, STEP_COLOR } from "../styles.js";
 import { drawText, ensureSpace, measure, paragraph } from "../text.js";
@@ -31,7 +32,7 @@ const DECIDES: Record<string, string> = {
 /** Draws the incident replay section. */
 export function drawReplay(ctx: PdfContext): void {
   const { model } = ctx;
-  const section = startSection(ctx, "Incident replay", SECTION.replay);
+  const section = startSection(ctx, sectionTitle(ctx, "replay"), SECTION.replay);
   paragraph(
     ctx,
     "Each incident's attack chain is walked step by step against this organization's controls. Each step lists " +

@@ -4,6 +4,7 @@ import type { ReportModel } from "../../report-model.js";
 import { heading, startSection } from "../blocks.js";
 import { barChart, stackedBar } from "../chart.js";
 import type { PdfContext } from "../context.js";
+import { sectionTitle } from "../context.js";
 import { controlDest, incidentDest, lessonDest, SECTION } from "../dests.js";
 import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
 import { drawTable } from "../table.js";
@@ -16,7 +17,7 @@ type Incident = ReportModel["replay"][number];
 export function drawSummary(ctx: PdfContext): void {
   const { doc, model, box } = ctx;
   const s = model.summary;
-  startSection(ctx, "Executive summary", SECTION.summary);
+  startSection(ctx, sectionTitle(ctx, "summary"), SECTION.summary);
 
   const tiles: [string, string, string][] = [
     ["Score", s.score, scoreColor(s.score_value)],

@@ -1,0 +1,86 @@
+// The report's outline as data: its sections in order, with titles and link targets. The Markdown template
+// iterates it, the PDF draws and lists it, so a section is added in one place.
+import type { Evaluation } from "../model/result.js";
+
+/** Link targets of the sections and appendix parts, shared by every renderer. */
+export const SECTION = {
+  contents: "contents",
+  summary: "summary",
+  replay: "incident-replay",
+  findings: "findings",
+  lessons: "lessons",
+  controls: "control-details",
+  frameworks: "framework-coverage",
+  appendix: "appendix",
+  evidence: "appendix-evidence",
+  exceptions: "appendix-exceptions",
+  notApplicable: "appendix-not-applicable",
+  unanswered: "appendix-unanswered",
+  methodology: "appendix-methodology",
+  signOff: "appendix-sign-off",
+} as const;
+
+/** A top-level section of the report. */
+export interface OutlineSection {
+  readonly id: "summary" | "replay" | "findings" | "lessons" | "controls" | "frameworks" | "appendix";
+  readonly title: string;
+  /** The link target (named destination in the PDF, anchor in Markdown). */
+  readonly dest: string;
+  /** The Markdown partial that renders the section's body. */
+  readonly partial: string;
+  readonly children: readonly { readonly title: string; readonly dest: string }[];
+}
+
+/** The appendix parts, lettered as the document cites them. */
+export const APPENDIX = [
+  { id: "evidence", title: "A. Evidence index", dest: SECTION.evidence },
+  { id: "exceptions", title: "B. Exceptions", dest: SECTION.exceptions },
+  { id: "not_applicable", title: "C. Controls not applicable", dest: SECTION.notApplicable },
+  { id: "unanswered", title: "D. Unanswered questions", dest: SECTION.unanswered },
+  { id: "methodology", title: "E. Methodology and definitions", dest: SECTION.methodology },
+  { id: "sign_off", title: "F. Sign-off", dest: SECTION.signOff },
+] as const;
+
+const section = (
+  id: OutlineSection["id"],
+  title: string,
+  dest: string,
+  children: OutlineSection["children"] = [],
+): OutlineSection => ({ id, title, dest, partial: `section-${id}`, children });
+
+/** The report's sections, in order, with the entries each lists under it. */
+export function buildOutline(
+  evaluation: Pick<Evaluation, "replay" | "lessons">,
+  replayOrder: readonly { id: string; name: string; date: string }[],
+  frameworks: readonly { id: string; name: string; version: string }[],
+): OutlineSection[] {
+  return [
+    section("summary", "Executive summary", SECTION.summary),
+    section(
+      "replay",
+      "Incident replay: could these attacks happen to us?",
+      SECTION.replay,
+      replayOrder.map((r) => ({ title: `${r.name} (${r.date})`, dest: `incident-${r.id}` })),
+    ),
+    section("findings", "Findings: the gaps, ranked", SECTION.findings),
+    section(
+      "lessons",
+      "Lessons",
+      SECTION.lessons,
+      evaluation.lessons.map((l) => ({ title: l.title, dest: `lesson-${l.id}` })),
+    ),
+    section("controls", "Control details", SECTION.controls),
+    section(
+      "frameworks",
+      "Framework coverage",
+      SECTION.frameworks,
+      frameworks.map((f) => ({ title: `${f.name} ${f.version}`, dest: `framework-${f.id}` })),
+    ),
+    section(
+      "appendix",
+      "Appendix",
+      SECTION.appendix,
+      APPENDIX.map((a) => ({ title: a.title, dest: a.dest })),
+    ),
+  ];
+}
