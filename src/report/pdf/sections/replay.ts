@@ -184,23 +184,11 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
     const first = c.controls[0];
     if (first) doc.goTo(x + 4, cy, width - 4, lineHeight, controlDest(first.anchor));
     cy += lineHeight;
-    const reason = reasonLine(c);
-    drawText(ctx, reason, x + 13, cy, width - 10, {
-      size: SIZE.tiny,
-      color: INK.muted,
-      height: Math.max(bottom - cy, 1),
-    });
-    cy += measure(ctx, reason, width - 10, { size: SIZE.tiny });
+    cy += smallLine(ctx, reasonLine(c), x + 13, cy, width - 10, bottom, INK.muted);
   }
   for (const e of step.counter_evidence) {
     if (cy >= bottom - 4) break;
-    const line = evidenceLine(e);
-    drawText(ctx, line, x + 13, cy, width - 10, {
-      size: SIZE.tiny,
-      color: STEP_COLOR.hindered,
-      height: Math.max(bottom - cy, 1),
-    });
-    cy += measure(ctx, line, width - 10, { size: SIZE.tiny });
+    cy += smallLine(ctx, evidenceLine(e), x + 13, cy, width - 10, bottom, STEP_COLOR.hindered as string);
   }
   const decides = DECIDES[step.verdict];
   if (step.decides && decides && cy < bottom - 10) {
@@ -213,4 +201,18 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
   }
   doc.x = box.left;
   doc.y = bottom;
+}
+
+/** Draws a line of tiny text inside a step card and returns its height. */
+function smallLine(
+  ctx: PdfContext,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  bottom: number,
+  color: string,
+): number {
+  drawText(ctx, text, x, y, width, { size: SIZE.tiny, color, height: Math.max(bottom - y, 1) });
+  return measure(ctx, text, width, { size: SIZE.tiny });
 }
