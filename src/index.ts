@@ -93,7 +93,7 @@ export {
   type ReportModel,
 } from "./report/report-model.js";
 export { TemplateError } from "./report/template-error.js";
+export { vaspcheckVersion } from "./source/package-version.js";
 export { parseYaml } from "./source/parse-yaml.js";
 export { readSource } from "./source/read-source.js";
 export { renderAnswersTemplate } from "./template/answers-template.js";
-export { vaspcheckVersion } from "./version.js";

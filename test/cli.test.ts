@@ -196,7 +196,21 @@ describe("schema", () => {
 });
 
 describe("compiled binary", () => {
-  const bin = new URL("../dist/cli/bin.js", import.meta.url).pathname;
+  // The executable package.json names: the bundle that `npm ci` builds in `prepare`.
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    bin: Record<string, string>;
+  };
+  const bin = new URL(`../${pkg.bin.vaspcheck}`, import.meta.url).pathname;
+
+  it.runIf(existsSync(bin))("gives the same report as the library's compiled modules, byte for byte", () => {
+    const example = new URL("../examples/midsize-exchange.yaml", import.meta.url).pathname;
+    const modules = new URL("../dist/cli/bin.js", import.meta.url).pathname;
+    const a = spawnSync(process.execPath, [bin, "report", example, "-f", "json"], { encoding: "utf8" });
+    const b = spawnSync(process.execPath, [modules, "report", example, "-f", "json"], { encoding: "utf8" });
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+  });
   it.runIf(existsSync(bin))("starts from dist/ and prints help", () => {
     const result = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
     expect(result.status).toBe(0);

@@ -148,12 +148,20 @@ export async function run() {
     const out = join(dir, "dmm.pdf");
     const cli = timeProcess(
       process.execPath,
-      ["dist/cli/bin.js", "report", "examples/dmm-like-exchange.yaml", "--format", "pdf", "--out", out],
+      [
+        "dist/bundle/vaspcheck.js",
+        "report",
+        "examples/dmm-like-exchange.yaml",
+        "--format",
+        "pdf",
+        "--out",
+        out,
+      ],
       { runs: 5 },
     );
     const md = timeProcess(
       process.execPath,
-      ["dist/cli/bin.js", "report", "examples/dmm-like-exchange.yaml"],
+      ["dist/bundle/vaspcheck.js", "report", "examples/dmm-like-exchange.yaml"],
       {
         runs: 5,
       },

@@ -31,7 +31,7 @@ export async function main(
     },
   };
   const debug = argv.includes("--debug");
-  const { vaspcheckVersion } = await import("../version.js");
+  const { vaspcheckVersion } = await import("../source/package-version.js");
   const parser = yargs([...argv])
     .scriptName("vaspcheck")
     .usage(

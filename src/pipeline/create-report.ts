@@ -7,7 +7,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Evaluation } from "../model/result.js";
 import { RENDERERS, type ReportFormat } from "../report/renderers.js";
 import { buildReportModel } from "../report/report-model.js";
-import { vaspcheckVersion } from "../version.js";
+import { vaspcheckVersion } from "../source/package-version.js";
 import { loadAnswers } from "./validate-answers.js";
 
 /** Options of `createReport`. */

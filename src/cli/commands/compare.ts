@@ -99,7 +99,7 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
       if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
       reportDiagnostics(ctx, result.diagnostics);
       if (!result.ok) return;
-      const { vaspcheckVersion } = await import("../../version.js");
+      const { vaspcheckVersion } = await import("../../source/package-version.js");
       const output = await COMPARISON_RENDERERS[args.format].render(result.comparison, {
         vaspcheckVersion: vaspcheckVersion(),
         templateDir: args.template,

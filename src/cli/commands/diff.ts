@@ -60,7 +60,7 @@ export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
           `vaspcheck: warning: ${args.old} and ${args.new} name different organizations (${result.diff.old.organization.name}, ${result.diff.new.organization.name}).\n`,
         );
       }
-      const { vaspcheckVersion } = await import("../../version.js");
+      const { vaspcheckVersion } = await import("../../source/package-version.js");
       const output = await DIFF_RENDERERS[args.format].render(result.diff, {
         vaspcheckVersion: vaspcheckVersion(),
         templateDir: args.template,

@@ -6,7 +6,7 @@ let cached: string | undefined;
 /** The vaspcheck package version. */
 export function vaspcheckVersion(): string {
   if (cached === undefined) {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
       version: string;
     };
     cached = pkg.version;

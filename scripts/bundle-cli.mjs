@@ -1,0 +1,24 @@
+// Build step: bundles the compiled CLI (dist/cli/bin.js) into dist/bundle/, so that starting vaspcheck loads a
+// few files instead of several hundred. Commands stay lazy: each dynamic import becomes a chunk. The library keeps
+// its tsc output (dist/index.js); packages with data files or a runtime of their own stay external.
+import { chmodSync } from "node:fs";
+import { build } from "esbuild";
+
+await build({
+  entryPoints: { vaspcheck: "dist/cli/bin.js", worker: "dist/pipeline/worker.js" },
+  outdir: "dist/bundle",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  // pdfkit and the fonts read data files next to their own modules; Handlebars' precompiled templates must use
+  // the same runtime instance as dist/templates-cache.js.
+  external: ["pdfkit", "@expo-google-fonts/*", "handlebars", "handlebars/*"],
+  banner: {
+    js: "import { createRequire as __vaspcheckRequire } from 'node:module'; const require = __vaspcheckRequire(import.meta.url);",
+  },
+  legalComments: "none",
+  logLevel: "warning",
+});
+chmodSync("dist/bundle/vaspcheck.js", 0o755);
