@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 
 /** Folder ranks, lowest first: the arrows point down this list. */
 export const RANKS = [
-  ["model", "diagnostics"],
+  ["model"],
+  ["diagnostics"],
   ["source"],
   ["engine"],
   ["answers"],

@@ -18,7 +18,6 @@ export { diffSubmissions } from "./compare/diff.js";
 export { buildDiffModel, type DiffModel } from "./compare/diff-model.js";
 export { COMPARISON_RENDERERS, type ComparisonFormat } from "./compare/render-comparison.js";
 export { DIFF_RENDERERS, type DiffFormat } from "./compare/render-diff.js";
-export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
 export {
   type Diagnostic,
   type DiagnosticSeverity,
@@ -43,6 +42,7 @@ export { type CatalogMeta, CatalogMetaSchema, ProfileFileSchema } from "./model/
 export { COMPARISON_FORMAT, type Comparison, ComparisonSchema } from "./model/comparison.js";
 export { type Condition, ConditionSchema, type Leaf, LeafSchema, type Operator } from "./model/condition.js";
 export { type Control, ControlSchema, type Severity, SeveritySchema } from "./model/control.js";
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./model/diagnostic-codes.js";
 export { DIFF_FORMAT, type Diff, DiffSchema } from "./model/diff.js";
 export { type Framework, FrameworkSchema } from "./model/framework.js";
 export { type AttackStep, type Incident, IncidentSchema } from "./model/incident.js";

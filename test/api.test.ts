@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../src/diagnostics/codes.js";
 import * as api from "../src/index.js";
+import { DIAGNOSTIC_CODES } from "../src/model/diagnostic-codes.js";
 
 /** The runtime exports of the package root, sorted. */
 const EXPORTS = [

@@ -2,6 +2,7 @@
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
+import { SEMVER } from "../model/catalog-meta.js";
 import { versionGap } from "../model/version-gap.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
@@ -24,8 +25,7 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
       },
     ];
   }
-  if (typeof version !== "string" || version === catalog.meta.version || !/^\d+\.\d+\.\d+$/.test(version))
-    return [];
+  if (typeof version !== "string" || version === catalog.meta.version || !SEMVER.test(version)) return [];
   const gap = versionGap(catalog.meta, version);
   const ids = (reason: "added" | "changed") =>
     [...gap.missing]

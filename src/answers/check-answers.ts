@@ -1,9 +1,10 @@
 // Checks an answers file against the catalog: ids, questions, choices and types, each problem placed in the file.
-import type { DiagnosticCode } from "../diagnostics/codes.js";
+
 import { type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { compileControlCached } from "../engine/compile.js";
 import type { Catalog } from "../model/catalog.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import type { Question } from "../model/question.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 import { explainCatalogVersion } from "./catalog-version.js";

@@ -1,7 +1,8 @@
 // How catalog checks report a problem at a path of a catalog file.
-import type { DiagnosticCode } from "../diagnostics/codes.js";
+
 import type { DiagnosticSeverity } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import type { SourceFile } from "../source/source-file.js";
 
 /** Reports a problem at a path of a catalog file. */

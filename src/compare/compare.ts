@@ -1,5 +1,5 @@
 // The comparison aggregator: takes compact submission results in any order, builds the sector view at the end.
-import { DIAGNOSTIC_CODES } from "../diagnostics/codes.js";
+
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
@@ -10,6 +10,7 @@ import {
   type InvalidSubmissionEntry as InvalidEntry,
   type OrganizationRow,
 } from "../model/comparison.js";
+import { DIAGNOSTIC_CODES } from "../model/diagnostic-codes.js";
 import { createPseudonymizer, type Pseudonymizer, uniqueLabels } from "./anonymize.js";
 import { exposureOf, type IncidentSlot } from "./exposure.js";
 import { focusOf } from "./focus.js";

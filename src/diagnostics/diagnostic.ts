@@ -1,30 +1,15 @@
 // Diagnostic: one problem found in user data, with where it is, what was expected and what was found.
-import type { DiagnosticCode } from "./codes.js";
+import type { z } from "zod";
+import type { DiagnosticSchema, DiagnosticSeveritySchema, PointSchema } from "../model/diagnostic.js";
 
 /** How bad a diagnostic is: errors stop a report, warnings are printed and kept. */
-export type DiagnosticSeverity = "error" | "warning";
+export type DiagnosticSeverity = z.infer<typeof DiagnosticSeveritySchema>;
 
 /** A 1-based line and column. */
-export interface Point {
-  readonly line: number;
-  readonly column: number;
-}
+export type Point = z.infer<typeof PointSchema>;
 
-/** One problem in a file, in the shape of vfile-message / OPA errors. */
-export interface Diagnostic {
-  readonly file: string;
-  readonly start: Point;
-  readonly end?: Point;
-  readonly severity: DiagnosticSeverity;
-  readonly code: DiagnosticCode;
-  readonly message: string;
-  /** Key path inside the document, when the problem is about a value. */
-  readonly path?: readonly (string | number)[];
-  readonly expected?: string;
-  readonly actual?: string;
-  /** A suggestion the user can act on ("did you mean …"). */
-  readonly hint?: string;
-}
+/** One problem in a file; its one definition is `DiagnosticSchema`. */
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 /** Orders diagnostics by file, line, column and code, so output is stable. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {

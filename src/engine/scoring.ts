@@ -1,6 +1,12 @@
 // Scores, tiers and risk: the arithmetic every roll-up shares, in one place.
 import type { Severity } from "../model/control.js";
-import type { ControlResult, Rollup, Status, StatusCounts } from "../model/result.js";
+import {
+  type ControlResult,
+  type Rollup,
+  type Status,
+  type StatusCounts,
+  StatusSchema,
+} from "../model/result.js";
 
 /** Weight of each severity in scores and risk. */
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 8, high: 4, medium: 2, low: 1 };
@@ -12,14 +18,7 @@ export function credit(result: Pick<ControlResult, "status" | "assessed_status">
 }
 
 /** All statuses in report order; a status's position is its `STATUS_CODE`. */
-export const STATUSES: readonly Status[] = [
-  "met",
-  "partially_met",
-  "not_met",
-  "not_answered",
-  "risk_accepted",
-  "not_applicable",
-];
+export const STATUSES: readonly Status[] = StatusSchema.options;
 
 /** A small integer per status (its position in `STATUSES`), so roll-ups can run over typed arrays. */
 export const STATUS_CODE: Readonly<Record<Status, number>> = {

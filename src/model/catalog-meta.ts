@@ -3,8 +3,11 @@ import { z } from "zod";
 import { ControlIdSchema, KebabIdSchema } from "./control.js";
 import { QuestionSchema } from "./question.js";
 
+/** The shape of a semantic version `MAJOR.MINOR.PATCH`. */
+export const SEMVER = /^\d+\.\d+\.\d+$/;
+
 /** A semantic version `MAJOR.MINOR.PATCH`. */
-export const SemverSchema = z.string().regex(/^\d+\.\d+\.\d+$/, "semantic version like `1.2.0`");
+export const SemverSchema = z.string().regex(SEMVER, "semantic version like `1.2.0`");
 
 /** Orders two `MAJOR.MINOR.PATCH` versions (negative when `a` is older). */
 export function compareVersions(a: string, b: string): number {

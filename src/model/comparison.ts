@@ -1,6 +1,7 @@
 // The comparison result: many submissions against one catalog, as one versioned, documented JSON format.
 import { z } from "zod";
 import { SeveritySchema } from "./control.js";
+import { DiagnosticSchema } from "./diagnostic.js";
 import { IncidentReplaySchema, StatusSchema, StepReplaySchema } from "./result.js";
 
 /** Version of the comparison JSON format; bumped on any incompatible change. */
@@ -8,23 +9,6 @@ export const COMPARISON_FORMAT = "vaspcheck/comparison@2";
 
 const Share = z.number().min(0).max(100);
 const Score = z.number().nullable();
-
-/** A 1-based line and column. */
-export const PointSchema = z.object({ line: z.int().min(1), column: z.int().min(1) });
-
-/** A diagnostic as published: the same shape `vaspcheck validate --format json` prints. */
-export const DiagnosticSchema = z.object({
-  file: z.string(),
-  start: PointSchema,
-  end: PointSchema.optional(),
-  severity: z.enum(["error", "warning"]),
-  code: z.string(),
-  message: z.string(),
-  path: z.array(z.union([z.string(), z.number()])).optional(),
-  expected: z.string().optional(),
-  actual: z.string().optional(),
-  hint: z.string().optional(),
-});
 
 /** One organization's row of the matrix. Identifying fields are absent when the row is pseudonymised. */
 export const OrganizationRowSchema = z.object({

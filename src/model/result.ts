@@ -7,14 +7,14 @@ import { EffectSchema, HedgeSchema, TechniqueSchema } from "./incident.js";
 /** Version of the JSON result format; bumped on any incompatible change. */
 export const RESULT_FORMAT = "vaspcheck/evaluation@2";
 
-/** The status of a control for one organization. */
+/** The status of a control for one organization, in report order (the one place that order is written). */
 export const StatusSchema = z.enum([
   "met",
   "partially_met",
   "not_met",
-  "not_applicable",
   "not_answered",
   "risk_accepted",
+  "not_applicable",
 ]);
 /** The status of a control. */
 export type Status = z.infer<typeof StatusSchema>;

@@ -9,6 +9,7 @@ import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import { evaluate } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
+import { SEMVER } from "../model/catalog-meta.js";
 import type { Evaluation } from "../model/result.js";
 import { versionGap } from "../model/version-gap.js";
 import { diagnosticsFromZod } from "../source/from-zod.js";
@@ -111,5 +112,5 @@ function answeredVersion(data: unknown): string | undefined {
     catalog !== null && typeof catalog === "object"
       ? (catalog as Record<string, unknown>).version
       : undefined;
-  return typeof version === "string" && /^\d+\.\d+\.\d+$/.test(version) ? version : undefined;
+  return typeof version === "string" && SEMVER.test(version) ? version : undefined;
 }

@@ -1,8 +1,8 @@
 // Zod issues to positioned diagnostics: every structural problem of a file, with line:col and expectations.
 import type { z } from "zod";
-import type { DiagnosticCode } from "../diagnostics/codes.js";
 import { type Diagnostic, show } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { locate, type SourceFile } from "./source-file.js";
 
 type Issue = z.core.$ZodIssue;

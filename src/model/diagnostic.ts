@@ -1,0 +1,27 @@
+// The Diagnostic as data: one zod schema, from which the type is inferred and the published JSON Schema is made.
+import { z } from "zod";
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostic-codes.js";
+
+/** A 1-based line and column. */
+export const PointSchema = z.object({ line: z.int().min(1), column: z.int().min(1) });
+
+/** How bad a diagnostic is: errors stop a report, warnings are printed and kept. */
+export const DiagnosticSeveritySchema = z.enum(["error", "warning"]);
+
+const CODES = Object.keys(DIAGNOSTIC_CODES) as [DiagnosticCode, ...DiagnosticCode[]];
+
+/** One problem in a file, in the shape of vfile-message / OPA errors, as `validate --format json` prints it. */
+export const DiagnosticSchema = z.object({
+  file: z.string(),
+  start: PointSchema,
+  end: PointSchema.optional(),
+  severity: DiagnosticSeveritySchema,
+  code: z.enum(CODES),
+  message: z.string(),
+  /** Key path inside the document, when the problem is about a value. */
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  /** A suggestion the user can act on ("did you mean …"). */
+  hint: z.string().optional(),
+});
