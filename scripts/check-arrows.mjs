@@ -12,8 +12,7 @@ export const RANKS = [
   ["engine"],
   ["answers"],
   ["catalog"],
-  ["report", "template"],
-  ["compare"],
+  ["report", "template", "compare"],
   ["pipeline"],
   ["cli"],
 ];

@@ -12,12 +12,7 @@ export {
   type ComparisonOutcome,
   createComparison,
 } from "./compare/compare.js";
-export { buildComparisonModel, type ComparisonModel } from "./compare/compare-model.js";
-export { renderComparisonCsv } from "./compare/csv.js";
 export { diffSubmissions } from "./compare/diff.js";
-export { buildDiffModel, type DiffModel } from "./compare/diff-model.js";
-export { COMPARISON_RENDERERS, type ComparisonFormat } from "./compare/render-comparison.js";
-export { DIFF_RENDERERS, type DiffFormat } from "./compare/render-diff.js";
 export {
   type Diagnostic,
   type DiagnosticSeverity,
@@ -82,6 +77,11 @@ export {
   loadAnswers,
   validateAnswers,
 } from "./pipeline/validate-answers.js";
+export { buildComparisonModel, type ComparisonModel } from "./report/comparison/compare-model.js";
+export { renderComparisonCsv } from "./report/comparison/csv.js";
+export { buildDiffModel, type DiffModel } from "./report/comparison/diff-model.js";
+export { COMPARISON_RENDERERS, type ComparisonFormat } from "./report/comparison/render-comparison.js";
+export { DIFF_RENDERERS, type DiffFormat } from "./report/comparison/render-diff.js";
 export { loadTemplates, renderMarkdown, renderWithTemplates, type TemplateSet } from "./report/markdown.js";
 export type { FontSet } from "./report/pdf/fonts.js";
 export { type RenderPdfOptions, renderPdf } from "./report/pdf/render-pdf-lazy.js";

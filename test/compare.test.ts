@@ -11,10 +11,7 @@ import { loadCatalog } from "../src/catalog/load-catalog.js";
 import { main } from "../src/cli/main.js";
 import { createPseudonymizer, uniqueLabels } from "../src/compare/anonymize.js";
 import { createComparison } from "../src/compare/compare.js";
-import { neutralizeFormula, renderComparisonCsv, toCsv } from "../src/compare/csv.js";
 import { percentileRank } from "../src/compare/focus.js";
-import { renderComparisonMarkdown } from "../src/compare/render-markdown.js";
-import { heat, renderComparisonPdf } from "../src/compare/render-pdf.js";
 import { quantile } from "../src/compare/stats.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { AnswersSchema } from "../src/model/answers.js";
@@ -27,6 +24,9 @@ import { createAssessor, type SubmissionResult } from "../src/pipeline/assess-su
 import { collectInputs } from "../src/pipeline/collect.js";
 import { compareFiles } from "../src/pipeline/compare-files.js";
 import { createProgress } from "../src/pipeline/progress.js";
+import { neutralizeFormula, renderComparisonCsv, toCsv } from "../src/report/comparison/csv.js";
+import { renderComparisonMarkdown } from "../src/report/comparison/render-markdown.js";
+import { heat, renderComparisonPdf } from "../src/report/comparison/render-pdf.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 import { memoryIo } from "./helpers/cli.js";
 import {

@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { diffSubmissions } from "../src/compare/diff.js";
-import { DIFF_RENDERERS } from "../src/compare/render-diff.js";
 import type { Catalog } from "../src/model/catalog.js";
 import { type Diff, DiffSchema } from "../src/model/diff.js";
 import { jsonSchemaOf } from "../src/model/json-schema.js";
 import { createAssessor, type ValidSubmission } from "../src/pipeline/assess-submission.js";
 import { diffFiles } from "../src/pipeline/diff-files.js";
+import { DIFF_RENDERERS } from "../src/report/comparison/render-diff.js";
 import { memoryIo } from "./helpers/cli.js";
 import {
   brokenCatalog,

@@ -1,7 +1,7 @@
 // `vaspcheck compare`: the regulator's view over many submissions.
 
 import type { CommandModule } from "yargs";
-import { COMPARISON_RENDERERS, type ComparisonFormat } from "../../compare/render-comparison.js";
+import { COMPARISON_RENDERERS, type ComparisonFormat } from "../../report/comparison/render-comparison.js";
 import { describeFormats, formatNames } from "../../report/output-format.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
 

@@ -1,7 +1,7 @@
 // `vaspcheck diff`: one exchange's progress between two submissions.
 
 import type { CommandModule } from "yargs";
-import { DIFF_RENDERERS, type DiffFormat } from "../../compare/render-diff.js";
+import { DIFF_RENDERERS, type DiffFormat } from "../../report/comparison/render-diff.js";
 import { describeFormats, formatNames } from "../../report/output-format.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
 

@@ -1,8 +1,8 @@
 // A page cursor for the comparison PDF: landscape A4, embedded fonts, safe text, headings with outline entries.
-import { collectingDocument } from "../report/pdf/collect.js";
-import { type Face, openFaces } from "../report/pdf/faces.js";
-import { defaultFonts, type FontSet, glyphGuard } from "../report/pdf/fonts.js";
-import { INK } from "../report/pdf/styles.js";
+import { collectingDocument } from "../pdf/collect.js";
+import { type Face, openFaces } from "../pdf/faces.js";
+import { defaultFonts, type FontSet, glyphGuard } from "../pdf/fonts.js";
+import { INK } from "../pdf/styles.js";
 
 /** A4 landscape, in points. */
 const PAGE = { width: 841.89, height: 595.28, margin: 36 } as const;

@@ -1,6 +1,6 @@
 // Markdown comparison: the view model laid out by `templates/compare.md.hbs` and `templates/compare-partials/`.
-import type { Comparison } from "../model/comparison.js";
-import { loadTemplates, renderWithTemplates } from "../report/markdown.js";
+import type { Comparison } from "../../model/comparison.js";
+import { loadTemplates, renderWithTemplates } from "../markdown.js";
 import { buildComparisonModel } from "./compare-model.js";
 
 /** Renders a comparison as Markdown. `templateDir` holds `compare.md.hbs` and `compare-partials/`. */

@@ -1,8 +1,8 @@
 // The comparison view model: every sentence, percentage and mark the Markdown and PDF comparison show, worded once.
-import { STATUSES } from "../engine/scoring.js";
-import type { Comparison, ControlStats, Exposure, FocusScore } from "../model/comparison.js";
-import type { Status } from "../model/result.js";
-import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL } from "../report/labels.js";
+import { STATUSES } from "../../engine/scoring.js";
+import type { Comparison, ControlStats, Exposure, FocusScore } from "../../model/comparison.js";
+import type { Status } from "../../model/result.js";
+import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL } from "../labels.js";
 
 /** Organizations listed by name in a table cell before the rest are counted ("and 12 more"). */
 const LIST_LIMIT = 8;

@@ -1,7 +1,7 @@
 // The comparison as PDF: findings, exposure bars, and heat maps of exchanges × lessons and × controls.
-import type { Comparison } from "../model/comparison.js";
-import type { FontSet } from "../report/pdf/fonts.js";
-import { INCIDENT_COLOR, STATUS_COLOR } from "../report/pdf/styles.js";
+import type { Comparison } from "../../model/comparison.js";
+import type { FontSet } from "../pdf/fonts.js";
+import { INCIDENT_COLOR, STATUS_COLOR } from "../pdf/styles.js";
 import { buildComparisonModel } from "./compare-model.js";
 import { type Canvas, openCanvas } from "./pdf-canvas.js";
 import { drawHeatmap } from "./pdf-heatmap.js";

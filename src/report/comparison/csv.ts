@@ -1,6 +1,6 @@
 // CSV output: one row per organization × control, RFC 4180 quoting, and cells neutralised against formula injection.
 import { stringify } from "csv-stringify/sync";
-import type { Comparison } from "../model/comparison.js";
+import type { Comparison } from "../../model/comparison.js";
 
 /**
  * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"), including the

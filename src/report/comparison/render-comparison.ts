@@ -1,6 +1,6 @@
 // The comparison's output formats: pdfkit and Handlebars load only when chosen.
-import type { Comparison } from "../model/comparison.js";
-import type { OutputFormat, RenderOptions } from "../report/output-format.js";
+import type { Comparison } from "../../model/comparison.js";
+import type { OutputFormat, RenderOptions } from "../output-format.js";
 
 /** What a comparison renderer receives besides the comparison. */
 export type ComparisonRenderOptions = RenderOptions;

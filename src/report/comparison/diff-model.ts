@@ -1,7 +1,7 @@
 // The diff view model: sentences, signs and marks for the Markdown progress report, worded once.
-import type { ControlChangeKind, Diff, ScoreChange } from "../model/diff.js";
-import type { Status } from "../model/result.js";
-import { INCIDENT_LABEL, STATUS_LABEL } from "../report/labels.js";
+import type { ControlChangeKind, Diff, ScoreChange } from "../../model/diff.js";
+import type { Status } from "../../model/result.js";
+import { INCIDENT_LABEL, STATUS_LABEL } from "../labels.js";
 
 const KIND_TITLE: Record<ControlChangeKind, string> = {
   regressed: "Regressed",

@@ -1,6 +1,6 @@
 // The diff's output formats: Markdown through `templates/diff.md.hbs`, and JSON.
-import type { Diff } from "../model/diff.js";
-import type { OutputFormat } from "../report/output-format.js";
+import type { Diff } from "../../model/diff.js";
+import type { OutputFormat } from "../output-format.js";
 
 /** Every diff format. */
 export const DIFF_RENDERERS = {
@@ -10,7 +10,7 @@ export const DIFF_RENDERERS = {
     binary: false,
     describe: "what improved, regressed, is new or gone",
     render: async (diff, options) => {
-      const { loadTemplates, renderWithTemplates } = await import("../report/markdown.js");
+      const { loadTemplates, renderWithTemplates } = await import("../markdown.js");
       const { buildDiffModel } = await import("./diff-model.js");
       const templates = await loadTemplates(options.templateDir, "diff", "diff-partials");
       return renderWithTemplates(buildDiffModel(diff, options), templates);
