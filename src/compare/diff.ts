@@ -15,6 +15,7 @@ import {
   type ScoreChange,
 } from "../model/diff.js";
 import type { Status } from "../model/result.js";
+import { changelogBetween } from "../model/version-gap.js";
 import { normalizeName } from "./identity.js";
 import { leftOutControls } from "./left-out.js";
 import { STATUS_LETTER, statusOfLetter, verdictOfLetter } from "./letters.js";
@@ -126,10 +127,7 @@ function changesBetween(
   const out = new Map<string, "added" | "removed" | "changed">();
   const forward = compareVersions(from, to) <= 0;
   const [low, high] = forward ? [from, to] : [to, from];
-  const entries = catalog.meta.changelog
-    .filter((c) => compareVersions(c.version, low) > 0 && compareVersions(c.version, high) <= 0)
-    .sort((a, b) => compareVersions(a.version, b.version));
-  for (const entry of entries) {
+  for (const entry of changelogBetween(catalog.meta, low, high)) {
     for (const id of entry.added) out.set(id, forward ? "added" : "removed");
     for (const id of entry.removed) out.set(id, forward ? "removed" : "added");
     for (const id of entry.changed) if (!out.has(id)) out.set(id, "changed");

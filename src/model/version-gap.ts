@@ -19,16 +19,20 @@ export interface VersionGap {
   readonly newer: boolean;
 }
 
+/** The changelog entries after `low` up to and including `high`, oldest first: the one walk of the changelog. */
+export function changelogBetween(meta: CatalogMeta, low: string, high: string): CatalogMeta["changelog"] {
+  return meta.changelog
+    .filter((c) => compareVersions(c.version, low) > 0 && compareVersions(c.version, high) <= 0)
+    .sort((a, b) => compareVersions(a.version, b.version));
+}
+
 /** Reads the changelog between an answered version and the catalog in use. */
 export function versionGap(meta: CatalogMeta, version: string): VersionGap {
   const missing = new Map<string, MissingControl>();
   const removed = new Map<string, string>();
   const newer = compareVersions(version, meta.version) > 0;
   if (newer || compareVersions(version, meta.version) === 0) return { version, missing, removed, newer };
-  const between = meta.changelog
-    .filter((c) => compareVersions(c.version, version) > 0 && compareVersions(c.version, meta.version) <= 0)
-    .sort((a, b) => compareVersions(a.version, b.version));
-  for (const change of between) {
+  for (const change of changelogBetween(meta, version, meta.version)) {
     for (const id of change.added) missing.set(id, { reason: "added", version: change.version });
     for (const id of change.changed)
       if (!missing.has(id)) missing.set(id, { reason: "changed", version: change.version });
