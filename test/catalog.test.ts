@@ -187,3 +187,24 @@ describe("catalog cache", () => {
     expect(miss.catalog?.meta.title).not.toBe("from cache");
   });
 });
+
+describe("question-type registry", () => {
+  it("gives each operator the question types it tested before the registry existed", async () => {
+    const { OPERATOR_TYPES } = await import("../src/catalog/check-condition.js");
+    const numeric = ["count", "duration", "number", "percentage"];
+    const sorted = (list: readonly string[]) => [...list].sort();
+    expect(Object.fromEntries(Object.entries(OPERATOR_TYPES).map(([op, t]) => [op, sorted(t)]))).toEqual({
+      equals: sorted(["boolean", "single_choice", "text", ...numeric]),
+      not_equals: sorted(["boolean", "single_choice", "text", ...numeric]),
+      one_of: ["single_choice"],
+      includes: ["multiple_choice"],
+      includes_all: ["multiple_choice"],
+      includes_any: ["multiple_choice"],
+      selected_at_least: ["multiple_choice"],
+      at_least: numeric,
+      at_most: numeric,
+      within_days: ["date"],
+      answered: sorted(["boolean", "single_choice", "multiple_choice", "text", "date", ...numeric]),
+    });
+  });
+});

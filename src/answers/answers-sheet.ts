@@ -1,4 +1,5 @@
 // Answers as a spreadsheet (CSV): one row per question, keyed by the path the YAML answers file would use.
+
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -6,7 +7,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import type { Place } from "../source/source-file.js";
-import { describeType } from "./check-value.js";
+import { coerceCell, describeType } from "./check-value.js";
 
 /** The columns of an answers sheet; only `path` and `answer` are read back. */
 export const SHEET_COLUMNS = ["path", "control", "question", "type", "allowed", "answer"] as const;
@@ -55,24 +56,9 @@ export function renderAnswersSheet(catalog: Catalog, options: { date?: string } 
   return stringify(rows, { header: true, columns: [...SHEET_COLUMNS] });
 }
 
-const NUMERIC = new Set(["number", "percentage", "count", "duration"]);
-
 /** Turns a cell into the value the question expects; anything unrecognised stays text so validation can explain it. */
 function coerce(cell: string, question: Question | undefined): unknown {
-  if (!question) return cell;
-  if (question.type === "boolean") {
-    if (/^(true|yes|y|1)$/i.test(cell)) return true;
-    if (/^(false|no|n|0)$/i.test(cell)) return false;
-    return cell;
-  }
-  if (NUMERIC.has(question.type)) return /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
-  if (question.type === "multiple_choice") {
-    return cell
-      .split(/[;,|\n]/)
-      .map((v) => v.trim())
-      .filter(Boolean);
-  }
-  return cell;
+  return question ? coerceCell(question, cell) : cell;
 }
 
 function questionFor(catalog: Catalog, segments: string[]): Question | undefined {

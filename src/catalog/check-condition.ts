@@ -1,4 +1,6 @@
 // Static type check of a condition: every question exists, the operator accepts its type, choices exist.
+import { QUESTION_TYPES } from "../answers/question-types.js";
+import { OPERATORS } from "../engine/operators.js";
 import type { Condition, Leaf, Operator } from "../model/condition.js";
 import type { Question, QuestionType } from "../model/question.js";
 
@@ -17,22 +19,18 @@ export interface ConditionProblem {
   readonly hint?: string;
 }
 
-const NUMERIC: QuestionType[] = ["number", "percentage", "count", "duration"];
+/** Which question types each operator can test: the question-type registry, read from the operator's side. */
+export const OPERATOR_TYPES = operatorTypes();
 
-/** Which question types each operator can test. */
-export const OPERATOR_TYPES: Record<Operator, readonly QuestionType[]> = {
-  equals: ["boolean", "single_choice", "text", ...NUMERIC],
-  not_equals: ["boolean", "single_choice", "text", ...NUMERIC],
-  one_of: ["single_choice"],
-  includes: ["multiple_choice"],
-  includes_all: ["multiple_choice"],
-  includes_any: ["multiple_choice"],
-  selected_at_least: ["multiple_choice"],
-  at_least: NUMERIC,
-  at_most: NUMERIC,
-  within_days: ["date"],
-  answered: ["boolean", "single_choice", "multiple_choice", "text", "date", ...NUMERIC],
-};
+function operatorTypes(): Record<Operator, readonly QuestionType[]> {
+  const types = Object.keys(QUESTION_TYPES) as QuestionType[];
+  const out = {} as Record<Operator, QuestionType[]>;
+  for (const op of Object.keys(OPERATORS) as Operator[])
+    out[op] = types.filter((t) => QUESTION_TYPES[t].operators.includes(op));
+  return out;
+}
+
+const NUMERIC: readonly QuestionType[] = ["number", "percentage", "count", "duration"];
 
 /** Returns true when `condition` is a leaf comparison. */
 export function isLeaf(condition: Condition): condition is Leaf {
