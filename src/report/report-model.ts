@@ -25,28 +25,113 @@ export interface ReportInputs {
 
 const pct = (score: number | null) => (score === null ? "n/a" : `${score.toFixed(1)}%`);
 
+/** What every part of the view model reads: the evaluation, the catalog, and shared lookups. */
+interface ViewContext {
+  readonly evaluation: Evaluation;
+  readonly catalog: Catalog;
+  readonly view: (id: string) => ControlView;
+  readonly tierName: (level: number | null) => string;
+}
+
 /** Builds the report view model from an evaluation. Pure: renderers only lay this out. */
 export function buildReportModel(evaluation: Evaluation, catalog: Catalog, inputs: ReportInputs) {
   const controls = new Map(catalog.controls.map((c) => [c.id, c]));
-  const tierName = (level: number | null) =>
-    level === null ? "n/a" : `${level} – ${catalog.meta.tiers.find((t) => t.level === level)?.name ?? ""}`;
-  const statusRows = (counts: Record<Status, number>) =>
-    STATUSES.map((s) => ({
-      status: s,
-      label: STATUS_LABEL[s].label,
-      mark: STATUS_LABEL[s].mark,
-      count: counts[s] ?? 0,
-    }));
   const views = new Map<string, ControlView>(
     evaluation.controls.map((r) => [r.control_id, buildControlView(r, controls.get(r.control_id)!, catalog)]),
   );
-  const view = (id: string) => views.get(id)!;
-  const inputsDigest = sha256Hex(
-    `${inputs.answersSha256}\n${evaluation.catalog.digest}\n${evaluation.as_of}\n${inputs.vaspcheckVersion}`,
-  );
-
+  const ctx: ViewContext = {
+    evaluation,
+    catalog,
+    view: (id) => views.get(id)!,
+    tierName: (level) =>
+      level === null ? "n/a" : `${level} – ${catalog.meta.tiers.find((t) => t.level === level)?.name ?? ""}`,
+  };
+  // Newest incidents first: they are the attacks an exchange is most likely to face next.
   const replay = buildReplayView(evaluation, catalog, (id) => id.toLowerCase());
-  const frameworks = evaluation.frameworks.map((fw) => ({
+  const frameworks = frameworksView(evaluation);
+  return {
+    title: `Security gap report: ${evaluation.organization.name}`,
+    outline: buildOutline(evaluation, replay, frameworks),
+    organization: {
+      name: evaluation.organization.name,
+      jurisdiction: evaluation.organization.jurisdiction,
+      registration: evaluation.organization.registration ?? "—",
+    },
+    assessment: { ...evaluation.assessment, as_of: evaluation.as_of },
+    provenance: provenanceView(evaluation, inputs),
+    summary: summaryView(ctx),
+    lessons: lessonsView(ctx),
+    replay,
+    fix_plan: buildFixPlanView(evaluation, catalog),
+    gaps: evaluation.gaps.map(ctx.view),
+    /** Controls that are not gaps, in catalog order: the rest of a complete per-control detail. */
+    other_controls: evaluation.controls
+      .filter((r) => r.gap_rank === undefined)
+      .map((r) => ctx.view(r.control_id)),
+    frameworks,
+    appendix: appendixView(ctx, controls),
+  };
+}
+
+function provenanceView(evaluation: Evaluation, inputs: ReportInputs) {
+  return {
+    catalog_id: evaluation.catalog.id,
+    catalog_version: evaluation.catalog.version,
+    answered_catalog_version: evaluation.answered_catalog.version,
+    catalog_sha256: evaluation.catalog.digest,
+    answers_file: inputs.answersFile,
+    answers_sha256: inputs.answersSha256,
+    inputs_sha256: sha256Hex(
+      `${inputs.answersSha256}\n${evaluation.catalog.digest}\n${evaluation.as_of}\n${inputs.vaspcheckVersion}`,
+    ),
+    vaspcheck_version: inputs.vaspcheckVersion,
+    result_format: evaluation.format,
+  };
+}
+
+function summaryView({ evaluation, view, tierName }: ViewContext) {
+  const replay = evaluation.replay;
+  return {
+    score: pct(evaluation.overall.score),
+    score_value: evaluation.overall.score,
+    tier: tierName(evaluation.overall.tier),
+    tier_level: evaluation.overall.tier,
+    total_controls: evaluation.controls.length,
+    gap_count: evaluation.gaps.length,
+    statuses: STATUSES.map((s) => ({
+      status: s,
+      label: STATUS_LABEL[s].label,
+      mark: STATUS_LABEL[s].mark,
+      count: evaluation.overall.counts[s] ?? 0,
+    })),
+    top_gaps: evaluation.gaps.slice(0, 10).map(view),
+    incidents_stopped: replay.filter((r) => r.verdict === "stopped").length,
+    incidents_single_point: replay.filter((r) => r.verdict === "stopped" && r.depth === 1).length,
+    incidents_not_stopped: replay.filter((r) => r.verdict !== "stopped" && r.verdict !== "not_applicable")
+      .length,
+    incidents_in_scope: replay.filter((r) => r.verdict !== "not_applicable").length,
+    incidents_total: replay.length,
+  };
+}
+
+function lessonsView({ evaluation, catalog, view, tierName }: ViewContext) {
+  return evaluation.lessons.map((lesson) => {
+    const def = catalog.lessons.find((l) => l.id === lesson.id)!;
+    return {
+      id: lesson.id,
+      title: lesson.title,
+      narrative: def.narrative,
+      incidents: def.incidents.map((id) => catalog.incidents.find((i) => i.id === id)?.name ?? id).join(", "),
+      score: pct(lesson.score),
+      score_value: lesson.score,
+      tier: tierName(lesson.tier),
+      controls: lesson.controls.map(view),
+    };
+  });
+}
+
+function frameworksView(evaluation: Evaluation) {
+  return evaluation.frameworks.map((fw) => ({
     id: fw.id,
     name: fw.title,
     version: fw.version,
@@ -61,133 +146,78 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       controls: req.controls.map((c) => `${c.id} (${STATUS_LABEL[c.status].label})`).join(", "),
     })),
   }));
+}
+
+function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["controls"][number]>) {
+  const { evaluation, catalog } = ctx;
   return {
-    title: `Security gap report: ${evaluation.organization.name}`,
-    outline: buildOutline(evaluation, replay, frameworks),
-    organization: {
-      name: evaluation.organization.name,
-      jurisdiction: evaluation.organization.jurisdiction,
-      registration: evaluation.organization.registration ?? "—",
-    },
-    assessment: { ...evaluation.assessment, as_of: evaluation.as_of },
-    provenance: {
-      catalog_id: evaluation.catalog.id,
-      catalog_version: evaluation.catalog.version,
-      answered_catalog_version: evaluation.answered_catalog.version,
-      catalog_sha256: evaluation.catalog.digest,
-      answers_file: inputs.answersFile,
-      answers_sha256: inputs.answersSha256,
-      inputs_sha256: inputsDigest,
-      vaspcheck_version: inputs.vaspcheckVersion,
-      result_format: evaluation.format,
-    },
-    summary: {
-      score: pct(evaluation.overall.score),
-      score_value: evaluation.overall.score,
-      tier: tierName(evaluation.overall.tier),
-      tier_level: evaluation.overall.tier,
-      total_controls: evaluation.controls.length,
-      gap_count: evaluation.gaps.length,
-      statuses: statusRows(evaluation.overall.counts),
-      top_gaps: evaluation.gaps.slice(0, 10).map((id) => view(id)),
-      incidents_stopped: evaluation.replay.filter((r) => r.verdict === "stopped").length,
-      incidents_single_point: evaluation.replay.filter((r) => r.verdict === "stopped" && r.depth === 1)
-        .length,
-      incidents_not_stopped: evaluation.replay.filter(
-        (r) => r.verdict !== "stopped" && r.verdict !== "not_applicable",
-      ).length,
-      incidents_in_scope: evaluation.replay.filter((r) => r.verdict !== "not_applicable").length,
-      incidents_total: evaluation.replay.length,
-    },
-    lessons: evaluation.lessons.map((lesson) => {
-      const def = catalog.lessons.find((l) => l.id === lesson.id)!;
-      return {
-        id: lesson.id,
-        title: lesson.title,
-        narrative: def.narrative,
-        incidents: def.incidents
-          .map((id) => catalog.incidents.find((i) => i.id === id)?.name ?? id)
-          .join(", "),
-        score: pct(lesson.score),
-        score_value: lesson.score,
-        tier: tierName(lesson.tier),
-        controls: lesson.controls.map((id) => view(id)),
-      };
-    }),
-    // Newest incidents first: they are the attacks an exchange is most likely to face next.
-    replay,
-    fix_plan: buildFixPlanView(evaluation, catalog),
-    gaps: evaluation.gaps.map((id) => view(id)),
-    /** Controls that are not gaps, in catalog order: the rest of a complete per-control detail. */
-    other_controls: evaluation.controls
-      .filter((r) => r.gap_rank === undefined)
-      .map((r) => view(r.control_id)),
-    frameworks,
-    appendix: {
-      unanswered: evaluation.controls
-        .filter((r) => r.status === "not_answered" || r.unanswered_questions.length > 0)
-        .map((r) => ({
-          control_id: r.control_id,
-          anchor: view(r.control_id).anchor,
-          title: r.title,
-          questions: unansweredQuestions(r, controls.get(r.control_id)?.questions ?? []),
-        })),
-      exceptions: evaluation.controls
-        .filter((r) => r.exception)
-        .map((r) => ({
-          control_id: r.control_id,
-          anchor: view(r.control_id).anchor,
-          title: r.title,
-          justification: r.exception!.justification,
-          approver: r.exception!.approver,
-          expires: r.exception!.expires,
-          state: r.exception!.expired
-            ? `expired on ${r.exception!.expires}; status reverts to ${STATUS_LABEL[r.status].label}`
-            : "valid",
-        })),
-      not_applicable: evaluation.controls
-        .filter((r) => r.status === "not_applicable")
-        .map((r) => ({
-          control_id: r.control_id,
-          anchor: view(r.control_id).anchor,
-          title: r.title,
-          reason:
-            r.not_applicable_by === "answer"
-              ? `Answered N/A: ${r.not_applicable_justification ?? ""}`
-              : "Out of scope per the organization profile",
-        })),
-      evidence: evaluation.controls.flatMap((r) =>
-        r.evidence.map((e) => ({
-          control_id: r.control_id,
-          anchor: view(r.control_id).anchor,
-          title: e.title,
-          location: e.url ?? e.path ?? "—",
-          sha256: e.sha256 ?? "—",
-          date: e.date ?? "—",
-        })),
-      ),
-      methodology: {
-        statuses: STATUSES.map((s) => ({
-          status: s,
-          label: STATUS_LABEL[s].label,
-          mark: STATUS_LABEL[s].mark,
-          definition: STATUS_DEFINITIONS[s],
-        })),
-        weights: Object.entries(SEVERITY_WEIGHT).map(([severity, weight]) => ({ severity, weight })),
-        tiers: catalog.meta.tiers.map((t) => ({ level: t.level, name: t.name })),
-        step_verdicts: STEP_DEFINITIONS.map(([verdict, definition]) => ({
-          verdict,
-          label: STEP_LABEL[verdict].label,
-          mark: STEP_LABEL[verdict].mark,
-          definition,
-        })),
-        incident_verdicts: INCIDENT_DEFINITIONS.map(([verdict, definition]) => ({
-          verdict,
-          label: INCIDENT_LABEL[verdict],
-          definition,
-        })),
-      },
-    },
+    unanswered: evaluation.controls
+      .filter((r) => r.status === "not_answered" || r.unanswered_questions.length > 0)
+      .map((r) => ({
+        control_id: r.control_id,
+        anchor: ctx.view(r.control_id).anchor,
+        title: r.title,
+        questions: unansweredQuestions(r, controls.get(r.control_id)?.questions ?? []),
+      })),
+    exceptions: evaluation.controls
+      .filter((r) => r.exception)
+      .map((r) => ({
+        control_id: r.control_id,
+        anchor: ctx.view(r.control_id).anchor,
+        title: r.title,
+        justification: r.exception!.justification,
+        approver: r.exception!.approver,
+        expires: r.exception!.expires,
+        state: r.exception!.expired
+          ? `expired on ${r.exception!.expires}; status reverts to ${STATUS_LABEL[r.status].label}`
+          : "valid",
+      })),
+    not_applicable: evaluation.controls
+      .filter((r) => r.status === "not_applicable")
+      .map((r) => ({
+        control_id: r.control_id,
+        anchor: ctx.view(r.control_id).anchor,
+        title: r.title,
+        reason:
+          r.not_applicable_by === "answer"
+            ? `Answered N/A: ${r.not_applicable_justification ?? ""}`
+            : "Out of scope per the organization profile",
+      })),
+    evidence: evaluation.controls.flatMap((r) =>
+      r.evidence.map((e) => ({
+        control_id: r.control_id,
+        anchor: ctx.view(r.control_id).anchor,
+        title: e.title,
+        location: e.url ?? e.path ?? "—",
+        sha256: e.sha256 ?? "—",
+        date: e.date ?? "—",
+      })),
+    ),
+    methodology: methodologyView(catalog),
+  };
+}
+
+function methodologyView(catalog: Catalog) {
+  return {
+    statuses: STATUSES.map((s) => ({
+      status: s,
+      label: STATUS_LABEL[s].label,
+      mark: STATUS_LABEL[s].mark,
+      definition: STATUS_DEFINITIONS[s],
+    })),
+    weights: Object.entries(SEVERITY_WEIGHT).map(([severity, weight]) => ({ severity, weight })),
+    tiers: catalog.meta.tiers.map((t) => ({ level: t.level, name: t.name })),
+    step_verdicts: STEP_DEFINITIONS.map(([verdict, definition]) => ({
+      verdict,
+      label: STEP_LABEL[verdict].label,
+      mark: STEP_LABEL[verdict].mark,
+      definition,
+    })),
+    incident_verdicts: INCIDENT_DEFINITIONS.map(([verdict, definition]) => ({
+      verdict,
+      label: INCIDENT_LABEL[verdict],
+      definition,
+    })),
   };
 }
 
