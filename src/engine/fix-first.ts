@@ -56,6 +56,19 @@ export interface FixAnalysis {
   readonly plan: { steps: { controls: number[]; stops: number[] }[]; unstoppable: number[] };
 }
 
+/** What the analysis works out once and every step of it reads. */
+interface FixState {
+  readonly plan: CatalogPlan;
+  readonly input: ReplayInput;
+  readonly weights: readonly number[];
+  readonly applies: readonly boolean[];
+  readonly current: readonly string[];
+  /** Per incident: preventive countermeasures that apply to this organization and fixing gaps could complete. */
+  readonly completable: readonly (readonly CountermeasurePlan[])[];
+  readonly missing: (cm: CountermeasurePlan, extra: ReadonlySet<number>) => number[];
+  readonly stoppedWith: (i: number, extra: ReadonlySet<number>) => boolean;
+}
+
 /** Analyses which fixes would stop which attacks, for the gaps at `gaps` (positions). */
 export function analyseFixes(
   plan: CatalogPlan,
@@ -66,8 +79,6 @@ export function analyseFixes(
 ): FixAnalysis {
   const n = plan.chains.length;
   const applies = Array.from({ length: n }, (_, i) => incidentApplies(plan, i, input.flags));
-  const current = Array.from({ length: n }, (_, i) => chainVerdicts(plan, i, input).verdict);
-  // Preventive countermeasures that apply to this organization and could be completed by fixing gaps.
   const completable = plan.chains.map((chain, i) =>
     applies[i]
       ? chain.flatMap((step) =>
@@ -82,10 +93,25 @@ export function analyseFixes(
   );
   const missing = (cm: CountermeasurePlan, extra: ReadonlySet<number>) =>
     cm.positions.filter((p) => input.status[p] !== MET && !extra.has(p));
-  const stoppedWith = (i: number, extra: ReadonlySet<number>) =>
-    (completable[i] ?? []).some((cm) => missing(cm, extra).length === 0);
+  const state: FixState = {
+    plan,
+    input,
+    weights,
+    applies,
+    current: Array.from({ length: n }, (_, i) => chainVerdicts(plan, i, input).verdict),
+    completable,
+    missing,
+    stoppedWith: (i, extra) => (completable[i] ?? []).some((cm) => missing(cm, extra).length === 0),
+  };
+  const exposure = new Map<number, Exposure>();
+  const measure = exposureMeter(state, incidentId);
+  for (const gap of gaps) exposure.set(gap, measure(gap));
+  return { exposure, fixes: cheapestFixes(state), plan: greedyCover(state) };
+}
 
-  const fixes = completable.map((cms, i) => {
+/** Per incident not stopped: up to three smallest sets of missing controls that would complete a preventive step. */
+function cheapestFixes({ completable, current, applies, missing }: FixState): number[][][] {
+  return completable.map((cms, i) => {
     if (current[i] === "stopped" || !applies[i]) return [];
     const seen = new Map<string, number[]>();
     for (const cm of cms) {
@@ -97,18 +123,22 @@ export function analyseFixes(
     );
     return sets.sort((a, b) => a.length - b.length || byPositions(a, b)).slice(0, 3);
   });
+}
 
+/** Measures a gap's exposure: what meeting it alone would stop, deepen, complete in part, or only improve. */
+function exposureMeter(state: FixState, incidentId: (i: number) => string): (gap: number) => Exposure {
+  const { plan, input, weights, applies, current, completable, missing, stoppedWith } = state;
   const scratch = Uint8Array.from(input.status as ArrayLike<number>);
   const barriersNow = plan.chains.map((chain, i) =>
     current[i] === "stopped" ? barriersOf(chain, input) : [],
   );
   const depthNow = barriersNow.map((b) => defenceDepth(b));
-  const exposure = new Map<number, Exposure>();
   const incidentsOf = new Map<number, number[]>();
   plan.incidents.forEach((members, i) => {
     for (const p of members) incidentsOf.set(p, [...(incidentsOf.get(p) ?? []), i]);
   });
-  for (const gap of gaps) {
+  const sum = (list: number[]) => list.reduce((acc, i) => acc + (weights[i] ?? 1), 0);
+  return (gap) => {
     const stops: number[] = [];
     const deepens: number[] = [];
     const partOf: number[] = [];
@@ -130,24 +160,24 @@ export function analyseFixes(
       }
       const completed = with_.filter((cm) => missing(cm, extra).length === 0);
       if (completed.length === 0) continue;
-      const barriers = barriersNow[i] as number[][];
       const before = depthNow[i] as number;
-      const after = defenceDepth([...barriers, ...completed.map((cm) => [...cm.positions])]);
+      const after = defenceDepth([
+        ...(barriersNow[i] as number[][]),
+        ...completed.map((cm) => [...cm.positions]),
+      ]);
       if (after > before) {
         deepens.push(i);
         value += (before === 1 ? 0.5 : 0.25) * w;
       }
     }
-    const sum = (list: number[]) => list.reduce((acc, i) => acc + (weights[i] ?? 1), 0);
-    exposure.set(gap, {
+    return {
       stops: stops.map(incidentId),
       deepens: deepens.map(incidentId),
       part_of: partOf.map(incidentId),
       stop_weight: round2(sum(stops)),
       value: round2(value),
-    });
-  }
-  return { exposure, fixes, plan: greedyCover(completable, current, applies, weights, missing, stoppedWith) };
+    };
+  };
 }
 
 /**
@@ -174,14 +204,14 @@ function improves(
  * control added (ties: more incident weight, fewer controls, catalog order). An approximation of the smallest set,
  * as greedy cover always is; it is what the report says it is.
  */
-function greedyCover(
-  completable: readonly (readonly CountermeasurePlan[])[],
-  current: readonly string[],
-  applies: readonly boolean[],
-  weights: readonly number[],
-  missing: (cm: CountermeasurePlan, extra: ReadonlySet<number>) => number[],
-  stoppedWith: (i: number, extra: ReadonlySet<number>) => boolean,
-): FixAnalysis["plan"] {
+function greedyCover({
+  completable,
+  current,
+  applies,
+  weights,
+  missing,
+  stoppedWith,
+}: FixState): FixAnalysis["plan"] {
   const open = current.flatMap((v, i) => (applies[i] && v !== "stopped" ? [i] : []));
   const unstoppable = open.filter((i) => (completable[i] ?? []).length === 0);
   let remaining = open.filter((i) => (completable[i] ?? []).length > 0);
