@@ -11,99 +11,122 @@ import { type Reporter, unknownRef } from "./reporter.js";
 export function checkRelations(catalog: Catalog, sources: CatalogSources, report: Reporter): void {
   const controls = new Set(catalog.controls.map((c) => c.id));
   const profile = new Map<string, Question>(catalog.profile.map((q) => [q.id, q]));
-  for (const incident of catalog.incidents) {
-    const file = sources.incidents.get(incident.id);
-    const keys = new Set<string>();
-    incident.sources.forEach((source, i) => {
-      if (keys.has(source.key))
-        report(file, ["sources", i, "key"], "catalog/duplicate-id", `Duplicate source key \`${source.key}\``);
-      keys.add(source.key);
-    });
-    const cite = (path: (string | number)[], key: string, judgementAllowed: boolean) => {
-      if (keys.has(key) || (judgementAllowed && key === JUDGEMENT)) return;
+  for (const incident of catalog.incidents)
+    checkIncident(catalog, incident, sources.incidents.get(incident.id), controls, profile, report);
+}
+
+/** Checks one incident's sources, profile conditions and countermeasures. */
+function checkIncident(
+  catalog: Catalog,
+  incident: Incident,
+  file: Parameters<Reporter>[0],
+  controls: ReadonlySet<string>,
+  profile: ReadonlyMap<string, Question>,
+  report: Reporter,
+): void {
+  const keys = new Set<string>();
+  incident.sources.forEach((source, i) => {
+    if (keys.has(source.key))
+      report(file, ["sources", i, "key"], "catalog/duplicate-id", `Duplicate source key \`${source.key}\``);
+    keys.add(source.key);
+  });
+  const cite = (path: (string | number)[], key: string, judgementAllowed: boolean) => {
+    if (keys.has(key) || (judgementAllowed && key === JUDGEMENT)) return;
+    report(
+      file,
+      path,
+      "catalog/unknown-source",
+      `Unknown source key \`${key}\``,
+      judgementAllowed
+        ? `List it under \`sources\`, or write \`${JUDGEMENT}\` when the relation is the catalog's own judgement.`
+        : "List it under `sources`: a record of what a victim had must cite where it comes from.",
+    );
+  };
+  const conditions: { path: (string | number)[]; condition: NonNullable<Incident["applies_if"]> }[] = [];
+  if (incident.applies_if) {
+    conditions.push({ path: ["applies_if"], condition: incident.applies_if });
+    if (!incident.not_applicable_because)
       report(
         file,
-        path,
-        "catalog/unknown-source",
-        `Unknown source key \`${key}\``,
-        judgementAllowed
-          ? `List it under \`sources\`, or write \`${JUDGEMENT}\` when the relation is the catalog's own judgement.`
-          : "List it under `sources`: a record of what a victim had must cite where it comes from.",
+        ["applies_if"],
+        "catalog/missing-reason",
+        "An incident with `applies_if` needs `not_applicable_because`",
+        "Say in one sentence why the chain has no target when the condition does not hold.",
       );
-    };
-    const conditions: { path: (string | number)[]; condition: NonNullable<Incident["applies_if"]> }[] = [];
-    if (incident.applies_if) {
-      conditions.push({ path: ["applies_if"], condition: incident.applies_if });
-      if (!incident.not_applicable_because)
-        report(
-          file,
-          ["applies_if"],
-          "catalog/missing-reason",
-          "An incident with `applies_if` needs `not_applicable_because`",
-          "Say in one sentence why the chain has no target when the condition does not hold.",
-        );
-    }
-    incident.similar_when.forEach((s, i) => {
-      conditions.push({ path: ["similar_when", i, "if"], condition: s.if });
-    });
-    const steps = new Map(incident.attack_chain.map((step) => [step.id, step]));
-    incident.attack_chain.forEach((step, s) => {
-      step.countermeasures.forEach((cm, k) => {
-        const at = ["attack_chain", s, "countermeasures", k];
-        const seen = new Set<string>();
-        cm.controls.forEach((id, j) => {
-          if (!controls.has(id)) unknownRef(report, file, [...at, "controls", j], "control", id, controls);
-          if (seen.has(id))
-            report(
-              file,
-              [...at, "controls", j],
-              "catalog/duplicate-id",
-              `\`${id}\` appears twice in one countermeasure`,
-            );
-          seen.add(id);
-        });
-        cite([...at, "source"], cm.source, true);
-        if (cm.applies_if) conditions.push({ path: [...at, "applies_if"], condition: cm.applies_if });
-        if (cm.effect === "prevents")
-          contradictions(catalog, step.techniques, cm.controls, [...at, "effect"], file, report);
-      });
-    });
-    incident.known_controls.forEach((known, k) => {
-      const at = ["known_controls", k];
-      if (!controls.has(known.control))
-        unknownRef(report, file, [...at, "control"], "control", known.control, controls);
-      cite([...at, "source"], known.source, false);
-      const techniques = new Set<Technique>();
-      known.did_not_stop.forEach((id, j) => {
-        const step = steps.get(id);
-        if (!step)
-          unknownRef(report, file, [...at, "did_not_stop", j], `step of ${incident.id}`, id, steps.keys());
-        else for (const t of step.techniques) techniques.add(t);
-      });
-      const declared = known.defeated_by ?? [];
-      if (known.defeated_by && !known.narrowed_because && [...techniques].some((t) => !declared.includes(t)))
-        report(
-          file,
-          [...at, "defeated_by"],
-          "catalog/missing-reason",
-          "`defeated_by` leaves out techniques of the steps this control did not stop",
-          "Say why in `narrowed_because`, or drop `defeated_by` so that every technique of those steps counts.",
-        );
-      declared.forEach((t, j) => {
-        if (!techniques.has(t))
+  }
+  incident.similar_when.forEach((s, i) => {
+    conditions.push({ path: ["similar_when", i, "if"], condition: s.if });
+  });
+  incident.attack_chain.forEach((step, s) => {
+    step.countermeasures.forEach((cm, k) => {
+      const at = ["attack_chain", s, "countermeasures", k];
+      const seen = new Set<string>();
+      cm.controls.forEach((id, j) => {
+        if (!controls.has(id)) unknownRef(report, file, [...at, "controls", j], "control", id, controls);
+        if (seen.has(id))
           report(
             file,
-            [...at, "defeated_by", j],
-            "catalog/unknown-reference",
-            `\`${t}\` is not a technique of the steps this control did not stop`,
-            `Those steps use: ${[...techniques].join(", ") || "none"}.`,
+            [...at, "controls", j],
+            "catalog/duplicate-id",
+            `\`${id}\` appears twice in one countermeasure`,
           );
+        seen.add(id);
       });
+      cite([...at, "source"], cm.source, true);
+      if (cm.applies_if) conditions.push({ path: [...at, "applies_if"], condition: cm.applies_if });
+      if (cm.effect === "prevents")
+        contradictions(catalog, step.techniques, cm.controls, [...at, "effect"], file, report);
     });
-    for (const { path, condition } of conditions)
-      for (const problem of checkCondition(condition, profile, path))
-        report(file, problem.path, problem.code, problem.message, problem.hint);
-  }
+  });
+  checkKnownControls(incident, file, controls, cite, report);
+  for (const { path, condition } of conditions)
+    for (const problem of checkCondition(condition, profile, path))
+      report(file, problem.path, problem.code, problem.message, problem.hint);
+}
+
+type Cite = (path: (string | number)[], key: string, judgementAllowed: boolean) => void;
+
+/** Checks the counter-evidence of an incident: known controls, their sources, and the techniques that beat them. */
+function checkKnownControls(
+  incident: Incident,
+  file: Parameters<Reporter>[0],
+  controls: ReadonlySet<string>,
+  cite: Cite,
+  report: Reporter,
+): void {
+  const steps = new Map(incident.attack_chain.map((step) => [step.id, step]));
+  incident.known_controls.forEach((known, k) => {
+    const at = ["known_controls", k];
+    if (!controls.has(known.control))
+      unknownRef(report, file, [...at, "control"], "control", known.control, controls);
+    cite([...at, "source"], known.source, false);
+    const techniques = new Set<Technique>();
+    known.did_not_stop.forEach((id, j) => {
+      const step = steps.get(id);
+      if (!step)
+        unknownRef(report, file, [...at, "did_not_stop", j], `step of ${incident.id}`, id, steps.keys());
+      else for (const t of step.techniques) techniques.add(t);
+    });
+    const declared = known.defeated_by ?? [];
+    if (known.defeated_by && !known.narrowed_because && [...techniques].some((t) => !declared.includes(t)))
+      report(
+        file,
+        [...at, "defeated_by"],
+        "catalog/missing-reason",
+        "`defeated_by` leaves out techniques of the steps this control did not stop",
+        "Say why in `narrowed_because`, or drop `defeated_by` so that every technique of those steps counts.",
+      );
+    declared.forEach((t, j) => {
+      if (!techniques.has(t))
+        report(
+          file,
+          [...at, "defeated_by", j],
+          "catalog/unknown-reference",
+          `\`${t}\` is not a technique of the steps this control did not stop`,
+          `Those steps use: ${[...techniques].join(", ") || "none"}.`,
+        );
+    });
+  });
 }
 
 /**
