@@ -21,7 +21,7 @@ export {
   sortDiagnostics,
 } from "./diagnostics/diagnostic.js";
 export { formatDiagnostics } from "./diagnostics/format.js";
-export { type EvaluateOptions, evaluate } from "./engine/evaluate.js";
+export { type EvaluateOptions, evaluate, evaluateControls } from "./engine/evaluate.js";
 export { OPERATORS } from "./engine/operators.js";
 export { SEVERITY_WEIGHT } from "./engine/scoring.js";
 export {

@@ -49,6 +49,7 @@ const EXPORTS = [
   "diffFiles",
   "diffSubmissions",
   "evaluate",
+  "evaluateControls",
   "formatDiagnostics",
   "hasErrors",
   "jsonSchemaOf",

@@ -9,7 +9,11 @@ import { locate, type SourceFile } from "../source/source-file.js";
 export const EXCEPTION_WARNING_DAYS = 30;
 
 /** Warnings about answers that are valid but weak. */
-export function checkQuality(file: SourceFile, answers: Answers, evaluation: Evaluation): Diagnostic[] {
+export function checkQuality(
+  file: SourceFile,
+  answers: Answers,
+  evaluation: Pick<Evaluation, "controls" | "as_of">,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (path: (string | number)[], code: Diagnostic["code"], message: string, hint: string) => {
     const place = locate(file, path);

@@ -16,21 +16,38 @@ export interface EvaluateOptions {
   readonly asOf?: string;
 }
 
+/**
+ * Every control's result, in catalog order, without the roll-ups, the replay or Fix first: what validation and a
+ * comparison need. Pure and synchronous.
+ */
+export function evaluateControls(
+  catalog: Catalog,
+  answers: Answers,
+  options: EvaluateOptions = {},
+): ControlResult[] {
+  const asOf = options.asOf ?? answers.assessment.date;
+  const compiled = compileCatalog(catalog);
+  const controls: ControlResult[] = [];
+  for (let p = 0; p < compiled.controls.length; p++) {
+    const c = compiled.controls[p] as CompiledControl;
+    const facts = compiled.facts[p] as ControlFacts;
+    controls.push(evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf, facts));
+  }
+  return controls;
+}
+
 /** Evaluates an answers file against a catalog. Pure and synchronous: same inputs, same result. */
 export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOptions = {}): Evaluation {
   const asOf = options.asOf ?? answers.assessment.date;
   const compiled = compileCatalog(catalog);
   const { plan, ids } = compiled;
   const n = compiled.controls.length;
-  const controls: ControlResult[] = [];
+  const controls = evaluateControls(catalog, answers, { asOf });
   const status = new Uint8Array(n);
   const assessed = new Uint8Array(n);
   const gaps: number[] = [];
   for (let p = 0; p < n; p++) {
-    const c = compiled.controls[p] as CompiledControl;
-    const facts = compiled.facts[p] as ControlFacts;
-    const r = evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf, facts);
-    controls.push(r);
+    const r = controls[p] as ControlResult;
     status[p] = STATUS_CODE[r.status];
     assessed[p] = STATUS_CODE[r.assessed_status];
     if (r.risk > 0) gaps.push(p);

@@ -40,13 +40,13 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
     // The one validation path of `validate` and `report`, tolerant of another catalog version as a comparison must be.
     const checked = validateAnswers(parsed, catalog, { asOf: options.asOf, tolerateVersion: true });
     const diagnostics = sortDiagnostics(checked.diagnostics);
-    const { answers, evaluation, file } = checked;
-    if (!answers || !evaluation || !file || hasErrors(diagnostics)) {
+    const { answers, results, file } = checked;
+    if (!answers || !results || !file || hasErrors(diagnostics)) {
       return { valid: false, file: path, organizationName: readName(parsed.file?.data), diagnostics };
     }
     let statuses = "";
     let assessed = "";
-    for (const result of evaluation.controls) {
+    for (const result of results) {
       statuses += STATUS_LETTER[result.status];
       assessed += STATUS_LETTER[result.assessed_status];
     }

@@ -1,8 +1,10 @@
 // The report pipeline: load catalog and answers, evaluate, build the view model and render one format.
+
 import { createHash } from "node:crypto";
 import { DEFAULT_CATALOG_DIR } from "../catalog/default-catalog.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { evaluate } from "../engine/evaluate.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation } from "../model/result.js";
 import { RENDERERS, type ReportFormat } from "../report/renderers.js";
@@ -41,14 +43,13 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     maxBytes: options.maxBytes,
   });
   const diagnostics = [...loadedCatalog.diagnostics, ...loaded.diagnostics];
-  if (!loaded.evaluation || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  if (!loaded.answers || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const inputs = {
     answers_file: options.answersPath,
     answers_sha256: createHash("sha256").update(loaded.file.text).digest("hex"),
     vaspcheck_version: vaspcheckVersion(),
   };
-  // Validation already evaluated the answers as of the same date; the report reuses that result.
-  const evaluation = { ...loaded.evaluation, inputs };
+  const evaluation = { ...evaluate(catalog, loaded.answers, { asOf: options.asOf }), inputs };
   const model = buildReportModel(evaluation, catalog, {
     answersFile: inputs.answers_file,
     answersSha256: inputs.answers_sha256,

@@ -6,11 +6,11 @@ import { checkQuality } from "../answers/quality.js";
 import { salvageAnswers } from "../answers/salvage.js";
 import { relaxForVersion } from "../answers/version-tolerance.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
-import { evaluate } from "../engine/evaluate.js";
+import { evaluateControls } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import { SEMVER } from "../model/catalog-meta.js";
-import type { Evaluation } from "../model/result.js";
+import type { ControlResult } from "../model/result.js";
 import { versionGap } from "../model/version-gap.js";
 import { diagnosticsFromZod } from "../source/from-zod.js";
 import type { ParseResult } from "../source/parse-yaml.js";
@@ -20,8 +20,8 @@ import type { SourceFile } from "../source/source-file.js";
 /** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
 export interface LoadAnswersResult {
   readonly answers?: Answers;
-  /** The evaluation the quality checks were made from (as of `asOf`), present with the answers. */
-  readonly evaluation?: Evaluation;
+  /** Every control's result (as of `asOf`) that the quality checks were made from, present with the answers. */
+  readonly results?: readonly ControlResult[];
   readonly file?: SourceFile;
   readonly diagnostics: Diagnostic[];
 }
@@ -78,10 +78,11 @@ export function validateAnswers(
         diagnostics.filter((d) => d.severity === "error"),
       );
   if (!answers) return { file, diagnostics };
-  const evaluation = evaluate(catalog, answers, { asOf: options.asOf });
-  diagnostics.push(...checkQuality(file, answers, evaluation));
+  const asOf = options.asOf ?? answers.assessment.date;
+  const results = evaluateControls(catalog, answers, { asOf });
+  diagnostics.push(...checkQuality(file, answers, { controls: results, as_of: asOf }));
   if (!valid) return { file, diagnostics };
-  return { answers, evaluation, file, diagnostics };
+  return { answers, results, file, diagnostics };
 }
 
 /** Parses an answers file's bytes: a CSV answers sheet when the name ends in `.csv`, YAML or JSON otherwise. */
