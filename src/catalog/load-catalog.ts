@@ -1,10 +1,11 @@
 // Loads a catalog directory into a Catalog, collecting every problem as a diagnostic instead of throwing.
+
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { byCodeUnit, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import { CatalogMetaSchema, ProfileFileSchema } from "../model/catalog-meta.js";
 import { type Control, ControlSchema } from "../model/control.js";
@@ -171,7 +172,7 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
   };
   if (!meta || !profile || !lessons) return { sources, diagnostics };
 
-  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => byCodeUnit(a.id, b.id));
   const catalog: Catalog = {
     meta: meta.value,
     profile: profile.value.questions,

@@ -1,4 +1,5 @@
 // Who is who across submissions: name normalisation, and grouping several submissions of one organization.
+import { byCodeUnit } from "../diagnostics/diagnostic.js";
 import type { ValidSubmission } from "./submission-types.js";
 
 /** Case-, width-, spacing- and punctuation-insensitive form of a name or registration number. */
@@ -52,7 +53,7 @@ export function groupByOrganization(submissions: readonly ValidSubmission[]): Or
 
 function choose(group: readonly ValidSubmission[]): OrganizationGroup {
   const ordered = [...group].sort(
-    (a, b) => a.assessmentDate.localeCompare(b.assessmentDate) || (a.file < b.file ? -1 : 1),
+    (a, b) => byCodeUnit(a.assessmentDate, b.assessmentDate) || (a.file < b.file ? -1 : 1),
   );
   const kept = ordered.at(-1)!;
   const ignored = ordered.slice(0, -1);

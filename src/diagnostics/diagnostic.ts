@@ -11,15 +11,20 @@ export type Point = z.infer<typeof PointSchema>;
 /** One problem in a file; its one definition is `DiagnosticSchema`. */
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
-/** Orders diagnostics by file, line, column and code, so output is stable. */
+/** Orders two strings by code unit: the same order in every locale. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders diagnostics by file, line, column and code, so output is stable in every locale. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      byCodeUnit(a.file, b.file) ||
       a.start.line - b.start.line ||
       a.start.column - b.start.column ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      byCodeUnit(a.code, b.code) ||
+      byCodeUnit(a.message, b.message),
   );
 }
 

@@ -39,10 +39,11 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
   const assess = (parsed: ParseResult, path: string): SubmissionResult => {
     // The one validation path of `validate` and `report`, tolerant of another catalog version as a comparison must be.
     const checked = validateAnswers(parsed, catalog, { asOf: options.asOf, tolerateVersion: true });
-    const diagnostics = sortDiagnostics(checked.diagnostics);
-    const { answers, results, file } = checked;
+    const { answers, results, file, diagnostics } = checked;
     if (!answers || !results || !file || hasErrors(diagnostics)) {
-      return { valid: false, file: path, organizationName: readName(parsed.file?.data), diagnostics };
+      // Sorted only here: a valid submission's warnings are counted, never listed.
+      const sorted = sortDiagnostics(diagnostics);
+      return { valid: false, file: path, organizationName: readName(parsed.file?.data), diagnostics: sorted };
     }
     let statuses = "";
     let assessed = "";

@@ -1,4 +1,5 @@
 // The comparison view model: every sentence, percentage and mark the Markdown and PDF comparison show, worded once.
+import { byCodeUnit } from "../../diagnostics/diagnostic.js";
 import { STATUSES } from "../../engine/scoring.js";
 import type { Comparison, ControlStats, Exposure, FocusScore } from "../../model/comparison.js";
 import type { Status } from "../../model/result.js";
@@ -161,7 +162,7 @@ function byExposure(a: Exposure, b: Exposure): number {
   return (
     share(b.not_stopped, b) - share(a.not_stopped, a) ||
     share(b.limited + b.detected + b.hindered, b) - share(a.limited + a.detected + a.hindered, a) ||
-    a.name.localeCompare(b.name)
+    byCodeUnit(a.name, b.name)
   );
 }
 
@@ -177,7 +178,7 @@ function findings(c: Comparison): string[] {
   const weakest = c.control_stats
     .filter((s) => short(s) > 0)
     .sort(
-      (a, b) => short(b) - short(a) || metShare(a) - metShare(b) || a.control_id.localeCompare(b.control_id),
+      (a, b) => short(b) - short(a) || metShare(a) - metShare(b) || byCodeUnit(a.control_id, b.control_id),
     )
     .slice(0, 5);
   if (weakest.length > 0) {
