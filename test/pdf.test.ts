@@ -192,6 +192,10 @@ describe("CLI --format pdf", () => {
     expect(code).toBe(2);
     expect(io.out).toBe("");
     expect(io.err).toContain("--out");
+    // Only stderr a terminal (stdout redirected to a file): the PDF is written.
+    const redirected = memoryIo(true, false);
+    expect(await main(["report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf"], redirected)).toBe(0);
+    expect(redirected.out.startsWith("%PDF-")).toBe(true);
     const piped = await run("report", weak, "--catalog", FIXTURE_CATALOG, "--format", "pdf");
     expect(piped.code).toBe(0);
     expect(piped.stdout.startsWith("%PDF-")).toBe(true);

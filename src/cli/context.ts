@@ -48,7 +48,7 @@ export async function refuseBinaryOnTerminal(
   format: { readonly format: string; readonly extension: string; readonly binary: boolean },
   out: string | undefined,
 ): Promise<void> {
-  if (!format.binary || out || !ctx.io.isTty) return;
+  if (!format.binary || out || !ctx.io.stdoutIsTty) return;
   const { UsageError } = await import("./errors.js");
   throw new UsageError(
     `--format ${format.format} writes binary data and stdout is a terminal; name a file with --out`,

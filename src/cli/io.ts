@@ -9,6 +9,8 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stderr is an interactive terminal (progress bars are drawn only then). */
   readonly isTty: boolean;
+  /** Whether stdout is an interactive terminal (binary output is never written to one); false when absent. */
+  readonly stdoutIsTty?: boolean;
 }
 
 /** The real process streams. */
@@ -16,6 +18,7 @@ export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTty: Boolean(process.stderr.isTTY),
+  stdoutIsTty: Boolean(process.stdout.isTTY),
 };
 
 /**

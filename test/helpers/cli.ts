@@ -27,11 +27,12 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
 }
 
 /** An `Io` that keeps what commands print, for calling command handlers or `main` directly. */
-export function memoryIo(tty = false): Io & { out: string; err: string } {
+export function memoryIo(tty = false, stdoutTty = tty): Io & { out: string; err: string } {
   const io = {
     out: "",
     err: "",
     isTty: tty,
+    stdoutIsTty: stdoutTty,
     stdout(text: string | Uint8Array) {
       io.out += typeof text === "string" ? text : Buffer.from(text).toString("utf8");
     },
