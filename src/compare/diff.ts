@@ -1,8 +1,8 @@
 // One organization's progress: what improved, regressed, came and went between two submissions.
 
 import { compileCatalog } from "../engine/compile.js";
-import { countermeasureState, replayStatuses } from "../engine/replay.js";
-import { credit, SEVERITY_WEIGHT, STATUS_CODE, STATUSES } from "../engine/scoring.js";
+import { countermeasureState, type ReplayInput, replayStatuses } from "../engine/replay.js";
+import { credit, SEVERITY_WEIGHT } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import { compareVersions } from "../model/catalog-meta.js";
 import {
@@ -18,8 +18,8 @@ import type { Status } from "../model/result.js";
 import { changelogBetween } from "../model/version-gap.js";
 import { normalizeName } from "./identity.js";
 import { leftOutControls } from "./left-out.js";
-import { STATUS_LETTER, statusOfLetter, verdictOfLetter } from "./letters.js";
-import { createRowScorer, type RowScores } from "./rows.js";
+import { statusOfLetter, verdictOfLetter } from "./letters.js";
+import { codes, createRowScorer, type RowScores } from "./rows.js";
 import type { ValidSubmission } from "./submission-types.js";
 
 /** Order in which changes are listed: what got worse first. */
@@ -45,6 +45,7 @@ export function diffSubmissions(
   const scorer = createRowScorer(catalog, compared);
   const oldScores = scorer(before.statuses, before.assessed, before.flags);
   const newScores = scorer(after.statuses, after.assessed, after.flags);
+  const [was, now] = [replayInputOf(before), replayInputOf(after)];
   const between = changesBetween(catalog, before.catalogVersion, after.catalogVersion);
   const controls: ControlChange[] = [];
   const summary = Object.fromEntries([...KIND_ORDER, "unchanged"].map((k) => [k, 0])) as Diff["summary"];
@@ -108,6 +109,8 @@ export function diffSubmissions(
         changed: compared,
         before,
         after,
+        was,
+        now,
         conditions: replayConditions(catalog, i),
       }),
     ),
@@ -205,16 +208,15 @@ function replayChange(
     changed: ReadonlySet<string>;
     before: ValidSubmission;
     after: ValidSubmission;
+    /** The two sides as the replay reads them. */
+    was: ReplayInput;
+    now: ReplayInput;
     conditions: readonly number[];
   },
 ): ReplayChange {
   // The reason is the countermeasures whose state moved, and of those only the controls whose status moved.
+  const { was, now } = why;
   const plan = compileCatalog(why.catalog).plan;
-  const read = (v: ValidSubmission) => ({
-    status: replayStatuses(codesOf(v.statuses), codesOf(v.assessed)),
-    flags: v.flags,
-  });
-  const [was, now] = [read(why.before), read(why.after)];
   const moved = new Set<string>();
   for (const step of plan.chains[i] ?? [])
     for (const cm of step)
@@ -243,9 +245,7 @@ function replayChange(
   };
 }
 
-const CODE_OF_LETTER = new Map(STATUSES.map((s) => [STATUS_LETTER[s], STATUS_CODE[s]]));
-
-/** Status codes of a row of status letters. */
-function codesOf(letters: string): Uint8Array {
-  return Uint8Array.from(letters, (letter) => CODE_OF_LETTER.get(letter) ?? STATUS_CODE.not_answered);
+/** A submission as the replay reads it: statuses (accepted risks on their answers) and profile flags. */
+function replayInputOf(v: ValidSubmission): ReplayInput {
+  return { status: replayStatuses(codes(v.statuses), codes(v.assessed)), flags: v.flags };
 }

@@ -32,7 +32,8 @@ export type RowScorer = (statuses: string, assessed: string, flags: string) => R
 // Status letter → status code, for the engine's tally.
 const CODE_OF_LETTER = new Map(STATUSES.map((status) => [STATUS_LETTER[status], STATUS_CODE[status]]));
 
-function codes(letters: string): Uint8Array {
+/** Status codes of a row of status letters; an unknown letter is a bug, so it throws. */
+export function codes(letters: string): Uint8Array {
   const out = new Uint8Array(letters.length);
   for (let i = 0; i < letters.length; i++) {
     const code = CODE_OF_LETTER.get(letters[i] as string);
