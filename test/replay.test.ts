@@ -1,7 +1,3 @@
-// The replay's semantics on the shipped catalog: what may stop an attack, that better answers never worsen a
-// verdict, that conjunctions need every part, that lint rejects claims the record contradicts, and that DMM Bitcoin's
-// own reconstructed posture replays its own theft as not stopped.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -14,7 +10,7 @@ import { STATUS_CODE } from "../src/engine/scoring.js";
 import type { Answers } from "../src/model/answers.js";
 import type { Catalog } from "../src/model/catalog.js";
 import { loadAnswers } from "../src/pipeline/validate-answers.js";
-import { tempDir } from "./helpers/fixtures.js";
+import { brokenCatalog } from "./helpers/fixtures.js";
 
 const CONTROLS = fileURLToPath(new URL("../controls", import.meta.url));
 const RECONSTRUCTION = fileURLToPath(
@@ -202,17 +198,21 @@ describe("Fix first says what fixing a gap would stop, and it does", () => {
 
 describe("counter-evidence from the record", () => {
   it("lint rejects a prevents claim that a victim's known controls contradict, at its place, with a hint", async () => {
-    const dir = tempDir();
-    cpSync(CONTROLS, dir, { recursive: true });
-    const file = join(dir, "incidents", "dmm-bitcoin-2024.yaml");
-    const text = readFileSync(file, "utf8");
     // Claim that a signer quorum alone prevents the altered request: Bybit's 3-of-6 quorum signed a tampered one.
-    const changed = text.replace(
-      "      - controls: [KEY-001]\n        effect: hinders",
-      "      - controls: [KEY-001]\n        effect: prevents",
+    let changed = "";
+    const dir = brokenCatalog(
+      {
+        "incidents/dmm-bitcoin-2024.yaml": (text) => {
+          changed = text.replace(
+            "      - controls: [KEY-001]\n        effect: hinders",
+            "      - controls: [KEY-001]\n        effect: prevents",
+          );
+          expect(changed).not.toBe(text);
+          return changed;
+        },
+      },
+      CONTROLS,
     );
-    expect(changed).not.toBe(text);
-    writeFileSync(file, changed);
     const result = await lintCatalog(dir);
     expect(result.catalog).toBeUndefined();
     const errors = result.diagnostics.filter((d) => d.severity === "error");
@@ -230,16 +230,15 @@ describe("counter-evidence from the record", () => {
   });
 
   it("accepts the same control in a conjunction with one the victim lacked", async () => {
-    const dir = tempDir();
-    cpSync(CONTROLS, dir, { recursive: true });
-    const file = join(dir, "incidents", "dmm-bitcoin-2024.yaml");
-    const text = readFileSync(file, "utf8");
-    writeFileSync(
-      file,
-      text.replace(
-        "      - controls: [KEY-001]\n        effect: hinders",
-        "      - controls: [KEY-001, TXN-002]\n        effect: prevents",
-      ),
+    const dir = brokenCatalog(
+      {
+        "incidents/dmm-bitcoin-2024.yaml": (text) =>
+          text.replace(
+            "      - controls: [KEY-001]\n        effect: hinders",
+            "      - controls: [KEY-001, TXN-002]\n        effect: prevents",
+          ),
+      },
+      CONTROLS,
     );
     const result = await lintCatalog(dir);
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
