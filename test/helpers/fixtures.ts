@@ -34,7 +34,10 @@ export async function fixtureCatalog(): Promise<Catalog> {
 }
 
 /** Copies the fixture catalog to a temp dir and rewrites files: relative path → (text) => new text. */
-export function brokenCatalog(edits: Record<string, (text: string) => string>, base = FIXTURE_CATALOG): string {
+export function brokenCatalog(
+  edits: Record<string, (text: string) => string>,
+  base = FIXTURE_CATALOG,
+): string {
   const dir = tempDir();
   cpSync(base, dir, { recursive: true });
   for (const [file, edit] of Object.entries(edits)) {
