@@ -110,7 +110,9 @@ export function buildReplayView(
             state_label:
               cm.state === "partial" && cm.effect !== "prevents"
                 ? `${STATE_LABEL.partial}, not credited`
-                : STATE_LABEL[cm.state],
+                : cm.state === "absent" && cm.controls.some((c) => c.status === "not_applicable")
+                  ? "not available: a control in it is out of scope"
+                  : STATE_LABEL[cm.state],
             controls: cm.controls.map((c) => ({
               id: c.id,
               anchor: anchorOf(c.id),
