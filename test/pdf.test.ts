@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { createReport } from "../src/pipeline/create-report.js";
 import { collectingDocument } from "../src/report/pdf/collect.js";
-import { glyphGuard } from "../src/report/pdf/fonts.js";
-import { batchPageContent } from "../src/report/pdf/pdfkit-internals.js";
+import { openFaces } from "../src/report/pdf/faces.js";
+import { defaultFonts, glyphGuard } from "../src/report/pdf/fonts.js";
 import { wrapLines } from "../src/report/pdf/wrap.js";
 import { memoryIo, runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
@@ -230,38 +230,51 @@ describe("CLI --format pdf", () => {
   });
 });
 
-describe("page content batching", () => {
-  // Renders one page through pdfkit, with or without batching, and returns the file's bytes.
-  const render = (batched: boolean) => {
-    const { doc, bytes } = collectingDocument({
-      compress: false,
+describe("the pdfkit behaviours the layout relies on", () => {
+  const open = () =>
+    collectingDocument({
+      size: "A4",
+      margin: 0,
       autoFirstPage: false,
+      compress: false,
       info: { CreationDate: new Date(0), ModDate: new Date(0) },
     });
-    if (batched) batchPageContent(doc);
-    doc.addPage();
-    doc.addContent("0 0 m 10 10 l S");
-    doc.rect(5, 5, 20, 20).fill("#ff0000");
-    doc.addContent("BT ET");
-    const pending = (doc.page as unknown as { content: { buffer: unknown[] } }).content.buffer.length;
-    doc.addPage();
-    doc.addContent("1 1 m 2 2 l S");
-    doc.end();
-    return { file: Buffer.from(bytes()), pending };
-  };
 
-  it("writes the same bytes as pdfkit does chunk by chunk, one stream per page", () => {
-    const batched = render(true);
-    const plain = render(false);
-    expect(batched.file.equals(plain.file)).toBe(true);
-    // pdfkit holds one chunk per call until the page ends. Batched, only the page's initial transform
-    // (written before pdfkit announces the page) is handed over early.
-    expect(plain.pending).toBeGreaterThan(4);
-    expect(batched.pending).toBe(1);
-    const text = batched.file.toString("latin1");
-    expect(text).toContain("0 0 m 10 10 l S\n");
-    expect(text).toContain("1 1 m 2 2 l S\n");
-    expect(text.indexOf("BT ET")).toBeGreaterThan(text.indexOf("0 0 m 10 10 l S"));
+  it("measures widths in proportion to the size, so one measure at 1 pt serves every size", () => {
+    const { doc } = open();
+    const faces = openFaces(doc, defaultFonts());
+    const text = "Signer verifies 署名 request";
+    const at1 = doc.font("regular", 1).widthOfString(text);
+    for (const size of [6.5, 9, 15]) {
+      expect(doc.font("regular", size).widthOfString(text)).toBeCloseTo(at1 * size, 6);
+      expect(faces.width("regular", size, text)).toBeCloseTo(at1 * size, 6);
+    }
+  });
+
+  it("draws an unwrapped line anywhere on a page without starting another one", () => {
+    const { doc, finish } = open();
+    let pages = 0;
+    doc.on("pageAdded", () => {
+      pages += 1;
+    });
+    doc.addPage();
+    doc.text("footer at the very bottom", 20, doc.page.height - 8, { lineBreak: false });
+    doc.text("and past it", 20, doc.page.height + 4, { lineBreak: false });
+    const file = Buffer.from(finish()).toString("latin1");
+    expect(pages).toBe(1);
+    expect(file.match(/\/Type \/Page\b/g)).toHaveLength(1);
+  });
+
+  it("hands back every byte through read(), page by page, whatever the page count", () => {
+    const { doc, finish } = open();
+    for (let i = 0; i < 30; i += 1) {
+      doc.addPage();
+      doc.text(`page ${i + 1}`, 40, 40, { lineBreak: false });
+    }
+    const file = Buffer.from(finish()).toString("latin1");
+    expect(file.startsWith("%PDF-")).toBe(true);
+    expect(file.trimEnd().endsWith("%%EOF")).toBe(true);
+    expect(file.match(/\/Type \/Page\b/g)).toHaveLength(30);
   });
 });
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { SEVERITY_WEIGHT, STATUSES } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
-import type { ControlResult, Evaluation, Status } from "../model/result.js";
+import type { ControlResult, Evaluation } from "../model/result.js";
 import { buildControlView, type ControlView } from "./control-view.js";
 import {
   INCIDENT_DEFINITIONS,

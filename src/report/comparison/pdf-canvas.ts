@@ -36,7 +36,7 @@ export interface Canvas {
 /** Opens a document. `date` is both creation and modification date, so the bytes depend on the input only. */
 export function openCanvas(info: { title: string; subject: string; date: string }, fonts?: FontSet): Canvas {
   const date = new Date(`${info.date}T00:00:00Z`);
-  const { doc, bytes } = collectingDocument({
+  const { doc, finish } = collectingDocument({
     size: "A4",
     layout: "landscape",
     margin: PAGE.margin,
@@ -68,8 +68,7 @@ export function openCanvas(info: { title: string; subject: string; date: string 
     y: box.top,
     safe,
     font(face, size) {
-      faces.select(doc, face);
-      doc.fontSize(size);
+      faces.select(face, size);
     },
     remaining: () => box.bottom - canvas.y,
     newPage() {
@@ -77,15 +76,12 @@ export function openCanvas(info: { title: string; subject: string; date: string 
       pages += 1;
       canvas.font("regular", 6.5);
       doc.fillColor(INK.faint);
-      // Text below the bottom margin would make pdfkit start another page; the footer lives there.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      doc.text(`${safe(info.title)} · page ${pages}`, box.left, PAGE.height - PAGE.margin, {
-        width: box.width,
-        align: "right",
-        lineBreak: false,
-      });
-      doc.page.margins.bottom = bottom;
+      // Right-aligned by measure, without a wrapping width: a wrapped line below the bottom margin
+      // would make pdfkit start another page, and the footer lives there.
+      const footer = `${safe(info.title)} · page ${pages}`;
+      const x = box.left + box.width - faces.width("regular", 6.5, footer);
+      faces.select("regular", 6.5);
+      doc.text(footer, x, PAGE.height - PAGE.margin, { lineBreak: false });
       doc.fillColor(INK.text);
       canvas.y = box.top;
     },
@@ -107,10 +103,7 @@ export function openCanvas(info: { title: string; subject: string; date: string 
       doc.text(safe(text), box.left, canvas.y, { width: box.width });
       canvas.y = doc.y + 4;
     },
-    finish() {
-      doc.end();
-      return bytes();
-    },
+    finish,
   };
   return canvas;
 }

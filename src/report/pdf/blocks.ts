@@ -16,7 +16,7 @@ export function startSection(ctx: PdfContext, title: string, dest: string): PDFK
   const { doc, box } = ctx;
   doc.addPage();
   anchor(ctx, dest, box.top);
-  const entry = bookmark(ctx, doc.outline, title, box.top);
+  const entry = bookmark(doc.outline, title);
   drawText(ctx, title, box.left, box.top, box.width, { font: "bold", size: SIZE.h1, color: INK.accent });
   doc.y = box.top + SIZE.h1 + 10;
   doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(1).strokeColor(INK.accent).stroke();
@@ -46,7 +46,7 @@ export function heading(
   ensureSpace(ctx, height + keep);
   const y = doc.y;
   if (target.dest) anchor(ctx, target.dest, y);
-  const entry = target.outline ? bookmark(ctx, target.outline, target.outlineTitle ?? text, y) : null;
+  const entry = target.outline ? bookmark(target.outline, target.outlineTitle ?? text) : null;
   drawText(ctx, text, box.left, y, box.width, style);
   doc.x = box.left;
   doc.y = y + height + 3;

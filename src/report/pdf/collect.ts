@@ -1,58 +1,31 @@
-// A pdfkit document that copies its output into fixed-size blocks the moment it is produced.
-// Why: rendering is synchronous, so a Readable would hold every chunk until the event loop turns, and
-// zlib returns each compressed stream as a view into a 16 KiB slab: a 4 MiB PDF pinned about 40 MiB.
+// A pdfkit document whose output is read off the stream as it is produced, page by page.
+// Why read(): rendering is synchronous, so a 'data' listener would only run after the whole document
+// sat in the stream's buffer as zlib slices, each pinning a 16 KiB slab; read() hands back a compact copy.
 import PDFDocument from "pdfkit";
 
 /** A document and the bytes it has produced so far. */
 export interface CollectingDocument {
   readonly doc: PDFKit.PDFDocument;
-  /** The finished file; valid once `doc.end()` has returned. */
-  bytes(): Uint8Array;
+  /** Ends the document and returns the finished file. */
+  finish(): Uint8Array;
 }
 
-const BLOCK = 1 << 20;
-
-/** Creates a document whose output is collected in memory. */
-export function collectingDocument(options: PDFKit.PDFDocumentOptions): CollectingDocument {
-  // Fixed-size blocks, joined once at the end: growing one buffer by doubling would leave the
-  // discarded halves as garbage.
-  const blocks: Uint8Array[] = [];
-  let block = new Uint8Array(BLOCK);
-  let used = 0;
-  let ended = false;
-  class Collecting extends PDFDocument {
-    // pdfkit writes through Readable#push; taking the chunks here bypasses the stream's buffering.
-    override push(chunk: Uint8Array | null): boolean {
-      if (chunk === null) {
-        ended = true;
-        return false;
-      }
-      let offset = 0;
-      while (offset < chunk.length) {
-        if (used === block.length) {
-          blocks.push(block);
-          block = new Uint8Array(BLOCK);
-          used = 0;
-        }
-        const take = Math.min(chunk.length - offset, block.length - used);
-        block.set(chunk.subarray(offset, offset + take), used);
-        used += take;
-        offset += take;
-      }
-      return true;
+/** Creates a document whose output is collected in memory (or dropped, for a layout pass). */
+export function collectingDocument(options: PDFKit.PDFDocumentOptions, keep = true): CollectingDocument {
+  const doc = new PDFDocument(options);
+  const chunks: Buffer[] = [];
+  const drain = () => {
+    for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) {
+      if (keep) chunks.push(chunk);
     }
-  }
-  const doc = new Collecting(options);
+  };
+  doc.on("pageAdded", drain);
   return {
     doc,
-    bytes() {
-      if (!ended) throw new Error("the PDF document has not ended");
-      const out = new Uint8Array(blocks.length * BLOCK + used);
-      blocks.forEach((b, i) => {
-        out.set(b, i * BLOCK);
-      });
-      out.set(block.subarray(0, used), blocks.length * BLOCK);
-      return out;
+    finish() {
+      doc.end();
+      drain();
+      return new Uint8Array(Buffer.concat(chunks));
     },
   };
 }

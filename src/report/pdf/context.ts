@@ -1,6 +1,5 @@
 // The state of one PDF rendering: the document, the model, fonts, page count, anchors and the outline.
 import type { ReportModel } from "../report-model.js";
-import { createDeferredText, type DeferredText } from "./deferred-text.js";
 import type { Faces } from "./faces.js";
 import { glyphGuard } from "./fonts.js";
 import { PAGE } from "./styles.js";
@@ -12,13 +11,15 @@ export interface PdfContext {
   readonly faces: Faces;
   /** Replaces characters the embedded font cannot draw. */
   readonly safe: (text: string) => string;
-  readonly deferred: DeferredText;
+  /**
+   * What the layout pass found: the page count and the page of every destination. Null during that pass,
+   * whose drawing is thrown away; the second pass lays out the same pages and prints these numbers.
+   */
+  readonly known: LayoutFacts | null;
   /** Number of pages so far; the current page is the last. */
   readonly pages: { count: number };
   /** Page number of every named destination, for the contents page. */
   readonly anchorPages: Map<string, number>;
-  /** PDF colour operands of each "#rrggbb" used. */
-  readonly colors: Map<string, string>;
   /** Content box of a body page. */
   readonly box: {
     readonly left: number;
@@ -29,8 +30,19 @@ export interface PdfContext {
   };
 }
 
+/** Page numbers learnt by laying the whole document out once. */
+export interface LayoutFacts {
+  readonly pages: number;
+  readonly anchorPages: ReadonlyMap<string, number>;
+}
+
 /** Creates the rendering context and starts counting pages. */
-export function createContext(doc: PDFKit.PDFDocument, model: ReportModel, faces: Faces): PdfContext {
+export function createContext(
+  doc: PDFKit.PDFDocument,
+  model: ReportModel,
+  faces: Faces,
+  known: LayoutFacts | null,
+): PdfContext {
   const safe = glyphGuard(faces.hasGlyph);
   const pages = { count: 0 };
   doc.on("pageAdded", () => {
@@ -42,10 +54,9 @@ export function createContext(doc: PDFKit.PDFDocument, model: ReportModel, faces
     model,
     faces,
     safe,
-    deferred: createDeferredText(doc, faces),
+    known,
     pages,
     anchorPages: new Map(),
-    colors: new Map(),
     box: {
       left,
       right: PAGE.width - right,
@@ -62,17 +73,11 @@ export function anchor(ctx: PdfContext, name: string, y = ctx.doc.y): void {
   ctx.anchorPages.set(name, ctx.pages.count);
 }
 
-/** Adds an outline (bookmark) entry pointing at the current page and position. */
-export function bookmark(
-  ctx: PdfContext,
-  parent: PDFKit.PDFOutline,
-  title: string,
-  y = ctx.doc.y,
-): PDFKit.PDFOutline {
-  // pdfkit measures `top` from the top edge and `left` from the right edge; this lands on the left margin.
-  const place = { expanded: false, top: Math.max(0, y - 8), left: PAGE.width };
-  // Outline titles are PDF text strings, not drawn with the font, so they need no glyph guard.
-  return parent.addItem(title, place);
+/** Adds an outline (bookmark) entry pointing at the current page. */
+export function bookmark(parent: PDFKit.PDFOutline, title: string): PDFKit.PDFOutline {
+  // Outline titles are PDF text strings, not drawn with the font, so they need no glyph guard. An entry
+  // opens its page (pdfkit's documented options place it no finer); links go to the exact position.
+  return parent.addItem(title, { expanded: false });
 }
 
 /** The title the outline gives a section, so the PDF and the Markdown report name it alike. */

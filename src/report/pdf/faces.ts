@@ -1,107 +1,87 @@
-// The embedded faces of one document, laid out glyph by glyph without OpenType shaping.
-// Why: fontkit shapes every distinct word through Noto Sans JP's large GSUB/GPOS tables (about 0.15 ms
-// each), and pdfkit caches and re-concatenates the result word by word; shaping was the largest cost
-// of a report. Report text needs no ligatures or contextual forms: mapping characters to glyphs through
-// the cmap gives the same glyphs, minus Latin kerning, at a fraction of the time and garbage.
+// The faces of one document on pdfkit's public API: registered fonts, measured widths, glyph coverage.
+// Widths come from `doc.widthOfString`, the same shaping pdfkit uses to draw, so wrapped text never
+// overflows its box; they are remembered per face and text because report text repeats words.
+import { openSync } from "fontkit";
 import type { FontSet } from "./fonts.js";
-import { currentFont, type FontInternals, type FontkitFont } from "./pdfkit-internals.js";
 
 /** A face of the report's type. */
 export type Face = "regular" | "bold" | "mono";
 
-/** Widths and glyph codes of one face, remembered per character. */
-export interface FaceMetrics {
-  /** The pdfkit font behind the face. */
-  readonly font: FontInternals;
-  /** Advance width of a text at 1 pt (glyphs are unshaped, so widths simply add up). */
-  width(text: string): number;
-  /** The text's glyph codes as hex, adding its glyphs to the embedded subset. */
-  codes(text: string): string;
-}
+const FACES: readonly Face[] = ["regular", "bold", "mono"];
 
-/** Selects faces on a document, measures and encodes text, and answers glyph coverage. */
+/** Selects faces on a document, measures text and answers glyph coverage. */
 export interface Faces {
-  select(doc: PDFKit.PDFDocument, face: Face): void;
-  metrics(face: Face): FaceMetrics;
+  /** Selects a face and size for the next `doc.text`. */
+  select(face: Face, size: number): void;
+  /** Advance width of a single-line text in points. */
+  width(face: Face, size: number, text: string): number;
+  /** Height of one line in points, with the font's line gap. */
+  lineHeight(face: Face, size: number): number;
+  /** Whether the regular face has a glyph for a code point. */
   hasGlyph(codePoint: number): boolean;
 }
 
-// Variation selectors pick a glyph for the character before them; such text is encoded as a whole.
-const SELECTOR = /[\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/;
+const STANDARD = new Set([
+  "Courier",
+  "Courier-Bold",
+  "Courier-Oblique",
+  "Courier-BoldOblique",
+  "Helvetica",
+  "Helvetica-Bold",
+  "Helvetica-Oblique",
+  "Helvetica-BoldOblique",
+  "Times-Roman",
+  "Times-Bold",
+  "Times-Italic",
+  "Times-BoldItalic",
+  "Symbol",
+  "ZapfDingbats",
+]);
 
-function faceMetrics(font: FontInternals): FaceMetrics {
-  const chars = new Map<string, { width: number; code?: string }>();
-  const entry = (ch: string) => {
-    let known = chars.get(ch);
-    if (!known) {
-      known = { width: font.widthOfString(ch, 1) };
-      chars.set(ch, known);
-    }
-    return known;
-  };
-  return {
-    font,
-    width(text) {
-      let width = 0;
-      for (const ch of text) width += entry(ch).width;
-      return width;
-    },
-    codes(text) {
-      if (SELECTOR.test(text)) return font.encode(text)[0].join("");
-      let codes = "";
-      for (const ch of text) {
-        const known = entry(ch);
-        known.code ??= font.encode(ch)[0].join("");
-        codes += known.code;
-      }
-      return codes;
-    },
-  };
+/** Glyph coverage of a font file, opened once per process: a font file does not change under us. */
+const coverage = new Map<string, (codePoint: number) => boolean>();
+
+function coverageOf(source: string): (codePoint: number) => boolean {
+  // The 14 standard fonts are drawn in WinAnsi; printable ASCII is the part every one of them covers.
+  if (STANDARD.has(source)) return (cp) => cp >= 0x20 && cp < 0x7f;
+  let known = coverage.get(source);
+  if (!known) {
+    const font = openSync(source);
+    const face = "fonts" in font ? font.fonts[0] : font;
+    known = face ? (cp) => face.hasGlyphForCodePoint(cp) : () => false;
+    coverage.set(source, known);
+  }
+  return known;
 }
 
-/** Replaces pdfkit's shaping layout of one embedded font with a plain cmap mapping. */
-function unshape(font: FontInternals, fontkit: FontkitFont): void {
-  const scale = font.scale;
-  font.layout = (text, _features, onlyWidth) => {
-    const glyphs = fontkit.glyphsForString(text);
-    const positions = [];
-    let advanceWidth = 0;
-    for (const glyph of glyphs) {
-      const width = glyph.advanceWidth * scale;
-      advanceWidth += width;
-      if (!onlyWidth)
-        positions.push({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width });
-    }
-    return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
-  };
-}
-
-/** Opens the faces of a font set for one document; the fonts are parsed on first use. */
+/** Registers a font set's faces on a document and returns their measures. */
 export function openFaces(doc: PDFKit.PDFDocument, fonts: FontSet): Faces {
-  const done = new WeakSet<FontInternals>();
-  const select = (target: PDFKit.PDFDocument, face: Face) => {
-    target.font(fonts[face]);
-    const font = currentFont(target);
-    if (done.has(font)) return;
-    done.add(font);
-    const fontkit = font.font;
-    if (typeof fontkit?.glyphsForString === "function") unshape(font, fontkit as FontkitFont);
-  };
-  const metrics = new Map<Face, FaceMetrics>();
-  select(doc, "regular");
-  const coverage = currentFont(doc).font;
+  for (const face of FACES) doc.registerFont(face, fonts[face]);
+  // Width at 1 pt: pdfkit's widths scale linearly with the size.
+  const widths = new Map<Face, Map<string, number>>(FACES.map((f) => [f, new Map()]));
+  const heights = new Map<string, number>();
   return {
-    select,
-    metrics(face) {
-      let known = metrics.get(face);
-      if (!known) {
-        select(doc, face);
-        known = faceMetrics(currentFont(doc));
-        metrics.set(face, known);
-      }
-      return known;
+    select(face, size) {
+      doc.font(face, size);
     },
-    hasGlyph: (cp) =>
-      typeof coverage?.hasGlyphForCodePoint === "function" ? coverage.hasGlyphForCodePoint(cp) : cp < 0x7f,
+    width(face, size, text) {
+      const known = widths.get(face)!;
+      let width = known.get(text);
+      if (width === undefined) {
+        width = doc.font(face, 1).widthOfString(text);
+        known.set(text, width);
+      }
+      return width * size;
+    },
+    lineHeight(face, size) {
+      const key = `${face} ${size}`;
+      let height = heights.get(key);
+      if (height === undefined) {
+        height = doc.font(face, size).currentLineHeight(true);
+        heights.set(key, height);
+      }
+      return height;
+    },
+    hasGlyph: coverageOf(fonts.regular),
   };
 }

@@ -1,18 +1,15 @@
 // Running header and footer of every body page: organization, as-of date, report digest, "Page X of Y".
 import type { PdfContext } from "./context.js";
-import type { Slot } from "./deferred-text.js";
 import { INK, PAGE, SIZE } from "./styles.js";
 import { drawText, textWidth } from "./text.js";
 
-/** Fills the page labels once the page count is known. */
-export interface PageFrame {
-  finish(): void;
-}
-
-/** Draws the header and footer on every page after the cover, as each page is added. */
-export function installPageFrame(ctx: PdfContext): PageFrame {
+/**
+ * Draws the header and footer on every page after the cover, as each page is added. The page total
+ * comes from the layout pass; during that pass the label is left out (it is right-aligned in a box of
+ * its own, so it moves nothing).
+ */
+export function installPageFrame(ctx: PdfContext): void {
   const { doc, model, box } = ctx;
-  const labels: { page: number; slot: Slot }[] = [];
   doc.on("pageAdded", () => {
     if (ctx.pages.count === 1) return;
     const { x, y } = doc;
@@ -58,24 +55,15 @@ export function installPageFrame(ctx: PdfContext): PageFrame {
       color: INK.muted,
       height: 10,
     });
-    labels.push({
-      page: ctx.pages.count,
-      slot: ctx.deferred.place({
-        x: box.right - 120,
-        y: PAGE.footerY + 2,
-        width: 120,
+    if (ctx.known) {
+      drawText(ctx, `Page ${ctx.pages.count} of ${ctx.known.pages}`, box.right - 120, PAGE.footerY + 2, 120, {
         size: SIZE.small,
-        face: "regular",
         color: INK.muted,
         align: "right",
-      }),
-    });
+        height: 10,
+      });
+    }
     doc.x = x;
     doc.y = y;
   });
-  return {
-    finish() {
-      for (const { page, slot } of labels) slot.resolve(`Page ${page} of ${ctx.pages.count}`);
-    },
-  };
 }

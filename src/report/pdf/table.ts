@@ -1,10 +1,10 @@
 // Tables laid out by hand: rows measured first, broken across pages with the header repeated.
 // Why by hand: pdfkit's doc.table() costs 2.4–3.6× more per page than placing cell text directly.
 
-import { circleOps, lineOps, rectOps, roundedRectOps, writeOps } from "./content.js";
 import type { PdfContext } from "./context.js";
+import { fillCircle, fillRect, fillRoundedRect, strokeLine } from "./shapes.js";
 import { INK, SIZE } from "./styles.js";
-import { drawText, type Laid, laidOps, layoutText, type TextStyle } from "./text.js";
+import { drawLaid, drawText, type Laid, layoutText, type TextStyle } from "./text.js";
 
 /** One paragraph inside a cell. */
 export interface CellRun {
@@ -90,27 +90,24 @@ export function drawTable<R>(
 
   const drawRow = (row: { cells: readonly LaidCell[]; height: number }, fill: string | null) => {
     const y = doc.y;
-    // One content chunk per row: see content.ts.
-    const ops: string[] = [];
-    if (fill) ops.push(rectOps(ctx, box.left, y, box.width, row.height, fill));
+    if (fill) fillRect(doc, box.left, y, box.width, row.height, fill);
     for (const { cell, x, width, runs } of row.cells) {
       let ry = y + PAD_Y;
       for (const run of runs) {
         if (cell.marker?.kind === "badge") {
           const w = Math.min(width, (run.widths[0] ?? 0) + 8);
-          ops.push(roundedRectOps(ctx, x, ry, w, run.height + 1, 2, cell.marker.color));
-          ops.push(laidOps(ctx, run, x + 4, ry + 0.5, w - 8));
+          fillRoundedRect(doc, x, ry, w, run.height + 1, 2, cell.marker.color);
+          drawLaid(ctx, run, x + 4, ry + 0.5, w - 8);
         } else {
           if (ry === y + PAD_Y && cell.marker?.kind === "dot") {
-            ops.push(circleOps(ctx, x - DOT + 2.8, ry + run.lineHeight * 0.52, 2.6, cell.marker.color));
+            fillCircle(doc, x - DOT + 2.8, ry + run.lineHeight * 0.52, 2.6, cell.marker.color);
           }
-          ops.push(laidOps(ctx, run, x, ry, width, cell.align ?? "left"));
+          drawLaid(ctx, run, x, ry, width, cell.align ?? "left");
         }
         ry += run.height;
       }
     }
-    ops.push(lineOps(ctx, box.left, y + row.height, box.right, y + row.height, INK.rule, 0.4));
-    writeOps(ctx, ops);
+    strokeLine(doc, box.left, y + row.height, box.right, y + row.height, INK.rule, 0.4);
     doc.x = box.left;
     doc.y = y + row.height;
   };

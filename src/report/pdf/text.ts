@@ -1,6 +1,4 @@
 // Text primitives: styles, laying text out into lines once, drawing laid-out text, flowing paragraphs.
-
-import { type PlacedLine, textOps } from "./content.js";
 import type { PdfContext } from "./context.js";
 import { INK, SIZE } from "./styles.js";
 import { ellipsize, type Measure, wrapLines } from "./wrap.js";
@@ -32,14 +30,14 @@ export interface BoxOptions extends TextStyle {
 
 /** A width function for a style, in points. */
 function measurer(ctx: PdfContext, style: TextStyle): Measure {
-  const metrics = ctx.faces.metrics(style.font ?? "regular");
+  const face = style.font ?? "regular";
   const size = style.size ?? SIZE.body;
-  return (text) => metrics.width(text) * size;
+  return (text) => ctx.faces.width(face, size, text);
 }
 
 /** Height of one line in a style. */
 export function lineHeight(ctx: PdfContext, style: TextStyle): number {
-  return ctx.faces.metrics(style.font ?? "regular").font.lineHeight(style.size ?? SIZE.body, true);
+  return ctx.faces.lineHeight(style.font ?? "regular", style.size ?? SIZE.body);
 }
 
 /** Breaks text into lines for `width`; with `maxHeight`, drops what does not fit and ends with "…". */
@@ -69,31 +67,10 @@ export function textWidth(ctx: PdfContext, text: string, style: TextStyle = {}):
   return measurer(ctx, style)(ctx.safe(text));
 }
 
-/** Operators drawing laid-out lines from (x, y); `first`/`count` select a slice of them. */
-export function laidOps(
-  ctx: PdfContext,
-  laid: Laid,
-  x: number,
-  y: number,
-  width: number,
-  align: "left" | "right" | "center" = "left",
-  first = 0,
-  count = laid.lines.length - first,
-): string {
-  if (count <= 0) return "";
-  const placed: PlacedLine[] = [];
-  for (let i = first; i < first + count; i++) {
-    const text = laid.lines[i]!;
-    if (text === "") continue;
-    const w = laid.widths[i]!;
-    const dx = align === "right" ? width - w : align === "center" ? (width - w) / 2 : 0;
-    placed.push({ text, x: x + dx, y: y + (i - first) * laid.lineHeight });
-  }
-  const face = ctx.faces.metrics(laid.style.font ?? "regular");
-  return textOps(ctx, face, placed, laid.style.size ?? SIZE.body, laid.style.color ?? INK.text);
-}
-
-/** Draws laid-out lines from (x, y); `first`/`count` select a slice of them. */
+/**
+ * Draws laid-out lines from (x, y), one `doc.text` per line with pdfkit's own line breaking off;
+ * `first`/`count` select a slice of them. In the layout pass nothing is drawn.
+ */
 export function drawLaid(
   ctx: PdfContext,
   laid: Laid,
@@ -104,8 +81,21 @@ export function drawLaid(
   first = 0,
   count = laid.lines.length - first,
 ): void {
-  const ops = laidOps(ctx, laid, x, y, width, align, first, count);
-  if (ops !== "") ctx.doc.addContent(ops);
+  if (count <= 0 || ctx.known === null) return;
+  const { doc } = ctx;
+  // doc.text moves pdfkit's cursor; the layout owns the cursor, and the layout pass draws nothing.
+  const cursor = { x: doc.x, y: doc.y };
+  ctx.faces.select(laid.style.font ?? "regular", laid.style.size ?? SIZE.body);
+  doc.fillColor(laid.style.color ?? INK.text);
+  for (let i = first; i < first + count; i++) {
+    const text = laid.lines[i]!;
+    if (text === "") continue;
+    const w = laid.widths[i]!;
+    const dx = align === "right" ? width - w : align === "center" ? (width - w) / 2 : 0;
+    doc.text(text, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
+  }
+  doc.x = cursor.x;
+  doc.y = cursor.y;
 }
 
 /** Draws text in a box at a fixed position; never starts a new page. */

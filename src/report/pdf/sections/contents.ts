@@ -1,6 +1,5 @@
 // Contents page: every section and sub-section, linked, with page numbers filled in at the end.
 import { bookmark, type PdfContext } from "../context.js";
-import type { Slot } from "../deferred-text.js";
 import { INK, SIZE } from "../styles.js";
 import { drawText, ensureSpace, lineHeight, textWidth } from "../text.js";
 
@@ -11,11 +10,6 @@ interface Entry {
   readonly level: 1 | 2;
 }
 
-/** Fills the page numbers once every section has been drawn. */
-export interface Contents {
-  finish(): void;
-}
-
 function entries(ctx: PdfContext): Entry[] {
   return ctx.model.outline.flatMap((section) => [
     { title: section.title, dest: section.dest, level: 1 as const },
@@ -23,14 +17,13 @@ function entries(ctx: PdfContext): Entry[] {
   ]);
 }
 
-/** Draws the contents page(s); page numbers are placeholders until `finish`. */
-export function drawContents(ctx: PdfContext): Contents {
+/** Draws the contents page(s), with the page numbers the layout pass found. */
+export function drawContents(ctx: PdfContext): void {
   const { doc, box } = ctx;
   doc.addPage();
-  bookmark(ctx, doc.outline, "Contents", box.top);
+  bookmark(doc.outline, "Contents");
   drawText(ctx, "Contents", box.left, box.top, box.width, { font: "bold", size: SIZE.h1, color: INK.accent });
   doc.y = box.top + SIZE.h1 + 20;
-  const slots: { dest: string; slot: Slot }[] = [];
   for (const entry of entries(ctx)) {
     const style = entry.level === 1 ? { font: "bold" as const, size: SIZE.body + 1 } : { size: SIZE.body };
     const height = lineHeight(ctx, style) + (entry.level === 1 ? 6 : 2);
@@ -53,24 +46,13 @@ export function drawContents(ctx: PdfContext): Contents {
         .stroke()
         .undash();
     }
-    slots.push({
-      dest: entry.dest,
-      slot: ctx.deferred.place({
-        x: box.right - 34,
-        y,
-        width: 34,
-        size: style.size,
-        face: entry.level === 1 ? "bold" : "regular",
-        color: INK.text,
-        align: "right",
-      }),
+    const page = ctx.known?.anchorPages.get(entry.dest);
+    drawText(ctx, page === undefined ? "" : String(page), box.right - 34, y, 34, {
+      ...style,
+      align: "right",
+      height: 12,
     });
     doc.goTo(box.left + indent, y, box.width - indent, 12, entry.dest);
     doc.y = y + height;
   }
-  return {
-    finish() {
-      for (const { dest, slot } of slots) slot.resolve(String(ctx.anchorPages.get(dest) ?? ""));
-    },
-  };
 }

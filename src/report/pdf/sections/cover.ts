@@ -9,7 +9,7 @@ export function drawCover(ctx: PdfContext): void {
   const { doc, model, box } = ctx;
   const p = model.provenance;
   doc.addPage();
-  bookmark(ctx, doc.outline, "Cover", 0);
+  bookmark(doc.outline, "Cover");
   doc.rect(0, 0, PAGE.width, 10).fill(INK.accent);
   drawText(ctx, "SECURITY GAP REPORT", box.left, 90, box.width, {
     font: "bold",
