@@ -1,12 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { createReport } from "../src/pipeline/create-report.js";
 import { collectingDocument } from "../src/report/pdf/collect.js";
 import { openFaces } from "../src/report/pdf/faces.js";
 import { defaultFonts, glyphGuard } from "../src/report/pdf/fonts.js";
+import { PAGE } from "../src/report/pdf/styles.js";
 import { wrapLines } from "../src/report/pdf/wrap.js";
 import { memoryIo, runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
@@ -154,6 +156,42 @@ describe("PDF report content", () => {
     const raw = Buffer.from(weakPdf).toString("latin1");
     expect(raw).toContain("(control-txn-001)");
     expect(raw).toMatch(/\/S \/GoTo\s*\/D \(control-txn-001\)/);
+  });
+});
+
+/** Every text run of a PDF with its page and its baseline measured from the top of the page. */
+async function placedText(bytes: Uint8Array) {
+  const file = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const runs: { page: number; pages: number; top: number; text: string }[] = [];
+  for (let n = 1; n <= file.numPages; n++) {
+    const page = await file.getPage(n);
+    const content = await page.getTextContent();
+    for (const item of content.items) {
+      if (!("str" in item) || item.str.trim() === "") continue;
+      runs.push({ page: n, pages: file.numPages, top: page.view[3]! - item.transform[5], text: item.str });
+    }
+  }
+  await file.destroy();
+  return runs;
+}
+
+describe("page layout", () => {
+  it("keeps body text inside the body on every page, the running header above it and the footer below", async () => {
+    const runs = await placedText(weakPdf);
+    const pages = runs[0]!.pages;
+    expect(pages).toBeGreaterThan(3);
+    const bottom = PAGE.height - PAGE.margin.bottom;
+    for (let n = 2; n <= pages; n++) {
+      const onPage = runs.filter((r) => r.page === n);
+      const above = onPage.filter((r) => r.top < PAGE.margin.top).map((r) => r.text);
+      expect(above, `page ${n}`).toEqual(["Weak Exchange K.K.", "Security gap report · as of 2026-06-30"]);
+      const below = onPage.filter((r) => r.top > bottom).map((r) => r.text);
+      expect(below.at(-1), `page ${n}`).toBe(`Page ${n} of ${pages}`);
+      expect(
+        onPage.filter((r) => r.top >= PAGE.margin.top && r.top <= bottom).length,
+        `page ${n}`,
+      ).toBeGreaterThan(0);
+    }
   });
 });
 

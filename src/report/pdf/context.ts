@@ -45,10 +45,13 @@ export function createContext(
 ): PdfContext {
   const safe = glyphGuard(faces.hasGlyph);
   const pages = { count: 0 };
+  const { left, right, top, bottom } = PAGE.margin;
   doc.on("pageAdded", () => {
     pages.count++;
+    // pdfkit's own margins are 0 (the layout places every line), so the body's top-left is set here.
+    doc.x = left;
+    doc.y = top;
   });
-  const { left, right, top, bottom } = PAGE.margin;
   return {
     doc,
     model,
