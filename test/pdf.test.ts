@@ -278,9 +278,10 @@ describe("the pdfkit behaviours the layout relies on", () => {
       info: { CreationDate: new Date(0), ModDate: new Date(0) },
     });
 
-  it("measures widths in proportion to the size, so one measure at 1 pt serves every size", () => {
+  it("measures widths in proportion to the size and alike on every document, so one measure serves all", () => {
     const { doc } = open();
-    const faces = openFaces(doc, defaultFonts());
+    const faces = openFaces(defaultFonts());
+    faces.register(doc);
     const text = "Signer verifies 署名 request";
     const at1 = doc.font("regular", 1).widthOfString(text);
     for (const size of [6.5, 9, 15]) {

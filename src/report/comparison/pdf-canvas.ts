@@ -52,7 +52,8 @@ export function openCanvas(info: { title: string; subject: string; date: string 
       ModDate: date,
     },
   });
-  const faces = openFaces(doc, fonts ?? defaultFonts());
+  const faces = openFaces(fonts ?? defaultFonts());
+  faces.register(doc);
   const safe = glyphGuard(faces.hasGlyph);
   const box = {
     left: PAGE.margin,
@@ -68,7 +69,7 @@ export function openCanvas(info: { title: string; subject: string; date: string 
     y: box.top,
     safe,
     font(face, size) {
-      faces.select(face, size);
+      doc.font(face, size);
     },
     remaining: () => box.bottom - canvas.y,
     newPage() {
@@ -80,7 +81,7 @@ export function openCanvas(info: { title: string; subject: string; date: string 
       // would make pdfkit start another page, and the footer lives there.
       const footer = `${safe(info.title)} · page ${pages}`;
       const x = box.left + box.width - faces.width("regular", 6.5, footer);
-      faces.select("regular", 6.5);
+      doc.font("regular", 6.5);
       doc.text(footer, x, PAGE.height - PAGE.margin, { lineBreak: false });
       doc.fillColor(INK.text);
       canvas.y = box.top;

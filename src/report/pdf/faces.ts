@@ -1,7 +1,11 @@
-// The faces of one document on pdfkit's public API: registered fonts, measured widths, glyph coverage.
+// The faces of a report's type on pdfkit's public API: registered fonts, measured widths, glyph coverage.
 // Widths come from `doc.widthOfString`, the same shaping pdfkit uses to draw, so wrapped text never
-// overflows its box; they are remembered per face and text because report text repeats words.
-import { openSync } from "fontkit";
+// overflows its box. They are measured on a page-less document of their own, so one set of measures
+// serves every document drawn with the same fonts (both passes of a report), and they are remembered
+// per face and text because report text repeats words.
+import { readFileSync } from "node:fs";
+import { create, type Font } from "fontkit";
+import PDFDocument from "pdfkit";
 import type { FontSet } from "./fonts.js";
 
 /** A face of the report's type. */
@@ -9,10 +13,10 @@ export type Face = "regular" | "bold" | "mono";
 
 const FACES: readonly Face[] = ["regular", "bold", "mono"];
 
-/** Selects faces on a document, measures text and answers glyph coverage. */
+/** Registers faces on documents, measures text and answers glyph coverage. */
 export interface Faces {
-  /** Selects a face and size for the next `doc.text`. */
-  select(face: Face, size: number): void;
+  /** Registers the faces on a document under the names "regular", "bold" and "mono". */
+  register(doc: PDFKit.PDFDocument): void;
   /** Advance width of a single-line text in points. */
   width(face: Face, size: number, text: string): number;
   /** Height of one line in points, with the font's line gap. */
@@ -38,38 +42,82 @@ const STANDARD = new Set([
   "ZapfDingbats",
 ]);
 
-/** Glyph coverage of a font file, opened once per process: a font file does not change under us. */
-const coverage = new Map<string, (codePoint: number) => boolean>();
+/** Bytes of each font file, read once per process: a font file does not change under us. */
+const bytes = new Map<string, Buffer>();
 
-function coverageOf(source: string): (codePoint: number) => boolean {
-  // The 14 standard fonts are drawn in WinAnsi; printable ASCII is the part every one of them covers.
-  if (STANDARD.has(source)) return (cp) => cp >= 0x20 && cp < 0x7f;
-  let known = coverage.get(source);
+/** A font source as pdfkit takes it: a standard font's name, or the file's bytes shared by every document. */
+function fontSource(source: string): string | Buffer {
+  if (STANDARD.has(source)) return source;
+  let known = bytes.get(source);
   if (!known) {
-    const font = openSync(source);
-    const face = "fonts" in font ? font.fonts[0] : font;
-    known = face ? (cp) => face.hasGlyphForCodePoint(cp) : () => false;
-    coverage.set(source, known);
+    known = readFileSync(source);
+    bytes.set(source, known);
   }
   return known;
 }
 
-/** Registers a font set's faces on a document and returns their measures. */
-export function openFaces(doc: PDFKit.PDFDocument, fonts: FontSet): Faces {
-  for (const face of FACES) doc.registerFont(face, fonts[face]);
-  // Width at 1 pt: pdfkit's widths scale linearly with the size.
+/** The parsed font of each file, per process like its bytes (fontkit parses tables lazily). */
+const parsed = new Map<string, Font | null>();
+
+function fontOf(source: string): Font | null {
+  let font = parsed.get(source);
+  if (font === undefined) {
+    const opened = create(fontSource(source) as Buffer);
+    font = "fonts" in opened ? (opened.fonts[0] ?? null) : opened;
+    parsed.set(source, font);
+  }
+  return font;
+}
+
+function coverageOf(source: string): (codePoint: number) => boolean {
+  // The 14 standard fonts are drawn in WinAnsi; printable ASCII is the part every one of them covers.
+  if (STANDARD.has(source)) return (cp) => cp >= 0x20 && cp < 0x7f;
+  const font = fontOf(source);
+  return font ? (cp) => font.hasGlyphForCodePoint(cp) : () => false;
+}
+
+/** Opens a font set's faces and their measures. */
+export function openFaces(fonts: FontSet): Faces {
+  const register = (doc: PDFKit.PDFDocument) => {
+    for (const face of FACES) doc.registerFont(face, fontSource(fonts[face]));
+  };
+  const doc = new PDFDocument({ autoFirstPage: false });
+  register(doc);
+  // Width at 1 pt: pdfkit's widths scale linearly with the size. For an embedded font pdfkit's width
+  // is fontkit's shaped advance in em; asking fontkit directly keeps pdfkit's per-word glyph runs
+  // (which the measures never need) out of memory.
   const widths = new Map<Face, Map<string, number>>(FACES.map((f) => [f, new Map()]));
+  const pieceWidth = Object.fromEntries(
+    FACES.map((face) => {
+      const font = STANDARD.has(fonts[face]) ? null : fontOf(fonts[face]);
+      const measure = font
+        ? (piece: string) => font.layout(piece).advanceWidth / font.unitsPerEm
+        : (piece: string) => doc.font(face, 1).widthOfString(piece);
+      return [face, measure];
+    }),
+  ) as Record<Face, (piece: string) => number>;
   const heights = new Map<string, number>();
   return {
-    select(face, size) {
-      doc.font(face, size);
-    },
+    register,
     width(face, size, text) {
       const known = widths.get(face)!;
-      let width = known.get(text);
-      if (width === undefined) {
-        width = doc.font(face, 1).widthOfString(text);
-        known.set(text, width);
+      // pdfkit measures a text as the sum of its words, each with its trailing space or tab, shaped
+      // one by one; summing the same pieces gives its width without laying out each new line again.
+      let width = 0;
+      let start = 0;
+      for (let i = 0; i <= text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (i < text.length && c !== 32 && c !== 9) continue;
+        const end = Math.min(i + 1, text.length);
+        if (end === start) break;
+        const piece = text.slice(start, end);
+        let w = known.get(piece);
+        if (w === undefined) {
+          w = pieceWidth[face](piece);
+          known.set(piece, w);
+        }
+        width += w;
+        start = end;
       }
       return width * size;
     },

@@ -2,7 +2,7 @@
 import type { ReportModel } from "../report-model.js";
 import { collectingDocument } from "./collect.js";
 import { createContext, type LayoutFacts } from "./context.js";
-import { openFaces } from "./faces.js";
+import { type Faces, openFaces } from "./faces.js";
 import { defaultFonts, type FontSet } from "./fonts.js";
 import { installPageFrame } from "./page-frame.js";
 import { drawAppendix } from "./sections/appendix.js";
@@ -43,12 +43,12 @@ export interface RenderPdfOptions {
  * content until the end took 3.3× the memory after imports on the 885-page bench report.
  */
 export async function renderPdf(model: ReportModel, options: RenderPdfOptions = {}): Promise<Uint8Array> {
-  const fonts = options.fonts ?? defaultFonts();
-  const layout = drawDocument(model, fonts, null);
-  return drawDocument(model, fonts, layout.facts).bytes;
+  const faces = openFaces(options.fonts ?? defaultFonts());
+  const layout = drawDocument(model, faces, null);
+  return drawDocument(model, faces, layout.facts).bytes;
 }
 
-function documentOptions(model: ReportModel): PDFKit.PDFDocumentOptions {
+function documentOptions(model: ReportModel, draft: boolean): PDFKit.PDFDocumentOptions {
   const date = new Date(`${model.assessment.as_of}T00:00:00Z`);
   const p = model.provenance;
   return {
@@ -57,7 +57,8 @@ function documentOptions(model: ReportModel): PDFKit.PDFDocumentOptions {
     margin: 0,
     autoFirstPage: false,
     bufferPages: false,
-    compress: true,
+    // The layout pass's output is thrown away: compressing it would be wasted work.
+    compress: !draft,
     lang: "en",
     displayTitle: true,
     info: {
@@ -82,11 +83,12 @@ function documentOptions(model: ReportModel): PDFKit.PDFDocumentOptions {
 
 function drawDocument(
   model: ReportModel,
-  fonts: FontSet,
+  faces: Faces,
   known: LayoutFacts | null,
 ): { facts: LayoutFacts; bytes: Uint8Array } {
-  const { doc, finish } = collectingDocument(documentOptions(model), known !== null);
-  const ctx = createContext(doc, model, openFaces(doc, fonts), known);
+  const { doc, finish } = collectingDocument(documentOptions(model, known === null), known !== null);
+  faces.register(doc);
+  const ctx = createContext(doc, model, faces, known);
   installPageFrame(ctx);
   drawCover(ctx);
   drawContents(ctx);

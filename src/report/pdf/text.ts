@@ -85,14 +85,16 @@ export function drawLaid(
   const { doc } = ctx;
   // doc.text moves pdfkit's cursor; the layout owns the cursor, and the layout pass draws nothing.
   const cursor = { x: doc.x, y: doc.y };
-  ctx.faces.select(laid.style.font ?? "regular", laid.style.size ?? SIZE.body);
+  doc.font(laid.style.font ?? "regular", laid.style.size ?? SIZE.body);
   doc.fillColor(laid.style.color ?? INK.text);
-  for (let i = first; i < first + count; i++) {
-    const text = laid.lines[i]!;
-    if (text === "") continue;
-    const w = laid.widths[i]!;
-    const dx = align === "right" ? width - w : align === "center" ? (width - w) / 2 : 0;
-    doc.text(text, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
+  if (align === "left") {
+    // pdfkit steps down one line height (the face's, as the layout's) at each newline when lineBreak is off.
+    doc.text(laid.lines.slice(first, first + count).join("\n"), x, y, { lineBreak: false });
+  } else {
+    for (let i = first; i < first + count; i++) {
+      const dx = (width - laid.widths[i]!) / (align === "right" ? 1 : 2);
+      doc.text(laid.lines[i]!, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
+    }
   }
   doc.x = cursor.x;
   doc.y = cursor.y;
