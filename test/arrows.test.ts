@@ -22,4 +22,27 @@ describe("folder arrows", () => {
     );
     expect(wrongArrows(src)).toEqual(["engine/evaluate.ts imports ../pipeline/run.js (engine → pipeline)"]);
   });
+
+  it("catches side-effect, re-export, single-quoted and template-literal imports, and imports of the roof", () => {
+    const src = tempDir();
+    for (const dir of ["engine", "pipeline", "model"]) mkdirSync(join(src, dir));
+    writeFileSync(join(src, "pipeline", "run.ts"), "export const run = 1;\n");
+    writeFileSync(join(src, "index.ts"), 'export * from "./engine/a.js";\n');
+    writeFileSync(
+      join(src, "model", "m.ts"),
+      [
+        'import "../pipeline/run.js";',
+        "export { run } from '../pipeline/run.js';",
+        "const a = await import(`../engine/a.js`);",
+        'import type { X } from "../index.js";',
+        'import { y } from "./same.js";',
+      ].join("\n"),
+    );
+    expect(wrongArrows(src)).toEqual([
+      "model/m.ts imports ../pipeline/run.js (model → pipeline)",
+      "model/m.ts imports ../pipeline/run.js (model → pipeline)",
+      "model/m.ts imports ../engine/a.js (model → engine)",
+      "model/m.ts imports ../index.js (model → index.js)",
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 // Golden files: the Markdown report of each shipped example and the text diagnostics of invalid answers files. A
 // wording or layout change shows up as a diff of these files, to be read and approved with `vitest -u`.
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { lintCatalog } from "../src/catalog/lint-catalog.js";
@@ -12,12 +12,24 @@ import { loadAnswers } from "../src/pipeline/validate-answers.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const catalog = (await lintCatalog(`${root}controls`)).catalog as Catalog;
 const INVALID = `${root}test/fixtures/invalid/`;
+// vitest writes a missing file snapshot and passes; a new golden file is created on purpose only, with
+// GOLDEN_CREATE=1 (changing an existing one is `vitest -u`, reviewed as a diff).
+const updating = process.env.GOLDEN_CREATE === "1";
+
+async function matchGolden(text: string, file: string): Promise<void> {
+  if (!updating)
+    expect(
+      existsSync(`${root}test/${file}`),
+      `${file} is missing; create it with GOLDEN_CREATE=1 npx vitest run test/golden.test.ts`,
+    ).toBe(true);
+  await expect(text).toMatchFileSnapshot(file);
+}
 
 describe("golden Markdown reports", () => {
   it.each(["dmm-like-exchange", "midsize-exchange", "strong-exchange"])("%s", async (name) => {
     const report = await createReport({ answersPath: `examples/${name}.yaml` });
     if (!report.ok) throw new Error(JSON.stringify(report.diagnostics));
-    await expect(String(report.output)).toMatchFileSnapshot(`golden/${name}.md`);
+    await matchGolden(String(report.output), `golden/${name}.md`);
   });
 });
 
@@ -33,6 +45,6 @@ describe("golden diagnostics of invalid answers files", () => {
       name,
     ).toBe(true);
     const text = formatDiagnostics(loaded.diagnostics);
-    await expect(text).toMatchFileSnapshot(`golden/invalid/${name}.txt`);
+    await matchGolden(text, `golden/invalid/${name}.txt`);
   });
 });

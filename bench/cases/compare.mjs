@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import jsyaml from "js-yaml";
 import { LineCounter, parseDocument, stringify } from "yaml";
+import { DEFAULT_CATALOG_DIR } from "../../dist/catalog/default-catalog.js";
 import { loadCatalog } from "../../dist/catalog/load-catalog.js";
-import { compareFiles } from "../../dist/compare/compare-files.js";
-import { DEFAULT_CATALOG_DIR } from "../../dist/report/create-report.js";
+import { compareFiles } from "../../dist/pipeline/compare-files.js";
 import { prng, summarize } from "../stats.mjs";
 
 const FILES = 1000;
@@ -138,7 +138,7 @@ function memory(dir, files, jobs) {
   const script = join(dir, "memory.mjs");
   writeFileSync(
     script,
-    `import { compareFiles } from ${JSON.stringify(new URL("../../dist/compare/compare-files.js", import.meta.url).href)};
+    `import { compareFiles } from ${JSON.stringify(new URL("../../dist/pipeline/compare-files.js", import.meta.url).href)};
 const files = JSON.parse(process.argv[2]);
 const heap = {};
 const r = await compareFiles({
