@@ -19,6 +19,8 @@ await build({
     js: "import { createRequire as __vaspcheckRequire } from 'node:module'; const require = __vaspcheckRequire(import.meta.url);",
   },
   legalComments: "none",
+  minify: true,
+  keepNames: true,
   logLevel: "warning",
 });
 chmodSync("dist/bundle/vaspcheck.js", 0o755);

@@ -36,6 +36,7 @@ import {
   fixtureCatalog,
   tempDir,
 } from "./helpers/fixtures.js";
+import { placedText } from "./helpers/placed-text.js";
 
 /** mulberry32: the same seed always gives the same submissions. */
 function prng(seed: number): () => number {
@@ -605,6 +606,24 @@ describe("compare: PDF", () => {
       "TXN-001",
     ])
       expect(text).toContain(expected);
+  });
+
+  it("keeps every line of text inside the landscape page's margins, with a footer on each page", async () => {
+    const dir = tempDir();
+    write(dir, "weak.yaml", asOrganization(fixture("weak"), "株式会社テスト取引所", "JP-1"));
+    write(dir, "strong.yaml", fixture("strong"));
+    const runs = await placedText(renderComparisonPdf(await compareDir(dir), { vaspcheckVersion: "test" }));
+    const [width, height, margin] = [841.89, 595.28, 36];
+    const outside = runs.filter(
+      (r) =>
+        !r.turned && (r.left < margin - 0.5 || r.right > width - margin + 0.5 || r.top > height - margin + 8),
+    );
+    expect(outside.map((r) => `p.${r.page}: ${r.text}`)).toEqual([]);
+    const pages = runs[0]!.pages;
+    for (let n = 1; n <= pages; n++) {
+      const footer = runs.filter((r) => r.page === n && r.top > height - 50).map((r) => r.text);
+      expect(footer, `page ${n}`).toEqual([`Sector comparison: 2 exchanges · page ${n}`]);
+    }
   });
 
   it("colours scores from red through amber to green", () => {

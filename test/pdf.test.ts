@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFParse } from "pdf-parse";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { createReport } from "../src/pipeline/create-report.js";
@@ -12,6 +11,7 @@ import { PAGE } from "../src/report/pdf/styles.js";
 import { wrapLines } from "../src/report/pdf/wrap.js";
 import { memoryIo, runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir, writeTemp } from "./helpers/fixtures.js";
+import { placedText } from "./helpers/placed-text.js";
 
 /** Every control of the fixture catalog. */
 const FIXTURE_CONTROL_IDS = [
@@ -160,21 +160,6 @@ describe("PDF report content", () => {
 });
 
 /** Every text run of a PDF with its page and its baseline measured from the top of the page. */
-async function placedText(bytes: Uint8Array) {
-  const file = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const runs: { page: number; pages: number; top: number; text: string }[] = [];
-  for (let n = 1; n <= file.numPages; n++) {
-    const page = await file.getPage(n);
-    const content = await page.getTextContent();
-    for (const item of content.items) {
-      if (!("str" in item) || item.str.trim() === "") continue;
-      runs.push({ page: n, pages: file.numPages, top: page.view[3]! - item.transform[5], text: item.str });
-    }
-  }
-  await file.destroy();
-  return runs;
-}
-
 describe("page layout", () => {
   it("keeps body text inside the body on every page, the running header above it and the footer below", async () => {
     const runs = await placedText(weakPdf);
@@ -192,6 +177,14 @@ describe("page layout", () => {
         `page ${n}`,
       ).toBeGreaterThan(0);
     }
+  });
+
+  it("keeps every line between the left and right margins (wrapped lines stacked, never run together)", async () => {
+    const runs = await placedText(weakPdf);
+    const outside = runs.filter(
+      (r) => r.left < PAGE.margin.left - 0.5 || r.right > PAGE.width - PAGE.margin.right + 0.5,
+    );
+    expect(outside.map((r) => `p.${r.page}: ${r.text}`)).toEqual([]);
   });
 });
 

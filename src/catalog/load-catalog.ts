@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { byCodeUnit, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";

@@ -1,5 +1,5 @@
 // Diagnostic: one problem found in user data, with where it is, what was expected and what was found.
-import type { z } from "zod";
+import type * as z from "zod";
 import type { DiagnosticSchema, DiagnosticSeveritySchema, PointSchema } from "../model/diagnostic.js";
 
 /** How bad a diagnostic is: errors stop a report, warnings are printed and kept. */

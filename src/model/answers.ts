@@ -1,5 +1,5 @@
 // The answers file an exchange fills in: who, when, against which catalog, scoping, and per-control answers.
-import { z } from "zod";
+import * as z from "zod";
 import { SemverSchema } from "./catalog-meta.js";
 import { KebabIdSchema, ResponsesSchema } from "./control.js";
 

@@ -1,5 +1,5 @@
 // Catalog metadata and the organization-profile (scoping) questions.
-import { z } from "zod";
+import * as z from "zod";
 import { ControlIdSchema, KebabIdSchema } from "./control.js";
 import { QuestionSchema } from "./question.js";
 

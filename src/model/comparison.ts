@@ -1,5 +1,5 @@
 // The comparison result: many submissions against one catalog, as one versioned, documented JSON format.
-import { z } from "zod";
+import * as z from "zod";
 import { SeveritySchema } from "./control.js";
 import { DiagnosticSchema } from "./diagnostic.js";
 import { IncidentReplaySchema, StatusSchema, StepReplaySchema } from "./result.js";

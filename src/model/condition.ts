@@ -1,5 +1,5 @@
 // Conditions as data: all / any / not over typed leaf comparisons from a closed operator set.
-import { z } from "zod";
+import * as z from "zod";
 import { SnakeIdSchema } from "./question.js";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);

@@ -1,6 +1,6 @@
 // A control: what to check, why (lessons), how to decide, and how to fix it. Its effect on attack steps is data of
 // the incidents (`countermeasures`), next to the record it is derived from.
-import { z } from "zod";
+import * as z from "zod";
 import { ConditionSchema } from "./condition.js";
 import { QuestionSchema, SnakeIdSchema } from "./question.js";
 

@@ -1,5 +1,5 @@
 // The Diagnostic as data: one zod schema, from which the type is inferred and the published JSON Schema is made.
-import { z } from "zod";
+import * as z from "zod";
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostic-codes.js";
 
 /** A 1-based line and column. */

@@ -1,5 +1,5 @@
 // The progress diff: one organization's two submissions, as one versioned, documented JSON format.
-import { z } from "zod";
+import * as z from "zod";
 import { SeveritySchema } from "./control.js";
 import { IncidentReplaySchema, StatusSchema } from "./result.js";
 

@@ -1,5 +1,5 @@
 // A framework (regulation or standard) and the requirement ids a control may map to.
-import { z } from "zod";
+import * as z from "zod";
 import { KebabIdSchema } from "./control.js";
 
 /** A framework with the list of its valid requirement ids. */

@@ -1,6 +1,6 @@
 // An incident: a dated, sourced loss, the attack chain that caused it, what would have countered each step, and
 // what the victim is known to have had in place.
-import { z } from "zod";
+import * as z from "zod";
 import { ConditionSchema } from "./condition.js";
 import { ControlIdSchema, KebabIdSchema } from "./control.js";
 

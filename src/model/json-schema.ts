@@ -1,5 +1,5 @@
 // JSON Schemas generated from the zod schemas, so the documented formats can never drift from the code.
-import { z } from "zod";
+import * as z from "zod";
 import { AnswersSchema } from "./answers.js";
 import { COMPARISON_FORMAT, ComparisonSchema } from "./comparison.js";
 import { DIFF_FORMAT, DiffSchema } from "./diff.js";

@@ -1,5 +1,5 @@
 // A lesson: what incidents teach, in one sentence a board can read.
-import { z } from "zod";
+import * as z from "zod";
 import { KebabIdSchema } from "./control.js";
 
 /** A lesson drawn from one or more incidents. */

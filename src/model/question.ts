@@ -1,5 +1,5 @@
 // Typed questions: what a control (or the organization profile) asks, and what shape an answer must have.
-import { z } from "zod";
+import * as z from "zod";
 
 /** A stable identifier: lower snake case, as used for question ids and profile keys. */
 export const SnakeIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, "lower_snake_case id");

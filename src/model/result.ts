@@ -1,5 +1,5 @@
 // The evaluation result: one versioned model that every renderer and the comparison consume.
-import { z } from "zod";
+import * as z from "zod";
 import { EvidenceSchema, ExceptionSchema, RemediationPlanSchema } from "./answers.js";
 import { SeveritySchema } from "./control.js";
 import { EffectSchema, HedgeSchema, TechniqueSchema } from "./incident.js";

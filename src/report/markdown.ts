@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime.js";
 import { escapeBlock, escapeCell, escapeInline } from "./markdown-escape.js";
 import type { ReportModel } from "./report-model.js";
 import { templateErrorOf } from "./template-error.js";
@@ -12,6 +13,18 @@ import { templateErrorOf } from "./template-error.js";
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** What rendering needs of a Handlebars environment; `compile` exists only on the full build. */
+type HandlebarsEnvironment = Pick<typeof Handlebars, "registerHelper" | "registerPartial" | "template"> &
+  Partial<Pick<typeof Handlebars, "compile">>;
+
+/** A Handlebars build: the runtime (precompiled templates only) or the full compiler. */
+export interface HandlebarsBuild {
+  create(): HandlebarsEnvironment;
+}
+
+// handlebars/runtime.d.ts declares an empty module, so the runtime's (documented) API is typed by hand here.
+const RUNTIME = HandlebarsRuntime as unknown as HandlebarsBuild;
 
 /** Precompiled templates of one set (see scripts/build-templates-cache.mjs). */
 interface PrecompiledSet {
@@ -30,6 +43,11 @@ export interface TemplateSet {
   readonly precompiled?: PrecompiledSet;
   /** Where the main template and each partial were read from, so a template error can name its file. */
   readonly files?: { readonly main: string; readonly partials: Readonly<Record<string, string>> };
+  /**
+   * The Handlebars environment that renders the set: the small runtime when every template is precompiled, the
+   * full compiler (loaded only then) for custom or edited templates.
+   */
+  readonly handlebars: HandlebarsBuild;
 }
 
 /** Options every template is compiled with: the helpers escape, and a missing field is an error. */
@@ -81,12 +99,21 @@ export async function loadTemplates(
   }
   const digest = hash.digest("hex");
   const precompiled = options.precompiled === false ? undefined : await precompiledSet(name, digest);
-  return { main, partials, digest, precompiled, files: { main: mainFile, partials: partialFiles } };
+  // Loading the compiler costs about as much as the rest of a report's start-up; shipped templates never need it.
+  const handlebars: HandlebarsBuild = precompiled ? RUNTIME : (await import("handlebars")).default;
+  return {
+    main,
+    partials,
+    digest,
+    precompiled,
+    files: { main: mainFile, partials: partialFiles },
+    handlebars,
+  };
 }
 
 /** Renders any view model with a template set. Text reaches the output only through the escaping helpers. */
 export function renderWithTemplates(model: unknown, templates: TemplateSet): string {
-  const hbs = Handlebars.create();
+  const hbs = templates.handlebars.create();
   hbs.registerHelper("md", (value: unknown) => escapeInline(String(value ?? "")));
   hbs.registerHelper("block", (value: unknown) => escapeBlock(String(value ?? "")));
   hbs.registerHelper("cell", (value: unknown) => escapeCell(String(value ?? "")));
@@ -102,14 +129,19 @@ export function renderWithTemplates(model: unknown, templates: TemplateSet): str
         throw templateErrorOf(file, error);
       }
     };
+  const compile = (source: string): Handlebars.TemplateDelegate => {
+    if (!hbs.compile)
+      throw new Error("A template set without precompiled templates needs the Handlebars compiler.");
+    return hbs.compile(source, TEMPLATE_COMPILE_OPTIONS);
+  };
   for (const [name, source] of Object.entries(templates.partials)) {
     const spec = precompiled?.partials[name];
-    const run = spec ? hbs.template(spec) : hbs.compile(source, TEMPLATE_COMPILE_OPTIONS);
+    const run = spec ? hbs.template(spec) : compile(source);
     hbs.registerPartial(name, located(files?.partials[name] ?? `${name}.hbs`, run));
   }
   const template = located(
     files?.main ?? "main template",
-    precompiled ? hbs.template(precompiled.main) : hbs.compile(templates.main, TEMPLATE_COMPILE_OPTIONS),
+    precompiled ? hbs.template(precompiled.main) : compile(templates.main),
   );
   return `${template(model)
     .replace(/\n{3,}/g, "\n\n")

@@ -1,5 +1,5 @@
 // Zod issues to positioned diagnostics: every structural problem of a file, with line:col and expectations.
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Diagnostic, show } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";

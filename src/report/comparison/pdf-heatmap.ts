@@ -1,5 +1,7 @@
 // Heat maps for the comparison PDF: one row per organization, one coloured cell per lesson or control.
-import type { Canvas } from "./pdf-canvas.js";
+import type { PdfCanvas } from "../pdf/canvas.js";
+import { INK } from "../pdf/styles.js";
+import { type BoxOptions, drawText, ensureSpace, lineHeight } from "../pdf/text.js";
 
 /** One heat-map column. */
 export interface HeatColumn {
@@ -29,7 +31,7 @@ export interface HeatLayout {
 
 /** Draws a heat map across as many pages as its rows need, repeating the column headers on each page. */
 export function drawHeatmap(
-  canvas: Canvas,
+  canvas: PdfCanvas,
   columns: readonly HeatColumn[],
   rows: readonly HeatRow[],
   layout: HeatLayout,
@@ -44,33 +46,9 @@ export function drawHeatmap(
   const gridLeft = box.left + layout.labelWidth + leadTotal;
   let index = 0;
   while (index < rows.length) {
-    if (canvas.remaining() < headerHeight + 3 * layout.rowHeight) canvas.newPage();
-    const top = canvas.y;
-    canvas.font("bold", 6.5);
-    layout.leadHeaders.forEach((h, i) => {
-      doc.text(h, box.left + layout.labelWidth + i * layout.leadWidth, top + headerHeight - 9, {
-        width: layout.leadWidth - 2,
-        align: "right",
-        lineBreak: false,
-      });
-    });
-    columns.forEach((column, i) => {
-      const x = gridLeft + i * cellWidth;
-      if (layout.verticalHeaders) {
-        // Turned a quarter left, a line of text spans its line height to the right of its origin.
-        const left = x + (cellWidth - doc.currentLineHeight()) / 2;
-        doc.save();
-        doc.rotate(-90, { origin: [left, top + headerHeight - 2] });
-        doc.text(canvas.safe(column.label), left, top + headerHeight - 2, { lineBreak: false });
-        doc.restore();
-      } else {
-        doc.text(canvas.safe(column.label), x, top + headerHeight - 9, {
-          width: cellWidth,
-          align: "center",
-          lineBreak: false,
-        });
-      }
-    });
+    ensureSpace(canvas, headerHeight + 3 * layout.rowHeight);
+    const top = doc.y;
+    drawHeaders(canvas, columns, layout, { top, headerHeight, gridLeft, cellWidth });
     let y = top + headerHeight + 2;
     const fits = Math.max(1, Math.floor((box.bottom - y) / layout.rowHeight));
     const page = rows.slice(index, index + fits);
@@ -88,33 +66,74 @@ export function drawHeatmap(
       doc.fill(color);
     }
     for (const row of page) {
-      canvas.font(row.highlight ? "bold" : "regular", 6.5);
-      doc.fillColor(canvas.ink.text);
-      doc.text(canvas.safe(`${row.highlight ? "▶ " : ""}${row.label}`), box.left, y + 1.5, {
-        width: layout.labelWidth - 4,
-        lineBreak: false,
-        ellipsis: true,
-      });
+      const label: BoxOptions = {
+        font: row.highlight ? "bold" : "regular",
+        size: CELL_SIZE,
+        height: layout.rowHeight,
+      };
+      drawText(
+        canvas,
+        `${row.highlight ? "▶ " : ""}${row.label}`,
+        box.left,
+        y + 1.5,
+        layout.labelWidth - 4,
+        label,
+      );
       row.lead.forEach((text, i) => {
-        doc.text(text, box.left + layout.labelWidth + i * layout.leadWidth, y + 1.5, {
-          width: layout.leadWidth - 2,
-          align: "right",
-          lineBreak: false,
-        });
+        const x = box.left + layout.labelWidth + i * layout.leadWidth;
+        drawText(canvas, text, x, y + 1.5, layout.leadWidth - 2, { ...label, align: "right" });
       });
-      doc.fillColor(canvas.ink.white);
       row.cells.forEach((cell, c) => {
         if (cell.text === undefined) return;
-        doc.text(cell.text, gridLeft + c * cellWidth, y + 1.5, {
-          width: cellWidth,
+        drawText(canvas, cell.text, gridLeft + c * cellWidth, y + 1.5, cellWidth, {
+          size: CELL_SIZE,
+          color: INK.white,
           align: "center",
-          lineBreak: false,
+          height: layout.rowHeight,
         });
       });
       y += layout.rowHeight;
     }
-    doc.fillColor(canvas.ink.text);
-    canvas.y = y + 4;
+    doc.y = y + 4;
     index += page.length;
   }
+}
+
+/** Type size of every heat-map text. */
+const CELL_SIZE = 6.5;
+
+/** The lead and column headers of one page of a heat map. */
+function drawHeaders(
+  canvas: PdfCanvas,
+  columns: readonly HeatColumn[],
+  layout: HeatLayout,
+  at: {
+    readonly top: number;
+    readonly headerHeight: number;
+    readonly gridLeft: number;
+    readonly cellWidth: number;
+  },
+): void {
+  const { doc, box } = canvas;
+  const line = lineHeight(canvas, { font: "bold", size: CELL_SIZE });
+  const style: BoxOptions = { font: "bold", size: CELL_SIZE, height: line };
+  const baseline = at.top + at.headerHeight - 9;
+  layout.leadHeaders.forEach((h, i) => {
+    const x = box.left + layout.labelWidth + i * layout.leadWidth;
+    drawText(canvas, h, x, baseline, layout.leadWidth - 2, { ...style, align: "right" });
+  });
+  columns.forEach((column, i) => {
+    const x = at.gridLeft + i * at.cellWidth;
+    if (!layout.verticalHeaders) {
+      drawText(canvas, column.label, x, baseline, at.cellWidth, { ...style, align: "center" });
+      return;
+    }
+    // Turned a quarter left, a line of text spans its line height to the right of its origin.
+    const left = x + (at.cellWidth - line) / 2;
+    const bottom = at.top + at.headerHeight - 2;
+    doc.save();
+    doc.rotate(-90, { origin: [left, bottom] });
+    drawText(canvas, column.label, left, bottom, at.headerHeight - 2, style);
+    doc.restore();
+  });
 }

@@ -1,9 +1,12 @@
 // The comparison as PDF: findings, exposure bars, and heat maps of exchanges × lessons and × controls.
 import type { Comparison } from "../../model/comparison.js";
+import { heading, startSection } from "../pdf/blocks.js";
 import type { FontSet } from "../pdf/fonts.js";
-import { INCIDENT_COLOR, STATUS_COLOR } from "../pdf/styles.js";
+import { fillRect } from "../pdf/shapes.js";
+import { INCIDENT_COLOR, INK, STATUS_COLOR } from "../pdf/styles.js";
+import { type BoxOptions, drawText, ensureSpace, paragraph, type TextStyle } from "../pdf/text.js";
 import { buildComparisonModel } from "./compare-model.js";
-import { type Canvas, openCanvas } from "./pdf-canvas.js";
+import { type ComparisonCanvas, openComparisonCanvas } from "./pdf-canvas.js";
 import { drawHeatmap } from "./pdf-heatmap.js";
 
 /** Options of `renderComparisonPdf`. */
@@ -23,7 +26,7 @@ const DIAGNOSTICS_SHOWN = 5;
 export function renderComparisonPdf(comparison: Comparison, options: ComparisonPdfOptions): Uint8Array {
   const model = buildComparisonModel(comparison, options);
   const dates = comparison.organizations.map((o) => o.assessment_date).sort();
-  const canvas = openCanvas(
+  const canvas = openComparisonCanvas(
     {
       title: model.title,
       subject: `Comparison of ${comparison.summary.compared} submissions against ${model.provenance.catalog}`,
@@ -33,8 +36,9 @@ export function renderComparisonPdf(comparison: Comparison, options: ComparisonP
   );
   drawSummary(canvas, model);
   drawExposure(canvas, comparison);
-  canvas.heading("Heat map: exchanges × lessons", 1);
-  canvas.paragraph(
+  section(canvas, "Heat map: exchanges × lessons");
+  text(
+    canvas,
     `Severity-weighted score per lesson (0 red, 50 amber, 100 green; grey: nothing applies). Lowest overall score first. ${model.lesson_legend.map((l) => `${l.number} ${l.title}`).join(" · ")}`,
     7,
   );
@@ -59,8 +63,8 @@ export function renderComparisonPdf(comparison: Comparison, options: ComparisonP
       maxCellWidth: 48,
     },
   );
-  canvas.heading("Heat map: exchanges × controls", 1);
-  canvas.paragraph(model.legend.map((l) => `${l.label}: ${COLOR_NAME[l.label] ?? ""}`).join(" · "), 7);
+  section(canvas, "Heat map: exchanges × controls");
+  text(canvas, model.legend.map((l) => `${l.label}: ${COLOR_NAME[l.label] ?? ""}`).join(" · "), 7);
   drawHeatmap(
     canvas,
     comparison.controls.map((c) => ({ label: c.id })),
@@ -107,50 +111,66 @@ export function heat(score: number | null): string {
 
 type Model = ReturnType<typeof buildComparisonModel>;
 
-function drawSummary(canvas: Canvas, model: Model): void {
-  canvas.heading(model.title, 1);
+/** A top-level section: a new page, a destination and an outline entry. */
+function section(canvas: ComparisonCanvas, title: string): void {
+  startSection(canvas, title, `section-${canvas.anchorPages.size + 1}`);
+}
+
+/** A paragraph across the page in the comparison's small type. */
+function text(
+  canvas: ComparisonCanvas,
+  value: string,
+  size: number,
+  font: TextStyle["font"] = "regular",
+): void {
+  paragraph(canvas, value, { size, font });
+}
+
+function drawSummary(canvas: ComparisonCanvas, model: Model): void {
+  section(canvas, model.title);
   const p = model.provenance;
   for (const line of [
     `Catalog: ${p.catalog} (SHA-256 ${p.catalog_sha256.slice(0, 16)}…)`,
     `Submissions: ${p.submissions}`,
     `Evaluated as of: ${p.as_of} · Organizations shown ${p.names} · vaspcheck ${p.vaspcheck_version} (${p.format})`,
   ])
-    canvas.paragraph(line, 8.5);
+    text(canvas, line, 8.5);
   if (model.focus) {
-    canvas.heading("Your position among your peers", 2);
+    heading(canvas, "Your position among your peers", 2);
     for (const l of [model.focus.overall, ...model.focus.lessons])
-      canvas.paragraph(
+      text(
+        canvas,
         `${l.title}: ${l.score} (peer median ${l.median}, ${l.percentile} percentile of ${l.peers} peers)`,
         8,
       );
     for (const c of model.focus.lagging)
-      canvas.paragraph(
+      text(
+        canvas,
         `Below the sector norm: ${c.id} ${c.title} — ${c.status}; ${c.peers_met} of peers meet it`,
         8,
       );
   }
-  canvas.heading("Key findings", 2);
-  for (const finding of model.findings) canvas.paragraph(`• ${finding}`, 8.5);
+  heading(canvas, "Key findings", 2);
+  for (const finding of model.findings) text(canvas, `• ${finding}`, 8.5);
 }
 
-function drawExposure(canvas: Canvas, comparison: Comparison): void {
-  canvas.heading("Exposure to past attacks", 1);
-  canvas.paragraph(
+function drawExposure(canvas: ComparisonCanvas, comparison: Comparison): void {
+  section(canvas, "Exposure to past attacks");
+  text(
+    canvas,
     "Share of exchanges whose controls would stop (green), only hinder (amber) or not stop (red) each attack chain; grey: does not apply.",
     8,
   );
   const { doc, box } = canvas;
   const barLeft = box.left + 170;
   const barWidth = 260;
+  const name: BoxOptions = { font: "bold", size: 8, height: 10 };
+  const counts: BoxOptions = { size: 7.5, height: 10 };
+  const weakest: BoxOptions = { size: 7.5, color: INK.muted, height: 10 };
   for (const e of comparison.exposure) {
-    if (canvas.remaining() < 24) canvas.newPage();
-    const y = canvas.y;
-    canvas.font("bold", 8);
-    doc.text(canvas.safe(`${e.name} (${e.date})`), box.left, y, {
-      width: 165,
-      lineBreak: false,
-      ellipsis: true,
-    });
+    ensureSpace(canvas, 24);
+    const y = doc.y;
+    drawText(canvas, `${e.name} (${e.date})`, box.left, y, 165, name);
     const total = Math.max(1, comparison.organizations.length);
     let x = barLeft;
     for (const [verdict, n] of [
@@ -162,68 +182,67 @@ function drawExposure(canvas: Canvas, comparison: Comparison): void {
       ["not_applicable", e.not_applicable],
     ] as const) {
       const w = (barWidth * n) / total;
-      if (w > 0) doc.rect(x, y, w, 9).fill(INCIDENT_COLOR[verdict]!);
+      if (w > 0) fillRect(doc, x, y, w, 9, INCIDENT_COLOR[verdict]!);
       x += w;
     }
-    doc.fillColor(canvas.ink.text);
-    canvas.font("regular", 7.5);
-    doc.text(
+    drawText(
+      canvas,
       `${e.stopped} stop · ${e.limited} limit the loss · ${e.detected} only detect · ${e.hindered} only hinder · ${e.not_stopped} do not stop`,
       barLeft + barWidth + 8,
       y + 1,
-      {
-        lineBreak: false,
-      },
+      box.right - barLeft - barWidth - 8,
+      counts,
     );
     if (e.weakest_step) {
-      doc.fillColor(canvas.ink.muted);
-      doc.text(
-        canvas.safe(
-          `Weakest at step ${e.weakest_step.number}, "${e.weakest_step.title}": ${e.weakest_step.not_blocked} of ${e.weakest_step.of} exchanges have no control that blocks it.`,
-        ),
+      drawText(
+        canvas,
+        `Weakest at step ${e.weakest_step.number}, "${e.weakest_step.title}": ${e.weakest_step.not_blocked} of ${e.weakest_step.of} exchanges have no control that blocks it.`,
         barLeft,
         y + 11,
-        { width: box.left + box.width - barLeft, lineBreak: false, ellipsis: true },
+        box.right - barLeft,
+        weakest,
       );
-      doc.fillColor(canvas.ink.text);
     }
-    canvas.y = y + 24;
+    doc.y = y + 24;
   }
 }
 
-function drawSubmissions(canvas: Canvas, model: Model): void {
-  canvas.heading("Submissions", 1);
+function drawSubmissions(canvas: ComparisonCanvas, model: Model): void {
+  section(canvas, "Submissions");
   if (model.invalid.length > 0) {
-    canvas.heading(`Invalid submissions (${model.invalid.length}, not compared)`, 2);
+    heading(canvas, `Invalid submissions (${model.invalid.length}, not compared)`, 2);
     for (const s of model.invalid) {
-      canvas.paragraph(`${s.file}${s.organization ? ` — ${s.organization}` : ""}`, 8, "bold");
+      text(canvas, `${s.file}${s.organization ? ` — ${s.organization}` : ""}`, 8, "bold");
       for (const d of s.diagnostics.slice(0, DIAGNOSTICS_SHOWN))
-        canvas.paragraph(`${d.where}  ${d.severity}  ${d.message}  (${d.code})`, 7);
+        text(canvas, `${d.where}  ${d.severity}  ${d.message}  (${d.code})`, 7);
       if (s.diagnostics.length > DIAGNOSTICS_SHOWN)
-        canvas.paragraph(
+        text(
+          canvas,
           `… and ${s.diagnostics.length - DIAGNOSTICS_SHOWN} more (see the Markdown or JSON output)`,
           7,
         );
     }
   }
   if (model.duplicates.length > 0) {
-    canvas.heading("Several submissions from one organization", 2);
+    heading(canvas, "Several submissions from one organization", 2);
     for (const d of model.duplicates)
-      canvas.paragraph(`${d.organization}: compared ${d.kept}; set aside ${d.ignored} — ${d.reason}`, 7.5);
+      text(canvas, `${d.organization}: compared ${d.kept}; set aside ${d.ignored} — ${d.reason}`, 7.5);
   }
   if (model.left_out.length > 0 || model.newer_versions.length > 0) {
-    canvas.heading("Controls left out because of catalog versions", 2);
-    for (const l of model.left_out) canvas.paragraph(`${l.id}: ${l.explanation}`, 7.5);
-    for (const n of model.newer_versions) canvas.paragraph(n.text, 7.5);
+    heading(canvas, "Controls left out because of catalog versions", 2);
+    for (const l of model.left_out) text(canvas, `${l.id}: ${l.explanation}`, 7.5);
+    for (const n of model.newer_versions) text(canvas, n.text, 7.5);
   }
   if (model.invalid.length + model.duplicates.length + model.left_out.length === 0)
-    canvas.paragraph(
+    text(
+      canvas,
       "Every submission was valid, for a distinct organization and comparable on every control.",
       8,
     );
   if (model.pseudonymisation) {
-    canvas.heading("Pseudonymisation, not anonymisation", 2);
-    canvas.paragraph(
+    heading(canvas, "Pseudonymisation, not anonymisation", 2);
+    text(
+      canvas,
       `Organizations appear under pseudonyms derived by ${model.pseudonymisation.method}. ${
         model.pseudonymisation.keyed
           ? "Whoever holds the key can re-identify them."

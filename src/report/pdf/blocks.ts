@@ -1,5 +1,5 @@
 // Reusable blocks: section starts, headings with bookmarks, label–value lists, badges and callouts.
-import { anchor, bookmark, type PdfContext } from "./context.js";
+import { anchor, bookmark, type PdfCanvas } from "./canvas.js";
 import { INK, SIZE } from "./styles.js";
 import { drawText, ensureSpace, measure, type TextStyle, textWidth } from "./text.js";
 
@@ -12,7 +12,7 @@ export interface HeadingTarget {
 }
 
 /** Starts a top-level section on a new page and returns its outline entry. */
-export function startSection(ctx: PdfContext, title: string, dest: string): PDFKit.PDFOutline {
+export function startSection(ctx: PdfCanvas, title: string, dest: string): PDFKit.PDFOutline {
   const { doc, box } = ctx;
   doc.addPage();
   anchor(ctx, dest, box.top);
@@ -29,7 +29,7 @@ export function startSection(ctx: PdfContext, title: string, dest: string): PDFK
  * bookmark, and returns the bookmark (or null).
  */
 export function heading(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   text: string,
   level: 2 | 3,
   target: HeadingTarget = {},
@@ -55,7 +55,7 @@ export function heading(
 
 /** A label–value list: labels in a narrow bold column, values wrapping beside them, across pages. */
 export function labelValues(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   rows: readonly (readonly [string, string, TextStyle?])[],
   options: { labelWidth?: number; size?: number; x?: number } = {},
 ): void {
@@ -82,7 +82,7 @@ export function labelValues(
 
 /** Draws a coloured pill with white text at (x, y); returns its width. */
 export function badge(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   text: string,
   x: number,
   y: number,
@@ -97,7 +97,7 @@ export function badge(
 
 /** Draws a row of badges at the cursor and moves below them. */
 export function badgeRow(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   items: readonly (readonly [string, string])[],
   size = SIZE.small,
 ): void {
@@ -115,7 +115,7 @@ export function badgeRow(
 }
 
 /** A tinted box with a coloured left edge around a short text (exceptions, notes, warnings). */
-export function callout(ctx: PdfContext, title: string, body: string, color: string): void {
+export function callout(ctx: PdfCanvas, title: string, body: string, color: string): void {
   const { doc, box } = ctx;
   const width = box.width - 16;
   const titleHeight = measure(ctx, title, width, { font: "bold", size: SIZE.small });

@@ -1,5 +1,5 @@
 // Charts drawn as vector shapes: horizontal percentage bars and a stacked proportion bar with legend.
-import type { PdfContext } from "./context.js";
+import type { PdfCanvas } from "./canvas.js";
 import { INK, SIZE, scoreColor } from "./styles.js";
 import { drawText, ensureSpace, measure } from "./text.js";
 
@@ -15,7 +15,7 @@ const LABEL_WIDTH = 200;
 const AXIS = [0, 25, 50, 75, 100];
 
 /** Horizontal 0–100 % bars with gridlines; continues on a new page with the axis repeated. */
-export function barChart(ctx: PdfContext, bars: readonly Bar[]): void {
+export function barChart(ctx: PdfCanvas, bars: readonly Bar[]): void {
   const { doc, box } = ctx;
   const plotX = box.left + LABEL_WIDTH + 8;
   const plotWidth = box.right - plotX - 40;
@@ -88,7 +88,7 @@ export interface Segment {
 }
 
 /** A full-width bar split by counts, with a legend of labels and counts below it. */
-export function stackedBar(ctx: PdfContext, segments: readonly Segment[]): void {
+export function stackedBar(ctx: PdfCanvas, segments: readonly Segment[]): void {
   const { doc, box } = ctx;
   ensureSpace(ctx, 48);
   const y = doc.y;

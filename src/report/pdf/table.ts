@@ -1,7 +1,7 @@
 // Tables laid out by hand: rows measured first, broken across pages with the header repeated.
 // Why by hand: pdfkit's doc.table() costs 2.4–3.6× more per page than placing cell text directly.
 
-import type { PdfContext } from "./context.js";
+import type { PdfCanvas } from "./canvas.js";
 import { fillCircle, fillRect, fillRoundedRect, strokeLine } from "./shapes.js";
 import { INK, SIZE } from "./styles.js";
 import { drawLaid, drawText, type Laid, layoutText, type TextStyle } from "./text.js";
@@ -53,7 +53,7 @@ interface LaidCell {
 
 /** Draws a table at the cursor, across pages as needed, and leaves the cursor below it. */
 export function drawTable<R>(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   columns: readonly Column<R>[],
   rows: readonly R[],
   options: TableOptions<R> = {},

@@ -1,5 +1,5 @@
 // Text primitives: styles, laying text out into lines once, drawing laid-out text, flowing paragraphs.
-import type { PdfContext } from "./context.js";
+import type { PdfCanvas } from "./canvas.js";
 import { INK, SIZE } from "./styles.js";
 import { ellipsize, type Measure, wrapLines } from "./wrap.js";
 
@@ -29,20 +29,20 @@ export interface BoxOptions extends TextStyle {
 }
 
 /** A width function for a style, in points. */
-function measurer(ctx: PdfContext, style: TextStyle): Measure {
+function measurer(ctx: PdfCanvas, style: TextStyle): Measure {
   const face = style.font ?? "regular";
   const size = style.size ?? SIZE.body;
   return (text) => ctx.faces.width(face, size, text);
 }
 
 /** Height of one line in a style. */
-export function lineHeight(ctx: PdfContext, style: TextStyle): number {
+export function lineHeight(ctx: PdfCanvas, style: TextStyle): number {
   return ctx.faces.lineHeight(style.font ?? "regular", style.size ?? SIZE.body);
 }
 
 /** Breaks text into lines for `width`; with `maxHeight`, drops what does not fit and ends with "…". */
 export function layoutText(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   text: string,
   width: number,
   style: TextStyle = {},
@@ -58,12 +58,12 @@ export function layoutText(
 }
 
 /** Height a text takes when wrapped to `width`. */
-export function measure(ctx: PdfContext, text: string, width: number, style: TextStyle = {}): number {
+export function measure(ctx: PdfCanvas, text: string, width: number, style: TextStyle = {}): number {
   return layoutText(ctx, text, width, style).height;
 }
 
 /** Width of a single-line text in a style. */
-export function textWidth(ctx: PdfContext, text: string, style: TextStyle = {}): number {
+export function textWidth(ctx: PdfCanvas, text: string, style: TextStyle = {}): number {
   return measurer(ctx, style)(ctx.safe(text));
 }
 
@@ -72,7 +72,7 @@ export function textWidth(ctx: PdfContext, text: string, style: TextStyle = {}):
  * `first`/`count` select a slice of them. In the layout pass nothing is drawn.
  */
 export function drawLaid(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   laid: Laid,
   x: number,
   y: number,
@@ -81,20 +81,17 @@ export function drawLaid(
   first = 0,
   count = laid.lines.length - first,
 ): void {
-  if (count <= 0 || ctx.known === null) return;
+  if (count <= 0 || ctx.layoutPass) return;
   const { doc } = ctx;
   // doc.text moves pdfkit's cursor; the layout owns the cursor, and the layout pass draws nothing.
   const cursor = { x: doc.x, y: doc.y };
   doc.font(laid.style.font ?? "regular", laid.style.size ?? SIZE.body);
   doc.fillColor(laid.style.color ?? INK.text);
-  if (align === "left") {
-    // pdfkit steps down one line height (the face's, as the layout's) at each newline when lineBreak is off.
-    doc.text(laid.lines.slice(first, first + count).join("\n"), x, y, { lineBreak: false });
-  } else {
-    for (let i = first; i < first + count; i++) {
-      const dx = (width - laid.widths[i]!) / (align === "right" ? 1 : 2);
-      doc.text(laid.lines[i]!, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
-    }
+  // Without a width pdfkit neither wraps nor moves down at a newline (it runs lines together), so each
+  // line is placed on its own.
+  for (let i = first; i < first + count; i++) {
+    const dx = align === "left" ? 0 : (width - laid.widths[i]!) / (align === "right" ? 1 : 2);
+    doc.text(laid.lines[i]!, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
   }
   doc.x = cursor.x;
   doc.y = cursor.y;
@@ -102,7 +99,7 @@ export function drawLaid(
 
 /** Draws text in a box at a fixed position; never starts a new page. */
 export function drawText(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   text: string,
   x: number,
   y: number,
@@ -117,7 +114,7 @@ export function drawText(
 }
 
 /** Starts a new page unless `height` points fit below the cursor. Returns whether a page was added. */
-export function ensureSpace(ctx: PdfContext, height: number): boolean {
+export function ensureSpace(ctx: PdfCanvas, height: number): boolean {
   if (ctx.doc.y + height <= ctx.box.bottom) return false;
   ctx.doc.addPage();
   return true;
@@ -128,7 +125,7 @@ export function ensureSpace(ctx: PdfContext, height: number): boolean {
  * Keeps at least two lines together at the bottom of a page.
  */
 export function paragraph(
-  ctx: PdfContext,
+  ctx: PdfCanvas,
   text: string,
   style: TextStyle & { readonly after?: number; readonly x?: number; readonly width?: number } = {},
 ): void {
@@ -152,7 +149,7 @@ export function paragraph(
 }
 
 /** Moves the cursor down, or to the top of a new page when that would leave the body. */
-export function gap(ctx: PdfContext, points: number): void {
+export function gap(ctx: PdfCanvas, points: number): void {
   if (ctx.doc.y + points > ctx.box.bottom) ctx.doc.addPage();
   else ctx.doc.y += points;
 }

@@ -1,0 +1,91 @@
+// The drawing surface both PDFs share: a pdfkit document, its faces, the body box and the page bookkeeping.
+import type { Faces } from "./faces.js";
+import { glyphGuard } from "./fonts.js";
+
+/** A page size and the body's margins, in points. */
+export interface PageGeometry {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+  };
+}
+
+/** Page numbers learnt by laying a whole document out once. */
+export interface LayoutFacts {
+  readonly pages: number;
+  readonly anchorPages: ReadonlyMap<string, number>;
+}
+
+/** Everything the text, table and chart primitives need. Created per document; nothing is shared. */
+export interface PdfCanvas {
+  readonly doc: PDFKit.PDFDocument;
+  readonly faces: Faces;
+  /** Replaces characters the embedded font cannot draw, so no reader sees an empty box. */
+  readonly safe: (text: string) => string;
+  /** A layout pass measures and breaks pages but draws no text; its output is thrown away. */
+  readonly layoutPass: boolean;
+  /** What an earlier layout pass found (page count, page of each destination), when there was one. */
+  readonly known: LayoutFacts | null;
+  /** Number of pages so far; the current page is the last. */
+  readonly pages: { count: number };
+  /** Page number of every named destination. */
+  readonly anchorPages: Map<string, number>;
+  /** Content box of a body page. */
+  readonly box: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly width: number;
+  };
+}
+
+/** Opens a canvas on a document and starts counting its pages. */
+export function openCanvas(
+  doc: PDFKit.PDFDocument,
+  faces: Faces,
+  page: PageGeometry,
+  pass: { readonly layoutPass: boolean; readonly known: LayoutFacts | null },
+): PdfCanvas {
+  const pages = { count: 0 };
+  const { left, right, top, bottom } = page.margin;
+  doc.on("pageAdded", () => {
+    pages.count++;
+    // pdfkit's own margins are 0 (the layout places every line), so the body's top-left is set here.
+    doc.x = left;
+    doc.y = top;
+  });
+  return {
+    doc,
+    faces,
+    safe: glyphGuard(faces.hasGlyph),
+    layoutPass: pass.layoutPass,
+    known: pass.known,
+    pages,
+    anchorPages: new Map(),
+    box: {
+      left,
+      right: page.width - right,
+      top,
+      bottom: page.height - bottom,
+      width: page.width - left - right,
+    },
+  };
+}
+
+/** Marks the current position as a link target and remembers its page. */
+export function anchor(canvas: PdfCanvas, name: string, y = canvas.doc.y): void {
+  canvas.doc.addNamedDestination(name, "XYZ", null, y, null);
+  canvas.anchorPages.set(name, canvas.pages.count);
+}
+
+/** Adds an outline (bookmark) entry pointing at the current page. */
+export function bookmark(parent: PDFKit.PDFOutline, title: string): PDFKit.PDFOutline {
+  // Outline titles are PDF text strings, not drawn with the font, so they need no glyph guard. An entry
+  // opens its page (pdfkit's documented options place it no finer); links go to the exact position.
+  return parent.addItem(title, { expanded: false });
+}
