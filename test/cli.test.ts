@@ -185,6 +185,20 @@ describe("catalog", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("catalog/example-mismatch");
   });
+
+  it("names both files of a duplicated id, and links each JSON diagnostic to its code's entry in the docs", async () => {
+    const dir = tempDir();
+    execFileSync("cp", ["-r", `${FIXTURE_CATALOG}.`, dir]);
+    const original = readFileSync(join(dir, "controls", "KEY-001.yaml"), "utf8");
+    writeFileSync(join(dir, "controls", "KEY-001.yml"), original);
+    const text = await run("catalog", "lint", "--catalog", dir);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/KEY-001\.yml:1:1 {2}error {2}Duplicate id `KEY-001`/);
+    expect(text.stderr).toMatch(/see: .*controls\/KEY-001\.yaml:1:1 {2}first defined here/);
+    const bad = writeTemp("bad.yaml", "organization: [\n");
+    const json = JSON.parse((await run("validate", bad, ...cat, "--format", "json")).stdout);
+    expect(json[0]).toMatchObject({ code: "yaml/syntax", docs: "docs/diagnostics.md#yaml-syntax" });
+  });
 });
 
 describe("schema", () => {

@@ -138,14 +138,16 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
           hint: `Rename the file to \`${loaded.value.id}${path.slice(path.lastIndexOf("."))}\`.`,
         });
       }
-      if (files.has(loaded.value.id)) {
+      const first = files.get(loaded.value.id);
+      if (first) {
         diagnostics.push({
           file: loaded.file.path,
           start: { line: 1, column: 1 },
           severity: "error",
           code: "catalog/duplicate-id",
           message: `Duplicate id \`${loaded.value.id}\``,
-          hint: `Also defined in ${files.get(loaded.value.id)?.path}.`,
+          hint: "Give one of the two entries another id, or delete the copy.",
+          related: [{ file: first.path, start: { line: 1, column: 1 }, message: "first defined here" }],
         });
         continue;
       }

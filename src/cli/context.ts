@@ -2,6 +2,7 @@
 
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
+import { diagnosticDocs } from "../model/diagnostic-codes.js";
 import { EXIT, IO_CODES } from "./errors.js";
 import { type Io, writeFileAtomic } from "./io.js";
 
@@ -71,8 +72,10 @@ export async function emit(
  * could not be read at all.
  */
 export function reportDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[], json = false): void {
-  if (json) ctx.io.stdout(`${JSON.stringify(diagnostics, null, 2)}\n`);
-  else if (diagnostics.length > 0) ctx.io.stderr(formatDiagnostics(diagnostics));
+  if (json) {
+    const documented = diagnostics.map((d) => ({ ...d, docs: diagnosticDocs(d.code) }));
+    ctx.io.stdout(`${JSON.stringify(documented, null, 2)}\n`);
+  } else if (diagnostics.length > 0) ctx.io.stderr(formatDiagnostics(diagnostics));
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.some((d) => IO_CODES.has(d.code))) ctx.exit(EXIT.usage);
   else if (errors.length > 0) ctx.exit(EXIT.findings);

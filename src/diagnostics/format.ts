@@ -11,6 +11,8 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string {
       lines.push(`    expected: ${d.expected}`);
     if (d.actual !== undefined && !d.message.includes(d.actual)) lines.push(`    actual:   ${d.actual}`);
     if (d.hint) lines.push(`    hint: ${d.hint}`);
+    for (const r of d.related ?? [])
+      lines.push(`    see: ${r.file}:${r.start.line}:${r.start.column}  ${r.message}`);
   }
   const errors = list.filter((d) => d.severity === "error").length;
   const warnings = list.length - errors;

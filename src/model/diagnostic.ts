@@ -24,4 +24,8 @@ export const DiagnosticSchema = z.object({
   actual: z.string().optional(),
   /** A suggestion the user can act on ("did you mean …"). */
   hint: z.string().optional(),
+  /** Other places the problem involves, e.g. where a duplicated id was first defined. */
+  related: z.array(z.object({ file: z.string(), start: PointSchema, message: z.string() })).optional(),
+  /** Where the code is explained (`docs/diagnostics.md#…` in the package); set on output. */
+  docs: z.string().optional(),
 });
