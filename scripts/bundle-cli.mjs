@@ -18,6 +18,8 @@ await build({
   banner: {
     js: "import { createRequire as __vaspcheckRequire } from 'node:module'; const require = __vaspcheckRequire(import.meta.url);",
   },
+  // jsonc-parser's `main` is a UMD build whose dynamic requires a bundle cannot follow; its ESM build bundles.
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   legalComments: "none",
   minify: true,
   keepNames: true,

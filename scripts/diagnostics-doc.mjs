@@ -13,6 +13,11 @@ export const FAMILIES = [
   ],
   ["yaml", "YAML syntax", "The text is not a well-formed YAML (or JSON) document. Exit code 1."],
   [
+    "json",
+    "JSON syntax",
+    "A file named `.json` is read as strict JSON, as every other JSON tool reads it. Exit code 1.",
+  ],
+  [
     "schema",
     "Format",
     "The document parses, but a key or value does not fit the answers or catalog format. Exit code 1.",

@@ -79,7 +79,13 @@ function randomAnswers(catalog: Catalog, i: number, r: () => number): Record<str
   for (const control of catalog.controls) {
     const x = r();
     if (x < 0.1) continue;
-    if (x < 0.15) answers[control.id] = { not_applicable: { justification: "Out of scope." } };
+    // Scoping is the profile's: only a control without `applies_if` may be declared not applicable.
+    if (x < 0.15 && !control.applies_if)
+      answers[control.id] = {
+        not_applicable: {
+          justification: "Out of scope: the organization does not run this function at all.",
+        },
+      };
     else
       answers[control.id] = {
         responses: Object.fromEntries(control.questions.map((q) => [q.id, randomValue(q, r)])),

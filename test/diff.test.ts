@@ -130,7 +130,7 @@ describe("diff: categories", () => {
       fixture("weak")
         .replace(
           "  WKS-001:\n    responses: { enforcement: none }",
-          "  WKS-001:\n    not_applicable: { justification: No workstations. }",
+          "  WKS-001:\n    not_applicable: { justification: No workstations here; every signer uses a locked-down hardware device instead. }",
         )
         .replace(
           "  IAM-001:\n    responses: { phishing_resistant_share: 0, max_session: 720 }",

@@ -58,10 +58,14 @@ describe("Markdown report", async () => {
     );
   });
 
-  it("explains each gap: checks with answer and expectation, evidence, remediation", () => {
+  it("explains each gap: checks with answer and requirement, evidence, remediation", () => {
     const detail = md.slice(md.indexOf('<a id="key-001">'));
     expect(detail).toContain(
-      "❌ How many distinct people hold signing keys (or key shares) for the wallet holding most customer funds? — answer: **1 signers**, expected ≥ 3",
+      "❌ How many distinct people hold signing keys (or key shares) for the wallet holding most customer funds? — answer: **1 signer**, required: at least 3 signers",
+    );
+    // The gap list says it in one sentence per question, in the officer's words: labels, yes/no, what is missing.
+    expect(md).toMatch(
+      /for the wallet holding most customer funds\? Answered 1 signer; required: at least 3 signers\. What share .*\? Answered 100%; required: at most 99%\./,
     );
     expect(detail).toContain("**Notes:** Keys are managed together and one operator signs.");
     expect(detail).toContain("**Remediation:** Move customer funds to an M-of-N wallet");

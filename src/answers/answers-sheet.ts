@@ -83,21 +83,12 @@ function setPath(root: Record<string, unknown>, segments: (string | number)[], v
   });
 }
 
+/** One row of the sheet, with the line it starts on. */
+type SheetRecord = { record: string[]; info: { lines: number } };
+
 /** Parses an answers sheet into the same data an answers YAML file holds, with row:column positions. */
 export function parseAnswersSheet(path: string, text: string, catalog: Catalog): ParseResult {
-  const fail = (message: string, hint: string, line = 1, column = 1): ParseResult => ({
-    diagnostics: [
-      {
-        file: path,
-        start: { line, column },
-        severity: "error",
-        code: "input/bad-sheet",
-        message,
-        hint,
-      } satisfies Diagnostic,
-    ],
-  });
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: SheetRecord[];
   try {
     // csv-parse's types describe plain rows; with `info: true` each row comes wrapped with its line numbers.
     records = parse(text, {
@@ -108,7 +99,8 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return fail(
+    return badSheet(
+      path,
       `Malformed CSV: ${(error as Error).message.split("\n")[0]}`,
       "Save the sheet as CSV (UTF-8), comma-separated.",
       line,
@@ -118,14 +110,41 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
   const pathCol = header.indexOf("path");
   const answerCol = header.indexOf("answer");
   if (pathCol < 0 || answerCol < 0) {
-    return fail(
+    return badSheet(
+      path,
       "The first row must name the columns `path` and `answer`",
-      "Start from `vaspcheck init --format csv`.",
+      "Start from `npx vaspcheck init --format csv`.",
     );
   }
+  const { data, places } = readAnswers(records.slice(1), pathCol, answerCol, catalog);
+  return { file: { path, text, data, locate: locator(places) }, diagnostics: [] };
+}
+
+function badSheet(path: string, message: string, hint: string, line = 1, column = 1): ParseResult {
+  return {
+    diagnostics: [
+      {
+        file: path,
+        start: { line, column },
+        severity: "error",
+        code: "input/bad-sheet",
+        message,
+        hint,
+      } satisfies Diagnostic,
+    ],
+  };
+}
+
+/** Builds the answers data from the rows that have a path and an answer, and where each answer sits. */
+function readAnswers(
+  rows: readonly SheetRecord[],
+  pathCol: number,
+  answerCol: number,
+  catalog: Catalog,
+): { data: Record<string, unknown>; places: Map<string, Place> } {
   const data: Record<string, unknown> = {};
   const places = new Map<string, Place>();
-  for (const { record, info } of records.slice(1)) {
+  for (const { record, info } of rows) {
     const key = record[pathCol]?.trim();
     const cell = record[answerCol]?.trim() ?? "";
     if (!key || cell === "") continue;
@@ -137,7 +156,12 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
     places.set(JSON.stringify(segments.map(String)), { start: point, end: point, approximate: false });
     setPath(data, segments, coerce(cell, questionFor(catalog, segments.map(String))));
   }
-  const locate = (target: readonly PropertyKey[]): Place => {
+  return { data, places };
+}
+
+/** Places a key path at its answer's cell; otherwise, approximately, at the first cell under its longest prefix that has one. */
+function locator(places: ReadonlyMap<string, Place>): (target: readonly PropertyKey[]) => Place {
+  return (target) => {
     for (let n = target.length; n > 0; n--) {
       const prefix = JSON.stringify(target.slice(0, n).map(String));
       const exact = places.get(prefix);
@@ -147,5 +171,4 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
     }
     return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, approximate: true };
   };
-  return { file: { path, text, data, locate }, diagnostics: [] };
 }

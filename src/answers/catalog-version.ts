@@ -21,11 +21,31 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
         message: `Answers were filled against catalog \`${id}\`, but the catalog in use is \`${catalog.meta.id}\``,
         expected: catalog.meta.id,
         actual: id,
-        hint: "Pass the matching catalog with `--catalog DIR`, or regenerate the answers with `vaspcheck init`.",
+        hint: "Pass the matching catalog with `--catalog DIR`, or regenerate the answers with `npx vaspcheck init`.",
       },
     ];
   }
   if (typeof version !== "string" || version === catalog.meta.version || !SEMVER.test(version)) return [];
+  const explanation = versionChanges(catalog, version);
+  const sameMajor = version.split(".")[0] === catalog.meta.version.split(".")[0];
+  return [
+    {
+      file: file.path,
+      ...at("version"),
+      severity: sameMajor ? "warning" : "error",
+      code: "answers/catalog-version",
+      message: `Answers were filled against ${catalog.meta.id} ${version}, the catalog is ${catalog.meta.version}: ${explanation}`,
+      expected: catalog.meta.version,
+      actual: version,
+      hint: sameMajor
+        ? "Review the listed controls, then update `catalog.version`."
+        : "A new major version changes meaning; regenerate the template with `npx vaspcheck init` and carry the answers over.",
+    },
+  ];
+}
+
+/** What the changelog says changed between `version` and the catalog's own: controls added, removed and changed. */
+function versionChanges(catalog: Catalog, version: string): string {
   const gap = versionGap(catalog.meta, version);
   const ids = (reason: "added" | "changed") =>
     [...gap.missing]
@@ -40,24 +60,9 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
   if (removed.length) parts.push(`controls no longer in the catalog: ${removed.join(", ")}`);
   if (changed.length) parts.push(`controls whose questions or rules changed: ${changed.join(", ")}`);
   // A catalog's changelog ends at its own version, so it cannot describe a newer one.
-  const explanation = gap.newer
+  return gap.newer
     ? "the answers are for a newer catalog than this one; use the catalog they were made for"
     : parts.length
       ? parts.join("; ")
       : "the changelog records no control changes between them";
-  const sameMajor = version.split(".")[0] === catalog.meta.version.split(".")[0];
-  return [
-    {
-      file: file.path,
-      ...at("version"),
-      severity: sameMajor ? "warning" : "error",
-      code: "answers/catalog-version",
-      message: `Answers were filled against ${catalog.meta.id} ${version}, the catalog is ${catalog.meta.version}: ${explanation}`,
-      expected: catalog.meta.version,
-      actual: version,
-      hint: sameMajor
-        ? "Review the listed controls, then update `catalog.version`."
-        : "A new major version changes meaning; regenerate the template with `vaspcheck init` and carry the answers over.",
-    },
-  ];
 }

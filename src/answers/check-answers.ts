@@ -4,6 +4,7 @@ import { type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/d
 import { didYouMean } from "../diagnostics/suggest.js";
 import { compileControlCached } from "../engine/compile.js";
 import type { Catalog } from "../model/catalog.js";
+import type { Control } from "../model/control.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import type { Question } from "../model/question.js";
 import { locate, type SourceFile } from "../source/source-file.js";
@@ -24,7 +25,32 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** Checks the parts of an answers file that depend on the catalog. Works on raw data so it runs even when the structure has errors. */
 export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const emit: Emit = (path, code, message, extra = {}) => {
+  const emit = emitter(file, diagnostics);
+  const data = isRecord(file.data) ? file.data : {};
+  diagnostics.push(...explainCatalogVersion(file, data.catalog, catalog));
+  checkResponses(data.profile, catalog.profile, ["profile"], emit, "answers/unknown-profile-key");
+  if (isRecord(data.profile) || data.profile === undefined)
+    checkProfileAnswered(isRecord(data.profile) ? data.profile : {}, catalog.profile, emit);
+  if (!isRecord(data.answers)) return diagnostics;
+  const controls = new Map(catalog.controls.map((c) => [c.id, c]));
+  for (const [controlId, answer] of Object.entries(data.answers)) {
+    const control = controls.get(controlId);
+    if (!control) {
+      emit(["answers", controlId], "answers/unknown-control", `Unknown control \`${controlId}\``, {
+        key: true,
+        hint:
+          didYouMean(controlId, controls.keys()) ?? "Run `npx vaspcheck catalog list` for the control ids.",
+      });
+      continue;
+    }
+    if (isRecord(answer)) checkControlAnswer(controlId, answer, control, catalog, emit);
+  }
+  return diagnostics;
+}
+
+/** An `Emit` that places each diagnostic in the file and adds it to `diagnostics`. */
+function emitter(file: SourceFile, diagnostics: Diagnostic[]): Emit {
+  return (path, code, message, extra = {}) => {
     const place = locate(file, path, { key: extra.key });
     diagnostics.push({
       file: file.path,
@@ -39,75 +65,73 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
       hint: extra.hint,
     });
   };
-  const data = isRecord(file.data) ? file.data : {};
-  diagnostics.push(...explainCatalogVersion(file, data.catalog, catalog));
-  checkResponses(data.profile, catalog.profile, ["profile"], emit, "answers/unknown-profile-key");
-  if (isRecord(data.profile) || data.profile === undefined) {
-    const profile = isRecord(data.profile) ? data.profile : {};
-    for (const question of catalog.profile) {
-      if (profile[question.id] === undefined || profile[question.id] === null) {
-        // A key left blank is shown where it is; one left out, at the profile it belongs to.
-        const blank = Object.hasOwn(profile, question.id);
-        emit(
-          blank ? ["profile", question.id] : ["profile"],
-          "answers/missing-profile",
-          `Scoping question \`${question.id}\` is not answered`,
-          {
-            severity: "warning",
-            key: blank,
-            hint: `${question.text} Controls that depend on it are treated as applicable.`,
-          },
-        );
-      }
-    }
-  }
-  if (!isRecord(data.answers)) return diagnostics;
-  const controls = new Map(catalog.controls.map((c) => [c.id, c]));
-  for (const [controlId, answer] of Object.entries(data.answers)) {
-    const control = controls.get(controlId);
-    if (!control) {
-      emit(["answers", controlId], "answers/unknown-control", `Unknown control \`${controlId}\``, {
-        key: true,
-        hint: didYouMean(controlId, controls.keys()) ?? "Run `vaspcheck catalog list` for the control ids.",
-      });
-      continue;
-    }
-    if (!isRecord(answer)) continue;
-    const base = ["answers", controlId];
-    checkResponses(
-      answer.responses,
-      control.questions,
-      [...base, "responses"],
-      emit,
-      "answers/unknown-question",
-    );
-    const responses = isRecord(answer.responses) ? answer.responses : {};
-    const given = Object.keys(responses).filter((k) => responses[k] !== null);
-    if (answer.not_applicable !== undefined && given.length > 0) {
+}
+
+/** Warns about every scoping question left blank or left out. */
+function checkProfileAnswered(
+  profile: Record<string, unknown>,
+  questions: readonly Question[],
+  emit: Emit,
+): void {
+  for (const question of questions) {
+    if (profile[question.id] === undefined || profile[question.id] === null) {
+      // A key left blank is shown where it is; one left out, at the profile it belongs to.
+      const blank = Object.hasOwn(profile, question.id);
       emit(
-        [...base, "not_applicable"],
-        "answers/conflicting",
-        `Control \`${controlId}\` is marked not applicable but also answered`,
-        {
-          hint: "Remove either `not_applicable` or the responses.",
-        },
-      );
-    }
-    const { ruleQuestions } = compileControlCached(control, catalog.profile);
-    const blank = ruleQuestions.filter((q) => responses[q] === undefined || responses[q] === null);
-    if (given.length > 0 && blank.length > 0 && answer.not_applicable === undefined) {
-      emit(
-        [...base, "responses"],
-        "answers/incomplete",
-        `Control \`${controlId}\` leaves ${blank.map((q) => `\`${q}\``).join(", ")} blank`,
+        blank ? ["profile", question.id] : ["profile"],
+        "answers/missing-profile",
+        `Scoping question \`${question.id}\` is not answered`,
         {
           severity: "warning",
-          hint: "Blank questions count as failed checks.",
+          key: blank,
+          hint: `${question.text} Controls that depend on it are treated as applicable.`,
         },
       );
     }
   }
-  return diagnostics;
+}
+
+/** Checks one control's answer: its responses, a conflicting `not_applicable`, and rule questions left blank. */
+function checkControlAnswer(
+  controlId: string,
+  answer: Record<string, unknown>,
+  control: Control,
+  catalog: Catalog,
+  emit: Emit,
+): void {
+  const base = ["answers", controlId];
+  checkResponses(
+    answer.responses,
+    control.questions,
+    [...base, "responses"],
+    emit,
+    "answers/unknown-question",
+  );
+  const responses = isRecord(answer.responses) ? answer.responses : {};
+  const given = Object.keys(responses).filter((k) => responses[k] !== null);
+  if (answer.not_applicable !== undefined && given.length > 0) {
+    emit(
+      [...base, "not_applicable"],
+      "answers/conflicting",
+      `Control \`${controlId}\` is marked not applicable but also answered`,
+      {
+        hint: "Remove either `not_applicable` or the responses.",
+      },
+    );
+  }
+  const { ruleQuestions } = compileControlCached(control, catalog.profile);
+  const blank = ruleQuestions.filter((q) => responses[q] === undefined || responses[q] === null);
+  if (given.length > 0 && blank.length > 0 && answer.not_applicable === undefined) {
+    emit(
+      [...base, "responses"],
+      "answers/incomplete",
+      `Control \`${controlId}\` leaves ${blank.map((q) => `\`${q}\``).join(", ")} blank`,
+      {
+        severity: "warning",
+        hint: "Blank questions count as failed checks.",
+      },
+    );
+  }
 }
 
 function checkResponses(

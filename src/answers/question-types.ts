@@ -45,6 +45,12 @@ const BOOLEAN_WORDS: Record<string, string> = {
 };
 const shown = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const ORDERED: readonly Operator[] = ["equals", "not_equals", "at_least", "at_most", "answered"];
+/** A number with its unit, singular for exactly one ("1 signer", "2 signers"; English units end in "s"). */
+const quantity = (value: unknown, unit: string): string => {
+  const n = Number(value);
+  const singular = n === 1 && /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
+  return `${shown.format(n)} ${singular}`;
+};
 const asNumber = (cell: string): unknown => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell);
 const labelOf = (question: { choices: readonly { value: string; label: string }[] }, value: unknown) =>
   question.choices.find((c) => c.value === value)?.label ?? String(value);
@@ -64,6 +70,10 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     describe: () => "true or false",
     check: (_, value, bad) => {
       if (typeof value === "boolean") return undefined;
+      if (typeof value === "string" && /^(true|false)$/i.test(value))
+        return bad(
+          `\`"${value}"\` is in quotes, so it is text: write ${value.toLowerCase()} without quotes.`,
+        );
       const word = typeof value === "string" ? BOOLEAN_WORDS[value.toLowerCase()] : undefined;
       return bad(word ? `Did you mean \`${word}\`? YAML 1.2 reads \`${String(value)}\` as text.` : undefined);
     },
@@ -124,7 +134,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
       return undefined;
     },
     coerce: asNumber,
-    format: (q, value) => `${shown.format(Number(value))} ${q.unit}`,
+    format: (q, value) => quantity(value, q.unit),
     operators: ORDERED,
   },
   percentage: {
@@ -142,7 +152,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     check: (_, value, bad) =>
       typeof value === "number" && Number.isInteger(value) && value >= 0 ? undefined : bad(numberHint(value)),
     coerce: asNumber,
-    format: (q, value) => `${shown.format(Number(value))}${q.unit ? ` ${q.unit}` : ""}`,
+    format: (q, value) => (q.unit ? quantity(value, q.unit) : shown.format(Number(value))),
     operators: ORDERED,
   },
   date: {
@@ -157,7 +167,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     describe: (q) => `a duration in ${q.unit} (a number ≥ 0)`,
     check: (_, value, bad) => (finite(value) && value >= 0 ? undefined : bad(numberHint(value))),
     coerce: asNumber,
-    format: (q, value) => `${shown.format(Number(value))} ${q.unit}`,
+    format: (q, value) => quantity(value, q.unit),
     operators: ORDERED,
   },
   text: {

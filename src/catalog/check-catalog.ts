@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
+import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import { locate } from "../source/source-file.js";
 import { checkCondition } from "./check-condition.js";
@@ -87,6 +88,11 @@ function checkIncidents(catalog: Catalog, sources: CatalogSources, report: Repor
   }
 }
 
+type CatalogFile = Parameters<Reporter>[0];
+
+/** Requirement ids per framework id. */
+type FrameworkRequirements = ReadonlyMap<string, ReadonlySet<string>>;
+
 function checkControls(catalog: Catalog, sources: CatalogSources, report: Reporter) {
   const lessons = new Set(catalog.lessons.map((l) => l.id));
   const frameworks = new Map(catalog.frameworks.map((f) => [f.id, new Set(f.requirements.map((r) => r.id))]));
@@ -96,59 +102,91 @@ function checkControls(catalog: Catalog, sources: CatalogSources, report: Report
     control.lessons.forEach((id, i) => {
       if (!lessons.has(id)) unknownRef(report, file, ["lessons", i], "lesson", id, lessons);
     });
-    for (const [frameworkId, requirements] of Object.entries(control.frameworks)) {
-      const known = frameworks.get(frameworkId);
-      if (!known) {
-        unknownRef(report, file, ["frameworks", frameworkId], "framework", frameworkId, frameworks.keys());
-        continue;
-      }
-      requirements.forEach((req, i) => {
-        if (!known.has(req)) {
-          report(
-            file,
-            ["frameworks", frameworkId, i],
-            "catalog/unknown-requirement",
-            `Unknown requirement \`${req}\` of ${frameworkId}`,
-            didYouMean(req, known),
-          );
-        }
-      });
+    checkFrameworkRefs(control, file, frameworks, report);
+    const questions = controlQuestions(control, file, report);
+    checkRuleConditions(control, file, questions, profile, report);
+    checkExamples(control, file, report);
+  }
+}
+
+/** Every framework a control maps to exists, and so does every requirement it names. */
+function checkFrameworkRefs(
+  control: Control,
+  file: CatalogFile,
+  frameworks: FrameworkRequirements,
+  report: Reporter,
+): void {
+  for (const [frameworkId, requirements] of Object.entries(control.frameworks)) {
+    const known = frameworks.get(frameworkId);
+    if (!known) {
+      unknownRef(report, file, ["frameworks", frameworkId], "framework", frameworkId, frameworks.keys());
+      continue;
     }
-    const questions = new Map<string, Question>();
-    control.questions.forEach((q, i) => {
-      if (questions.has(q.id))
-        report(file, ["questions", i, "id"], "catalog/duplicate-id", `Duplicate question id \`${q.id}\``);
-      questions.set(q.id, q);
+    requirements.forEach((req, i) => {
+      if (!known.has(req)) {
+        report(
+          file,
+          ["frameworks", frameworkId, i],
+          "catalog/unknown-requirement",
+          `Unknown requirement \`${req}\` of ${frameworkId}`,
+          didYouMean(req, known),
+        );
+      }
     });
-    const conditions = [
-      { path: ["rule", "met"], condition: control.rule.met, scope: questions },
-      { path: ["rule", "partially_met"], condition: control.rule.partially_met, scope: questions },
-      { path: ["applies_if"], condition: control.applies_if, scope: profile },
-    ];
-    for (const { path, condition, scope } of conditions) {
-      if (!condition) continue;
-      for (const problem of checkCondition(condition, scope, path)) {
-        report(file, problem.path, problem.code, problem.message, problem.hint);
-      }
+  }
+}
+
+/** A control's questions by id, reporting any id used twice. */
+function controlQuestions(control: Control, file: CatalogFile, report: Reporter): Map<string, Question> {
+  const questions = new Map<string, Question>();
+  control.questions.forEach((q, i) => {
+    if (questions.has(q.id))
+      report(file, ["questions", i, "id"], "catalog/duplicate-id", `Duplicate question id \`${q.id}\``);
+    questions.set(q.id, q);
+  });
+  return questions;
+}
+
+/** Type-checks the rules against the control's own questions, and `applies_if` against the profile. */
+function checkRuleConditions(
+  control: Control,
+  file: CatalogFile,
+  questions: ReadonlyMap<string, Question>,
+  profile: ReadonlyMap<string, Question>,
+  report: Reporter,
+): void {
+  const conditions = [
+    { path: ["rule", "met"], condition: control.rule.met, scope: questions },
+    { path: ["rule", "partially_met"], condition: control.rule.partially_met, scope: questions },
+    { path: ["applies_if"], condition: control.applies_if, scope: profile },
+  ];
+  for (const { path, condition, scope } of conditions) {
+    if (!condition) continue;
+    for (const problem of checkCondition(condition, scope, path)) {
+      report(file, problem.path, problem.code, problem.message, problem.hint);
     }
-    const expects = new Set(control.examples.map((e) => e.expect));
-    if (!expects.has("met"))
-      report(
-        file,
-        ["examples"],
-        "catalog/missing-example",
-        "No example that is `met`",
-        "Add answers that satisfy the rule.",
-      );
-    if (!expects.has("not_met") && !expects.has("partially_met")) {
-      report(
-        file,
-        ["examples"],
-        "catalog/missing-example",
-        "No example that fails",
-        "Add answers that should be `not_met`.",
-      );
-    }
+  }
+}
+
+/** A control needs an example that is met and one that fails, so lint can show its rule tells them apart. */
+function checkExamples(control: Control, file: CatalogFile, report: Reporter): void {
+  const expects = new Set(control.examples.map((e) => e.expect));
+  if (!expects.has("met"))
+    report(
+      file,
+      ["examples"],
+      "catalog/missing-example",
+      "No example that is `met`",
+      "Add answers that satisfy the rule.",
+    );
+  if (!expects.has("not_met") && !expects.has("partially_met")) {
+    report(
+      file,
+      ["examples"],
+      "catalog/missing-example",
+      "No example that fails",
+      "Add answers that should be `not_met`.",
+    );
   }
 }
 

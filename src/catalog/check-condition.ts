@@ -89,15 +89,32 @@ function checkLeaf(
     ];
   }
   if (leaf.op === "answered") return [];
+  return [...checkValueType(leaf, question, path), ...checkChoices(leaf, question, path)];
+}
+
+/** A leaf that compares the answer with a value (every operator but `answered`). */
+type ValuedLeaf = Exclude<Leaf, { op: "answered" }>;
+
+/** A leaf's value that is not of the type its question's answers have. */
+function wrongType(
+  leaf: ValuedLeaf,
+  question: Question,
+  path: (string | number)[],
+  wanted: string,
+): ConditionProblem {
+  return {
+    path: [...path, "value"],
+    code: "catalog/operator-type",
+    message: `Unexpected ${JSON.stringify(leaf.value)} for a ${question.type} question, expected ${wanted}`,
+  };
+}
+
+/** The value compared with must have the question's type, and a percentage must lie within 0 to 100. */
+function checkValueType(leaf: ValuedLeaf, question: Question, path: (string | number)[]): ConditionProblem[] {
   const value = leaf.value;
   const problems: ConditionProblem[] = [];
   const expectType = (ok: boolean, wanted: string) => {
-    if (!ok)
-      problems.push({
-        path: [...path, "value"],
-        code: "catalog/operator-type",
-        message: `Unexpected ${JSON.stringify(value)} for a ${question.type} question, expected ${wanted}`,
-      });
+    if (!ok) problems.push(wrongType(leaf, question, path, wanted));
   };
   if (question.type === "boolean") expectType(typeof value === "boolean", "true or false");
   else if (NUMERIC.includes(question.type) && leaf.op !== "within_days")
@@ -105,18 +122,25 @@ function checkLeaf(
   else if (question.type === "text") expectType(typeof value === "string", "a string");
   if (question.type === "percentage" && typeof value === "number")
     expectType(value >= 0 && value <= 100, "0 to 100");
-  if (question.type === "single_choice" || question.type === "multiple_choice") {
-    const choices = question.choices.map((c) => c.value);
-    const named = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
-    if (leaf.op !== "selected_at_least" && named.length === 0) expectType(false, "a choice value");
-    for (const name of named) {
-      if (!choices.includes(name)) {
-        problems.push({
-          path: [...path, "value"],
-          code: "catalog/unknown-choice",
-          message: `Unknown choice \`${name}\` for \`${leaf.question}\`, expected one of ${choices.map((c) => `\`${c}\``).join(", ")}`,
-        });
-      }
+  return problems;
+}
+
+/** Every choice a leaf names must be one of its question's choices. */
+function checkChoices(leaf: ValuedLeaf, question: Question, path: (string | number)[]): ConditionProblem[] {
+  if (question.type !== "single_choice" && question.type !== "multiple_choice") return [];
+  const value = leaf.value;
+  const problems: ConditionProblem[] = [];
+  const choices = question.choices.map((c) => c.value);
+  const named = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+  if (leaf.op !== "selected_at_least" && named.length === 0)
+    problems.push(wrongType(leaf, question, path, "a choice value"));
+  for (const name of named) {
+    if (!choices.includes(name)) {
+      problems.push({
+        path: [...path, "value"],
+        code: "catalog/unknown-choice",
+        message: `Unknown choice \`${name}\` for \`${leaf.question}\`, expected one of ${choices.map((c) => `\`${c}\``).join(", ")}`,
+      });
     }
   }
   return problems;

@@ -15,22 +15,45 @@ export function checkRelations(catalog: Catalog, sources: CatalogSources, report
     checkIncident(catalog, incident, sources.incidents.get(incident.id), controls, profile, report);
 }
 
+type CatalogFile = Parameters<Reporter>[0];
+
+/** A profile condition of an incident, with the path where it is written. */
+type PlacedCondition = { path: (string | number)[]; condition: NonNullable<Incident["applies_if"]> };
+
+/** Checks that a source key is listed under `sources` (or, where allowed, is the catalog's own judgement). */
+type Cite = (path: (string | number)[], key: string, judgementAllowed: boolean) => void;
+
 /** Checks one incident's sources, profile conditions and countermeasures. */
 function checkIncident(
   catalog: Catalog,
   incident: Incident,
-  file: Parameters<Reporter>[0],
+  file: CatalogFile,
   controls: ReadonlySet<string>,
   profile: ReadonlyMap<string, Question>,
   report: Reporter,
 ): void {
+  const cite = citer(sourceKeys(incident, file, report), file, report);
+  const conditions = incidentConditions(incident, file, report);
+  checkCountermeasures(catalog, incident, file, controls, cite, report, conditions);
+  checkKnownControls(incident, file, controls, cite, report);
+  for (const { path, condition } of conditions)
+    for (const problem of checkCondition(condition, profile, path))
+      report(file, problem.path, problem.code, problem.message, problem.hint);
+}
+
+/** The incident's source keys, reporting any listed twice. */
+function sourceKeys(incident: Incident, file: CatalogFile, report: Reporter): Set<string> {
   const keys = new Set<string>();
   incident.sources.forEach((source, i) => {
     if (keys.has(source.key))
       report(file, ["sources", i, "key"], "catalog/duplicate-id", `Duplicate source key \`${source.key}\``);
     keys.add(source.key);
   });
-  const cite = (path: (string | number)[], key: string, judgementAllowed: boolean) => {
+  return keys;
+}
+
+function citer(keys: ReadonlySet<string>, file: CatalogFile, report: Reporter): Cite {
+  return (path, key, judgementAllowed) => {
     if (keys.has(key) || (judgementAllowed && key === JUDGEMENT)) return;
     report(
       file,
@@ -42,7 +65,11 @@ function checkIncident(
         : "List it under `sources`: a record of what a victim had must cite where it comes from.",
     );
   };
-  const conditions: { path: (string | number)[]; condition: NonNullable<Incident["applies_if"]> }[] = [];
+}
+
+/** The incident's own profile conditions (`applies_if`, `similar_when`); an `applies_if` must say why. */
+function incidentConditions(incident: Incident, file: CatalogFile, report: Reporter): PlacedCondition[] {
+  const conditions: PlacedCondition[] = [];
   if (incident.applies_if) {
     conditions.push({ path: ["applies_if"], condition: incident.applies_if });
     if (!incident.not_applicable_because)
@@ -57,6 +84,22 @@ function checkIncident(
   incident.similar_when.forEach((s, i) => {
     conditions.push({ path: ["similar_when", i, "if"], condition: s.if });
   });
+  return conditions;
+}
+
+/**
+ * Checks every countermeasure of the attack chain: its controls, its source, and that no victim's record contradicts
+ * a claim of prevention. Adds the countermeasures' profile conditions to `conditions`.
+ */
+function checkCountermeasures(
+  catalog: Catalog,
+  incident: Incident,
+  file: CatalogFile,
+  controls: ReadonlySet<string>,
+  cite: Cite,
+  report: Reporter,
+  conditions: PlacedCondition[],
+): void {
   incident.attack_chain.forEach((step, s) => {
     step.countermeasures.forEach((cm, k) => {
       const at = ["attack_chain", s, "countermeasures", k];
@@ -78,18 +121,12 @@ function checkIncident(
         contradictions(catalog, step.techniques, cm.controls, [...at, "effect"], file, report);
     });
   });
-  checkKnownControls(incident, file, controls, cite, report);
-  for (const { path, condition } of conditions)
-    for (const problem of checkCondition(condition, profile, path))
-      report(file, problem.path, problem.code, problem.message, problem.hint);
 }
-
-type Cite = (path: (string | number)[], key: string, judgementAllowed: boolean) => void;
 
 /** Checks the counter-evidence of an incident: known controls, their sources, and the techniques that beat them. */
 function checkKnownControls(
   incident: Incident,
-  file: Parameters<Reporter>[0],
+  file: CatalogFile,
   controls: ReadonlySet<string>,
   cite: Cite,
   report: Reporter,
@@ -138,7 +175,7 @@ function contradictions(
   techniques: readonly Technique[],
   controls: readonly string[],
   path: (string | number)[],
-  file: Parameters<Reporter>[0],
+  file: CatalogFile,
   report: Reporter,
 ): void {
   for (const victim of catalog.incidents) {

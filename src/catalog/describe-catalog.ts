@@ -2,6 +2,10 @@
 import { describeType } from "../answers/check-value.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Condition } from "../model/condition.js";
+import type { Control } from "../model/control.js";
+import type { Framework } from "../model/framework.js";
+import type { Incident } from "../model/incident.js";
+import type { Lesson } from "../model/lesson.js";
 
 /** Writes a condition as indented lines of plain words. */
 export function describeCondition(condition: Condition, indent = ""): string[] {
@@ -37,112 +41,125 @@ export function listCatalog(catalog: Catalog): string {
     `Lessons\n${table([["ID", "CONTROLS", "TITLE"], ...catalog.lessons.map((l) => [l.id, String(catalog.controls.filter((c) => c.lessons.includes(l.id)).length), l.title])])}`,
     `Incidents\n${table([["ID", "DATE", "ATTRIBUTION", "NAME"], ...catalog.incidents.map((i) => [i.id, i.date, i.attribution.confidence, i.name])])}`,
     `Frameworks\n${table([["ID", "REQUIREMENTS", "NAME"], ...catalog.frameworks.map((f) => [f.id, String(f.requirements.length), `${f.name} ${f.version}`])])}`,
-    "Run `vaspcheck catalog show <id>` for any control, lesson, incident or framework.",
+    "Run `npx vaspcheck catalog show <id>` for any control, lesson, incident or framework.",
   ];
   return `${parts.join("\n\n")}\n`;
 }
 
+/** What `catalog show` prints for one entry, and the entry as data for `--format json`. */
+type Shown = { text: string; data: unknown };
+
 /** One catalog entry found by id, as text and as data; undefined when no entry has that id. */
 export function showEntry(catalog: Catalog, id: string): { text: string; data: unknown } | undefined {
   const control = catalog.controls.find((c) => c.id.toLowerCase() === id.toLowerCase());
-  if (control) {
-    const lines = [
-      `${control.id}  ${control.title}`,
-      `severity ${control.severity}, level ${control.level}; lessons: ${control.lessons.join(", ")}`,
-      "",
-      control.objective,
-      "",
-      "Questions:",
-      ...control.questions.flatMap((q) => [
-        `  ${q.id} (${describeType(q)})`,
-        `    ${q.text}`,
-        ...(q.basis ? [`    basis: ${q.basis}`] : []),
-      ]),
-      "",
-      ...(control.applies_if ? ["Applies when:", ...describeCondition(control.applies_if, "  "), ""] : []),
-      "Met when:",
-      ...describeCondition(control.rule.met, "  "),
-      ...(control.rule.partially_met
-        ? ["Partially met when:", ...describeCondition(control.rule.partially_met, "  ")]
-        : []),
-      "",
-      "Counters (from the incidents' countermeasures):",
-      ...countersOf(catalog, control.id).map(
-        (c) =>
-          `  ${c.effect.padEnd(9)} ${c.incident} / ${c.step}${c.with.length > 0 ? ` (with ${c.with.join(", ")})` : ""}`,
-      ),
-      "Frameworks:",
-      ...Object.entries(control.frameworks).map(([fw, reqs]) => `  ${fw}: ${reqs.join(", ")}`),
-      "",
-      `Remediation: ${control.remediation}`,
-      "",
-      "Examples:",
-      ...control.examples.map((e) => `  ${e.expect.padEnd(14)} ${e.name}`),
-    ];
-    return { text: `${lines.join("\n")}\n`, data: control };
-  }
+  if (control) return showControl(catalog, control);
   const lesson = catalog.lessons.find((l) => l.id === id);
-  if (lesson) {
-    const controls = catalog.controls.filter((c) => c.lessons.includes(lesson.id));
-    const text = `${lesson.title}\n\n${lesson.narrative}\n\nIncidents: ${lesson.incidents.join(", ")}\nControls:\n${controls.map((c) => `  ${c.id}  ${c.title}`).join("\n")}\n`;
-    return { text, data: { ...lesson, controls: controls.map((c) => c.id) } };
-  }
+  if (lesson) return showLesson(catalog, lesson);
   const incident = catalog.incidents.find((i) => i.id === id);
-  if (incident) {
-    const steps = incident.attack_chain.map((s, n) => {
-      const counters = s.countermeasures.map(
-        (cm) =>
-          `     ${cm.effect.padEnd(9)} ${cm.controls.join(" + ")} — ${cm.why} [${cm.source}${cm.hedge ? `, ${cm.hedge}` : ""}]${
-            cm.applies_if
-              ? ` (only when ${describeCondition(cm.applies_if, "")
-                  .map((l) => l.trim())
-                  .join(" ")})`
-              : ""
-          }`,
-      );
-      return `  ${n + 1}. ${s.title} [${s.id}] (${s.techniques.join(", ")})\n     ${s.description}\n${counters.join("\n") || "     no countermeasure in the catalog"}`;
-    });
-    const text = [
-      `${incident.name} (${incident.date}) — ${incident.loss}`,
-      `Attribution: ${incident.attribution.actor} (${incident.attribution.confidence})`,
-      "",
-      incident.summary,
-      "",
-      `Root cause: ${incident.root_cause}`,
-      ...(incident.aftermath ? ["", `Aftermath: ${incident.aftermath}`] : []),
-      "",
-      "Attack chain:",
-      ...steps,
-      "",
-      ...(incident.known_controls.length > 0
-        ? [
-            "Known to have been in place (counter-evidence):",
-            ...incident.known_controls.map(
-              (k) =>
-                `  ${k.control}: ${k.had} Did not stop: ${k.did_not_stop.join(", ")} [${k.source}${k.hedge ? `, ${k.hedge}` : ""}]`,
-            ),
-            "",
-          ]
-        : []),
-      "Sources:",
-      ...incident.sources.map((s) => `  ${s.key}  ${s.title} <${s.url}>`),
-    ].join("\n");
-    return { text: `${text}\n`, data: incident };
-  }
+  if (incident) return showIncident(incident);
   const framework = catalog.frameworks.find((f) => f.id === id);
-  if (framework) {
-    const rows = framework.requirements.map((r) => {
-      const mapped = catalog.controls
-        .filter((c) => c.frameworks[framework.id]?.includes(r.id))
-        .map((c) => c.id);
-      return [r.id, mapped.join(", ") || "—", r.title];
-    });
-    return {
-      text: `${framework.name} ${framework.version}\n\n${table([["ID", "CONTROLS", "TITLE"], ...rows])}\n`,
-      data: framework,
-    };
-  }
+  if (framework) return showFramework(catalog, framework);
   return undefined;
+}
+
+function showControl(catalog: Catalog, control: Control): Shown {
+  const lines = [
+    `${control.id}  ${control.title}`,
+    `severity ${control.severity}, level ${control.level}; lessons: ${control.lessons.join(", ")}`,
+    "",
+    control.objective,
+    "",
+    "Questions:",
+    ...control.questions.flatMap((q) => [
+      `  ${q.id} (${describeType(q)})`,
+      `    ${q.text}`,
+      ...(q.basis ? [`    basis: ${q.basis}`] : []),
+    ]),
+    "",
+    ...(control.applies_if ? ["Applies when:", ...describeCondition(control.applies_if, "  "), ""] : []),
+    "Met when:",
+    ...describeCondition(control.rule.met, "  "),
+    ...(control.rule.partially_met
+      ? ["Partially met when:", ...describeCondition(control.rule.partially_met, "  ")]
+      : []),
+    "",
+    "Counters (from the incidents' countermeasures):",
+    ...countersOf(catalog, control.id).map(
+      (c) =>
+        `  ${c.effect.padEnd(9)} ${c.incident} / ${c.step}${c.with.length > 0 ? ` (with ${c.with.join(", ")})` : ""}`,
+    ),
+    "Frameworks:",
+    ...Object.entries(control.frameworks).map(([fw, reqs]) => `  ${fw}: ${reqs.join(", ")}`),
+    "",
+    `Remediation: ${control.remediation}`,
+    "",
+    "Examples:",
+    ...control.examples.map((e) => `  ${e.expect.padEnd(14)} ${e.name}`),
+  ];
+  return { text: `${lines.join("\n")}\n`, data: control };
+}
+
+function showLesson(catalog: Catalog, lesson: Lesson): Shown {
+  const controls = catalog.controls.filter((c) => c.lessons.includes(lesson.id));
+  const text = `${lesson.title}\n\n${lesson.narrative}\n\nIncidents: ${lesson.incidents.join(", ")}\nControls:\n${controls.map((c) => `  ${c.id}  ${c.title}`).join("\n")}\n`;
+  return { text, data: { ...lesson, controls: controls.map((c) => c.id) } };
+}
+
+function showIncident(incident: Incident): Shown {
+  const text = [
+    `${incident.name} (${incident.date}) — ${incident.loss}`,
+    `Attribution: ${incident.attribution.actor} (${incident.attribution.confidence})`,
+    "",
+    incident.summary,
+    "",
+    `Root cause: ${incident.root_cause}`,
+    ...(incident.aftermath ? ["", `Aftermath: ${incident.aftermath}`] : []),
+    "",
+    "Attack chain:",
+    ...incident.attack_chain.map(stepText),
+    "",
+    ...(incident.known_controls.length > 0
+      ? [
+          "Known to have been in place (counter-evidence):",
+          ...incident.known_controls.map(
+            (k) =>
+              `  ${k.control}: ${k.had} Did not stop: ${k.did_not_stop.join(", ")} [${k.source}${k.hedge ? `, ${k.hedge}` : ""}]`,
+          ),
+          "",
+        ]
+      : []),
+    "Sources:",
+    ...incident.sources.map((s) => `  ${s.key}  ${s.title} <${s.url}>`),
+  ].join("\n");
+  return { text: `${text}\n`, data: incident };
+}
+
+/** One numbered step of an attack chain, with its countermeasures below it. */
+function stepText(s: Incident["attack_chain"][number], n: number): string {
+  const counters = s.countermeasures.map(
+    (cm) =>
+      `     ${cm.effect.padEnd(9)} ${cm.controls.join(" + ")} — ${cm.why} [${cm.source}${cm.hedge ? `, ${cm.hedge}` : ""}]${
+        cm.applies_if
+          ? ` (only when ${describeCondition(cm.applies_if, "")
+              .map((l) => l.trim())
+              .join(" ")})`
+          : ""
+      }`,
+  );
+  return `  ${n + 1}. ${s.title} [${s.id}] (${s.techniques.join(", ")})\n     ${s.description}\n${counters.join("\n") || "     no countermeasure in the catalog"}`;
+}
+
+function showFramework(catalog: Catalog, framework: Framework): Shown {
+  const rows = framework.requirements.map((r) => {
+    const mapped = catalog.controls
+      .filter((c) => c.frameworks[framework.id]?.includes(r.id))
+      .map((c) => c.id);
+    return [r.id, mapped.join(", ") || "—", r.title];
+  });
+  return {
+    text: `${framework.name} ${framework.version}\n\n${table([["ID", "CONTROLS", "TITLE"], ...rows])}\n`,
+    data: framework,
+  };
 }
 
 /** Every id `showEntry` accepts, for "did you mean". */

@@ -79,8 +79,25 @@ async function shippedCache(): Promise<CatalogCache | null> {
 /** Loads `catalog.yaml`, `profile.yaml`, `lessons.yaml`, `incidents/`, `frameworks/` and `controls/` from a directory. */
 export async function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Promise<LoadCatalogResult> {
   const diagnostics: Diagnostic[] = [];
-  const display = (p: string) => relative(process.cwd(), p) || p;
-  const paths = [
+  const paths = await catalogPaths(dir);
+  const { bytes, digest } = await readFiles(dir, paths, diagnostics);
+  const cache = options.cache === undefined ? await shippedCache() : options.cache;
+  if (cache && cache.digest === digest && diagnostics.length === 0) {
+    return {
+      catalog: cache.catalog,
+      sources: { incidents: new Map(), frameworks: new Map(), controls: new Map() },
+      diagnostics,
+    };
+  }
+  return parseCatalog({ dir, paths, bytes, diagnostics }, digest);
+}
+
+/** A path as the user would write it: relative to the working directory when that is shorter. */
+const display = (p: string) => relative(process.cwd(), p) || p;
+
+/** Every file of a catalog directory, in the order they are hashed and loaded. */
+async function catalogPaths(dir: string): Promise<string[]> {
+  return [
     join(dir, "catalog.yaml"),
     join(dir, "profile.yaml"),
     join(dir, "lessons.yaml"),
@@ -88,6 +105,14 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
     ...(await listYaml(join(dir, "frameworks"))),
     ...(await listYaml(join(dir, "controls"))),
   ];
+}
+
+/** Reads every file, and hashes names and bytes together so a renamed file changes the digest too. */
+async function readFiles(
+  dir: string,
+  paths: readonly string[],
+  diagnostics: Diagnostic[],
+): Promise<{ bytes: Map<string, Buffer>; digest: string }> {
   const bytes = new Map<string, Buffer>();
   const hash = createHash("sha256");
   for (const path of paths) {
@@ -97,72 +122,26 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
     bytes.set(path, read.bytes);
     hash.update(`${relative(dir, path)}\n`).update(read.bytes);
   }
-  const digest = hash.digest("hex");
-  const cache = options.cache === undefined ? await shippedCache() : options.cache;
-  if (cache && cache.digest === digest && diagnostics.length === 0) {
-    return {
-      catalog: cache.catalog,
-      sources: { incidents: new Map(), frameworks: new Map(), controls: new Map() },
-      diagnostics,
-    };
-  }
+  return { bytes, digest: hash.digest("hex") };
+}
 
-  function load<S extends z.ZodType>(path: string, schema: S) {
-    const data = bytes.get(path);
-    if (!data) return undefined;
-    const parsed = parseBytes(display(path), data);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.file) return undefined;
-    const result = schema.safeParse(parsed.file.data);
-    if (!result.success) {
-      diagnostics.push(...diagnosticsFromZod(parsed.file, result.error.issues));
-      return undefined;
-    }
-    return { file: parsed.file, value: result.data as z.infer<S> };
-  }
+/** The files of one catalog directory as read, and the list every loading problem goes to. */
+interface LoadContext {
+  readonly dir: string;
+  readonly paths: readonly string[];
+  readonly bytes: ReadonlyMap<string, Buffer>;
+  readonly diagnostics: Diagnostic[];
+}
 
-  function loadMany<S extends z.ZodType<{ id: string }>>(sub: string, schema: S) {
-    const values: z.infer<S>[] = [];
-    const files = new Map<string, SourceFile>();
-    for (const path of paths.filter((p) => dirname(p) === join(dir, sub))) {
-      const loaded = load(path, schema);
-      if (!loaded) continue;
-      const stem = basename(path).replace(/\.(ya?ml|json)$/, "");
-      if (stem !== loaded.value.id) {
-        diagnostics.push({
-          file: loaded.file.path,
-          ...locate(loaded.file, ["id"]),
-          severity: "error",
-          code: "catalog/file-name",
-          message: `Unexpected file name \`${stem}\`, expected \`${loaded.value.id}\` (the id inside)`,
-          hint: `Rename the file to \`${loaded.value.id}${path.slice(path.lastIndexOf("."))}\`.`,
-        });
-      }
-      const first = files.get(loaded.value.id);
-      if (first) {
-        diagnostics.push({
-          file: loaded.file.path,
-          start: { line: 1, column: 1 },
-          severity: "error",
-          code: "catalog/duplicate-id",
-          message: `Duplicate id \`${loaded.value.id}\``,
-          hint: "Give one of the two entries another id, or delete the copy.",
-          related: [{ file: first.path, start: { line: 1, column: 1 }, message: "first defined here" }],
-        });
-        continue;
-      }
-      files.set(loaded.value.id, loaded.file);
-      values.push(loaded.value);
-    }
-    return { values, files };
-  }
-
-  const meta = load(join(dir, "catalog.yaml"), CatalogMetaSchema);
-  const profile = load(join(dir, "profile.yaml"), ProfileFileSchema);
-  const lessons = load(join(dir, "lessons.yaml"), LessonsFileSchema);
-  const incidents = loadMany("incidents", IncidentSchema);
-  const frameworks = loadMany("frameworks", FrameworkSchema);
-  const controls = loadMany("controls", ControlSchema);
+/** Parses every file, assembles the catalog and cross-checks it. */
+function parseCatalog(ctx: LoadContext, digest: string): LoadCatalogResult {
+  const { dir, diagnostics } = ctx;
+  const meta = loadFile(ctx, join(dir, "catalog.yaml"), CatalogMetaSchema);
+  const profile = loadFile(ctx, join(dir, "profile.yaml"), ProfileFileSchema);
+  const lessons = loadFile(ctx, join(dir, "lessons.yaml"), LessonsFileSchema);
+  const incidents = loadMany(ctx, "incidents", IncidentSchema);
+  const frameworks = loadMany(ctx, "frameworks", FrameworkSchema);
+  const controls = loadMany(ctx, "controls", ControlSchema);
 
   const sources: CatalogSources = {
     meta: meta?.file,
@@ -188,4 +167,66 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
   return hasErrors(diagnostics)
     ? { unchecked: catalog, sources, diagnostics }
     : { catalog, sources, diagnostics };
+}
+
+/** Parses one file read earlier and checks it against its schema; undefined when it could not be read or is invalid. */
+function loadFile<S extends z.ZodType>(ctx: LoadContext, path: string, schema: S) {
+  const data = ctx.bytes.get(path);
+  if (!data) return undefined;
+  const parsed = parseBytes(display(path), data);
+  ctx.diagnostics.push(...parsed.diagnostics);
+  if (!parsed.file) return undefined;
+  const result = schema.safeParse(parsed.file.data);
+  if (!result.success) {
+    ctx.diagnostics.push(...diagnosticsFromZod(parsed.file, result.error.issues));
+    return undefined;
+  }
+  return { file: parsed.file, value: result.data as z.infer<S> };
+}
+
+/** Loads every file of a subdirectory, one entry each, keeping the first of two entries with the same id. */
+function loadMany<S extends z.ZodType<{ id: string }>>(ctx: LoadContext, sub: string, schema: S) {
+  const values: z.infer<S>[] = [];
+  const files = new Map<string, SourceFile>();
+  for (const path of ctx.paths.filter((p) => dirname(p) === join(ctx.dir, sub))) {
+    const loaded = loadFile(ctx, path, schema);
+    if (!loaded) continue;
+    const misnamed = fileNameProblem(path, loaded.file, loaded.value.id);
+    if (misnamed) ctx.diagnostics.push(misnamed);
+    const first = files.get(loaded.value.id);
+    if (first) {
+      ctx.diagnostics.push(duplicateIdProblem(loaded.file, first, loaded.value.id));
+      continue;
+    }
+    files.set(loaded.value.id, loaded.file);
+    values.push(loaded.value);
+  }
+  return { values, files };
+}
+
+/** A file whose name is not the id inside it, which makes it hard to find by id. */
+function fileNameProblem(path: string, file: SourceFile, id: string): Diagnostic | undefined {
+  const stem = basename(path).replace(/\.(ya?ml|json)$/, "");
+  if (stem === id) return undefined;
+  return {
+    file: file.path,
+    ...locate(file, ["id"]),
+    severity: "error",
+    code: "catalog/file-name",
+    message: `Unexpected file name \`${stem}\`, expected \`${id}\` (the id inside)`,
+    hint: `Rename the file to \`${id}${path.slice(path.lastIndexOf("."))}\`.`,
+  };
+}
+
+/** A second entry with an id already used, pointing at the first. */
+function duplicateIdProblem(file: SourceFile, first: SourceFile, id: string): Diagnostic {
+  return {
+    file: file.path,
+    start: { line: 1, column: 1 },
+    severity: "error",
+    code: "catalog/duplicate-id",
+    message: `Duplicate id \`${id}\``,
+    hint: "Give one of the two entries another id, or delete the copy.",
+    related: [{ file: first.path, start: { line: 1, column: 1 }, message: "first defined here" }],
+  };
 }

@@ -1,5 +1,5 @@
 // CLI wiring: yargs commands, global options, exit codes and error printing. Logic lives in the library.
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { catalogCommand } from "./commands/catalog.js";
 import { compareCommand } from "./commands/compare.js";
 import { diffCommand } from "./commands/diff.js";
@@ -32,6 +32,27 @@ export async function main(
   };
   const debug = argv.includes("--debug");
   const { vaspcheckVersion } = await import("../source/package-version.js");
+  const parser = createParser(argv, ctx, extra, vaspcheckVersion());
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof CliUsage) {
+      io.stderr(`vaspcheck: ${error.message}\n  hint: run \`npx vaspcheck --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    io.stderr(formatUnexpected(error, debug, vaspcheckVersion()));
+    return EXIT.usage;
+  }
+  return code;
+}
+
+/** The yargs parser with every command; it reports usage errors by throwing `CliUsage` instead of exiting. */
+function createParser(
+  argv: readonly string[],
+  ctx: CliContext,
+  extra: readonly CommandFactory[],
+  version: string,
+): Argv {
   const parser = yargs([...argv])
     .scriptName("vaspcheck")
     .usage(
@@ -57,11 +78,11 @@ export async function main(
     .command(compareCommand(ctx))
     .command(diffCommand(ctx));
   for (const factory of extra) parser.command(factory(ctx));
-  parser
+  return parser
     .demandCommand(1, "Name a command.")
     .strict()
     .recommendCommands()
-    .version(vaspcheckVersion())
+    .version(version)
     .help()
     .alias("h", "help")
     .epilogue(EPILOGUE)
@@ -70,17 +91,6 @@ export async function main(
     .fail((message, error) => {
       throw error ?? new CliUsage(message);
     });
-  try {
-    await parser.parseAsync();
-  } catch (error) {
-    if (error instanceof CliUsage) {
-      io.stderr(`vaspcheck: ${error.message}\n  hint: run \`vaspcheck --help\` for usage.\n`);
-      return EXIT.usage;
-    }
-    io.stderr(formatUnexpected(error, debug, vaspcheckVersion()));
-    return EXIT.usage;
-  }
-  return code;
 }
 
 class CliUsage extends Error {}

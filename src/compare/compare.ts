@@ -10,6 +10,7 @@ import {
   type InvalidSubmissionEntry as InvalidEntry,
   type OrganizationRow,
 } from "../model/comparison.js";
+import type { Control } from "../model/control.js";
 import { DIAGNOSTIC_CODES } from "../model/diagnostic-codes.js";
 import { createPseudonymizer, type Pseudonymizer, uniqueLabels } from "./anonymize.js";
 import { exposureOf, type IncidentSlot } from "./exposure.js";
@@ -73,6 +74,9 @@ export function createComparison(catalog: Catalog): ComparisonBuilder {
   };
 }
 
+/** A scored row, with the group of submissions it stands for. */
+type GroupRow = ScoredRow & { group: OrganizationGroup };
+
 function buildComparison(
   catalog: Catalog,
   valid: readonly ValidSubmission[],
@@ -82,43 +86,11 @@ function buildComparison(
 ): ComparisonOutcome {
   const groups = groupByOrganization(valid);
   const focusGroup = options.focus === undefined ? undefined : findGroup(groups, options.focus);
-  if (options.focus !== undefined && !focusGroup) {
-    const names = groups.map((g) => g.kept.organization.name);
-    return {
-      ok: false,
-      problem: `No compared submission is from an organization named "${options.focus}"`,
-      hint:
-        didYouMean(options.focus, names) ??
-        "Give the organization's name or registration as in its answers file.",
-    };
-  }
+  if (options.focus !== undefined && !focusGroup) return focusNotFound(groups, options.focus);
   const pseudonymous = options.anonymize === true || focusGroup !== undefined;
   const pseudonyms = createPseudonymizer(options.pseudonymKey);
-  const kept = groups.map((g) => g.kept);
-  const { leftOut, newer, compared } = leftOutControls(catalog, kept);
-  // Submissions arrive scored over the whole catalog; only a version difference forces a rescore.
-  const rescore = compared.size < catalog.controls.length ? createRowScorer(catalog, compared) : undefined;
-  const comparedControls = catalog.controls.filter((c) => compared.has(c.id));
   const labels = labelGroups(groups, focusGroup, pseudonymous, pseudonyms);
-  const position = new Map(catalog.controls.map((c, i) => [c.id, i]));
-  const statusesOf = (letters: string) =>
-    new Map(comparedControls.map((c) => [c.id, statusOfLetter(letters.charAt(position.get(c.id)!))]));
-  const rows: (ScoredRow & { group: OrganizationGroup })[] = groups.map((group, i) => ({
-    group,
-    label: labels[i]!,
-    statuses: statusesOf(group.kept.statuses),
-    assessed: statusesOf(group.kept.assessed),
-    scores: rescore ? rescore(group.kept.statuses, group.kept.assessed, group.kept.flags) : group.kept.scores,
-  }));
-  rows.sort(
-    (a, b) =>
-      (a.scores.score ?? Number.POSITIVE_INFINITY) - (b.scores.score ?? Number.POSITIVE_INFINITY) ||
-      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
-  );
   const threshold = options.normThreshold ?? 75;
-  const stats = comparedControls.map((c) => controlStats(c, rows, threshold));
-  const focusRow = rows.find((r) => r.group === focusGroup);
-  const slots = incidentSlots(catalog);
   const fileLabel = (path: string) => (pseudonymous ? pseudonyms.file(path) : path);
   return {
     ok: true,
@@ -126,59 +98,139 @@ function buildComparison(
       format: COMPARISON_FORMAT,
       catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
       as_of: options.asOf ?? null,
-      pseudonymisation: {
-        applied: pseudonymous,
-        keyed: pseudonymous && pseudonyms.keyed,
-        method: pseudonymous ? pseudonyms.method : "none",
-      },
+      pseudonymisation: pseudonymisationOf(pseudonymous, pseudonyms),
       norm_threshold: threshold,
-      summary: {
-        files: valid.length + invalid.length,
-        compared: groups.length,
-        invalid: invalid.length,
-        duplicates_ignored: groups.reduce((n, g) => n + g.ignored.length, 0),
-        warnings: Object.fromEntries([...warnings].sort(([a], [b]) => (a < b ? -1 : 1))),
-      },
-      controls: comparedControls.map((c) => ({
-        id: c.id,
-        title: c.title,
-        severity: c.severity,
-        level: c.level,
-        lessons: c.lessons,
-      })),
-      lessons: catalog.lessons.map((l) => ({
-        id: l.id,
-        title: l.title,
-        controls: comparedControls.filter((c) => c.lessons.includes(l.id)).map((c) => c.id),
-      })),
-      left_out: leftOut,
-      newer_versions: newer,
-      organizations: rows.map((row) =>
-        organizationRow(catalog, slots, row, row.group, row === focusRow, pseudonymous),
-      ),
-      control_stats: stats,
-      lesson_stats: catalog.lessons.map((l, i) => lessonStats(l, i, rows)),
-      exposure: catalog.incidents.map((incident, i) =>
-        exposureOf(incident, slots[i]!, rows, comparedControls),
-      ),
-      focus: focusRow
-        ? focusOf(
-            catalog,
-            focusRow,
-            rows.filter((r) => r !== focusRow),
-            stats,
-          )
-        : null,
-      invalid: [...invalid]
-        .sort((a, b) => (a.file < b.file ? -1 : 1))
-        .map((s) => invalidEntry(s, pseudonymous, fileLabel)),
-      duplicates: groups
-        .map((g, i) => ({ g, label: labels[i]! }))
-        .filter(({ g }) => g.ignored.length > 0)
-        .map(({ g, label }) => duplicateEntry(g, label, fileLabel))
-        .sort((a, b) => (a.organization < b.organization ? -1 : 1)),
+      summary: summaryOf(valid, invalid, groups, warnings),
+      ...comparedResults(catalog, groups, labels, focusGroup, pseudonymous, threshold),
+      invalid: invalidEntries(invalid, pseudonymous, fileLabel),
+      duplicates: duplicateEntries(groups, labels, fileLabel),
     },
   };
+}
+
+/** The parts of a comparison read from the compared organizations: what was compared, each row and the statistics. */
+type ComparedResults = Pick<
+  Comparison,
+  | "controls"
+  | "lessons"
+  | "left_out"
+  | "newer_versions"
+  | "organizations"
+  | "control_stats"
+  | "lesson_stats"
+  | "exposure"
+  | "focus"
+>;
+
+/** Scores every organization over the controls all their catalog versions share, and sums up the sector. */
+function comparedResults(
+  catalog: Catalog,
+  groups: readonly OrganizationGroup[],
+  labels: readonly string[],
+  focusGroup: OrganizationGroup | undefined,
+  pseudonymous: boolean,
+  threshold: number,
+): ComparedResults {
+  const kept = groups.map((g) => g.kept);
+  const { leftOut, newer, compared } = leftOutControls(catalog, kept);
+  const comparedControls = catalog.controls.filter((c) => compared.has(c.id));
+  const rows = scoredRows(catalog, groups, labels, compared, comparedControls);
+  const stats = comparedControls.map((c) => controlStats(c, rows, threshold));
+  const focusRow = rows.find((r) => r.group === focusGroup);
+  const slots = incidentSlots(catalog);
+  return {
+    controls: comparedControls.map(controlEntry),
+    lessons: lessonEntries(catalog, comparedControls),
+    left_out: leftOut,
+    newer_versions: newer,
+    organizations: rows.map((row) =>
+      organizationRow(catalog, slots, row, row.group, row === focusRow, pseudonymous),
+    ),
+    control_stats: stats,
+    lesson_stats: catalog.lessons.map((l, i) => lessonStats(l, i, rows)),
+    exposure: catalog.incidents.map((incident, i) => exposureOf(incident, slots[i]!, rows, comparedControls)),
+    focus: focusRow ? focusOf(catalog, focusRow, peersOf(rows, focusRow), stats) : null,
+  };
+}
+
+function peersOf(rows: readonly GroupRow[], focusRow: GroupRow): GroupRow[] {
+  return rows.filter((r) => r !== focusRow);
+}
+
+/** Why `--focus` names no compared organization, with the closest name when there is one. */
+function focusNotFound(groups: readonly OrganizationGroup[], focus: string): ComparisonOutcome {
+  const names = groups.map((g) => g.kept.organization.name);
+  return {
+    ok: false,
+    problem: `No compared submission is from an organization named "${focus}"`,
+    hint: didYouMean(focus, names) ?? "Give the organization's name or registration as in its answers file.",
+  };
+}
+
+/** One row per organization over the compared controls, lowest score first, then by label. */
+function scoredRows(
+  catalog: Catalog,
+  groups: readonly OrganizationGroup[],
+  labels: readonly string[],
+  compared: ReadonlySet<string>,
+  comparedControls: readonly Control[],
+): GroupRow[] {
+  // Submissions arrive scored over the whole catalog; only a version difference forces a rescore.
+  const rescore = compared.size < catalog.controls.length ? createRowScorer(catalog, compared) : undefined;
+  const position = new Map(catalog.controls.map((c, i) => [c.id, i]));
+  const statusesOf = (letters: string) =>
+    new Map(comparedControls.map((c) => [c.id, statusOfLetter(letters.charAt(position.get(c.id)!))]));
+  const rows: GroupRow[] = groups.map((group, i) => ({
+    group,
+    label: labels[i]!,
+    statuses: statusesOf(group.kept.statuses),
+    assessed: statusesOf(group.kept.assessed),
+    scores: rescore ? rescore(group.kept.statuses, group.kept.assessed, group.kept.flags) : group.kept.scores,
+  }));
+  return rows.sort(
+    (a, b) =>
+      (a.scores.score ?? Number.POSITIVE_INFINITY) - (b.scores.score ?? Number.POSITIVE_INFINITY) ||
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+  );
+}
+
+function pseudonymisationOf(
+  pseudonymous: boolean,
+  pseudonyms: Pseudonymizer,
+): Comparison["pseudonymisation"] {
+  return {
+    applied: pseudonymous,
+    keyed: pseudonymous && pseudonyms.keyed,
+    method: pseudonymous ? pseudonyms.method : "none",
+  };
+}
+
+function summaryOf(
+  valid: readonly ValidSubmission[],
+  invalid: readonly InvalidSubmission[],
+  groups: readonly OrganizationGroup[],
+  warnings: ReadonlyMap<string, number>,
+): Comparison["summary"] {
+  return {
+    files: valid.length + invalid.length,
+    compared: groups.length,
+    invalid: invalid.length,
+    duplicates_ignored: groups.reduce((n, g) => n + g.ignored.length, 0),
+    warnings: Object.fromEntries([...warnings].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+}
+
+function controlEntry(c: Control): Comparison["controls"][number] {
+  return { id: c.id, title: c.title, severity: c.severity, level: c.level, lessons: c.lessons };
+}
+
+/** Every lesson with the compared controls that teach it. */
+function lessonEntries(catalog: Catalog, comparedControls: readonly Control[]): Comparison["lessons"] {
+  return catalog.lessons.map((l) => ({
+    id: l.id,
+    title: l.title,
+    controls: comparedControls.filter((c) => c.lessons.includes(l.id)).map((c) => c.id),
+  }));
 }
 
 function incidentSlots(catalog: Catalog): IncidentSlot[] {
@@ -259,6 +311,17 @@ function organizationRow(
   };
 }
 
+/** The submissions that could not be compared, by file name. */
+function invalidEntries(
+  invalid: readonly InvalidSubmission[],
+  pseudonymous: boolean,
+  fileLabel: (path: string) => string,
+): InvalidEntry[] {
+  return [...invalid]
+    .sort((a, b) => (a.file < b.file ? -1 : 1))
+    .map((s) => invalidEntry(s, pseudonymous, fileLabel));
+}
+
 function invalidEntry(
   s: InvalidSubmission,
   pseudonymous: boolean,
@@ -284,6 +347,19 @@ function invalidEntry(
 
 function plain(d: Diagnostic): InvalidEntry["diagnostics"][number] {
   return { ...d, path: d.path ? [...d.path] : undefined };
+}
+
+/** The organizations that sent more than one submission, with which one was kept. */
+function duplicateEntries(
+  groups: readonly OrganizationGroup[],
+  labels: readonly string[],
+  fileLabel: (path: string) => string,
+): Duplicate[] {
+  return groups
+    .map((g, i) => ({ g, label: labels[i]! }))
+    .filter(({ g }) => g.ignored.length > 0)
+    .map(({ g, label }) => duplicateEntry(g, label, fileLabel))
+    .sort((a, b) => (a.organization < b.organization ? -1 : 1));
 }
 
 function duplicateEntry(g: OrganizationGroup, label: string, fileLabel: (path: string) => string): Duplicate {

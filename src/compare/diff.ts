@@ -46,6 +46,40 @@ export function diffSubmissions(
   const oldScores = scorer(before.statuses, before.assessed, before.flags);
   const newScores = scorer(after.statuses, after.assessed, after.flags);
   const [was, now] = [replayInputOf(before), replayInputOf(after)];
+  const { controls, summary } = controlChanges(catalog, before, after, compared);
+  return {
+    format: DIFF_FORMAT,
+    catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
+    as_of: options.asOf ?? null,
+    old: side(catalog, before, oldScores),
+    new: side(catalog, after, newScores),
+    same_organization: sameOrganization(before, after),
+    summary,
+    overall: scoreChange("overall", "All compared controls", oldScores, newScores, -1),
+    lessons: catalog.lessons.map((l, i) => scoreChange(l.id, l.title, oldScores, newScores, i)),
+    controls,
+    incidents: catalog.incidents.map((incident, i) =>
+      replayChange(incident, oldScores, newScores, i, {
+        catalog,
+        changed: compared,
+        before,
+        after,
+        was,
+        now,
+        conditions: replayConditions(catalog, i),
+      }),
+    ),
+    left_out: leftOut.map((l) => ({ control_id: l.control_id, explanation: l.explanation })),
+  };
+}
+
+/** Every control whose standing changed between the two submissions, in report order, and the tally per kind. */
+function controlChanges(
+  catalog: Catalog,
+  before: ValidSubmission,
+  after: ValidSubmission,
+  compared: ReadonlySet<string>,
+): { controls: ControlChange[]; summary: Diff["summary"] } {
   const between = changesBetween(catalog, before.catalogVersion, after.catalogVersion);
   const controls: ControlChange[] = [];
   const summary = Object.fromEntries([...KIND_ORDER, "unchanged"].map((k) => [k, 0])) as Diff["summary"];
@@ -85,6 +119,11 @@ export function diffSubmissions(
       new_assessed_status: null,
     });
   }
+  sortChanges(controls);
+  return { controls, summary };
+}
+
+function sortChanges(controls: ControlChange[]): void {
   const weight = (c: ControlChange) => (c.severity ? SEVERITY_WEIGHT[c.severity] : 0);
   controls.sort(
     (a, b) =>
@@ -92,30 +131,6 @@ export function diffSubmissions(
       weight(b) - weight(a) ||
       (a.control_id < b.control_id ? -1 : 1),
   );
-  return {
-    format: DIFF_FORMAT,
-    catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
-    as_of: options.asOf ?? null,
-    old: side(catalog, before, oldScores),
-    new: side(catalog, after, newScores),
-    same_organization: sameOrganization(before, after),
-    summary,
-    overall: scoreChange("overall", "All compared controls", oldScores, newScores, -1),
-    lessons: catalog.lessons.map((l, i) => scoreChange(l.id, l.title, oldScores, newScores, i)),
-    controls,
-    incidents: catalog.incidents.map((incident, i) =>
-      replayChange(incident, oldScores, newScores, i, {
-        catalog,
-        changed: compared,
-        before,
-        after,
-        was,
-        now,
-        conditions: replayConditions(catalog, i),
-      }),
-    ),
-    left_out: leftOut.map((l) => ({ control_id: l.control_id, explanation: l.explanation })),
-  };
 }
 
 /**

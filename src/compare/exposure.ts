@@ -11,6 +11,9 @@ export interface IncidentSlot {
   readonly stepOffset: number;
 }
 
+type Step = Incident["attack_chain"][number];
+type StepExposure = Exposure["steps"][number];
+
 /** Counts replay verdicts across organizations for one incident, given the compared controls. */
 export function exposureOf(
   incident: Incident,
@@ -22,47 +25,10 @@ export function exposureOf(
     rows.filter((r) => r.scores.incidents.charAt(slot.index) === VERDICT_LETTER[verdict]).length;
   const inScope = rows.filter((r) => r.scores.incidents.charAt(slot.index) !== VERDICT_LETTER.not_applicable);
   const ids = new Set(compared.map((c) => c.id));
-  const counted = (effect: string, step: Incident["attack_chain"][number]) =>
-    [
-      ...new Set(
-        step.countermeasures
-          .filter((cm) => cm.effect === effect && cm.controls.every((id) => ids.has(id)))
-          .flatMap((cm) => cm.controls),
-      ),
-    ].sort();
-  const steps = incident.attack_chain.map((step, i) => {
-    const at = slot.stepOffset + i;
-    const n = (verdict: keyof typeof STEP_LETTER) =>
-      inScope.filter((r) => r.scores.steps.charAt(at) === STEP_LETTER[verdict]).length;
-    return {
-      step_id: step.id,
-      number: i + 1,
-      title: step.title,
-      countermeasures: step.countermeasures
-        .filter(
-          (cm) =>
-            (cm.effect === "prevents" || cm.effect === "limits") && cm.controls.every((id) => ids.has(id)),
-        )
-        .map(
-          (cm) =>
-            `${cm.effect === "prevents" ? "prevents" : "limits the loss"}: ${cm.controls.join(" + ")}${cm.applies_if ? " (for some profiles only)" : ""}`,
-        ),
-      controls: counted("prevents", step),
-      limiting_controls: counted("limits", step),
-      blocked: n("blocked"),
-      limited: n("limited"),
-      detected: n("detected"),
-      hindered: n("hindered"),
-      open: n("open"),
-    };
-  });
-  // Steps no compared control prevents cannot be blocked by anyone; they show a catalog gap, not a sector weakness.
-  const covered = steps.filter((s) => s.controls.length > 0);
-  const weakest = covered.reduce<(typeof steps)[number] | undefined>((best, s) => {
-    if (!best) return s;
-    const gap = notBlocked(s) - notBlocked(best);
-    return gap > 0 || (gap === 0 && s.open > best.open) ? s : best;
-  }, undefined);
+  const steps = incident.attack_chain.map((step, i) =>
+    stepExposure(step, i, slot.stepOffset + i, inScope, ids),
+  );
+  const weakest = weakestStep(steps);
   const exposure = {
     incident_id: incident.id,
     name: incident.name,
@@ -88,6 +54,61 @@ export function exposureOf(
     uncovered_steps: steps.filter((s) => s.controls.length === 0).map((s) => s.step_id),
   };
   return { ...exposure, summary: summarize(exposure) };
+}
+
+/** How the organizations in scope fare at one step (`at`: its place in the rows' compact replay). */
+function stepExposure(
+  step: Step,
+  i: number,
+  at: number,
+  inScope: readonly ScoredRow[],
+  ids: ReadonlySet<string>,
+): StepExposure {
+  const n = (verdict: keyof typeof STEP_LETTER) =>
+    inScope.filter((r) => r.scores.steps.charAt(at) === STEP_LETTER[verdict]).length;
+  return {
+    step_id: step.id,
+    number: i + 1,
+    title: step.title,
+    countermeasures: step.countermeasures
+      .filter(
+        (cm) =>
+          (cm.effect === "prevents" || cm.effect === "limits") && cm.controls.every((id) => ids.has(id)),
+      )
+      .map(
+        (cm) =>
+          `${cm.effect === "prevents" ? "prevents" : "limits the loss"}: ${cm.controls.join(" + ")}${cm.applies_if ? " (for some profiles only)" : ""}`,
+      ),
+    controls: countering("prevents", step, ids),
+    limiting_controls: countering("limits", step, ids),
+    blocked: n("blocked"),
+    limited: n("limited"),
+    detected: n("detected"),
+    hindered: n("hindered"),
+    open: n("open"),
+  };
+}
+
+/** The compared controls of a step's countermeasures with `effect`, counted only when all of theirs are compared. */
+function countering(effect: string, step: Step, ids: ReadonlySet<string>): string[] {
+  return [
+    ...new Set(
+      step.countermeasures
+        .filter((cm) => cm.effect === effect && cm.controls.every((id) => ids.has(id)))
+        .flatMap((cm) => cm.controls),
+    ),
+  ].sort();
+}
+
+/** The step the most organizations fail to block, the most open ones breaking ties; the first one wins a full tie. */
+function weakestStep(steps: readonly StepExposure[]): StepExposure | undefined {
+  // Steps no compared control prevents cannot be blocked by anyone; they show a catalog gap, not a sector weakness.
+  const covered = steps.filter((s) => s.controls.length > 0);
+  return covered.reduce<StepExposure | undefined>((best, s) => {
+    if (!best) return s;
+    const gap = notBlocked(s) - notBlocked(best);
+    return gap > 0 || (gap === 0 && s.open > best.open) ? s : best;
+  }, undefined);
 }
 
 /** Organizations with no preventive countermeasure in place on the step (a cap, an alarm or a hindrance does not stop it). */

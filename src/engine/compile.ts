@@ -112,6 +112,7 @@ function compileLeaf(
   const text = questions.find((q) => q.id === leaf.question)?.text;
   const fixedExpectation = op.datedExpectation ? undefined : op.expect(leaf, "");
   const slot = slotOf.indexOf(leaf.question);
+  const literal = "value" in leaf ? leaf.value : undefined;
   return (slots, asOf, out, at) => {
     const answer = slots[slot];
     const passed = op.test(answer, leaf, asOf);
@@ -124,6 +125,7 @@ function compileLeaf(
       question_text: text,
       op: leaf.op,
       expected: fixedExpectation ?? op.expect(leaf, asOf),
+      value: literal,
       answer,
       answered: answer !== undefined,
     };

@@ -2,13 +2,13 @@
 import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import { type ControlResult, type Evaluation, RESULT_FORMAT, type Rollup } from "../model/result.js";
-import { type CompiledControl, type ControlFacts, compileCatalog } from "./compile.js";
+import { type CompiledCatalog, type CompiledControl, type ControlFacts, compileCatalog } from "./compile.js";
 import { evaluateCompiled } from "./evaluate-control.js";
-import { analyseFixes, fixPlanIds, incidentWeight } from "./fix-first.js";
+import { analyseFixes, type FixAnalysis, fixPlanIds, incidentWeight } from "./fix-first.js";
 import { rollupFrameworks } from "./frameworks.js";
 import { profileFlags } from "./profile-flags.js";
 import { replayIncidents, replayStatuses } from "./replay.js";
-import { rollupOf, STATUS_CODE } from "./scoring.js";
+import { rollupOf, STATUS_CODE, type TallyInput } from "./scoring.js";
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -41,17 +41,8 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
   const asOf = options.asOf ?? answers.assessment.date;
   const compiled = compileCatalog(catalog);
   const { plan, ids } = compiled;
-  const n = compiled.controls.length;
   const controls = evaluateControls(catalog, answers, { asOf });
-  const status = new Uint8Array(n);
-  const assessed = new Uint8Array(n);
-  const gaps: number[] = [];
-  for (let p = 0; p < n; p++) {
-    const r = controls[p] as ControlResult;
-    status[p] = STATUS_CODE[r.status];
-    assessed[p] = STATUS_CODE[r.assessed_status];
-    if (r.risk > 0) gaps.push(p);
-  }
+  const { status, assessed, gaps } = statusCodes(controls);
   const flags = profileFlags(plan.conditions, answers.profile, catalog.profile);
   const replayInput = { status: replayStatuses(status, assessed), flags };
   const weighted = catalog.incidents.map((_, i) => incidentWeight(catalog, plan, i, flags));
@@ -64,33 +55,9 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     gaps,
     incidentId,
   );
-  const risk = (p: number) => (controls[p] as ControlResult).risk;
-  const exposure = (p: number) => analysis.exposure.get(p) as NonNullable<ControlResult["exposure"]>;
-  // Stopping attacks first: a gap never ranks above one that would stop more (weighted) attacks on its own.
-  gaps.sort(
-    (a, b) =>
-      exposure(b).stop_weight - exposure(a).stop_weight ||
-      exposure(b).value - exposure(a).value ||
-      risk(b) - risk(a) ||
-      (compiled.idRank[a] as number) - (compiled.idRank[b] as number),
-  );
-  // The results were created above and are not shared yet, so ranking them in place keeps evaluate() pure.
-  gaps.forEach((p, i) => {
-    const r = controls[p] as ControlResult;
-    r.gap_rank = i + 1;
-    r.exposure = exposure(p);
-  });
-  // Plain loops, not map(): reading back an array that map() made sent V8 into a deoptimization loop on this path.
+  rankGaps(gaps, controls, analysis, compiled.idRank);
   const input = { status, assessed, weights: plan.weights, levels: plan.levels };
-  const lessons: Rollup[] = [];
-  let overallTier: number | null = null;
-  for (let i = 0; i < catalog.lessons.length; i++) {
-    const l = catalog.lessons[i] as Catalog["lessons"][number];
-    const rollup = rollupOf(l.id, l.title, plan.lessons[i] ?? [], ids.lessons[i] ?? [], input);
-    lessons.push(rollup);
-    if (rollup.tier !== null && (overallTier === null || rollup.tier < overallTier))
-      overallTier = rollup.tier;
-  }
+  const { lessons, overallTier } = lessonRollups(catalog, compiled, input);
   const incidents = catalog.incidents.map((inc, i) =>
     rollupOf(inc.id, inc.name, plan.incidents[i] ?? [], ids.incidents[i] ?? [], input),
   );
@@ -102,16 +69,7 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     assessment: answers.assessment,
     as_of: asOf,
     answered_catalog: answers.catalog,
-    overall: {
-      id: overall.id,
-      title: overall.title,
-      score: overall.score,
-      tier: overallTier,
-      counts: overall.counts,
-      controls: overall.controls,
-      tier_name:
-        overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
-    },
+    overall: overallOf(catalog, overall, overallTier),
     controls,
     gaps: gaps.map(controlId),
     lessons,
@@ -122,5 +80,82 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
       fixes: (i) => (analysis.fixes[i] ?? []).map((set) => set.map(controlId)),
     }),
     fix_plan: fixPlanIds(analysis, controlId, incidentId),
+  };
+}
+
+/** Status codes per control position, after exceptions and as assessed, and the positions of the gaps. */
+function statusCodes(controls: readonly ControlResult[]): {
+  status: Uint8Array;
+  assessed: Uint8Array;
+  gaps: number[];
+} {
+  const n = controls.length;
+  const status = new Uint8Array(n);
+  const assessed = new Uint8Array(n);
+  const gaps: number[] = [];
+  for (let p = 0; p < n; p++) {
+    const r = controls[p] as ControlResult;
+    status[p] = STATUS_CODE[r.status];
+    assessed[p] = STATUS_CODE[r.assessed_status];
+    if (r.risk > 0) gaps.push(p);
+  }
+  return { status, assessed, gaps };
+}
+
+/** Sorts the gaps into Fix first order and records each gap's rank and exposure on its result. */
+function rankGaps(
+  gaps: number[],
+  controls: readonly ControlResult[],
+  analysis: FixAnalysis,
+  idRank: readonly number[],
+): void {
+  const risk = (p: number) => (controls[p] as ControlResult).risk;
+  const exposure = (p: number) => analysis.exposure.get(p) as NonNullable<ControlResult["exposure"]>;
+  // Stopping attacks first: a gap never ranks above one that would stop more (weighted) attacks on its own.
+  gaps.sort(
+    (a, b) =>
+      exposure(b).stop_weight - exposure(a).stop_weight ||
+      exposure(b).value - exposure(a).value ||
+      risk(b) - risk(a) ||
+      (idRank[a] as number) - (idRank[b] as number),
+  );
+  // evaluate() has just created the results and not shared them yet, so ranking them in place keeps it pure.
+  gaps.forEach((p, i) => {
+    const r = controls[p] as ControlResult;
+    r.gap_rank = i + 1;
+    r.exposure = exposure(p);
+  });
+}
+
+/** One roll-up per lesson, and the lowest tier any lesson reaches: the overall tier. */
+function lessonRollups(
+  catalog: Catalog,
+  { plan, ids }: CompiledCatalog,
+  input: TallyInput,
+): { lessons: Rollup[]; overallTier: number | null } {
+  // Plain loops, not map(): reading back an array that map() made sent V8 into a deoptimization loop on this path.
+  const lessons: Rollup[] = [];
+  let overallTier: number | null = null;
+  for (let i = 0; i < catalog.lessons.length; i++) {
+    const l = catalog.lessons[i] as Catalog["lessons"][number];
+    const rollup = rollupOf(l.id, l.title, plan.lessons[i] ?? [], ids.lessons[i] ?? [], input);
+    lessons.push(rollup);
+    if (rollup.tier !== null && (overallTier === null || rollup.tier < overallTier))
+      overallTier = rollup.tier;
+  }
+  return { lessons, overallTier };
+}
+
+/** The all-controls roll-up, with the overall tier (the lowest of the lessons') and its name. */
+function overallOf(catalog: Catalog, overall: Rollup, overallTier: number | null): Evaluation["overall"] {
+  return {
+    id: overall.id,
+    title: overall.title,
+    score: overall.score,
+    tier: overallTier,
+    counts: overall.counts,
+    controls: overall.controls,
+    tier_name:
+      overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
   };
 }

@@ -125,14 +125,38 @@ function cheapestFixes({ completable, current, applies, missing }: FixState): nu
   });
 }
 
+/** The replay as it stands, read by every gap measured. */
+interface Baseline {
+  /** This analysis's own copy of the statuses, for `improves`. */
+  readonly scratch: Uint8Array;
+  /** Per incident stopped now: the sets of positions that each block a step; empty for the others. */
+  readonly barriers: readonly (readonly (readonly number[])[])[];
+  /** Per incident: its defence depth now. */
+  readonly depth: readonly number[];
+}
+
+/** What meeting a gap would do for one incident, and the share of the incident's weight that earns it. */
+interface GapEffect {
+  readonly kind: "stops" | "part_of" | "deepens" | "improves";
+  readonly share: number;
+}
+
+// The shares the report's ranking explanation states; constants, so measuring a gap allocates nothing per incident.
+const STOPS: GapEffect = { kind: "stops", share: 1 };
+const PART_OF: GapEffect = { kind: "part_of", share: 0.25 };
+const IMPROVES: GapEffect = { kind: "improves", share: 0.2 };
+const SECOND_LAYER: GapEffect = { kind: "deepens", share: 0.5 };
+const DEEPER_LAYER: GapEffect = { kind: "deepens", share: 0.25 };
+
 /** Measures a gap's exposure: what meeting it alone would stop, deepen, complete in part, or only improve. */
 function exposureMeter(state: FixState, incidentId: (i: number) => string): (gap: number) => Exposure {
-  const { plan, input, weights, applies, current, completable, missing, stoppedWith } = state;
-  const scratch = Uint8Array.from(input.status as ArrayLike<number>);
-  const barriersNow = plan.chains.map((chain, i) =>
-    current[i] === "stopped" ? barriersOf(chain, input) : [],
-  );
-  const depthNow = barriersNow.map((b) => defenceDepth(b));
+  const { plan, input, weights, applies, current } = state;
+  const barriers = plan.chains.map((chain, i) => (current[i] === "stopped" ? barriersOf(chain, input) : []));
+  const baseline: Baseline = {
+    scratch: Uint8Array.from(input.status as ArrayLike<number>),
+    barriers,
+    depth: barriers.map((b) => defenceDepth(b)),
+  };
   const incidentsOf = new Map<number, number[]>();
   plan.incidents.forEach((members, i) => {
     for (const p of members) incidentsOf.set(p, [...(incidentsOf.get(p) ?? []), i]);
@@ -146,29 +170,12 @@ function exposureMeter(state: FixState, incidentId: (i: number) => string): (gap
     const extra = new Set([gap]);
     for (const i of incidentsOf.get(gap) ?? []) {
       if (!applies[i]) continue;
-      const w = weights[i] ?? 1;
-      const with_ = (completable[i] ?? []).filter((cm) => cm.positions.includes(gap));
-      if (current[i] !== "stopped") {
-        if (stoppedWith(i, extra)) {
-          stops.push(i);
-          value += w;
-        } else if (with_.length > 0) {
-          partOf.push(i);
-          value += 0.25 * w;
-        } else if (improves(plan, i, scratch, input.flags, gap, current[i] as string)) value += 0.2 * w;
-        continue;
-      }
-      const completed = with_.filter((cm) => missing(cm, extra).length === 0);
-      if (completed.length === 0) continue;
-      const before = depthNow[i] as number;
-      const after = defenceDepth([
-        ...(barriersNow[i] as number[][]),
-        ...completed.map((cm) => [...cm.positions]),
-      ]);
-      if (after > before) {
-        deepens.push(i);
-        value += (before === 1 ? 0.5 : 0.25) * w;
-      }
+      const effect = gapEffect(state, baseline, i, gap, extra);
+      if (!effect) continue;
+      value += effect.share * (weights[i] ?? 1);
+      if (effect.kind === "stops") stops.push(i);
+      else if (effect.kind === "part_of") partOf.push(i);
+      else if (effect.kind === "deepens") deepens.push(i);
     }
     return {
       stops: stops.map(incidentId),
@@ -178,6 +185,36 @@ function exposureMeter(state: FixState, incidentId: (i: number) => string): (gap
       value: round2(value),
     };
   };
+}
+
+/**
+ * What meeting `gap` (`extra` holds it) would do for incident `i`: stop it, complete part of a preventive
+ * countermeasure, only improve its verdict, or, when it is stopped already, add a layer to its defence.
+ */
+function gapEffect(
+  state: FixState,
+  baseline: Baseline,
+  i: number,
+  gap: number,
+  extra: ReadonlySet<number>,
+): GapEffect | undefined {
+  const { plan, input, current, completable, missing, stoppedWith } = state;
+  const with_ = (completable[i] ?? []).filter((cm) => cm.positions.includes(gap));
+  if (current[i] !== "stopped") {
+    if (stoppedWith(i, extra)) return STOPS;
+    if (with_.length > 0) return PART_OF;
+    if (improves(plan, i, baseline.scratch, input.flags, gap, current[i] as string)) return IMPROVES;
+    return undefined;
+  }
+  const completed = with_.filter((cm) => missing(cm, extra).length === 0);
+  if (completed.length === 0) return undefined;
+  const before = baseline.depth[i] as number;
+  const after = defenceDepth([
+    ...(baseline.barriers[i] as number[][]),
+    ...completed.map((cm) => [...cm.positions]),
+  ]);
+  if (after <= before) return undefined;
+  return before === 1 ? SECOND_LAYER : DEEPER_LAYER;
 }
 
 /**

@@ -54,15 +54,7 @@ export function planCatalog(catalog: Catalog, keep: (control: Control) => boolea
   const all = catalog.controls.flatMap((control, position) => (keep(control) ? [position] : []));
   const where = (test: (control: Control) => boolean) =>
     all.filter((position) => test(catalog.controls[position] as Control));
-  const conditions: Condition[] = [];
-  const conditionIndex = (condition: Condition | undefined): number | undefined => {
-    if (!condition) return undefined;
-    const key = JSON.stringify(condition);
-    const found = conditions.findIndex((c) => JSON.stringify(c) === key);
-    if (found >= 0) return found;
-    conditions.push(condition);
-    return conditions.length - 1;
-  };
+  const { conditions, conditionIndex } = conditionIndexer();
   // Indexed over the whole catalog, kept controls or not, so every plan of one catalog reads the same flags.
   for (const incident of catalog.incidents) {
     conditionIndex(incident.applies_if);
@@ -70,19 +62,7 @@ export function planCatalog(catalog: Catalog, keep: (control: Control) => boolea
     for (const step of incident.attack_chain)
       for (const cm of step.countermeasures) conditionIndex(cm.applies_if);
   }
-  const kept = new Map(all.map((position) => [(catalog.controls[position] as Control).id, position]));
-  // A countermeasure with a control outside the kept set cannot be judged, so it is left out rather than half-read.
-  const chains = catalog.incidents.map((incident) =>
-    incident.attack_chain.map((step) =>
-      step.countermeasures.flatMap((cm, index): CountermeasurePlan[] => {
-        const positions = cm.controls.map((id) => kept.get(id));
-        if (positions.some((p) => p === undefined)) return [];
-        const condition = conditionIndex(cm.applies_if);
-        const plan = { index, effect: cm.effect, positions: positions as number[] };
-        return [condition === undefined ? plan : { ...plan, condition }];
-      }),
-    ),
-  );
+  const chains = countermeasureChains(catalog, all, conditionIndex);
   return {
     all,
     lessons: catalog.lessons.map((lesson) => where((c) => c.lessons.includes(lesson.id))),
@@ -98,19 +78,64 @@ export function planCatalog(catalog: Catalog, keep: (control: Control) => boolea
     lossWeights: catalog.incidents.map((incident) =>
       Math.max(1, Math.log10(1 + (incident.loss_usd ?? 0) / 1_000_000)),
     ),
-    frameworks: catalog.frameworks.map((framework) => {
-      const members = where((c) => Object.hasOwn(c.frameworks, framework.id));
-      const requirements = framework.requirements
-        .map((requirement, index) => ({
-          index,
-          members: members.filter((position) =>
-            catalog.controls[position]?.frameworks[framework.id]?.includes(requirement.id),
-          ),
-        }))
-        .filter((r) => r.members.length > 0);
-      return { members, requirements };
-    }),
+    frameworks: catalog.frameworks.map((framework) => frameworkPlan(catalog, framework, where)),
     weights: catalog.controls.map((c) => SEVERITY_WEIGHT[c.severity]),
     levels: catalog.controls.map((c) => c.level),
   };
+}
+
+/** Gives a condition's index in `conditions`, adding it the first time; undefined for no condition. */
+type ConditionIndex = (condition: Condition | undefined) => number | undefined;
+
+/** The distinct conditions seen so far, equal ones sharing one index. */
+function conditionIndexer(): { conditions: Condition[]; conditionIndex: ConditionIndex } {
+  const conditions: Condition[] = [];
+  const conditionIndex: ConditionIndex = (condition) => {
+    if (!condition) return undefined;
+    const key = JSON.stringify(condition);
+    const found = conditions.findIndex((c) => JSON.stringify(c) === key);
+    if (found >= 0) return found;
+    conditions.push(condition);
+    return conditions.length - 1;
+  };
+  return { conditions, conditionIndex };
+}
+
+/** Per incident, per step: the countermeasures whose every control is kept, with their controls as positions. */
+function countermeasureChains(
+  catalog: Catalog,
+  all: readonly number[],
+  conditionIndex: ConditionIndex,
+): CountermeasurePlan[][][] {
+  const kept = new Map(all.map((position) => [(catalog.controls[position] as Control).id, position]));
+  // A countermeasure with a control outside the kept set cannot be judged, so it is left out rather than half-read.
+  return catalog.incidents.map((incident) =>
+    incident.attack_chain.map((step) =>
+      step.countermeasures.flatMap((cm, index): CountermeasurePlan[] => {
+        const positions = cm.controls.map((id) => kept.get(id));
+        if (positions.some((p) => p === undefined)) return [];
+        const condition = conditionIndex(cm.applies_if);
+        const plan = { index, effect: cm.effect, positions: positions as number[] };
+        return [condition === undefined ? plan : { ...plan, condition }];
+      }),
+    ),
+  );
+}
+
+/** The kept controls mapped to a framework, and per requirement those mapped there. */
+function frameworkPlan(
+  catalog: Catalog,
+  framework: Catalog["frameworks"][number],
+  where: (test: (control: Control) => boolean) => number[],
+): FrameworkPlan {
+  const members = where((c) => Object.hasOwn(c.frameworks, framework.id));
+  const requirements = framework.requirements
+    .map((requirement, index) => ({
+      index,
+      members: members.filter((position) =>
+        catalog.controls[position]?.frameworks[framework.id]?.includes(requirement.id),
+      ),
+    }))
+    .filter((r) => r.members.length > 0);
+  return { members, requirements };
 }

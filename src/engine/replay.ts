@@ -181,92 +181,120 @@ export interface ReplayExtras {
   readonly fixes: (i: number) => string[][];
 }
 
+/** The result rows the replay reads: id, title and status per control position. */
+type ReplayControls = readonly {
+  control_id: string;
+  title: string;
+  status: CountermeasureReplay["controls"][number]["status"];
+}[];
+
 /** Replays every incident of the catalog for one organization. */
 export function replayIncidents(
   catalog: Catalog,
   plan: CatalogPlan,
   input: ReplayInput,
-  controls: readonly {
-    control_id: string;
-    title: string;
-    status: CountermeasureReplay["controls"][number]["status"];
-  }[],
+  controls: ReplayControls,
   extras: ReplayExtras,
 ): IncidentReplay[] {
-  const idOf = (p: number) => (controls[p] as { control_id: string }).control_id;
-  return catalog.incidents.map((incident, i): IncidentReplay => {
-    const chain = plan.chains[i] ?? [];
-    const sources = new Map(incident.sources.map((s) => [s.key, s]));
-    const steps = incident.attack_chain.map((step, s): StepReplay => {
-      const planned = chain[s] ?? [];
-      const countermeasures = planned.map((cm): CountermeasureReplay => {
-        const def = step.countermeasures[cm.index] as (typeof step.countermeasures)[number];
-        const source = sources.get(def.source);
-        return {
-          effect: cm.effect,
-          state: countermeasureState(cm, input),
-          controls: cm.positions.map((p) => {
-            const r = controls[p] as (typeof controls)[number];
-            return { id: r.control_id, title: r.title, status: r.status };
-          }),
-          why: def.why,
-          source: def.source,
-          source_title: source?.title,
-          source_url: source?.url,
-          hedge: def.hedge,
-        };
-      });
+  return catalog.incidents.map((incident, i) => replayIncident(catalog, plan, input, controls, extras, i));
+}
+
+function replayIncident(
+  catalog: Catalog,
+  plan: CatalogPlan,
+  input: ReplayInput,
+  controls: ReplayControls,
+  extras: ReplayExtras,
+  i: number,
+): IncidentReplay {
+  const incident = catalog.incidents[i] as Catalog["incidents"][number];
+  const chain = plan.chains[i] ?? [];
+  const sources = new Map(incident.sources.map((s) => [s.key, s]));
+  const steps = incident.attack_chain.map((step, s) =>
+    replayStep(step, chain[s] ?? [], sources, input, controls, counterEvidenceOf(catalog)[i]?.[s] ?? []),
+  );
+  const applies = incidentApplies(plan, i, input.flags);
+  const verdict = incidentVerdict(
+    steps.map((s) => s.verdict),
+    applies,
+  );
+  const barriers = applies ? barriersOf(chain, input) : [];
+  const { depth, exact } = depthSearch(barriers);
+  const decisive =
+    verdict === "stopped"
+      ? "blocked"
+      : verdict === "not_applicable" || verdict === "not_stopped"
+        ? undefined
+        : verdict;
+  const { weight, because } = extras.weight(i);
+  return {
+    incident_id: incident.id,
+    name: incident.name,
+    date: incident.date,
+    verdict,
+    not_applicable_because: applies ? undefined : incident.not_applicable_because,
+    decided_at: decisive ? steps.find((s) => s.verdict === decisive)?.step_id : undefined,
+    blocked_steps: steps.filter((s) => s.verdict === "blocked").length,
+    depth,
+    depth_exact: exact,
+    single_points:
+      depth === 1
+        ? singlePoints(barriers).map((p) => (controls[p] as { control_id: string }).control_id)
+        : [],
+    fixes: verdict === "stopped" || verdict === "not_applicable" ? [] : extras.fixes(i),
+    weight,
+    similar_because: because,
+    known_controls: incident.known_controls.map((k) => {
+      const source = sources.get(k.source);
       return {
-        step_id: step.id,
-        title: step.title,
-        techniques: step.techniques,
-        verdict: stepVerdict(countermeasures),
-        countermeasures,
-        counter_evidence: counterEvidenceOf(catalog)[i]?.[s] ?? [],
+        control: k.control,
+        had: k.had,
+        did_not_stop: k.did_not_stop,
+        source_title: source?.title ?? k.source,
+        source_url: source?.url ?? "",
+        hedge: k.hedge,
       };
-    });
-    const applies = incidentApplies(plan, i, input.flags);
-    const verdict = incidentVerdict(
-      steps.map((s) => s.verdict),
-      applies,
-    );
-    const barriers = applies ? barriersOf(chain, input) : [];
-    const { depth, exact } = depthSearch(barriers);
-    const decisive =
-      verdict === "stopped"
-        ? "blocked"
-        : verdict === "not_applicable" || verdict === "not_stopped"
-          ? undefined
-          : verdict;
-    const { weight, because } = extras.weight(i);
+    }),
+    steps,
+  };
+}
+
+type Step = Catalog["incidents"][number]["attack_chain"][number];
+type Source = Catalog["incidents"][number]["sources"][number];
+
+function replayStep(
+  step: Step,
+  planned: NonNullable<CatalogPlan["chains"][number]>[number],
+  sources: ReadonlyMap<string, Source>,
+  input: ReplayInput,
+  controls: ReplayControls,
+  counterEvidence: StepReplay["counter_evidence"],
+): StepReplay {
+  const countermeasures = planned.map((cm): CountermeasureReplay => {
+    const def = step.countermeasures[cm.index] as (typeof step.countermeasures)[number];
+    const source = sources.get(def.source);
     return {
-      incident_id: incident.id,
-      name: incident.name,
-      date: incident.date,
-      verdict,
-      not_applicable_because: applies ? undefined : incident.not_applicable_because,
-      decided_at: decisive ? steps.find((s) => s.verdict === decisive)?.step_id : undefined,
-      blocked_steps: steps.filter((s) => s.verdict === "blocked").length,
-      depth,
-      depth_exact: exact,
-      single_points: depth === 1 ? singlePoints(barriers).map(idOf) : [],
-      fixes: verdict === "stopped" || verdict === "not_applicable" ? [] : extras.fixes(i),
-      weight,
-      similar_because: because,
-      known_controls: incident.known_controls.map((k) => {
-        const source = sources.get(k.source);
-        return {
-          control: k.control,
-          had: k.had,
-          did_not_stop: k.did_not_stop,
-          source_title: source?.title ?? k.source,
-          source_url: source?.url ?? "",
-          hedge: k.hedge,
-        };
+      effect: cm.effect,
+      state: countermeasureState(cm, input),
+      controls: cm.positions.map((p) => {
+        const r = controls[p] as ReplayControls[number];
+        return { id: r.control_id, title: r.title, status: r.status };
       }),
-      steps,
+      why: def.why,
+      source: def.source,
+      source_title: source?.title,
+      source_url: source?.url,
+      hedge: def.hedge,
     };
   });
+  return {
+    step_id: step.id,
+    title: step.title,
+    techniques: step.techniques,
+    verdict: stepVerdict(countermeasures),
+    countermeasures,
+    counter_evidence: counterEvidence,
+  };
 }
 
 const evidenceCache = new WeakMap<Catalog, StepReplay["counter_evidence"][][]>();

@@ -162,3 +162,17 @@ export function riskFrom(base: number, status: Status): number {
   const factor = gapFactor(status);
   return factor === 0 ? 0 : Math.round(base * factor * 100) / 100;
 }
+
+/**
+ * The score if every control the answers marked not applicable counted as not met: what the exemptions are worth.
+ * A control put out of scope by the profile stays out; only the organization's own N/A claims are undone.
+ */
+export function scoreCountingAnsweredNa(results: readonly ControlResult[]): number | null {
+  return score(
+    results.map((r) =>
+      r.not_applicable_by === "answer"
+        ? { ...r, status: "not_met" as const, assessed_status: "not_met" as const }
+        : r,
+    ),
+  );
+}

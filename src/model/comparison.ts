@@ -240,7 +240,7 @@ export const ComparisonSchema = z.object({
     compared: z.int().min(0),
     invalid: z.int().min(0),
     duplicates_ignored: z.int().min(0),
-    /** Warnings of compared submissions, by diagnostic code (run `vaspcheck validate` for the details). */
+    /** Warnings of compared submissions, by diagnostic code (run `npx vaspcheck validate` for the details). */
     warnings: z.record(z.string(), z.int().min(0)),
   }),
   /** The compared controls, in catalog order. */

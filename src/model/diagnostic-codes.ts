@@ -8,6 +8,8 @@ export const DIAGNOSTIC_CODES = {
   "input/not-utf8": "The file is not valid UTF-8 text.",
   "input/bad-sheet": "An answers spreadsheet (CSV) is malformed or lacks the `path` and `answer` columns.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",
+  "json/syntax":
+    "A `.json` file is not strict JSON (a trailing comma, a comment, single quotes, an unquoted key).",
   "yaml/duplicate-key": "A mapping has the same key twice.",
   "yaml/too-many-aliases": "The document expands too many aliases (a possible alias bomb).",
   "schema/invalid-type": "A value has the wrong type.",
@@ -46,6 +48,14 @@ export const DIAGNOSTIC_CODES = {
   "answers/exception-expired": "An exception expired before the as-of date.",
   "answers/dated-after-assessment": "An answer or evidence is dated after the assessment date.",
   "answers/incomplete": "Some questions of an answered control are left blank.",
+  "answers/diff-reversed":
+    "`diff` was given the newer assessment as the old one, so every change reads backwards.",
+  "answers/na-contradicts-profile":
+    "A control is declared not applicable although its scope is decided by the profile, which puts it in scope.",
+  "answers/thin-justification":
+    "A control is declared not applicable with a justification too short to check (fewer than 8 words, or 20 Japanese characters).",
+  "answers/unanswered-control":
+    "An in-scope control is left blank while the assessment must be complete (`validate --min-complete`).",
 } as const;
 
 /** A diagnostic code. */

@@ -29,6 +29,8 @@ export const CheckSchema = z.object({
   question_text: z.string().optional(),
   op: z.string().optional(),
   expected: z.string().optional(),
+  /** The literal the operator compares with (a choice id, a number, a list of choice ids), for explanations. */
+  value: z.unknown().optional(),
   /** The answer as given; absent when the question was not answered. */
   answer: z.unknown().optional(),
   answered: z.boolean().optional(),

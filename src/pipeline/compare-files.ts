@@ -50,6 +50,24 @@ export type CompareFilesResult =
 /** Compares many submissions against one catalog. Never throws on bad user data. */
 export async function compareFiles(options: CompareFilesOptions): Promise<CompareFilesResult> {
   const { files, missing } = await collectInputs(options.inputs);
+  const problem = inputsProblem(options.inputs, files, missing);
+  if (problem) return problem;
+  const jobs = options.jobs ?? (await defaultJobs(files));
+  // Workers load their modules while this thread loads the catalog.
+  const pool = jobs > 0 ? startPool(jobs, options.workerScript) : undefined;
+  try {
+    return await compareWith(options, files, pool);
+  } finally {
+    await closePool(pool);
+  }
+}
+
+/** Why the inputs cannot be compared: some are missing, or they hold no answers file. */
+function inputsProblem(
+  inputs: readonly string[],
+  files: readonly string[],
+  missing: readonly string[],
+): CompareFilesResult | undefined {
   if (missing.length > 0) {
     return {
       ok: false,
@@ -62,45 +80,50 @@ export async function compareFiles(options: CompareFilesOptions): Promise<Compar
     return {
       ok: false,
       diagnostics: [],
-      problem: `No answers files (.yaml, .yml, .json, .csv) found in ${options.inputs.join(", ")}`,
+      problem: `No answers files (.yaml, .yml, .json, .csv) found in ${inputs.join(", ")}`,
       hint: "Point at the directory that holds the submissions.",
     };
   }
-  const jobs =
-    options.jobs ??
-    (availableParallelism() > 1 && (await totalBytes(files)) >= MIN_BYTES_FOR_WORKERS
-      ? availableParallelism()
-      : 0);
-  // Workers load their modules while this thread loads the catalog.
-  const pool = jobs > 0 ? startPool(jobs, options.workerScript) : undefined;
-  try {
-    const loaded = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
-    if (!loaded.catalog) return { ok: false, diagnostics: loaded.diagnostics };
-    const catalog = loaded.catalog;
-    const builder = createComparison(catalog);
-    const invalidDiagnostics: Diagnostic[] = [];
-    const assess = { asOf: options.asOf, maxBytes: options.maxBytes };
-    const onResult = (result: Parameters<typeof builder.add>[0]) => {
-      builder.add(result);
-      if (!result.valid) invalidDiagnostics.push(...result.diagnostics);
-      options.onProgress?.(builder.size, files.length);
-    };
-    if (pool) await pool.run(catalog, files, assess, onResult);
-    else {
-      const assessor = createAssessor(catalog, assess);
-      for (const file of files) onResult(assessor.read(file));
-    }
-    const outcome = builder.finish(options);
-    if (!outcome.ok) return { ok: false, diagnostics: [], problem: outcome.problem, hint: outcome.hint };
-    return {
-      ok: true,
-      comparison: outcome.comparison,
-      catalog,
-      diagnostics: [...loaded.diagnostics, ...invalidDiagnostics],
-    };
-  } finally {
-    await closePool(pool);
+  return undefined;
+}
+
+/** One worker per CPU when there is enough input to pay for starting them, else none. */
+async function defaultJobs(files: readonly string[]): Promise<number> {
+  return availableParallelism() > 1 && (await totalBytes(files)) >= MIN_BYTES_FOR_WORKERS
+    ? availableParallelism()
+    : 0;
+}
+
+/** Loads the catalog, assesses every file (on the pool's workers, if any) and aggregates the results. */
+async function compareWith(
+  options: CompareFilesOptions,
+  files: readonly string[],
+  pool: Pool | undefined,
+): Promise<CompareFilesResult> {
+  const loaded = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
+  if (!loaded.catalog) return { ok: false, diagnostics: loaded.diagnostics };
+  const catalog = loaded.catalog;
+  const builder = createComparison(catalog);
+  const invalidDiagnostics: Diagnostic[] = [];
+  const assess = { asOf: options.asOf, maxBytes: options.maxBytes };
+  const onResult = (result: Parameters<typeof builder.add>[0]) => {
+    builder.add(result);
+    if (!result.valid) invalidDiagnostics.push(...result.diagnostics);
+    options.onProgress?.(builder.size, files.length);
+  };
+  if (pool) await pool.run(catalog, files, assess, onResult);
+  else {
+    const assessor = createAssessor(catalog, assess);
+    for (const file of files) onResult(assessor.read(file));
   }
+  const outcome = builder.finish(options);
+  if (!outcome.ok) return { ok: false, diagnostics: [], problem: outcome.problem, hint: outcome.hint };
+  return {
+    ok: true,
+    comparison: outcome.comparison,
+    catalog,
+    diagnostics: [...loaded.diagnostics, ...invalidDiagnostics],
+  };
 }
 
 async function closePool(pool: Pool | undefined): Promise<void> {

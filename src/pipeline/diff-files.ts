@@ -40,10 +40,23 @@ export async function diffFiles(options: DiffFilesOptions): Promise<DiffFilesRes
       ],
     };
   }
+  const reversed: Diagnostic[] =
+    before.assessmentDate > after.assessmentDate
+      ? [
+          {
+            file: options.newPath,
+            start: { line: 1, column: 1 },
+            severity: "warning",
+            code: "answers/diff-reversed",
+            message: `The "old" submission (assessed ${before.assessmentDate}) is newer than the "new" one (assessed ${after.assessmentDate}): every change reads backwards`,
+            hint: "Give the earlier assessment first: `diff OLDER.yaml NEWER.yaml`.",
+          },
+        ]
+      : [];
   return {
     ok: true,
     diff: diffSubmissions(loaded.catalog, before, after, { asOf: options.asOf }),
     catalog: loaded.catalog,
-    diagnostics: loaded.diagnostics,
+    diagnostics: [...loaded.diagnostics, ...reversed],
   };
 }

@@ -28,7 +28,8 @@ export function readSubmissionSync(
   }
   const bytes = read.bytes;
   const positioned = () => parseAnswersBytes(path, bytes, catalog);
-  if (!/\.csv$/i.test(path)) {
+  // A `.json` file takes the positioned path, which reads it as strict JSON.
+  if (!/\.(csv|json)$/i.test(path)) {
     const decoded = decodeText(path, bytes);
     const fast = decoded.text === undefined ? undefined : parseYamlFast(path, decoded.text);
     if (fast) return { parsed: fast, fast: true, positioned };

@@ -2,10 +2,13 @@
 
 import { parseAnswersSheet } from "../answers/answers-sheet.js";
 import { checkAnswers } from "../answers/check-answers.js";
+import { requireCompleteness } from "../answers/completeness-check.js";
+import { checkNotApplicable } from "../answers/na-checks.js";
 import { checkQuality } from "../answers/quality.js";
 import { salvageAnswers } from "../answers/salvage.js";
 import { relaxForVersion } from "../answers/version-tolerance.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { type Completeness, completenessOf } from "../engine/completeness.js";
 import { evaluateControls } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
@@ -23,6 +26,8 @@ export interface LoadAnswersResult {
   /** Every control's result (as of `asOf`) that the quality checks were made from, present with the answers. */
   readonly results?: readonly ControlResult[];
   readonly file?: SourceFile;
+  /** How much of the in-scope catalog the file answers, present with the results. */
+  readonly completeness?: Completeness;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -37,6 +42,11 @@ export interface LoadAnswersOptions {
    * explains (the version itself, answers to removed or added controls) become warnings.
    */
   readonly tolerateVersion?: boolean;
+  /**
+   * Percentage (0–100) of in-scope controls that must be answered; below it every blank in-scope control is an
+   * error (`answers/unanswered-control`). Default 0: incompleteness is reported, not refused.
+   */
+  readonly minComplete?: number;
 }
 
 /** Validates parsed answers against the catalog: structure, catalog references, types, then quality. */
@@ -57,7 +67,7 @@ export function validateAnswers(
       code: "input/empty",
       message: "The answers file is empty",
       path: [],
-      hint: "Run `vaspcheck init --out answers.yaml` to get a template to fill in.",
+      hint: "Run `npx vaspcheck init --out answers.yaml` to get a template to fill in.",
     });
     return { file, diagnostics };
   }
@@ -81,8 +91,11 @@ export function validateAnswers(
   const asOf = options.asOf ?? answers.assessment.date;
   const results = evaluateControls(catalog, answers, { asOf });
   diagnostics.push(...checkQuality(file, answers, { controls: results, as_of: asOf }));
-  if (!valid) return { file, diagnostics };
-  return { answers, results, file, diagnostics };
+  diagnostics.push(...checkNotApplicable(file, answers, catalog, results));
+  const completeness = completenessOf(catalog, results);
+  diagnostics.push(...requireCompleteness(file, results, completeness, options.minComplete ?? 0));
+  if (!valid || hasErrors(diagnostics)) return { file, completeness, diagnostics };
+  return { answers, results, file, completeness, diagnostics };
 }
 
 /** Parses an answers file's bytes: a CSV answers sheet when the name ends in `.csv`, YAML or JSON otherwise. */

@@ -1,7 +1,9 @@
 // The view of one control result: status words, the explained checks, evidence, remediation and plan.
 import type { Catalog } from "../model/catalog.js";
 import type { Control } from "../model/control.js";
+import type { Question } from "../model/question.js";
 import type { ControlResult } from "../model/result.js";
+import { explainFailedChecks, requirementOf } from "./explain-check.js";
 import { formatAnswer } from "./format-answer.js";
 import { STATUS_LABEL } from "./labels.js";
 
@@ -12,13 +14,15 @@ const RULE_LABEL = {
   applies_if: "Applies when",
 } as const;
 
+/** The questions a control's checks can name: its own and the profile's, by id. */
+type QuestionsById = ReadonlyMap<string, Question>;
+
 /** Builds the view of one control result. */
 export function buildControlView(result: ControlResult, control: Control, catalog: Catalog) {
-  const questions = new Map([...control.questions, ...catalog.profile].map((q) => [q.id, q]));
+  const questions: QuestionsById = new Map([...control.questions, ...catalog.profile].map((q) => [q.id, q]));
   const lessonTitles = result.lessons.map((id) => catalog.lessons.find((l) => l.id === id)?.title ?? id);
   const incidentName = (id: string) => catalog.incidents.find((i) => i.id === id)?.name ?? id;
   const incidentNames = result.incidents.map(incidentName);
-  const failing = result.checks.filter((c) => c.kind === "leaf" && !c.passed && c.rule === "met");
   return {
     id: result.control_id,
     anchor: result.control_id.toLowerCase(),
@@ -32,14 +36,7 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     assessed_status_label: STATUS_LABEL[result.assessed_status].label,
     rank: result.gap_rank ?? null,
     risk: result.risk.toFixed(2),
-    why: failing.length
-      ? failing
-          .map(
-            (c) =>
-              `${c.question}: ${formatAnswer(questions.get(c.question ?? ""), c.answer)} (expected ${c.expected})`,
-          )
-          .join("; ")
-      : null,
+    why: whyNotMet(result, questions),
     lessons: lessonTitles.join("; "),
     incidents: incidentNames.length ? incidentNames.join(", ") : "—",
     attack_steps: result.counters.length,
@@ -48,24 +45,7 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     would_deepen: (result.exposure?.deepens ?? []).map(incidentName).join(", "),
     part_of: (result.exposure?.part_of ?? []).map(incidentName).join(", "),
     exposure_value: result.exposure ? result.exposure.value.toFixed(2) : null,
-    rules: (["applies_if", "met", "partially_met"] as const)
-      .map((rule) => ({
-        label: RULE_LABEL[rule],
-        checks: result.checks
-          .filter((c) => c.rule === rule)
-          .map((c) => ({
-            indent: c.depth,
-            is_group: c.kind !== "leaf",
-            group: c.kind === "leaf" ? null : KIND_LABEL[c.kind],
-            question: c.question_text ?? c.question ?? "",
-            question_id: c.question ?? "",
-            answer: c.kind === "leaf" ? formatAnswer(questions.get(c.question ?? ""), c.answer) : "",
-            expected: c.expected ?? "",
-            passed: c.passed,
-            result: c.passed ? "pass" : "fail",
-          })),
-      }))
-      .filter((r) => r.checks.length > 0),
+    rules: rulesView(result, questions),
     questions: control.questions.map((q) => q.text),
     remediation: control.remediation,
     evidence: result.evidence.map((e) => ({
@@ -74,32 +54,73 @@ export function buildControlView(result: ControlResult, control: Control, catalo
       sha256: e.sha256 ?? null,
     })),
     notes: result.notes ?? null,
-    plan: result.remediation_plan
-      ? {
-          owner: result.remediation_plan.owner,
-          due: result.remediation_plan.due,
-          response: result.remediation_plan.management_response ?? "—",
-        }
-      : null,
-    exception: result.exception
-      ? {
-          justification: result.exception.justification,
-          approver: result.exception.approver,
-          expires: result.exception.expires,
-          expired: result.exception.expired,
-        }
-      : null,
-    not_applicable_reason:
-      result.status === "not_applicable"
-        ? result.not_applicable_by === "answer"
-          ? (result.not_applicable_justification ?? "")
-          : "Out of scope per the organization profile"
-        : null,
+    plan: planView(result),
+    exception: exceptionView(result),
+    not_applicable_reason: notApplicableReason(result),
     frameworks: Object.entries(result.frameworks)
       .map(([fw, reqs]) => `${catalog.frameworks.find((f) => f.id === fw)?.name ?? fw}: ${reqs.join(", ")}`)
       .join("; "),
     references: control.references.map((r) => ({ title: r.title, url: r.url ?? null })),
   };
+}
+
+/** One sentence per failing question of the met rule: answered, required, missing; null when none fails. */
+function whyNotMet(result: ControlResult, questions: QuestionsById): string | null {
+  const sentences = explainFailedChecks(
+    result.checks.filter((c) => c.rule === "met"),
+    questions,
+  );
+  return sentences.length > 0 ? sentences.join(" ") : null;
+}
+
+/** Every check of each rule, as an indented tree; rules without checks are left out. */
+function rulesView(result: ControlResult, questions: QuestionsById) {
+  return (["applies_if", "met", "partially_met"] as const)
+    .map((rule) => ({
+      label: RULE_LABEL[rule],
+      checks: result.checks
+        .filter((c) => c.rule === rule)
+        .map((c) => ({
+          indent: c.depth,
+          is_group: c.kind !== "leaf",
+          group: c.kind === "leaf" ? null : KIND_LABEL[c.kind],
+          question: c.question_text ?? c.question ?? "",
+          question_id: c.question ?? "",
+          answer: c.kind === "leaf" ? formatAnswer(questions.get(c.question ?? ""), c.answer) : "",
+          expected: c.kind === "leaf" ? requirementOf(c, questions.get(c.question ?? "")) : "",
+          passed: c.passed,
+          result: c.passed ? "pass" : "fail",
+        })),
+    }))
+    .filter((r) => r.checks.length > 0);
+}
+
+function planView(result: ControlResult) {
+  return result.remediation_plan
+    ? {
+        owner: result.remediation_plan.owner,
+        due: result.remediation_plan.due,
+        response: result.remediation_plan.management_response ?? "—",
+      }
+    : null;
+}
+
+function exceptionView(result: ControlResult) {
+  return result.exception
+    ? {
+        justification: result.exception.justification,
+        approver: result.exception.approver,
+        expires: result.exception.expires,
+        expired: result.exception.expired,
+      }
+    : null;
+}
+
+function notApplicableReason(result: ControlResult): string | null {
+  if (result.status !== "not_applicable") return null;
+  return result.not_applicable_by === "answer"
+    ? (result.not_applicable_justification ?? "")
+    : "Out of scope per the organization profile";
 }
 
 /** The view of one control result. */

@@ -62,79 +62,93 @@ export function buildReplayView(
 ) {
   return [...evaluation.replay]
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-    .map((replay) => {
-      const incident = catalog.incidents.find(
-        (i) => i.id === replay.incident_id,
-      ) as Catalog["incidents"][number];
-      const decidedIndex = replay.steps.findIndex((s) => s.step_id === replay.decided_at);
-      return {
-        id: replay.incident_id,
-        name: replay.name,
-        date: replay.date,
-        loss: incident.loss,
-        attribution: `${incident.attribution.actor} (${incident.attribution.confidence}${incident.attribution.by ? `: ${incident.attribution.by}` : ""})`,
-        summary: incident.summary,
-        verdict: replay.verdict,
-        verdict_label: INCIDENT_LABEL[replay.verdict],
-        outcome: outcome(replay),
-        depth: replay.depth,
-        depth_line: depthLine(replay),
-        blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
-        weight: replay.weight.toFixed(2),
-        similar: replay.similar_because,
-        fixes: replay.fixes.map((set) => set.join(" + ")),
-        known_controls: replay.known_controls.map((k) => ({
-          control: k.control,
-          anchor: anchorOf(k.control),
-          had: k.had,
-          did_not_stop: k.did_not_stop
-            .map((id) => replay.steps.find((s) => s.step_id === id)?.title ?? id)
-            .join("; "),
-          source: sourceLabel(k.source_title, "", k.hedge),
-          url: k.source_url,
-        })),
-        steps: replay.steps.map((step, i) => ({
-          number: i + 1,
-          id: step.step_id,
-          title: step.title,
-          description: incident.attack_chain.find((s) => s.id === step.step_id)?.description ?? "",
-          techniques: step.techniques.join(", "),
-          verdict: step.verdict,
-          verdict_label: STEP_LABEL[step.verdict].label,
-          mark: STEP_LABEL[step.verdict].mark,
-          decides: i === decidedIndex,
-          countermeasures: step.countermeasures.map((cm) => ({
-            effect: cm.effect,
-            effect_label: EFFECT_LABEL[cm.effect],
-            state: cm.state,
-            state_label:
-              cm.state === "partial" && cm.effect !== "prevents"
-                ? `${STATE_LABEL.partial}, not credited`
-                : cm.state === "absent" && cm.controls.some((c) => c.status === "not_applicable")
-                  ? "not available: a control in it is out of scope"
-                  : STATE_LABEL[cm.state],
-            controls: cm.controls.map((c) => ({
-              id: c.id,
-              anchor: anchorOf(c.id),
-              title: c.title,
-              status: c.status,
-              status_label: STATUS_LABEL[c.status].label,
-            })),
-            controls_text: cm.controls.map((c) => `${c.id} ${STATUS_LABEL[c.status].label}`).join(" + "),
-            conjunction: cm.controls.length > 1,
-            why: cm.why,
-            source: sourceLabel(cm.source_title, cm.source, cm.hedge),
-            url: cm.source_url ?? null,
-          })),
-          has_countermeasures: step.countermeasures.length > 0,
-          counter_evidence: step.counter_evidence.map((e) => ({
-            text: `${e.incident_name} had ${e.control} (${e.had.replace(/\.$/, "")}); it did not stop a step of this kind (${e.techniques.join(", ")}).`,
-            source: sourceLabel(e.source_title, "", e.hedge),
-            url: e.source_url,
-          })),
-        })),
-      };
-    });
+    .map((replay) => incidentView(replay, catalog, anchorOf));
+}
+
+type Incident = Catalog["incidents"][number];
+type ReplayStep = IncidentReplay["steps"][number];
+type AnchorOf = (controlId: string) => string;
+
+/** One replayed incident: the record, the verdict and how deep the defence goes, then step by step. */
+function incidentView(replay: IncidentReplay, catalog: Catalog, anchorOf: AnchorOf) {
+  const incident = catalog.incidents.find((i) => i.id === replay.incident_id) as Incident;
+  const decidedIndex = replay.steps.findIndex((s) => s.step_id === replay.decided_at);
+  return {
+    id: replay.incident_id,
+    name: replay.name,
+    date: replay.date,
+    loss: incident.loss,
+    attribution: `${incident.attribution.actor} (${incident.attribution.confidence}${incident.attribution.by ? `: ${incident.attribution.by}` : ""})`,
+    summary: incident.summary,
+    verdict: replay.verdict,
+    verdict_label: INCIDENT_LABEL[replay.verdict],
+    outcome: outcome(replay),
+    depth: replay.depth,
+    depth_line: depthLine(replay),
+    blocked_steps: `${replay.blocked_steps} of ${replay.steps.length}`,
+    weight: replay.weight.toFixed(2),
+    similar: replay.similar_because,
+    fixes: replay.fixes.map((set) => set.join(" + ")),
+    known_controls: replay.known_controls.map((k) => ({
+      control: k.control,
+      anchor: anchorOf(k.control),
+      had: k.had,
+      did_not_stop: k.did_not_stop
+        .map((id) => replay.steps.find((s) => s.step_id === id)?.title ?? id)
+        .join("; "),
+      source: sourceLabel(k.source_title, "", k.hedge),
+      url: k.source_url,
+    })),
+    steps: replay.steps.map((step, i) => stepView(step, i, incident, i === decidedIndex, anchorOf)),
+  };
+}
+
+/** One step of the attack chain: its verdict, its countermeasures and what other incidents say against them. */
+function stepView(step: ReplayStep, i: number, incident: Incident, decides: boolean, anchorOf: AnchorOf) {
+  return {
+    number: i + 1,
+    id: step.step_id,
+    title: step.title,
+    description: incident.attack_chain.find((s) => s.id === step.step_id)?.description ?? "",
+    techniques: step.techniques.join(", "),
+    verdict: step.verdict,
+    verdict_label: STEP_LABEL[step.verdict].label,
+    mark: STEP_LABEL[step.verdict].mark,
+    decides,
+    countermeasures: step.countermeasures.map((cm) => countermeasureView(cm, anchorOf)),
+    has_countermeasures: step.countermeasures.length > 0,
+    counter_evidence: step.counter_evidence.map((e) => ({
+      text: `${e.incident_name} had ${e.control} (${e.had.replace(/\.$/, "")}); it did not stop a step of this kind (${e.techniques.join(", ")}).`,
+      source: sourceLabel(e.source_title, "", e.hedge),
+      url: e.source_url,
+    })),
+  };
+}
+
+function countermeasureView(cm: ReplayStep["countermeasures"][number], anchorOf: AnchorOf) {
+  return {
+    effect: cm.effect,
+    effect_label: EFFECT_LABEL[cm.effect],
+    state: cm.state,
+    state_label:
+      cm.state === "partial" && cm.effect !== "prevents"
+        ? `${STATE_LABEL.partial}, not credited`
+        : cm.state === "absent" && cm.controls.some((c) => c.status === "not_applicable")
+          ? "not available: a control in it is out of scope"
+          : STATE_LABEL[cm.state],
+    controls: cm.controls.map((c) => ({
+      id: c.id,
+      anchor: anchorOf(c.id),
+      title: c.title,
+      status: c.status,
+      status_label: STATUS_LABEL[c.status].label,
+    })),
+    controls_text: cm.controls.map((c) => `${c.id} ${STATUS_LABEL[c.status].label}`).join(" + "),
+    conjunction: cm.controls.length > 1,
+    why: cm.why,
+    source: sourceLabel(cm.source_title, cm.source, cm.hedge),
+    url: cm.source_url ?? null,
+  };
 }
 
 /** Builds the fix plan's view: the greedy cover and the attacks nothing in the catalog prevents. */

@@ -1,6 +1,6 @@
 // The view model: everything a report shows, sorted, counted and worded once, for every renderer.
 import { createHash } from "node:crypto";
-import { SEVERITY_WEIGHT, STATUSES } from "../engine/scoring.js";
+import { SEVERITY_WEIGHT, STATUSES, scoreCountingAnsweredNa } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import type { ControlResult, Evaluation } from "../model/result.js";
@@ -91,9 +91,23 @@ function provenanceView(evaluation: Evaluation, inputs: ReportInputs) {
 
 function summaryView({ evaluation, view, tierName }: ViewContext) {
   const replay = evaluation.replay;
+  const answeredNa = evaluation.controls
+    .filter((r) => r.not_applicable_by === "answer")
+    .sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity]);
   return {
     score: pct(evaluation.overall.score),
     score_value: evaluation.overall.score,
+    /** Controls the organization itself declared not applicable, most severe first: they leave the score. */
+    answered_na: answeredNa.map((r) => ({
+      id: r.control_id,
+      anchor: view(r.control_id).anchor,
+      title: r.title,
+      severity: r.severity,
+      justification: r.not_applicable_justification ?? "",
+    })),
+    /** The score with those controls counted as not met, so a reader sees what the exemptions are worth. */
+    score_counting_answered_na:
+      answeredNa.length > 0 ? pct(scoreCountingAnsweredNa(evaluation.controls)) : null,
     tier: tierName(evaluation.overall.tier),
     tier_level: evaluation.overall.tier,
     total_controls: evaluation.controls.length,

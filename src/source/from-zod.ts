@@ -63,6 +63,22 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** Builds one diagnostic of an issue, placed at `keyPath` (the issue's own path unless given). */
+type Make = (
+  code: DiagnosticCode,
+  message: string,
+  extra?: Partial<Diagnostic>,
+  keyPath?: readonly PropertyKey[],
+) => Diagnostic;
+
+/** What every message about one issue needs: what the file holds there, how to say where, and how to place it. */
+interface IssueSite {
+  readonly path: readonly PropertyKey[];
+  readonly actual: unknown;
+  readonly where: string;
+  readonly make: Make;
+}
+
 function toDiagnostics(
   file: SourceFile,
   issue: Issue,
@@ -70,8 +86,34 @@ function toDiagnostics(
   missingSiblings: readonly string[],
 ): Diagnostic[] {
   const path = [...basePath, ...issue.path];
-  const actualValue = valueAt(file.data, path);
-  const make = (code: DiagnosticCode, message: string, extra: Partial<Diagnostic> = {}, keyPath = path) => {
+  const site: IssueSite = {
+    path,
+    actual: valueAt(file.data, path),
+    where: path.length > 0 ? ` at \`${path.map(String).join(".")}\`` : "",
+    make: placer(file, path),
+  };
+  switch (issue.code) {
+    case "invalid_type":
+      return [invalidType(issue, site)];
+    case "unrecognized_keys":
+      return unrecognizedKeys(issue, site, missingSiblings);
+    case "invalid_value":
+      return [invalidValue(issue, site)];
+    case "invalid_format":
+      return [invalidFormat(issue, site)];
+    case "too_small":
+    case "too_big":
+      return [outOfRange(issue, site)];
+    case "invalid_key":
+      return [invalidKey(issue, site)];
+    default:
+      return [site.make("schema/invalid", `${issue.message}${site.where}`, { actual: show(site.actual) })];
+  }
+}
+
+/** Places diagnostics of one issue in the file, at `path` unless told otherwise. */
+function placer(file: SourceFile, path: readonly PropertyKey[]): Make {
+  return (code, message, extra = {}, keyPath = path) => {
     const place = locate(file, keyPath, { key: extra.hint !== undefined && code === "schema/unknown-key" });
     return {
       file: file.path,
@@ -84,108 +126,102 @@ function toDiagnostics(
       ...extra,
     };
   };
-  const where = path.length > 0 ? ` at \`${path.map(String).join(".")}\`` : "";
-  switch (issue.code) {
-    case "invalid_type": {
-      if (actualValue === null) {
-        return [
-          make(
-            "schema/missing",
-            `Empty value for ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
-            {
-              expected: issue.expected,
-              hint: "Fill in a value after the colon.",
-            },
-          ),
-        ];
-      }
-      if (actualValue === undefined) {
-        return [
-          make(
-            "schema/missing",
-            `Missing ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
-            {
-              expected: issue.expected,
-              hint: `Add \`${String(path.at(-1))}\` here.`,
-            },
-          ),
-        ];
-      }
-      return [
-        make(
-          "schema/invalid-type",
-          `Unexpected ${typeName(actualValue)}${where}, expected ${issue.expected}`,
-          {
-            expected: issue.expected,
-            actual: show(actualValue),
-          },
-        ),
-      ];
-    }
-    case "unrecognized_keys": {
-      const known = missingSiblings;
-      return issue.keys.map((key) =>
-        make(
-          "schema/unknown-key",
-          `Unexpected key ${show(key)}${where}`,
-          {
-            actual: show(key),
-            hint: didYouMean(key, known) ?? "Remove it, or check the spelling against the format.",
-          },
-          [...path, key],
-        ),
-      );
-    }
-    case "invalid_value": {
-      const allowed = issue.values.map((v) => show(v)).join(", ");
-      return [
-        make("schema/invalid-value", `Unexpected ${show(actualValue)}${where}, expected one of ${allowed}`, {
-          expected: allowed,
-          actual: show(actualValue),
-          hint: didYouMean(String(actualValue), issue.values.map(String)),
-        }),
-      ];
-    }
-    case "invalid_format":
-      return [
-        make(
-          "schema/invalid-format",
-          `Unexpected ${show(actualValue)}${where}, expected ${formatName(issue)}`,
-          {
-            expected: formatName(issue),
-            actual: show(actualValue),
-            hint: issue.format === "date" ? "Write dates as YYYY-MM-DD, e.g. `2026-03-31`." : undefined,
-          },
-        ),
-      ];
-    case "too_small":
-    case "too_big": {
-      const bound = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-      const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
-      return [
-        make(
-          "schema/out-of-range",
-          `Unexpected ${show(actualValue)}${where}, expected ${bound} ${what}`.trim(),
-          {
-            expected: `${bound} ${what}`.trim(),
-            actual: show(actualValue),
-          },
-        ),
-      ];
-    }
-    case "invalid_key":
-      return [
-        make(
-          "schema/invalid-format",
-          `Unexpected key${where}: ${issue.issues[0]?.message ?? issue.message}`,
-          {
-            hint: issue.issues[0]?.message,
-          },
-        ),
-      ];
-    default:
-      return [make("schema/invalid", `${issue.message}${where}`, { actual: show(actualValue) })];
+}
+
+/** A value left empty, a key left out, or a value of the wrong type. */
+function invalidType(
+  issue: z.core.$ZodIssueInvalidType,
+  { path, actual, where, make }: IssueSite,
+): Diagnostic {
+  if (actual === null) {
+    return make(
+      "schema/missing",
+      `Empty value for ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
+      {
+        expected: issue.expected,
+        hint: "Fill in a value after the colon.",
+      },
+    );
   }
+  if (actual === undefined) {
+    return make(
+      "schema/missing",
+      `Missing ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
+      {
+        expected: issue.expected,
+        hint: `Add \`${String(path.at(-1))}\` here.`,
+      },
+    );
+  }
+  return make("schema/invalid-type", `Unexpected ${typeName(actual)}${where}, expected ${issue.expected}`, {
+    expected: issue.expected,
+    actual: show(actual),
+  });
+}
+
+/** Keys the format does not know, each with a suggestion from the keys missing beside it. */
+function unrecognizedKeys(
+  issue: z.core.$ZodIssueUnrecognizedKeys,
+  { path, where, make }: IssueSite,
+  known: readonly string[],
+): Diagnostic[] {
+  return issue.keys.map((key) =>
+    make(
+      "schema/unknown-key",
+      `Unexpected key ${show(key)}${where}`,
+      {
+        actual: show(key),
+        hint: didYouMean(key, known) ?? "Remove it, or check the spelling against the format.",
+      },
+      [...path, key],
+    ),
+  );
+}
+
+/** A value outside a fixed set of allowed values. */
+function invalidValue(issue: z.core.$ZodIssueInvalidValue, { actual, where, make }: IssueSite): Diagnostic {
+  const allowed = issue.values.map((v) => show(v)).join(", ");
+  return make("schema/invalid-value", `Unexpected ${show(actual)}${where}, expected one of ${allowed}`, {
+    expected: allowed,
+    actual: show(actual),
+    hint: didYouMean(String(actual), issue.values.map(String)),
+  });
+}
+
+/** A string that does not have the expected format (a date, a pattern). */
+function invalidFormat(
+  issue: z.core.$ZodIssueInvalidStringFormat,
+  { actual, where, make }: IssueSite,
+): Diagnostic {
+  return make("schema/invalid-format", `Unexpected ${show(actual)}${where}, expected ${formatName(issue)}`, {
+    expected: formatName(issue),
+    actual: show(actual),
+    hint: issue.format === "date" ? "Write dates as YYYY-MM-DD, e.g. `2026-03-31`." : undefined,
+  });
+}
+
+/** A number, list or text that is too small or too big. */
+function outOfRange(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  { actual, where, make }: IssueSite,
+): Diagnostic {
+  const bound = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+  const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
+  return make("schema/out-of-range", `Unexpected ${show(actual)}${where}, expected ${bound} ${what}`.trim(), {
+    expected: `${bound} ${what}`.trim(),
+    actual: show(actual),
+  });
+}
+
+/** A mapping key that does not fit the key schema. */
+function invalidKey(issue: z.core.$ZodIssueInvalidKey, { where, make }: IssueSite): Diagnostic {
+  return make(
+    "schema/invalid-format",
+    `Unexpected key${where}: ${issue.issues[0]?.message ?? issue.message}`,
+    {
+      hint: issue.issues[0]?.message,
+    },
+  );
 }
 
 function formatName(issue: z.core.$ZodIssueInvalidStringFormat): string {

@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { strictJsonErrors } from "./parse-json.js";
 import { type ParseResult, parseYaml } from "./parse-yaml.js";
 
 /** Files larger than this are refused unless the caller raises the limit. */
@@ -89,5 +90,8 @@ export function decodeText(path: string, bytes: Uint8Array): { text?: string; di
 /** Decodes bytes as UTF-8 (refusing binary data) and parses them as YAML or JSON. */
 export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeText(path, bytes);
-  return decoded.text === undefined ? { diagnostics: decoded.diagnostics } : parseYaml(path, decoded.text);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  // JSON is YAML, but YAML accepts more (trailing commas, comments): a `.json` file must be JSON for every tool.
+  const json = /\.json$/i.test(path) ? strictJsonErrors(path, decoded.text) : [];
+  return json.length > 0 ? { diagnostics: json } : parseYaml(path, decoded.text);
 }

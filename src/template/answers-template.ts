@@ -35,7 +35,28 @@ export interface TemplateOptions {
 
 /** Renders the answers template for a catalog as commented YAML. */
 export function renderAnswersTemplate(catalog: Catalog, options: TemplateOptions = {}): string {
-  const data = {
+  const doc = new Document(templateData(catalog, options));
+  doc.commentBefore = [
+    ` vaspcheck answers file for ${catalog.meta.id} ${catalog.meta.version}`,
+    " Fill in every null. Leave a response null if you cannot answer it: it counts as a failed check.",
+    " Per control you may add: not_applicable: {justification}, exception: {justification, approver, expires},",
+    " remediation_plan: {owner, due, management_response}, answered_on: YYYY-MM-DD.",
+    " Evidence entries: {title, path or url, sha256 (optional), date (optional)}. Dates are YYYY-MM-DD.",
+    " Check the file with: vaspcheck validate <this file>",
+  ].join("\n");
+  const root = doc.contents;
+  commentSections(root);
+  commentQuestions(root, catalog);
+  if (root instanceof YAMLMap)
+    root.items.forEach((p, i) => {
+      if (i > 0 && isPair(p) && isScalar(p.key)) p.key.spaceBefore = true;
+    });
+  return doc.toString({ lineWidth: 0, nullStr: "" });
+}
+
+/** An empty answers file: every value to fill in is null, the catalog block is filled in. */
+function templateData(catalog: Catalog, options: TemplateOptions) {
+  return {
     organization: { name: null, jurisdiction: null, registration: null },
     assessment: { date: options.date ?? null, assessor: null, scope: null },
     catalog: { id: catalog.meta.id, version: catalog.meta.version },
@@ -47,16 +68,10 @@ export function renderAnswersTemplate(catalog: Catalog, options: TemplateOptions
       ]),
     ),
   };
-  const doc = new Document(data);
-  doc.commentBefore = [
-    ` vaspcheck answers file for ${catalog.meta.id} ${catalog.meta.version}`,
-    " Fill in every null. Leave a response null if you cannot answer it: it counts as a failed check.",
-    " Per control you may add: not_applicable: {justification}, exception: {justification, approver, expires},",
-    " remediation_plan: {owner, due, management_response}, answered_on: YYYY-MM-DD.",
-    " Evidence entries: {title, path or url, sha256 (optional), date (optional)}. Dates are YYYY-MM-DD.",
-    " Check the file with: vaspcheck validate <this file>",
-  ].join("\n");
-  const root = doc.contents;
+}
+
+/** Says above each top-level block what it is for. */
+function commentSections(root: unknown): void {
   comment(
     root,
     "organization",
@@ -69,6 +84,10 @@ export function renderAnswersTemplate(catalog: Catalog, options: TemplateOptions
   );
   comment(root, "catalog", "The catalog these answers were written for; do not edit.");
   comment(root, "profile", "Scoping questions: they decide which controls apply.");
+}
+
+/** Puts each question's text, type and allowed values above its key, and each control's title above the control. */
+function commentQuestions(root: unknown, catalog: Catalog): void {
   const profile = pairOf(root, "profile")?.value;
   for (const q of catalog.profile) comment(profile, q.id, questionComment(q));
   const answers = pairOf(root, "answers")?.value;
@@ -81,9 +100,4 @@ export function renderAnswersTemplate(catalog: Catalog, options: TemplateOptions
     const responses = pairOf(pairOf(answers, control.id)?.value, "responses")?.value;
     for (const q of control.questions) comment(responses, q.id, questionComment(q));
   }
-  if (root instanceof YAMLMap)
-    root.items.forEach((p, i) => {
-      if (i > 0 && isPair(p) && isScalar(p.key)) p.key.spaceBefore = true;
-    });
-  return doc.toString({ lineWidth: 0, nullStr: "" });
 }

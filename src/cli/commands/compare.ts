@@ -1,6 +1,8 @@
 // `vaspcheck compare`: the regulator's view over many submissions.
 
-import type { CommandModule } from "yargs";
+import type { Argv, CommandModule } from "yargs";
+import type { Comparison } from "../../model/comparison.js";
+import type { CompareFilesResult } from "../../pipeline/compare-files.js";
 import { COMPARISON_RENDERERS, type ComparisonFormat } from "../../report/comparison/render-comparison.js";
 import { describeFormats, formatNames } from "../../report/output-format.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
@@ -24,99 +26,129 @@ export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
   return {
     command: "compare <inputs..>",
     describe: "Compare many answers files: who is exposed to which attack, and where the sector is weak",
-    builder: (y) =>
-      y
-        .positional("inputs", {
-          type: "string",
-          array: true,
-          demandOption: true,
-          describe: "Answers files, or directories searched recursively for .yaml/.yml/.json/.csv",
-        })
-        .option("format", {
-          alias: "f",
-          choices: formatNames(COMPARISON_RENDERERS),
-          default: "md" as ComparisonFormat,
-          describe: describeFormats(COMPARISON_RENDERERS),
-        })
-        .option("out", OUT_OPTION)
-        .option("anonymize", {
-          type: "boolean",
-          describe: "Show organizations under stable pseudonyms (set VASPCHECK_PSEUDONYM_KEY to key them)",
-        })
-        .option("pseudonym-key-file", {
-          type: "string",
-          describe: "File holding the secret key for pseudonyms (instead of VASPCHECK_PSEUDONYM_KEY)",
-        })
-        .option("focus", {
-          type: "string",
-          describe: "Organization (name or registration) to show against its anonymised peers",
-        })
-        .option("as-of", {
-          type: "string",
-          describe:
-            "Evaluate every submission as of this date (YYYY-MM-DD); default: each one's assessment date",
-        })
-        .option("jobs", {
-          alias: "j",
-          type: "number",
-          describe: "Worker threads (0: none); default: one per CPU when the inputs exceed 32 MiB",
-        })
-        .option("template", {
-          type: "string",
-          describe:
-            "Directory with compare.md.hbs (and compare-partials/) to use instead of the shipped templates",
-        }),
-    handler: async (args) => {
-      const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
-      await refuseOverwritingInput(args.out, args.inputs);
-      const { UsageError } = await import("../errors.js");
-      const asOf = await checkDate(args["as-of"], "--as-of");
-      if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 0 && args.jobs <= 64))
-        throw new UsageError(`--jobs expects a whole number from 0 to 64, got "${args.jobs}"`);
-      const pseudonymKey = await readKey(args["pseudonym-key-file"]);
-      if ((args.anonymize || args.focus !== undefined) && !pseudonymKey) {
-        ctx.io.stderr(
-          "vaspcheck: warning: pseudonyms are not keyed; anyone with the list of organization names can recompute them.\n" +
-            "  hint: set VASPCHECK_PSEUDONYM_KEY (or --pseudonym-key-file) to a secret before publishing.\n",
-        );
-      }
-      const { refuseBinaryOnTerminal } = await import("../context.js");
-      await refuseBinaryOnTerminal(ctx, COMPARISON_RENDERERS[args.format], args.out);
-      const { compareFiles } = await import("../../pipeline/compare-files.js");
-      const { createProgress } = await import("../../pipeline/progress.js");
-      const progress = createProgress(ctx.io.stderr, ctx.io.isTty);
-      const result = await compareFiles({
-        inputs: args.inputs,
-        catalogDir: args.catalog,
-        maxBytes: args["max-bytes"],
-        jobs: args.jobs,
-        asOf,
-        anonymize: args.anonymize,
-        pseudonymKey,
-        focus: args.focus,
-        onProgress: progress.update,
-      }).finally(progress.done);
-      if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
-      reportDiagnostics(ctx, result.diagnostics);
-      if (!result.ok) return;
-      const { vaspcheckVersion } = await import("../../source/package-version.js");
-      const output = await COMPARISON_RENDERERS[args.format].render(result.comparison, {
-        vaspcheckVersion: vaspcheckVersion(),
-        templateDir: args.template,
-      });
-      await emit(ctx, args.out, output);
-      const s = result.comparison.summary;
-      ctx.io.stderr(
-        `Compared ${s.compared} organization(s) from ${s.files} file(s)` +
-          (s.invalid > 0 ? `; ${s.invalid} invalid submission(s) not compared (see above)` : "") +
-          (s.duplicates_ignored > 0 ? `; ${s.duplicates_ignored} duplicate submission(s) set aside` : "") +
-          (result.comparison.left_out.length > 0
-            ? `; ${result.comparison.left_out.length} control(s) left out for catalog-version differences`
-            : "") +
-          ".\n",
-      );
-    },
+    builder: compareOptions,
+    handler: (args) => runCompare(ctx, args),
   };
+}
+
+function compareOptions(y: Argv<object>) {
+  return y
+    .positional("inputs", {
+      type: "string",
+      array: true,
+      demandOption: true,
+      describe: "Answers files, or directories searched recursively for .yaml/.yml/.json/.csv",
+    })
+    .option("format", {
+      alias: "f",
+      choices: formatNames(COMPARISON_RENDERERS),
+      default: "md" as ComparisonFormat,
+      describe: describeFormats(COMPARISON_RENDERERS),
+    })
+    .option("out", OUT_OPTION)
+    .option("anonymize", {
+      type: "boolean",
+      describe: "Show organizations under stable pseudonyms (set VASPCHECK_PSEUDONYM_KEY to key them)",
+    })
+    .option("pseudonym-key-file", {
+      type: "string",
+      describe: "File holding the secret key for pseudonyms (instead of VASPCHECK_PSEUDONYM_KEY)",
+    })
+    .option("focus", {
+      type: "string",
+      describe: "Organization (name or registration) to show against its anonymised peers",
+    })
+    .option("as-of", {
+      type: "string",
+      describe: "Evaluate every submission as of this date (YYYY-MM-DD); default: each one's assessment date",
+    })
+    .option("jobs", {
+      alias: "j",
+      type: "number",
+      describe: "Worker threads (0: none); default: one per CPU when the inputs exceed 32 MiB",
+    })
+    .option("template", {
+      type: "string",
+      describe:
+        "Directory with compare.md.hbs (and compare-partials/) to use instead of the shipped templates",
+    });
+}
+
+async function runCompare(ctx: CliContext, args: Args): Promise<void> {
+  const { emit, refuseBinaryOnTerminal, refuseOverwritingInput, reportDiagnostics } = await import(
+    "../context.js"
+  );
+  await refuseOverwritingInput(args.out, args.inputs);
+  const { UsageError } = await import("../errors.js");
+  const { asOf, pseudonymKey } = await checkCompareArgs(ctx, args);
+  await refuseBinaryOnTerminal(ctx, COMPARISON_RENDERERS[args.format], args.out);
+  const result = await compareWithProgress(ctx, args, asOf, pseudonymKey);
+  if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
+  reportDiagnostics(ctx, result.diagnostics);
+  if (!result.ok) return;
+  const { vaspcheckVersion } = await import("../../source/package-version.js");
+  const output = await COMPARISON_RENDERERS[args.format].render(result.comparison, {
+    vaspcheckVersion: vaspcheckVersion(),
+    templateDir: args.template,
+  });
+  await emit(ctx, args.out, output);
+  ctx.io.stderr(describeSummary(result.comparison));
+}
+
+/** Validates `--as-of` and `--jobs`, reads the pseudonym key and warns when pseudonyms would go unkeyed. */
+async function checkCompareArgs(
+  ctx: CliContext,
+  args: Args,
+): Promise<{ asOf: string | undefined; pseudonymKey: string | undefined }> {
+  const { checkDate } = await import("../context.js");
+  const { UsageError } = await import("../errors.js");
+  const asOf = await checkDate(args["as-of"], "--as-of");
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 0 && args.jobs <= 64))
+    throw new UsageError(`--jobs expects a whole number from 0 to 64, got "${args.jobs}"`);
+  const pseudonymKey = await readKey(args["pseudonym-key-file"]);
+  if ((args.anonymize || args.focus !== undefined) && !pseudonymKey) {
+    ctx.io.stderr(
+      "vaspcheck: warning: pseudonyms are not keyed; anyone with the list of organization names can recompute them.\n" +
+        "  hint: set VASPCHECK_PSEUDONYM_KEY (or --pseudonym-key-file) to a secret before publishing.\n",
+    );
+  }
+  return { asOf, pseudonymKey };
+}
+
+async function compareWithProgress(
+  ctx: CliContext,
+  args: Args,
+  asOf: string | undefined,
+  pseudonymKey: string | undefined,
+): Promise<CompareFilesResult> {
+  const { compareFiles } = await import("../../pipeline/compare-files.js");
+  const { createProgress } = await import("../../pipeline/progress.js");
+  const progress = createProgress(ctx.io.stderr, ctx.io.isTty);
+  return compareFiles({
+    inputs: args.inputs,
+    catalogDir: args.catalog,
+    maxBytes: args["max-bytes"],
+    jobs: args.jobs,
+    asOf,
+    anonymize: args.anonymize,
+    pseudonymKey,
+    focus: args.focus,
+    onProgress: progress.update,
+  }).finally(progress.done);
+}
+
+/** The closing line on stderr: what was compared and what was set aside. */
+function describeSummary(comparison: Comparison): string {
+  const s = comparison.summary;
+  return (
+    `Compared ${s.compared} organization(s) from ${s.files} file(s)` +
+    (s.invalid > 0 ? `; ${s.invalid} invalid submission(s) not compared (see above)` : "") +
+    (s.duplicates_ignored > 0 ? `; ${s.duplicates_ignored} duplicate submission(s) set aside` : "") +
+    (comparison.left_out.length > 0
+      ? `; ${comparison.left_out.length} control(s) left out for catalog-version differences`
+      : "") +
+    ".\n"
+  );
 }
 
 async function readKey(file: string | undefined): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 // `vaspcheck diff`: one exchange's progress between two submissions.
 
-import type { CommandModule } from "yargs";
+import type { Argv, CommandModule } from "yargs";
 import { DIFF_RENDERERS, type DiffFormat } from "../../report/comparison/render-diff.js";
 import { describeFormats, formatNames } from "../../report/output-format.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
@@ -22,50 +22,55 @@ export function diffCommand(ctx: CliContext): CommandModule<object, Args> {
     command: "diff <old> <new>",
     describe:
       "Show one exchange's progress: what improved, regressed, came and went between two answers files",
-    builder: (y) =>
-      y
-        .positional("old", { type: "string", demandOption: true, describe: "The earlier answers file" })
-        .positional("new", { type: "string", demandOption: true, describe: "The later answers file" })
-        .option("format", {
-          alias: "f",
-          choices: formatNames(DIFF_RENDERERS),
-          default: "md" as DiffFormat,
-          describe: describeFormats(DIFF_RENDERERS),
-        })
-        .option("out", OUT_OPTION)
-        .option("as-of", {
-          type: "string",
-          describe: "Evaluate both as of this date (YYYY-MM-DD); default: each one's assessment date",
-        })
-        .option("template", {
-          type: "string",
-          describe: "Directory with diff.md.hbs to use instead of the shipped template",
-        }),
-    handler: async (args) => {
-      const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
-      await refuseOverwritingInput(args.out, [args.old, args.new]);
-      const asOf = await checkDate(args["as-of"], "--as-of");
-      const { diffFiles } = await import("../../pipeline/diff-files.js");
-      const result = await diffFiles({
-        oldPath: args.old,
-        newPath: args.new,
-        catalogDir: args.catalog,
-        asOf,
-        maxBytes: args["max-bytes"],
-      });
-      reportDiagnostics(ctx, result.diagnostics);
-      if (!result.ok) return;
-      if (!result.diff.same_organization) {
-        ctx.io.stderr(
-          `vaspcheck: warning: ${args.old} and ${args.new} name different organizations (${result.diff.old.organization.name}, ${result.diff.new.organization.name}).\n`,
-        );
-      }
-      const { vaspcheckVersion } = await import("../../source/package-version.js");
-      const output = await DIFF_RENDERERS[args.format].render(result.diff, {
-        vaspcheckVersion: vaspcheckVersion(),
-        templateDir: args.template,
-      });
-      await emit(ctx, args.out, output);
-    },
+    builder: diffOptions,
+    handler: (args) => runDiff(ctx, args),
   };
+}
+
+function diffOptions(y: Argv<object>) {
+  return y
+    .positional("old", { type: "string", demandOption: true, describe: "The earlier answers file" })
+    .positional("new", { type: "string", demandOption: true, describe: "The later answers file" })
+    .option("format", {
+      alias: "f",
+      choices: formatNames(DIFF_RENDERERS),
+      default: "md" as DiffFormat,
+      describe: describeFormats(DIFF_RENDERERS),
+    })
+    .option("out", OUT_OPTION)
+    .option("as-of", {
+      type: "string",
+      describe: "Evaluate both as of this date (YYYY-MM-DD); default: each one's assessment date",
+    })
+    .option("template", {
+      type: "string",
+      describe: "Directory with diff.md.hbs to use instead of the shipped template",
+    });
+}
+
+async function runDiff(ctx: CliContext, args: Args): Promise<void> {
+  const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
+  await refuseOverwritingInput(args.out, [args.old, args.new]);
+  const asOf = await checkDate(args["as-of"], "--as-of");
+  const { diffFiles } = await import("../../pipeline/diff-files.js");
+  const result = await diffFiles({
+    oldPath: args.old,
+    newPath: args.new,
+    catalogDir: args.catalog,
+    asOf,
+    maxBytes: args["max-bytes"],
+  });
+  reportDiagnostics(ctx, result.diagnostics);
+  if (!result.ok) return;
+  if (!result.diff.same_organization) {
+    ctx.io.stderr(
+      `vaspcheck: warning: ${args.old} and ${args.new} name different organizations (${result.diff.old.organization.name}, ${result.diff.new.organization.name}).\n`,
+    );
+  }
+  const { vaspcheckVersion } = await import("../../source/package-version.js");
+  const output = await DIFF_RENDERERS[args.format].render(result.diff, {
+    vaspcheckVersion: vaspcheckVersion(),
+    templateDir: args.template,
+  });
+  await emit(ctx, args.out, output);
 }

@@ -1,4 +1,4 @@
-// `vaspcheck init`: write a commented answers template for the catalog.
+// `npx vaspcheck init`: write a commented answers template for the catalog.
 import type { CommandModule } from "yargs";
 import type { CliContext } from "../context.js";
 
@@ -23,6 +23,7 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
           describe: "Write the template to this file instead of stdout",
         })
         .option("format", {
+          alias: "f",
           choices: ["yaml", "csv"] as const,
           default: "yaml" as const,
           describe: "yaml: commented answers file; csv: a sheet to fill in with a spreadsheet program",

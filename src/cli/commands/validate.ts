@@ -1,5 +1,6 @@
-// `vaspcheck validate`: check answers files and print every problem with file:line:col.
-import type { CommandModule } from "yargs";
+// `npx vaspcheck validate`: check answers files, print every problem with file:line:col and how complete each file is.
+import type { Argv, CommandModule } from "yargs";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { CliContext } from "../context.js";
 
 interface Args {
@@ -8,41 +9,69 @@ interface Args {
   "as-of"?: string;
   catalog?: string;
   "max-bytes"?: number;
+  "min-complete"?: number;
+  "require-complete"?: boolean;
 }
 
 /** The validate command. */
 export function validateCommand(ctx: CliContext): CommandModule<object, Args> {
   return {
     command: "validate <answers..>",
-    describe: "Validate answers files against the catalog",
-    builder: (y) =>
-      y
-        .positional("answers", { type: "string", array: true, demandOption: true, describe: "Answers files" })
-        .option("format", {
-          choices: ["text", "json"] as const,
-          default: "text" as const,
-          describe: "Diagnostics format",
-        })
-        .option("as-of", { type: "string", describe: "Date for expiry warnings (YYYY-MM-DD)" }),
-    handler: async (args) => {
-      const { checkDate, reportDiagnostics } = await import("../context.js");
-      const { loadCatalog } = await import("../../catalog/load-catalog.js");
-      const { loadAnswers } = await import("../../pipeline/validate-answers.js");
-      const { DEFAULT_CATALOG_DIR } = await import("../../catalog/default-catalog.js");
-      const asOf = await checkDate(args["as-of"], "--as-of");
-      const catalog = await loadCatalog(args.catalog ?? DEFAULT_CATALOG_DIR);
-      if (!catalog.catalog) return reportDiagnostics(ctx, catalog.diagnostics, args.format === "json");
-      const diagnostics = [];
-      for (const path of args.answers) {
-        const loaded = await loadAnswers(path, catalog.catalog, { asOf, maxBytes: args["max-bytes"] });
-        diagnostics.push(...loaded.diagnostics);
-      }
-      reportDiagnostics(ctx, diagnostics, args.format === "json");
-      if (args.format === "text" && !diagnostics.some((d) => d.severity === "error")) {
-        ctx.io.stderr(
-          `${args.answers.length} file(s) valid against ${catalog.catalog.meta.id} ${catalog.catalog.meta.version}\n`,
-        );
-      }
-    },
+    describe: "Validate answers files (YAML, JSON or CSV) against the catalog and say how complete they are",
+    builder: validateOptions,
+    handler: (args) => runValidate(ctx, args),
   };
+}
+
+function validateOptions(y: Argv<object>) {
+  return y
+    .positional("answers", { type: "string", array: true, demandOption: true, describe: "Answers files" })
+    .option("format", {
+      alias: "f",
+      choices: ["text", "json"] as const,
+      default: "text" as const,
+      describe: "Diagnostics format",
+    })
+    .option("as-of", { type: "string", describe: "Date for expiry warnings (YYYY-MM-DD)" })
+    .option("min-complete", {
+      type: "number",
+      describe:
+        "Fail (exit 1) unless this percentage of in-scope controls is answered; lists every blank one",
+    })
+    .option("require-complete", {
+      type: "boolean",
+      describe: "Same as --min-complete 100: every in-scope control must be answered",
+    })
+    .check((a) => {
+      const min = a["min-complete"];
+      if (min !== undefined && !(min >= 0 && min <= 100)) throw new Error("--min-complete expects 0 to 100");
+      return true;
+    });
+}
+
+async function runValidate(ctx: CliContext, args: Args): Promise<void> {
+  const { checkDate, reportDiagnostics } = await import("../context.js");
+  const { loadCatalog } = await import("../../catalog/load-catalog.js");
+  const { loadAnswers } = await import("../../pipeline/validate-answers.js");
+  const { DEFAULT_CATALOG_DIR } = await import("../../catalog/default-catalog.js");
+  const { describeCompleteness } = await import("../completeness-text.js");
+  const asOf = await checkDate(args["as-of"], "--as-of");
+  const loadedCatalog = await loadCatalog(args.catalog ?? DEFAULT_CATALOG_DIR);
+  const catalog = loadedCatalog.catalog;
+  if (!catalog) return reportDiagnostics(ctx, loadedCatalog.diagnostics, args.format === "json");
+  const minComplete = args["require-complete"] ? 100 : args["min-complete"];
+  const diagnostics: Diagnostic[] = [];
+  const summaries: string[] = [];
+  for (const path of args.answers) {
+    const loaded = await loadAnswers(path, catalog, { asOf, maxBytes: args["max-bytes"], minComplete });
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.completeness) summaries.push(describeCompleteness(path, loaded.completeness));
+  }
+  reportDiagnostics(ctx, diagnostics, args.format === "json");
+  if (args.format !== "text") return;
+  ctx.io.stderr(summaries.join(""));
+  if (!diagnostics.some((d) => d.severity === "error"))
+    ctx.io.stderr(
+      `${args.answers.length} file(s) valid against ${catalog.meta.id} ${catalog.meta.version}\n`,
+    );
 }

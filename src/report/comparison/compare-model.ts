@@ -30,28 +30,15 @@ export interface ComparisonInputs {
   readonly vaspcheckVersion: string;
 }
 
+/** Each lesson's short number in the tables ("L1", "L2" …), by lesson id. */
+type LessonNumbers = ReadonlyMap<string, string>;
+
 /** Builds the view model of a comparison. Pure: renderers only lay this out. */
 export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
-  const focus = c.focus;
-  const lessonNumber = new Map(c.lessons.map((l, i) => [l.id, `L${i + 1}`]));
-  const exchanges = (n: number) => plural(n, "exchange");
+  const lessonNumber: LessonNumbers = new Map(c.lessons.map((l, i) => [l.id, `L${i + 1}`]));
   return {
-    title: focus
-      ? `Supervisory feedback: ${focus.label} against ${plural(c.organizations.length - 1, "peer")}`
-      : `Sector comparison: ${exchanges(c.summary.compared)}`,
-    provenance: {
-      catalog: `${c.catalog.id} ${c.catalog.version}`,
-      catalog_sha256: c.catalog.digest,
-      format: c.format,
-      vaspcheck_version: inputs.vaspcheckVersion,
-      as_of: c.as_of ?? "each submission's own assessment date",
-      submissions: submissionsLine(c),
-      names: c.pseudonymisation.applied
-        ? focus
-          ? `${focus.label} by name; every other organization under a pseudonym`
-          : "under pseudonyms"
-        : "by name",
-    },
+    title: titleOf(c),
+    provenance: provenanceView(c, inputs),
     pseudonymisation: c.pseudonymisation.applied
       ? {
           method: c.pseudonymisation.method,
@@ -59,75 +46,15 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
         }
       : null,
     findings: findings(c),
-    focus: focus
-      ? {
-          label: focus.label,
-          overall: standing(focus.overall),
-          lessons: focus.lessons.map((l) => ({ ...standing(l), number: lessonNumber.get(l.id) ?? "" })),
-          incidents: focus.incidents.map((i) => ({
-            name: i.name,
-            verdict: INCIDENT_LABEL[i.verdict],
-            peers: pct(i.peers_stopped_share),
-          })),
-          /** Why nothing is listed as lagging: no norm exists at all, or the organization meets every norm. */
-          no_norms: c.control_stats.every((s) => s.norm === null),
-          lagging: focus.lagging_controls.map((l) => ({
-            id: l.control_id,
-            title: l.title,
-            status: `${STATUS_LABEL[l.status].mark} ${STATUS_LABEL[l.status].label}`,
-            norm: STATUS_LABEL[l.norm].label,
-            peers_met: pct(l.peers_met_share),
-          })),
-        }
-      : null,
+    focus: focusView(c, lessonNumber),
     exposure: [...c.exposure].sort(byExposure).map(exposureView),
     controls: c.control_stats.map(controlView),
-    lessons: c.lesson_stats.map((s) => ({
-      number: lessonNumber.get(s.lesson_id) ?? "",
-      title: s.title,
-      n: s.n,
-      min: num(s.min),
-      q1: num(s.q1),
-      median: num(s.median),
-      q3: num(s.q3),
-      max: num(s.max),
-      outliers: s.low_outliers.length > 0 ? shortList(s.low_outliers) : "—",
-    })),
+    lessons: c.lesson_stats.map((s) => lessonView(s, lessonNumber)),
     lesson_legend: c.lessons.map((l) => ({ number: lessonNumber.get(l.id) ?? "", title: l.title })),
-    matrix: {
-      lesson_columns: c.lessons.map((l) => lessonNumber.get(l.id) ?? ""),
-      control_columns: c.controls.map((ctl) => ctl.id),
-      rows: c.organizations.map((o) => ({
-        label: o.focus ? `▶ ${o.label}` : o.label,
-        score: num(o.score),
-        tier: o.tier === null ? "—" : String(o.tier),
-        lessons: c.lessons.map((l) => num(o.lessons[l.id] ?? null)),
-        controls: c.controls.map((ctl) => {
-          const status = o.controls[ctl.id];
-          return status ? STATUS_LABEL[status].mark : "";
-        }),
-      })),
-    },
+    matrix: matrixView(c, lessonNumber),
     legend: STATUSES.map((s) => ({ mark: STATUS_LABEL[s].mark, label: STATUS_LABEL[s].label })),
-    duplicates: c.duplicates.map((d) => ({
-      organization: d.organization,
-      kept: `${d.kept.file} (${d.kept.assessment_date})`,
-      ignored: d.ignored
-        .map((i) => `${i.file} (${i.assessment_date}${i.identical ? ", identical" : ""})`)
-        .join("; "),
-      reason: d.reason,
-    })),
-    invalid: c.invalid.map((s) => ({
-      file: s.file,
-      organization: s.organization ?? "",
-      errors: s.diagnostics.filter((d) => d.severity === "error").length,
-      diagnostics: s.diagnostics.map((d) => ({
-        where: `${d.file}:${d.start.line}:${d.start.column}`,
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-      })),
-    })),
+    duplicates: c.duplicates.map(duplicateView),
+    invalid: c.invalid.map(invalidView),
     left_out: c.left_out.map((l) => ({ id: l.control_id, reason: l.reason, explanation: l.explanation })),
     newer_versions: c.newer_versions.map((n) => ({
       version: n.version,
@@ -142,6 +69,111 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
         definition: STATUS_DEFINITIONS[s],
       })),
     },
+  };
+}
+
+function titleOf(c: Comparison): string {
+  return c.focus
+    ? `Supervisory feedback: ${c.focus.label} against ${plural(c.organizations.length - 1, "peer")}`
+    : `Sector comparison: ${plural(c.summary.compared, "exchange")}`;
+}
+
+/** What the comparison was made from, and how organizations are named in it. */
+function provenanceView(c: Comparison, inputs: ComparisonInputs) {
+  return {
+    catalog: `${c.catalog.id} ${c.catalog.version}`,
+    catalog_sha256: c.catalog.digest,
+    format: c.format,
+    vaspcheck_version: inputs.vaspcheckVersion,
+    as_of: c.as_of ?? "each submission's own assessment date",
+    submissions: submissionsLine(c),
+    names: c.pseudonymisation.applied
+      ? c.focus
+        ? `${c.focus.label} by name; every other organization under a pseudonym`
+        : "under pseudonyms"
+      : "by name",
+  };
+}
+
+/** The focus organization against its peers: standings, incidents and the controls where it lags the norm. */
+function focusView(c: Comparison, lessonNumber: LessonNumbers) {
+  const focus = c.focus;
+  if (!focus) return null;
+  return {
+    label: focus.label,
+    overall: standing(focus.overall),
+    lessons: focus.lessons.map((l) => ({ ...standing(l), number: lessonNumber.get(l.id) ?? "" })),
+    incidents: focus.incidents.map((i) => ({
+      name: i.name,
+      verdict: INCIDENT_LABEL[i.verdict],
+      peers: pct(i.peers_stopped_share),
+    })),
+    /** Why nothing is listed as lagging: no norm exists at all, or the organization meets every norm. */
+    no_norms: c.control_stats.every((s) => s.norm === null),
+    lagging: focus.lagging_controls.map((l) => ({
+      id: l.control_id,
+      title: l.title,
+      status: `${STATUS_LABEL[l.status].mark} ${STATUS_LABEL[l.status].label}`,
+      norm: STATUS_LABEL[l.norm].label,
+      peers_met: pct(l.peers_met_share),
+    })),
+  };
+}
+
+function lessonView(s: Comparison["lesson_stats"][number], lessonNumber: LessonNumbers) {
+  return {
+    number: lessonNumber.get(s.lesson_id) ?? "",
+    title: s.title,
+    n: s.n,
+    min: num(s.min),
+    q1: num(s.q1),
+    median: num(s.median),
+    q3: num(s.q3),
+    max: num(s.max),
+    outliers: s.low_outliers.length > 0 ? shortList(s.low_outliers) : "—",
+  };
+}
+
+/** One row per organization: its score, tier, lesson scores and a status mark per control. */
+function matrixView(c: Comparison, lessonNumber: LessonNumbers) {
+  return {
+    lesson_columns: c.lessons.map((l) => lessonNumber.get(l.id) ?? ""),
+    control_columns: c.controls.map((ctl) => ctl.id),
+    rows: c.organizations.map((o) => ({
+      label: o.focus ? `▶ ${o.label}` : o.label,
+      score: num(o.score),
+      tier: o.tier === null ? "—" : String(o.tier),
+      lessons: c.lessons.map((l) => num(o.lessons[l.id] ?? null)),
+      controls: c.controls.map((ctl) => {
+        const status = o.controls[ctl.id];
+        return status ? STATUS_LABEL[status].mark : "";
+      }),
+    })),
+  };
+}
+
+function duplicateView(d: Comparison["duplicates"][number]) {
+  return {
+    organization: d.organization,
+    kept: `${d.kept.file} (${d.kept.assessment_date})`,
+    ignored: d.ignored
+      .map((i) => `${i.file} (${i.assessment_date}${i.identical ? ", identical" : ""})`)
+      .join("; "),
+    reason: d.reason,
+  };
+}
+
+function invalidView(s: Comparison["invalid"][number]) {
+  return {
+    file: s.file,
+    organization: s.organization ?? "",
+    errors: s.diagnostics.filter((d) => d.severity === "error").length,
+    diagnostics: s.diagnostics.map((d) => ({
+      where: `${d.file}:${d.start.line}:${d.start.column}`,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
 // The diff view model: sentences, signs and marks for the Markdown progress report, worded once.
-import type { ControlChangeKind, Diff, ScoreChange } from "../../model/diff.js";
+import type { ControlChangeKind, Diff, ReplayChange, ScoreChange } from "../../model/diff.js";
 import type { Status } from "../../model/result.js";
 import { INCIDENT_LABEL, STATUS_LABEL } from "../labels.js";
 
@@ -21,17 +21,6 @@ const status = (s: Status | null, assessed: Status | null) =>
 
 /** Builds the view model of a diff. Pure: the template only lays this out. */
 export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: string }) {
-  const tier = (level: number | null, name: string | null) =>
-    level === null ? "—" : `${level} – ${name ?? ""}`;
-  const score = (s: ScoreChange) => ({
-    title: s.title,
-    old: num(s.old),
-    new: num(s.new),
-    delta: signed(s.delta),
-    tiers:
-      s.old_tier === s.new_tier ? String(s.old_tier ?? "—") : `${s.old_tier ?? "—"} → ${s.new_tier ?? "—"}`,
-  });
-  const counts = d.summary;
   return {
     title: `Progress: ${d.new.organization.name}`,
     warning: d.same_organization
@@ -41,53 +30,83 @@ export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: str
     vaspcheck_version: inputs.vaspcheckVersion,
     format: d.format,
     as_of: d.as_of ?? "each submission's own assessment date",
-    old: { ...d.old, score: num(d.old.score), tier: tier(d.old.tier, d.old.tier_name) },
-    new: { ...d.new, score: num(d.new.score), tier: tier(d.new.tier, d.new.tier_name) },
+    old: { ...d.old, score: num(d.old.score), tier: tierText(d.old.tier, d.old.tier_name) },
+    new: { ...d.new, score: num(d.new.score), tier: tierText(d.new.tier, d.new.tier_name) },
     headline: headline(d),
-    counts: [
-      ["Improved", counts.improved],
-      ["Regressed", counts.regressed],
-      ["New in the catalog", counts.new],
-      ["Removed from the catalog", counts.removed],
-      ["Rule changed (not comparable)", counts.not_comparable],
-      ["Other changes", counts.other],
-      ["Unchanged", counts.unchanged],
-    ].map(([label, count]) => ({ label, count })),
-    lessons: d.lessons.map(score),
-    groups: (Object.keys(KIND_TITLE) as ControlChangeKind[])
-      .map((kind) => ({
-        title: KIND_TITLE[kind],
-        controls: d.controls
-          .filter((c) => c.change === kind)
-          .map((c) => ({
-            id: c.control_id,
-            title: c.title ?? "(no longer in the catalog)",
-            severity: c.severity ?? "—",
-            old: status(c.old_status, c.old_assessed_status),
-            new: status(c.new_status, c.new_assessed_status),
-          })),
-      }))
-      .filter((g) => g.controls.length > 0),
-    incidents: d.incidents.map((i) => ({
-      name: i.name,
-      because: [
-        i.changed_controls.length > 0 ? i.changed_controls.join(", ") : "",
-        i.profile_changed ? "scoping answers" : "",
-      ]
-        .filter(Boolean)
-        .join("; "),
-      old: INCIDENT_LABEL[i.old_verdict],
-      new: INCIDENT_LABEL[i.new_verdict],
-      change:
-        i.change === "better"
-          ? "▲ better"
-          : i.change === "worse"
-            ? "▼ worse"
-            : i.old_verdict === i.new_verdict
-              ? "="
-              : "scope changed",
-    })),
+    counts: countsView(d.summary),
+    lessons: d.lessons.map(scoreView),
+    groups: groupsView(d),
+    incidents: d.incidents.map(incidentView),
     left_out: d.left_out,
+  };
+}
+
+function tierText(level: number | null, name: string | null) {
+  return level === null ? "—" : `${level} – ${name ?? ""}`;
+}
+
+function scoreView(s: ScoreChange) {
+  return {
+    title: s.title,
+    old: num(s.old),
+    new: num(s.new),
+    delta: signed(s.delta),
+    tiers:
+      s.old_tier === s.new_tier ? String(s.old_tier ?? "—") : `${s.old_tier ?? "—"} → ${s.new_tier ?? "—"}`,
+  };
+}
+
+/** How many controls changed in each way, in the order the report lists them. */
+function countsView(counts: Diff["summary"]) {
+  return [
+    ["Improved", counts.improved],
+    ["Regressed", counts.regressed],
+    ["New in the catalog", counts.new],
+    ["Removed from the catalog", counts.removed],
+    ["Rule changed (not comparable)", counts.not_comparable],
+    ["Other changes", counts.other],
+    ["Unchanged", counts.unchanged],
+  ].map(([label, count]) => ({ label, count }));
+}
+
+/** The changed controls grouped by kind of change; kinds with no control are left out. */
+function groupsView(d: Diff) {
+  return (Object.keys(KIND_TITLE) as ControlChangeKind[])
+    .map((kind) => ({
+      title: KIND_TITLE[kind],
+      controls: d.controls
+        .filter((c) => c.change === kind)
+        .map((c) => ({
+          id: c.control_id,
+          title: c.title ?? "(no longer in the catalog)",
+          severity: c.severity ?? "—",
+          old: status(c.old_status, c.old_assessed_status),
+          new: status(c.new_status, c.new_assessed_status),
+        })),
+    }))
+    .filter((g) => g.controls.length > 0);
+}
+
+/** How one incident's replay changed, and the answers that moved it. */
+function incidentView(i: ReplayChange) {
+  return {
+    name: i.name,
+    because: [
+      i.changed_controls.length > 0 ? i.changed_controls.join(", ") : "",
+      i.profile_changed ? "scoping answers" : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
+    old: INCIDENT_LABEL[i.old_verdict],
+    new: INCIDENT_LABEL[i.new_verdict],
+    change:
+      i.change === "better"
+        ? "▲ better"
+        : i.change === "worse"
+          ? "▼ worse"
+          : i.old_verdict === i.new_verdict
+            ? "="
+            : "scope changed",
   };
 }
 

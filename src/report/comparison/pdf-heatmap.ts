@@ -29,6 +29,13 @@ export interface HeatLayout {
   readonly maxCellWidth: number;
 }
 
+/** Where the coloured grid sits: right of the labels and lead columns, below the headers. */
+interface HeatGrid {
+  readonly headerHeight: number;
+  readonly gridLeft: number;
+  readonly cellWidth: number;
+}
+
 /** Draws a heat map across as many pages as its rows need, repeating the column headers on each page. */
 export function drawHeatmap(
   canvas: PdfCanvas,
@@ -37,6 +44,23 @@ export function drawHeatmap(
   layout: HeatLayout,
 ): void {
   const { doc, box } = canvas;
+  const grid = heatGrid(canvas, columns, layout);
+  let index = 0;
+  while (index < rows.length) {
+    ensureSpace(canvas, grid.headerHeight + 3 * layout.rowHeight);
+    const top = doc.y;
+    drawHeaders(canvas, columns, layout, { top, ...grid });
+    const y = top + grid.headerHeight + 2;
+    const fits = Math.max(1, Math.floor((box.bottom - y) / layout.rowHeight));
+    const page = rows.slice(index, index + fits);
+    fillCells(canvas, page, layout, grid, y);
+    doc.y = drawRowTexts(canvas, page, layout, grid, y) + 4;
+    index += page.length;
+  }
+}
+
+function heatGrid(canvas: PdfCanvas, columns: readonly HeatColumn[], layout: HeatLayout): HeatGrid {
+  const { box } = canvas;
   const leadTotal = layout.leadWidth * layout.leadHeaders.length;
   const cellWidth = Math.min(
     layout.maxCellWidth,
@@ -44,59 +68,77 @@ export function drawHeatmap(
   );
   const headerHeight = layout.verticalHeaders ? 34 : 12;
   const gridLeft = box.left + layout.labelWidth + leadTotal;
-  let index = 0;
-  while (index < rows.length) {
-    ensureSpace(canvas, headerHeight + 3 * layout.rowHeight);
-    const top = doc.y;
-    drawHeaders(canvas, columns, layout, { top, headerHeight, gridLeft, cellWidth });
-    let y = top + headerHeight + 2;
-    const fits = Math.max(1, Math.floor((box.bottom - y) / layout.rowHeight));
-    const page = rows.slice(index, index + fits);
-    // One fill per colour and page: tens of thousands of cells stay a few hundred drawing operators.
-    const byColor = new Map<string, [number, number][]>();
-    page.forEach((row, r) => {
-      row.cells.forEach((cell, c) => {
-        const list = byColor.get(cell.color) ?? [];
-        list.push([gridLeft + c * cellWidth, y + r * layout.rowHeight]);
-        byColor.set(cell.color, list);
-      });
+  return { headerHeight, gridLeft, cellWidth };
+}
+
+function fillCells(
+  canvas: PdfCanvas,
+  page: readonly HeatRow[],
+  layout: HeatLayout,
+  grid: HeatGrid,
+  y: number,
+): void {
+  const { doc } = canvas;
+  const { gridLeft, cellWidth } = grid;
+  // One fill per colour and page: tens of thousands of cells stay a few hundred drawing operators.
+  const byColor = new Map<string, [number, number][]>();
+  page.forEach((row, r) => {
+    row.cells.forEach((cell, c) => {
+      const list = byColor.get(cell.color) ?? [];
+      list.push([gridLeft + c * cellWidth, y + r * layout.rowHeight]);
+      byColor.set(cell.color, list);
     });
-    for (const [color, cells] of [...byColor].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      for (const [x, cy] of cells) doc.rect(x + 0.3, cy + 0.3, cellWidth - 0.6, layout.rowHeight - 0.6);
-      doc.fill(color);
-    }
-    for (const row of page) {
-      const label: BoxOptions = {
-        font: row.highlight ? "bold" : "regular",
-        size: CELL_SIZE,
-        height: layout.rowHeight,
-      };
-      drawText(
-        canvas,
-        `${row.highlight ? "▶ " : ""}${row.label}`,
-        box.left,
-        y + 1.5,
-        layout.labelWidth - 4,
-        label,
-      );
-      row.lead.forEach((text, i) => {
-        const x = box.left + layout.labelWidth + i * layout.leadWidth;
-        drawText(canvas, text, x, y + 1.5, layout.leadWidth - 2, { ...label, align: "right" });
-      });
-      row.cells.forEach((cell, c) => {
-        if (cell.text === undefined) return;
-        drawText(canvas, cell.text, gridLeft + c * cellWidth, y + 1.5, cellWidth, {
-          size: CELL_SIZE,
-          color: INK.white,
-          align: "center",
-          height: layout.rowHeight,
-        });
-      });
-      y += layout.rowHeight;
-    }
-    doc.y = y + 4;
-    index += page.length;
+  });
+  for (const [color, cells] of [...byColor].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [x, cy] of cells) doc.rect(x + 0.3, cy + 0.3, cellWidth - 0.6, layout.rowHeight - 0.6);
+    doc.fill(color);
   }
+}
+
+/** Draws each row's label, lead texts and cell texts from `top`; returns the y below the last row. */
+function drawRowTexts(
+  canvas: PdfCanvas,
+  page: readonly HeatRow[],
+  layout: HeatLayout,
+  grid: HeatGrid,
+  top: number,
+): number {
+  let y = top;
+  for (const row of page) {
+    drawRowText(canvas, row, layout, grid, y);
+    y += layout.rowHeight;
+  }
+  return y;
+}
+
+function drawRowText(canvas: PdfCanvas, row: HeatRow, layout: HeatLayout, grid: HeatGrid, y: number): void {
+  const { box } = canvas;
+  const label: BoxOptions = {
+    font: row.highlight ? "bold" : "regular",
+    size: CELL_SIZE,
+    height: layout.rowHeight,
+  };
+  drawText(
+    canvas,
+    `${row.highlight ? "▶ " : ""}${row.label}`,
+    box.left,
+    y + 1.5,
+    layout.labelWidth - 4,
+    label,
+  );
+  row.lead.forEach((text, i) => {
+    const x = box.left + layout.labelWidth + i * layout.leadWidth;
+    drawText(canvas, text, x, y + 1.5, layout.leadWidth - 2, { ...label, align: "right" });
+  });
+  row.cells.forEach((cell, c) => {
+    if (cell.text === undefined) return;
+    drawText(canvas, cell.text, grid.gridLeft + c * grid.cellWidth, y + 1.5, grid.cellWidth, {
+      size: CELL_SIZE,
+      color: INK.white,
+      align: "center",
+      height: layout.rowHeight,
+    });
+  });
 }
 
 /** Type size of every heat-map text. */
@@ -107,12 +149,7 @@ function drawHeaders(
   canvas: PdfCanvas,
   columns: readonly HeatColumn[],
   layout: HeatLayout,
-  at: {
-    readonly top: number;
-    readonly headerHeight: number;
-    readonly gridLeft: number;
-    readonly cellWidth: number;
-  },
+  at: HeatGrid & { readonly top: number },
 ): void {
   const { doc, box } = canvas;
   const line = lineHeight(canvas, { font: "bold", size: CELL_SIZE });

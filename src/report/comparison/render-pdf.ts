@@ -36,6 +36,13 @@ export function renderComparisonPdf(comparison: Comparison, options: ComparisonP
   );
   drawSummary(canvas, model);
   drawExposure(canvas, comparison);
+  drawLessonHeatmap(canvas, comparison, model);
+  drawControlHeatmap(canvas, comparison, model);
+  drawSubmissions(canvas, model);
+  return canvas.finish();
+}
+
+function drawLessonHeatmap(canvas: ComparisonCanvas, comparison: Comparison, model: Model): void {
   section(canvas, "Heat map: exchanges × lessons");
   text(
     canvas,
@@ -63,6 +70,9 @@ export function renderComparisonPdf(comparison: Comparison, options: ComparisonP
       maxCellWidth: 48,
     },
   );
+}
+
+function drawControlHeatmap(canvas: ComparisonCanvas, comparison: Comparison, model: Model): void {
   section(canvas, "Heat map: exchanges × controls");
   text(canvas, model.legend.map((l) => `${l.label}: ${COLOR_NAME[l.label] ?? ""}`).join(" · "), 7);
   drawHeatmap(
@@ -76,8 +86,6 @@ export function renderComparisonPdf(comparison: Comparison, options: ComparisonP
     })),
     { labelWidth: 150, leadWidth: 0, leadHeaders: [], rowHeight: 8, verticalHeaders: true, maxCellWidth: 16 },
   );
-  drawSubmissions(canvas, model);
-  return canvas.finish();
 }
 
 const COLOR_NAME: Record<string, string> = {
@@ -154,6 +162,14 @@ function drawSummary(canvas: ComparisonCanvas, model: Model): void {
   for (const finding of model.findings) text(canvas, `• ${finding}`, 8.5);
 }
 
+type Exposure = Comparison["exposure"][number];
+
+const EXPOSURE_BAR_OFFSET = 170;
+const EXPOSURE_BAR_WIDTH = 260;
+const EXPOSURE_NAME: BoxOptions = { font: "bold", size: 8, height: 10 };
+const EXPOSURE_COUNTS: BoxOptions = { size: 7.5, height: 10 };
+const EXPOSURE_WEAKEST: BoxOptions = { size: 7.5, color: INK.muted, height: 10 };
+
 function drawExposure(canvas: ComparisonCanvas, comparison: Comparison): void {
   section(canvas, "Exposure to past attacks");
   text(
@@ -161,49 +177,57 @@ function drawExposure(canvas: ComparisonCanvas, comparison: Comparison): void {
     "Share of exchanges whose controls would stop (green), only hinder (amber) or not stop (red) each attack chain; grey: does not apply.",
     8,
   );
+  const total = Math.max(1, comparison.organizations.length);
+  for (const e of comparison.exposure) drawExposureRow(canvas, e, total);
+}
+
+function drawExposureRow(canvas: ComparisonCanvas, e: Exposure, total: number): void {
   const { doc, box } = canvas;
-  const barLeft = box.left + 170;
-  const barWidth = 260;
-  const name: BoxOptions = { font: "bold", size: 8, height: 10 };
-  const counts: BoxOptions = { size: 7.5, height: 10 };
-  const weakest: BoxOptions = { size: 7.5, color: INK.muted, height: 10 };
-  for (const e of comparison.exposure) {
-    ensureSpace(canvas, 24);
-    const y = doc.y;
-    drawText(canvas, `${e.name} (${e.date})`, box.left, y, 165, name);
-    const total = Math.max(1, comparison.organizations.length);
-    let x = barLeft;
-    for (const [verdict, n] of [
-      ["stopped", e.stopped],
-      ["limited", e.limited],
-      ["detected", e.detected],
-      ["hindered", e.hindered],
-      ["not_stopped", e.not_stopped],
-      ["not_applicable", e.not_applicable],
-    ] as const) {
-      const w = (barWidth * n) / total;
-      if (w > 0) fillRect(doc, x, y, w, 9, INCIDENT_COLOR[verdict]!);
-      x += w;
-    }
+  const barLeft = box.left + EXPOSURE_BAR_OFFSET;
+  ensureSpace(canvas, 24);
+  const y = doc.y;
+  drawText(canvas, `${e.name} (${e.date})`, box.left, y, 165, EXPOSURE_NAME);
+  drawVerdictShares(canvas, e, barLeft, y, total);
+  drawText(
+    canvas,
+    `${e.stopped} stop · ${e.limited} limit the loss · ${e.detected} only detect · ${e.hindered} only hinder · ${e.not_stopped} do not stop`,
+    barLeft + EXPOSURE_BAR_WIDTH + 8,
+    y + 1,
+    box.right - barLeft - EXPOSURE_BAR_WIDTH - 8,
+    EXPOSURE_COUNTS,
+  );
+  if (e.weakest_step) {
     drawText(
       canvas,
-      `${e.stopped} stop · ${e.limited} limit the loss · ${e.detected} only detect · ${e.hindered} only hinder · ${e.not_stopped} do not stop`,
-      barLeft + barWidth + 8,
-      y + 1,
-      box.right - barLeft - barWidth - 8,
-      counts,
+      `Weakest at step ${e.weakest_step.number}, "${e.weakest_step.title}": ${e.weakest_step.not_blocked} of ${e.weakest_step.of} exchanges have no control that blocks it.`,
+      barLeft,
+      y + 11,
+      box.right - barLeft,
+      EXPOSURE_WEAKEST,
     );
-    if (e.weakest_step) {
-      drawText(
-        canvas,
-        `Weakest at step ${e.weakest_step.number}, "${e.weakest_step.title}": ${e.weakest_step.not_blocked} of ${e.weakest_step.of} exchanges have no control that blocks it.`,
-        barLeft,
-        y + 11,
-        box.right - barLeft,
-        weakest,
-      );
-    }
-    doc.y = y + 24;
+  }
+  doc.y = y + 24;
+}
+
+function drawVerdictShares(
+  canvas: ComparisonCanvas,
+  e: Exposure,
+  left: number,
+  y: number,
+  total: number,
+): void {
+  let x = left;
+  for (const [verdict, n] of [
+    ["stopped", e.stopped],
+    ["limited", e.limited],
+    ["detected", e.detected],
+    ["hindered", e.hindered],
+    ["not_stopped", e.not_stopped],
+    ["not_applicable", e.not_applicable],
+  ] as const) {
+    const w = (EXPOSURE_BAR_WIDTH * n) / total;
+    if (w > 0) fillRect(canvas.doc, x, y, w, 9, INCIDENT_COLOR[verdict]!);
+    x += w;
   }
 }
 

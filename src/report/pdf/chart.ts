@@ -14,70 +14,85 @@ export interface Bar {
 const LABEL_WIDTH = 200;
 const AXIS = [0, 25, 50, 75, 100];
 
+/** Where the 0–100 % scale lies across the page. */
+interface Plot {
+  readonly x: number;
+  readonly width: number;
+}
+
+const xAt = (plot: Plot, v: number) => plot.x + (v / 100) * plot.width;
+
 /** Horizontal 0–100 % bars with gridlines; continues on a new page with the axis repeated. */
 export function barChart(ctx: PdfCanvas, bars: readonly Bar[]): void {
   const { doc, box } = ctx;
   const plotX = box.left + LABEL_WIDTH + 8;
-  const plotWidth = box.right - plotX - 40;
-  const xAt = (v: number) => plotX + (v / 100) * plotWidth;
-  const axis = () => {
-    const y = doc.y;
-    for (const tick of AXIS) {
-      drawText(ctx, `${tick}%`, xAt(tick) - 15, y, 30, {
-        size: SIZE.tiny,
-        color: INK.muted,
-        align: "center",
-        height: 9,
-      });
-    }
-    doc.y = y + 11;
-  };
-  const rowHeights = bars.map(
-    (b) => Math.max(measure(ctx, b.label, LABEL_WIDTH, { size: SIZE.small }), 11) + 5,
-  );
+  const plot: Plot = { x: plotX, width: box.right - plotX - 40 };
+  const rows = bars.map((bar) => ({
+    bar,
+    height: Math.max(measure(ctx, bar.label, LABEL_WIDTH, { size: SIZE.small }), 11) + 5,
+  }));
   ensureSpace(
     ctx,
     11 +
       Math.min(
-        rowHeights.reduce((a, b) => a + b, 0),
+        rows.reduce((a, row) => a + row.height, 0),
         200,
       ),
   );
-  axis();
-  // Gridlines are drawn row by row, under the bar and its label.
-  const grid = (from: number, to: number) => {
-    for (const tick of AXIS) {
-      doc
-        .moveTo(xAt(tick), from)
-        .lineTo(xAt(tick), to)
-        .lineWidth(0.4)
-        .strokeColor(tick === 0 ? INK.faint : INK.rule)
-        .stroke();
-    }
-  };
-  bars.forEach((bar, i) => {
-    const height = rowHeights[i]!;
+  drawAxis(ctx, plot);
+  for (const { bar, height } of rows) {
     if (doc.y + height > box.bottom) {
       doc.addPage();
-      axis();
+      drawAxis(ctx, plot);
     }
-    const y = doc.y;
-    grid(y, y + height);
-    drawText(ctx, bar.label, box.left, y + 2, LABEL_WIDTH, { size: SIZE.small, goTo: bar.goTo });
-    const barY = y + (height - 9) / 2;
-    if (bar.value !== null) {
-      doc.rect(plotX, barY, Math.max((bar.value / 100) * plotWidth, 1), 9).fill(scoreColor(bar.value));
-    }
-    drawText(ctx, bar.valueLabel, xAt(bar.value ?? 0) + 4, barY + 0.5, 40, {
-      font: "bold",
-      size: SIZE.tiny,
-      color: INK.text,
-      height: 9,
-    });
-    doc.y = y + height;
-  });
+    drawBarRow(ctx, plot, bar, height);
+  }
   doc.x = box.left;
   doc.y += 8;
+}
+
+function drawAxis(ctx: PdfCanvas, plot: Plot): void {
+  const { doc } = ctx;
+  const y = doc.y;
+  for (const tick of AXIS) {
+    drawText(ctx, `${tick}%`, xAt(plot, tick) - 15, y, 30, {
+      size: SIZE.tiny,
+      color: INK.muted,
+      align: "center",
+      height: 9,
+    });
+  }
+  doc.y = y + 11;
+}
+
+// Gridlines are drawn row by row, under the bar and its label.
+function drawGridlines(ctx: PdfCanvas, plot: Plot, from: number, to: number): void {
+  for (const tick of AXIS) {
+    ctx.doc
+      .moveTo(xAt(plot, tick), from)
+      .lineTo(xAt(plot, tick), to)
+      .lineWidth(0.4)
+      .strokeColor(tick === 0 ? INK.faint : INK.rule)
+      .stroke();
+  }
+}
+
+function drawBarRow(ctx: PdfCanvas, plot: Plot, bar: Bar, height: number): void {
+  const { doc, box } = ctx;
+  const y = doc.y;
+  drawGridlines(ctx, plot, y, y + height);
+  drawText(ctx, bar.label, box.left, y + 2, LABEL_WIDTH, { size: SIZE.small, goTo: bar.goTo });
+  const barY = y + (height - 9) / 2;
+  if (bar.value !== null) {
+    doc.rect(plot.x, barY, Math.max((bar.value / 100) * plot.width, 1), 9).fill(scoreColor(bar.value));
+  }
+  drawText(ctx, bar.valueLabel, xAt(plot, bar.value ?? 0) + 4, barY + 0.5, 40, {
+    font: "bold",
+    size: SIZE.tiny,
+    color: INK.text,
+    height: 9,
+  });
+  doc.y = y + height;
 }
 
 /** One segment of a stacked bar. */

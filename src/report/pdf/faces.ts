@@ -83,53 +83,71 @@ export function openFaces(fonts: FontSet): Faces {
   };
   const doc = new PDFDocument({ autoFirstPage: false });
   register(doc);
+  const pieceWidth = pieceWidths(fonts, doc);
+  return {
+    register,
+    width(face, size, text) {
+      return widthOfPieces(text, pieceWidth[face]) * size;
+    },
+    lineHeight: lineHeights(doc),
+    hasGlyph: coverageOf(fonts.regular),
+  };
+}
+
+type PieceWidth = (piece: string) => number;
+
+function pieceWidths(fonts: FontSet, doc: PDFKit.PDFDocument): Record<Face, PieceWidth> {
   // Width at 1 pt: pdfkit's widths scale linearly with the size. For an embedded font pdfkit's width
   // is fontkit's shaped advance in em; asking fontkit directly keeps pdfkit's per-word glyph runs
   // (which the measures never need) out of memory.
-  const widths = new Map<Face, Map<string, number>>(FACES.map((f) => [f, new Map()]));
-  const pieceWidth = Object.fromEntries(
+  return Object.fromEntries(
     FACES.map((face) => {
       const font = STANDARD.has(fonts[face]) ? null : fontOf(fonts[face]);
       const measure = font
         ? (piece: string) => font.layout(piece).advanceWidth / font.unitsPerEm
         : (piece: string) => doc.font(face, 1).widthOfString(piece);
-      return [face, measure];
+      return [face, remembered(measure)];
     }),
-  ) as Record<Face, (piece: string) => number>;
+  ) as Record<Face, PieceWidth>;
+}
+
+function remembered(measure: PieceWidth): PieceWidth {
+  const known = new Map<string, number>();
+  return (piece) => {
+    let width = known.get(piece);
+    if (width === undefined) {
+      width = measure(piece);
+      known.set(piece, width);
+    }
+    return width;
+  };
+}
+
+function widthOfPieces(text: string, pieceWidth: PieceWidth): number {
+  // pdfkit measures a text as the sum of its words, each with its trailing space or tab, shaped
+  // one by one; summing the same pieces gives its width without laying out each new line again.
+  let width = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i < text.length && c !== 32 && c !== 9) continue;
+    const end = Math.min(i + 1, text.length);
+    if (end === start) break;
+    width += pieceWidth(text.slice(start, end));
+    start = end;
+  }
+  return width;
+}
+
+function lineHeights(doc: PDFKit.PDFDocument): Faces["lineHeight"] {
   const heights = new Map<string, number>();
-  return {
-    register,
-    width(face, size, text) {
-      const known = widths.get(face)!;
-      // pdfkit measures a text as the sum of its words, each with its trailing space or tab, shaped
-      // one by one; summing the same pieces gives its width without laying out each new line again.
-      let width = 0;
-      let start = 0;
-      for (let i = 0; i <= text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (i < text.length && c !== 32 && c !== 9) continue;
-        const end = Math.min(i + 1, text.length);
-        if (end === start) break;
-        const piece = text.slice(start, end);
-        let w = known.get(piece);
-        if (w === undefined) {
-          w = pieceWidth[face](piece);
-          known.set(piece, w);
-        }
-        width += w;
-        start = end;
-      }
-      return width * size;
-    },
-    lineHeight(face, size) {
-      const key = `${face} ${size}`;
-      let height = heights.get(key);
-      if (height === undefined) {
-        height = doc.font(face, size).currentLineHeight(true);
-        heights.set(key, height);
-      }
-      return height;
-    },
-    hasGlyph: coverageOf(fonts.regular),
+  return (face, size) => {
+    const key = `${face} ${size}`;
+    let height = heights.get(key);
+    if (height === undefined) {
+      height = doc.font(face, size).currentLineHeight(true);
+      heights.set(key, height);
+    }
+    return height;
   };
 }

@@ -9,61 +9,72 @@ import { drawText, textWidth } from "./text.js";
  * its own, so it moves nothing).
  */
 export function installPageFrame(ctx: PdfContext): void {
-  const { doc, model, box } = ctx;
+  const { doc } = ctx;
   doc.on("pageAdded", () => {
     if (ctx.pages.count === 1) return;
     const { x, y } = doc;
-    const half = box.width / 2;
-    drawText(ctx, model.organization.name, box.left, PAGE.headerY, half + 40, {
-      size: SIZE.small,
-      color: INK.muted,
-      height: 10,
-    });
-    drawText(
-      ctx,
-      `Security gap report · as of ${model.assessment.as_of}`,
-      box.left + half + 50,
-      PAGE.headerY,
-      half - 50,
-      {
-        size: SIZE.small,
-        color: INK.muted,
-        align: "right",
-        height: 10,
-      },
-    );
-    doc
-      .moveTo(box.left, PAGE.headerY + 13)
-      .lineTo(box.right, PAGE.headerY + 13)
-      .lineWidth(0.5)
-      .strokeColor(INK.rule)
-      .stroke();
-    doc
-      .moveTo(box.left, PAGE.footerY - 5)
-      .lineTo(box.right, PAGE.footerY - 5)
-      .stroke();
-    const label = "Report digest";
-    const labelWidth = textWidth(ctx, label, { size: SIZE.tiny }) + 4;
-    drawText(ctx, label, box.left, PAGE.footerY + 2, labelWidth, {
-      size: SIZE.tiny,
-      color: INK.muted,
-      height: 10,
-    });
-    drawText(ctx, model.provenance.inputs_sha256, box.left + labelWidth, PAGE.footerY + 3, 300, {
-      font: "mono",
-      size: SIZE.tiny,
-      color: INK.muted,
-      height: 10,
-    });
-    if (ctx.known) {
-      drawText(ctx, `Page ${ctx.pages.count} of ${ctx.known.pages}`, box.right - 120, PAGE.footerY + 2, 120, {
-        size: SIZE.small,
-        color: INK.muted,
-        align: "right",
-        height: 10,
-      });
-    }
+    drawRunningHeader(ctx);
+    drawRunningFooter(ctx);
     doc.x = x;
     doc.y = y;
   });
+}
+
+function drawRunningHeader(ctx: PdfContext): void {
+  const { doc, model, box } = ctx;
+  const half = box.width / 2;
+  drawText(ctx, model.organization.name, box.left, PAGE.headerY, half + 40, {
+    size: SIZE.small,
+    color: INK.muted,
+    height: 10,
+  });
+  drawText(
+    ctx,
+    `Security gap report · as of ${model.assessment.as_of}`,
+    box.left + half + 50,
+    PAGE.headerY,
+    half - 50,
+    {
+      size: SIZE.small,
+      color: INK.muted,
+      align: "right",
+      height: 10,
+    },
+  );
+  doc
+    .moveTo(box.left, PAGE.headerY + 13)
+    .lineTo(box.right, PAGE.headerY + 13)
+    .lineWidth(0.5)
+    .strokeColor(INK.rule)
+    .stroke();
+}
+
+// Draws right after the header, whose rule set the line width and colour this rule strokes with.
+function drawRunningFooter(ctx: PdfContext): void {
+  const { doc, model, box } = ctx;
+  doc
+    .moveTo(box.left, PAGE.footerY - 5)
+    .lineTo(box.right, PAGE.footerY - 5)
+    .stroke();
+  const label = "Report digest";
+  const labelWidth = textWidth(ctx, label, { size: SIZE.tiny }) + 4;
+  drawText(ctx, label, box.left, PAGE.footerY + 2, labelWidth, {
+    size: SIZE.tiny,
+    color: INK.muted,
+    height: 10,
+  });
+  drawText(ctx, model.provenance.inputs_sha256, box.left + labelWidth, PAGE.footerY + 3, 300, {
+    font: "mono",
+    size: SIZE.tiny,
+    color: INK.muted,
+    height: 10,
+  });
+  if (ctx.known) {
+    drawText(ctx, `Page ${ctx.pages.count} of ${ctx.known.pages}`, box.right - 120, PAGE.footerY + 2, 120, {
+      size: SIZE.small,
+      color: INK.muted,
+      align: "right",
+      height: 10,
+    });
+  }
 }

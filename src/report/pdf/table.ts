@@ -51,6 +51,83 @@ interface LaidCell {
   readonly height: number;
 }
 
+/** Column positions and the limits every row of one table shares. */
+interface Geometry {
+  readonly size: number;
+  readonly widths: readonly number[];
+  readonly xs: readonly number[];
+  /** Tallest a row may be: one page body less room for the header. */
+  readonly maxRow: number;
+}
+
+type LaidRow = { readonly cells: readonly LaidCell[]; readonly height: number };
+
+const toCell = (value: Cell | string, align?: "left" | "right"): Cell =>
+  typeof value === "string" ? { runs: [{ text: value }], align } : { align, ...value };
+
+function layoutCell(ctx: PdfCanvas, geo: Geometry, cell: Cell, i: number, base: TextStyle): LaidCell {
+  const badge = cell.marker?.kind === "badge";
+  const offset = (cell.marker?.kind === "dot" ? DOT : 0) + (cell.indent ?? 0);
+  const width = (geo.widths[i] as number) - 2 * PAD_X - offset;
+  let room = geo.maxRow;
+  const runs = cell.runs.map((run) => {
+    const style = badge
+      ? { size: geo.size, font: "bold" as const, color: INK.white }
+      : { size: geo.size, ...base, ...run.style };
+    const text = layoutText(ctx, run.text, badge ? width - 8 : width, style, badge ? geo.size : room);
+    room = Math.max(room - text.height, 0);
+    return text;
+  });
+  const height = runs.reduce((sum, r) => sum + r.height, 0) + (badge ? 3 : 0);
+  return { cell, x: (geo.xs[i] as number) + PAD_X + offset, width, runs, height };
+}
+
+function layoutRow(ctx: PdfCanvas, geo: Geometry, cells: readonly Cell[], base: TextStyle): LaidRow {
+  const laid = cells.map((cell, i) => layoutCell(ctx, geo, cell, i, base));
+  return { cells: laid, height: Math.max(...laid.map((c) => c.height)) + 2 * PAD_Y };
+}
+
+function drawCell(ctx: PdfCanvas, { cell, x, width, runs }: LaidCell, top: number): void {
+  const { doc } = ctx;
+  let ry = top + PAD_Y;
+  for (const run of runs) {
+    if (cell.marker?.kind === "badge") {
+      const w = Math.min(width, (run.widths[0] ?? 0) + 8);
+      fillRoundedRect(doc, x, ry, w, run.height + 1, 2, cell.marker.color);
+      drawLaid(ctx, run, x + 4, ry + 0.5, w - 8);
+    } else {
+      if (ry === top + PAD_Y && cell.marker?.kind === "dot") {
+        fillCircle(doc, x - DOT + 2.8, ry + run.lineHeight * 0.52, 2.6, cell.marker.color);
+      }
+      drawLaid(ctx, run, x, ry, width, cell.align ?? "left");
+    }
+    ry += run.height;
+  }
+}
+
+function drawRow(ctx: PdfCanvas, row: LaidRow, fill: string | null): void {
+  const { doc, box } = ctx;
+  const y = doc.y;
+  if (fill) fillRect(doc, box.left, y, box.width, row.height, fill);
+  for (const cell of row.cells) drawCell(ctx, cell, y);
+  strokeLine(doc, box.left, y + row.height, box.right, y + row.height, INK.rule, 0.4);
+  doc.x = box.left;
+  doc.y = y + row.height;
+}
+
+function drawHeader(ctx: PdfCanvas, header: LaidRow, caption: string | undefined, continued: boolean): void {
+  const { doc, box } = ctx;
+  if (continued && caption) {
+    drawText(ctx, `${caption} (continued)`, box.left, doc.y, box.width, {
+      size: SIZE.small,
+      color: INK.muted,
+      height: 12,
+    });
+    doc.y += 12;
+  }
+  drawRow(ctx, header, INK.headerFill);
+}
+
 /** Draws a table at the cursor, across pages as needed, and leaves the cursor below it. */
 export function drawTable<R>(
   ctx: PdfCanvas,
@@ -59,91 +136,38 @@ export function drawTable<R>(
   options: TableOptions<R> = {},
 ): void {
   const { doc, box } = ctx;
-  const size = options.size ?? SIZE.small;
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * box.width);
-  const xs = widths.map((_, i) => box.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const headerStyle: TextStyle = { font: "bold", size, color: INK.text };
-  const maxRow = box.bottom - box.top - 60;
-
-  const toCell = (value: Cell | string, align?: "left" | "right"): Cell =>
-    typeof value === "string" ? { runs: [{ text: value }], align } : { align, ...value };
-  const layoutRow = (cells: readonly Cell[], base: TextStyle): { cells: LaidCell[]; height: number } => {
-    const laid = cells.map((cell, i) => {
-      const badge = cell.marker?.kind === "badge";
-      const offset = (cell.marker?.kind === "dot" ? DOT : 0) + (cell.indent ?? 0);
-      const width = widths[i]! - 2 * PAD_X - offset;
-      let room = maxRow;
-      const runs = cell.runs.map((run) => {
-        const style = badge
-          ? { size, font: "bold" as const, color: INK.white }
-          : { size, ...base, ...run.style };
-        const text = layoutText(ctx, run.text, badge ? width - 8 : width, style, badge ? size : room);
-        room = Math.max(room - text.height, 0);
-        return text;
-      });
-      const height = runs.reduce((sum, r) => sum + r.height, 0) + (badge ? 3 : 0);
-      return { cell, x: xs[i]! + PAD_X + offset, width, runs, height };
-    });
-    return { cells: laid, height: Math.max(...laid.map((c) => c.height)) + 2 * PAD_Y };
+  const geo: Geometry = {
+    size: options.size ?? SIZE.small,
+    widths,
+    xs: widths.map((_, i) => box.left + widths.slice(0, i).reduce((a, b) => a + b, 0)),
+    maxRow: box.bottom - box.top - 60,
   };
-
-  const drawRow = (row: { cells: readonly LaidCell[]; height: number }, fill: string | null) => {
-    const y = doc.y;
-    if (fill) fillRect(doc, box.left, y, box.width, row.height, fill);
-    for (const { cell, x, width, runs } of row.cells) {
-      let ry = y + PAD_Y;
-      for (const run of runs) {
-        if (cell.marker?.kind === "badge") {
-          const w = Math.min(width, (run.widths[0] ?? 0) + 8);
-          fillRoundedRect(doc, x, ry, w, run.height + 1, 2, cell.marker.color);
-          drawLaid(ctx, run, x + 4, ry + 0.5, w - 8);
-        } else {
-          if (ry === y + PAD_Y && cell.marker?.kind === "dot") {
-            fillCircle(doc, x - DOT + 2.8, ry + run.lineHeight * 0.52, 2.6, cell.marker.color);
-          }
-          drawLaid(ctx, run, x, ry, width, cell.align ?? "left");
-        }
-        ry += run.height;
-      }
-    }
-    strokeLine(doc, box.left, y + row.height, box.right, y + row.height, INK.rule, 0.4);
-    doc.x = box.left;
-    doc.y = y + row.height;
-  };
-
   const header = layoutRow(
+    ctx,
+    geo,
     columns.map((c) => toCell(c.header, c.align)),
-    headerStyle,
+    { font: "bold", size: geo.size, color: INK.text },
   );
-  const drawHeader = (continued: boolean) => {
-    if (continued && options.caption) {
-      drawText(ctx, `${options.caption} (continued)`, box.left, doc.y, box.width, {
-        size: SIZE.small,
-        color: INK.muted,
-        height: 12,
-      });
-      doc.y += 12;
-    }
-    drawRow(header, INK.headerFill);
-  };
-
   rows.forEach((row, index) => {
     const laid = layoutRow(
+      ctx,
+      geo,
       columns.map((c) => toCell(c.cell(row), c.align)),
       {},
     );
     // The header never stands alone at the foot of a page: it goes with the first row.
     if (index === 0) {
       if (doc.y + header.height + Math.min(laid.height, 60) > box.bottom) doc.addPage();
-      drawHeader(false);
+      drawHeader(ctx, header, options.caption, false);
     }
     if (doc.y + laid.height > box.bottom) {
       doc.addPage();
-      drawHeader(true);
+      drawHeader(ctx, header, options.caption, true);
     }
     const top = doc.y;
-    drawRow(laid, index % 2 === 1 ? INK.zebra : null);
+    drawRow(ctx, laid, index % 2 === 1 ? INK.zebra : null);
     const target = options.link?.(row);
     if (target) doc.goTo(box.left, top, box.width, laid.height, target);
   });

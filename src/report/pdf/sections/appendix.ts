@@ -1,116 +1,114 @@
 // Appendix: evidence index, exceptions, controls not applicable, unanswered questions.
 
+import type { ReportModel } from "../../report-model.js";
 import { heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
 import { sectionTitle } from "../context.js";
 import { controlDest, SECTION } from "../dests.js";
 import { INK, SIZE, STATUS_COLOR } from "../styles.js";
-import { drawTable } from "../table.js";
+import { type Column, drawTable } from "../table.js";
 import { paragraph } from "../text.js";
 import { drawMethodology } from "./methodology.js";
 import { drawSignOff } from "./sign-off.js";
+
+type Appendix = ReportModel["appendix"];
 
 const idCell = (id: string) => ({
   runs: [{ text: id, style: { font: "bold" as const, color: INK.accent } }],
 });
 const none = (ctx: PdfContext, text: string) => paragraph(ctx, text, { size: SIZE.small, color: INK.muted });
+const link = (row: { anchor: string }) => controlDest(row.anchor);
+
+const EVIDENCE_COLUMNS: readonly Column<Appendix["evidence"][number]>[] = [
+  { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
+  {
+    header: "Evidence and location",
+    width: 45,
+    cell: (e) => ({
+      runs: [{ text: e.title }, { text: e.location, style: { color: INK.muted, size: SIZE.tiny } }],
+    }),
+  },
+  { header: "Date", width: 12, cell: (e) => e.date },
+  {
+    header: "SHA-256",
+    width: 32,
+    cell: (e) =>
+      e.sha256 === "—" ? "—" : { runs: [{ text: e.sha256, style: { font: "mono", size: SIZE.tiny } }] },
+  },
+];
+
+const EXCEPTION_COLUMNS: readonly Column<Appendix["exceptions"][number]>[] = [
+  { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
+  { header: "Justification", width: 38, cell: (e) => e.justification },
+  { header: "Approver", width: 17, cell: (e) => e.approver },
+  { header: "Expires", width: 11, cell: (e) => e.expires },
+  {
+    header: "State",
+    width: 23,
+    cell: (e) => ({
+      runs: [{ text: e.state }],
+      marker: { kind: "dot", color: e.state === "valid" ? STATUS_COLOR.met : STATUS_COLOR.not_met },
+    }),
+  },
+];
+
+const NOT_APPLICABLE_COLUMNS: readonly Column<Appendix["not_applicable"][number]>[] = [
+  { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
+  { header: "Title", width: 44, cell: (e) => e.title },
+  { header: "Reason", width: 45, cell: (e) => e.reason },
+];
+
+const UNANSWERED_COLUMNS: readonly Column<Appendix["unanswered"][number]>[] = [
+  {
+    header: "Control",
+    width: 30,
+    cell: (u) => ({
+      runs: [{ text: u.control_id, style: { font: "bold", color: INK.accent } }, { text: u.title }],
+    }),
+  },
+  {
+    header: "Questions left blank",
+    width: 70,
+    cell: (u) => ({ runs: u.questions.map((q) => ({ text: `• ${q}` })) }),
+  },
+];
 
 /** Draws the appendix section with all its parts. */
 export function drawAppendix(ctx: PdfContext): void {
   const { appendix } = ctx.model;
   const section = startSection(ctx, sectionTitle(ctx, "appendix"), SECTION.appendix);
-  const link = (row: { anchor: string }) => controlDest(row.anchor);
-
-  heading(ctx, "A. Evidence index", 2, { dest: SECTION.evidence, outline: section }, 60);
-  if (appendix.evidence.length === 0) none(ctx, "No evidence cited.");
-  else {
-    drawTable(
-      ctx,
-      [
-        { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
-        {
-          header: "Evidence and location",
-          width: 45,
-          cell: (e) => ({
-            runs: [{ text: e.title }, { text: e.location, style: { color: INK.muted, size: SIZE.tiny } }],
-          }),
-        },
-        { header: "Date", width: 12, cell: (e) => e.date },
-        {
-          header: "SHA-256",
-          width: 32,
-          cell: (e) =>
-            e.sha256 === "—" ? "—" : { runs: [{ text: e.sha256, style: { font: "mono", size: SIZE.tiny } }] },
-        },
-      ],
-      appendix.evidence,
-      { caption: "Evidence index", link },
-    );
-  }
-
-  heading(ctx, "B. Exceptions", 2, { dest: SECTION.exceptions, outline: section }, 60);
-  if (appendix.exceptions.length === 0) none(ctx, "No exceptions.");
-  else {
-    drawTable(
-      ctx,
-      [
-        { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
-        { header: "Justification", width: 38, cell: (e) => e.justification },
-        { header: "Approver", width: 17, cell: (e) => e.approver },
-        { header: "Expires", width: 11, cell: (e) => e.expires },
-        {
-          header: "State",
-          width: 23,
-          cell: (e) => ({
-            runs: [{ text: e.state }],
-            marker: { kind: "dot", color: e.state === "valid" ? STATUS_COLOR.met : STATUS_COLOR.not_met },
-          }),
-        },
-      ],
-      appendix.exceptions,
-      { caption: "Exceptions", link },
-    );
-  }
-
-  heading(ctx, "C. Controls not applicable", 2, { dest: SECTION.notApplicable, outline: section }, 60);
-  if (appendix.not_applicable.length === 0) none(ctx, "Every control applies.");
-  else {
-    drawTable(
-      ctx,
-      [
-        { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
-        { header: "Title", width: 44, cell: (e) => e.title },
-        { header: "Reason", width: 45, cell: (e) => e.reason },
-      ],
-      appendix.not_applicable,
-      { caption: "Controls not applicable", link },
-    );
-  }
-
-  heading(ctx, "D. Unanswered questions", 2, { dest: SECTION.unanswered, outline: section }, 60);
-  if (appendix.unanswered.length === 0) none(ctx, "Every question was answered.");
-  else {
-    drawTable(
-      ctx,
-      [
-        {
-          header: "Control",
-          width: 30,
-          cell: (u) => ({
-            runs: [{ text: u.control_id, style: { font: "bold", color: INK.accent } }, { text: u.title }],
-          }),
-        },
-        {
-          header: "Questions left blank",
-          width: 70,
-          cell: (u) => ({ runs: u.questions.map((q) => ({ text: `• ${q}` })) }),
-        },
-      ],
-      appendix.unanswered,
-      { caption: "Unanswered questions", link },
-    );
-  }
-
+  drawEvidenceIndex(ctx, appendix, section);
+  drawExceptions(ctx, appendix, section);
+  drawNotApplicable(ctx, appendix, section);
+  drawUnanswered(ctx, appendix, section);
   drawMethodology(ctx, section);
   drawSignOff(ctx, section);
+}
+
+function drawEvidenceIndex(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
+  heading(ctx, "A. Evidence index", 2, { dest: SECTION.evidence, outline: section }, 60);
+  if (appendix.evidence.length === 0) none(ctx, "No evidence cited.");
+  else drawTable(ctx, EVIDENCE_COLUMNS, appendix.evidence, { caption: "Evidence index", link });
+}
+
+function drawExceptions(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
+  heading(ctx, "B. Exceptions", 2, { dest: SECTION.exceptions, outline: section }, 60);
+  if (appendix.exceptions.length === 0) none(ctx, "No exceptions.");
+  else drawTable(ctx, EXCEPTION_COLUMNS, appendix.exceptions, { caption: "Exceptions", link });
+}
+
+function drawNotApplicable(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
+  heading(ctx, "C. Controls not applicable", 2, { dest: SECTION.notApplicable, outline: section }, 60);
+  if (appendix.not_applicable.length === 0) none(ctx, "Every control applies.");
+  else
+    drawTable(ctx, NOT_APPLICABLE_COLUMNS, appendix.not_applicable, {
+      caption: "Controls not applicable",
+      link,
+    });
+}
+
+function drawUnanswered(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
+  heading(ctx, "D. Unanswered questions", 2, { dest: SECTION.unanswered, outline: section }, 60);
+  if (appendix.unanswered.length === 0) none(ctx, "Every question was answered.");
+  else drawTable(ctx, UNANSWERED_COLUMNS, appendix.unanswered, { caption: "Unanswered questions", link });
 }

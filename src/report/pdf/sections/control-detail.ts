@@ -5,16 +5,62 @@ import { badgeRow, callout, heading, labelValues } from "../blocks.js";
 import type { PdfContext } from "../context.js";
 import { controlDest } from "../dests.js";
 import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR } from "../styles.js";
-import { drawTable } from "../table.js";
+import { type Column, drawTable } from "../table.js";
 import { gap, paragraph } from "../text.js";
 
 type Check = ControlView["rules"][number]["checks"][number];
+type Evidence = ControlView["evidence"][number];
 
 const PASS = STATUS_COLOR.met;
 const FAIL = STATUS_COLOR.not_met;
 
+const CHECK_COLUMNS: readonly Column<Check>[] = [
+  {
+    header: "Check",
+    width: 44,
+    cell: (k) =>
+      k.is_group
+        ? { runs: [{ text: `${k.group}:`, style: { font: "bold" } }], indent: k.indent * 8 }
+        : { runs: [{ text: k.question }], indent: k.indent * 8 },
+  },
+  {
+    header: "Answer",
+    width: 22,
+    cell: (k) => ({ runs: [{ text: k.answer, style: { font: "bold" } }] }),
+  },
+  { header: "Expected", width: 22, cell: (k) => k.expected },
+  {
+    header: "Result",
+    width: 9,
+    cell: (k) => ({
+      runs: [{ text: k.result, style: { font: "bold", color: k.passed ? PASS : FAIL } }],
+      marker: { kind: "dot", color: k.passed ? PASS : FAIL },
+    }),
+  },
+];
+
+const EVIDENCE_COLUMNS: readonly Column<Evidence>[] = [
+  { header: "Evidence", width: 34, cell: (e) => e.title },
+  { header: "Location", width: 33, cell: (e) => e.location },
+  {
+    header: "SHA-256",
+    width: 33,
+    cell: (e) => (e.sha256 ? { runs: [{ text: e.sha256, style: { font: "mono", size: SIZE.tiny } }] } : "—"),
+  },
+];
+
 /** Draws the detail of one control, bookmarked under `outline`. */
 export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFKit.PDFOutline): void {
+  drawControlHeading(ctx, c, outline);
+  drawControlContext(ctx, c);
+  drawQuestions(ctx, c);
+  drawRuleChecks(ctx, c);
+  drawException(ctx, c);
+  drawEvidence(ctx, c);
+  drawRemediation(ctx, c);
+}
+
+function drawControlHeading(ctx: PdfContext, c: ControlView, outline: PDFKit.PDFOutline): void {
   const { doc, box } = ctx;
   const title = `${c.rank !== null ? `${c.rank}. ` : ""}${c.id} — ${c.title}`;
   gap(ctx, 6);
@@ -22,14 +68,29 @@ export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFK
   doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(0.8).strokeColor(INK.accent).stroke();
   doc.y += 5;
   heading(ctx, title, 3, { dest: controlDest(c.anchor), outline, outlineTitle: `${c.id} — ${c.title}` }, 90);
+  badgeRow(ctx, controlBadges(c));
+}
+
+function controlBadges(c: ControlView): [string, string][] {
   const badges: [string, string][] = [
     [c.status_label, STATUS_COLOR[c.status]],
     [c.severity, SEVERITY_COLOR[c.severity] ?? INK.muted],
     [`Level ${c.level}`, INK.muted],
   ];
   if (c.rank !== null) badges.push([`Fix-first rank ${c.rank}`, INK.muted]);
-  badgeRow(ctx, badges);
+  return badges;
+}
+
+function drawControlContext(ctx: PdfContext, c: ControlView): void {
   paragraph(ctx, c.objective, { size: SIZE.small, after: 4 });
+  labelValues(ctx, controlFacts(c), { labelWidth: 70, size: SIZE.small });
+  if (c.why)
+    callout(ctx, c.rank !== null ? "Why it is a gap" : "What is not met", c.why, STATUS_COLOR[c.status]);
+  if (c.not_applicable_reason !== null)
+    callout(ctx, "Not applicable", c.not_applicable_reason, STATUS_COLOR.not_applicable);
+}
+
+function controlFacts(c: ControlView): [string, string][] {
   const facts: [string, string][] = [
     ["Lessons", c.lessons],
     [
@@ -49,83 +110,45 @@ export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFK
       c.references.map((r) => (r.url ? `${r.title} <${r.url}>` : r.title)).join("; "),
     ]);
   }
-  labelValues(ctx, facts, { labelWidth: 70, size: SIZE.small });
-  if (c.why)
-    callout(ctx, c.rank !== null ? "Why it is a gap" : "What is not met", c.why, STATUS_COLOR[c.status]);
-  if (c.not_applicable_reason !== null)
-    callout(ctx, "Not applicable", c.not_applicable_reason, STATUS_COLOR.not_applicable);
+  return facts;
+}
 
+function drawQuestions(ctx: PdfContext, c: ControlView): void {
   subhead(ctx, "Questions asked");
   labelValues(
     ctx,
     c.questions.map((q, i) => [`Q${i + 1}`, q] as const),
     { labelWidth: 18, size: SIZE.small },
   );
+}
 
+function drawRuleChecks(ctx: PdfContext, c: ControlView): void {
   for (const rule of c.rules) {
     subhead(ctx, rule.label);
-    drawTable<Check>(
-      ctx,
-      [
-        {
-          header: "Check",
-          width: 44,
-          cell: (k) =>
-            k.is_group
-              ? { runs: [{ text: `${k.group}:`, style: { font: "bold" } }], indent: k.indent * 8 }
-              : { runs: [{ text: k.question }], indent: k.indent * 8 },
-        },
-        {
-          header: "Answer",
-          width: 22,
-          cell: (k) => ({ runs: [{ text: k.answer, style: { font: "bold" } }] }),
-        },
-        { header: "Expected", width: 22, cell: (k) => k.expected },
-        {
-          header: "Result",
-          width: 9,
-          cell: (k) => ({
-            runs: [{ text: k.result, style: { font: "bold", color: k.passed ? PASS : FAIL } }],
-            marker: { kind: "dot", color: k.passed ? PASS : FAIL },
-          }),
-        },
-      ],
-      rule.checks,
-      { caption: `${c.id} ${rule.label}` },
-    );
+    drawTable(ctx, CHECK_COLUMNS, rule.checks, { caption: `${c.id} ${rule.label}` });
   }
+}
 
-  if (c.exception) {
-    const expiry = c.exception.expired
-      ? `expired on ${c.exception.expires}; the status reverts to ${c.assessed_status_label}`
-      : `expires ${c.exception.expires}`;
-    callout(
-      ctx,
-      "Exception",
-      `${c.exception.justification} (approved by ${c.exception.approver}; ${expiry})`,
-      STATUS_COLOR.risk_accepted,
-    );
-  }
+function drawException(ctx: PdfContext, c: ControlView): void {
+  if (!c.exception) return;
+  const expiry = c.exception.expired
+    ? `expired on ${c.exception.expires}; the status reverts to ${c.assessed_status_label}`
+    : `expires ${c.exception.expires}`;
+  callout(
+    ctx,
+    "Exception",
+    `${c.exception.justification} (approved by ${c.exception.approver}; ${expiry})`,
+    STATUS_COLOR.risk_accepted,
+  );
+}
 
+function drawEvidence(ctx: PdfContext, c: ControlView): void {
   subhead(ctx, "Evidence");
   if (c.evidence.length === 0) paragraph(ctx, "None cited.", { size: SIZE.small, color: INK.muted });
-  else {
-    drawTable(
-      ctx,
-      [
-        { header: "Evidence", width: 34, cell: (e) => e.title },
-        { header: "Location", width: 33, cell: (e) => e.location },
-        {
-          header: "SHA-256",
-          width: 33,
-          cell: (e) =>
-            e.sha256 ? { runs: [{ text: e.sha256, style: { font: "mono", size: SIZE.tiny } }] } : "—",
-        },
-      ],
-      c.evidence,
-      { caption: `${c.id} evidence` },
-    );
-  }
+  else drawTable(ctx, EVIDENCE_COLUMNS, c.evidence, { caption: `${c.id} evidence` });
+}
+
+function drawRemediation(ctx: PdfContext, c: ControlView): void {
   if (c.notes) {
     subhead(ctx, "Notes from the organization");
     paragraph(ctx, c.notes, { size: SIZE.small });

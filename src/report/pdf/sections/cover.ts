@@ -6,11 +6,20 @@ import { drawText, measure, paragraph } from "../text.js";
 
 /** Draws the cover page (page 1, without running header and footer). */
 export function drawCover(ctx: PdfContext): void {
-  const { doc, model, box } = ctx;
-  const p = model.provenance;
+  const { doc } = ctx;
   doc.addPage();
   bookmark(doc.outline, "Cover");
   doc.rect(0, 0, PAGE.width, 10).fill(INK.accent);
+  drawCoverTitle(ctx);
+  drawAssessmentFacts(ctx);
+  doc.y += 10;
+  drawInputDigests(ctx);
+  drawDigestNote(ctx);
+}
+
+function drawCoverTitle(ctx: PdfContext): void {
+  const { doc, model, box } = ctx;
+  const p = model.provenance;
   drawText(ctx, "SECURITY GAP REPORT", box.left, 90, box.width, {
     font: "bold",
     size: SIZE.h3,
@@ -30,6 +39,11 @@ export function drawCover(ctx: PdfContext): void {
   });
   doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(0.8).strokeColor(INK.rule).stroke();
   doc.y += 12;
+}
+
+function drawAssessmentFacts(ctx: PdfContext): void {
+  const { model } = ctx;
+  const p = model.provenance;
   labelValues(
     ctx,
     [
@@ -46,7 +60,10 @@ export function drawCover(ctx: PdfContext): void {
     ],
     { labelWidth: 120 },
   );
-  doc.y += 10;
+}
+
+function drawInputDigests(ctx: PdfContext): void {
+  const p = ctx.model.provenance;
   labelValues(
     ctx,
     [
@@ -56,16 +73,20 @@ export function drawCover(ctx: PdfContext): void {
     ],
     { labelWidth: 120, size: SIZE.small },
   );
+}
+
+/** The note sits at a fixed height near the foot of the page, so it is left out when the facts reach it. */
+function drawDigestNote(ctx: PdfContext): void {
   const noteY = PAGE.height - 130;
-  if (doc.y < noteY) {
+  if (ctx.doc.y < noteY) {
     drawText(
       ctx,
       "The SHA-256 of inputs is the report digest printed in every page footer. It covers the answers file, " +
         "the catalog, the as-of date and the vaspcheck version. Rendering the same inputs with the same " +
         "vaspcheck installation reproduces this file byte for byte.",
-      box.left,
+      ctx.box.left,
       noteY,
-      box.width,
+      ctx.box.width,
       { size: SIZE.small, color: INK.muted },
     );
   }

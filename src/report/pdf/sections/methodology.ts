@@ -6,6 +6,8 @@ import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, STEP_COLOR } from "../styles.j
 import { drawTable } from "../table.js";
 import { paragraph } from "../text.js";
 
+type Methodology = PdfContext["model"]["appendix"]["methodology"];
+
 /** Draws appendix E, methodology and definitions. */
 export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const m = ctx.model.appendix.methodology;
@@ -17,6 +19,12 @@ export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): vo
       "with its SHA-256 where one was given, so that a reviewer can confirm the documents seen are the ones listed.",
     { size: SIZE.small, after: 6 },
   );
+  drawStatusDefinitions(ctx, m);
+  drawScoringDefinitions(ctx, m);
+  drawVerdictDefinitions(ctx, m);
+}
+
+function drawStatusDefinitions(ctx: PdfContext, m: Methodology): void {
   heading(ctx, "Control statuses", 3, {}, 40);
   drawTable(
     ctx,
@@ -34,6 +42,9 @@ export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): vo
     m.statuses,
     { caption: "Control statuses" },
   );
+}
+
+function drawScoringDefinitions(ctx: PdfContext, m: Methodology): void {
   heading(ctx, "Score, risk and tiers", 3, {}, 60);
   labelValues(
     ctx,
@@ -60,6 +71,9 @@ export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): vo
     ],
     { labelWidth: 90, size: SIZE.small },
   );
+}
+
+function drawVerdictDefinitions(ctx: PdfContext, m: Methodology): void {
   heading(ctx, "Attack-step verdicts", 3, {}, 40);
   verdictTable(
     ctx,

@@ -103,6 +103,14 @@ const countermeasureLine = (c: Countermeasure) =>
 const reasonLine = (c: Countermeasure) => `${c.why} Source: ${c.source}.`;
 const evidenceLine = (e: Step["counter_evidence"][number]) => `⚠ ${e.text} Source: ${e.source}.`;
 
+/** Where a step card sits: its text column, its bottom edge and its verdict colour. */
+interface StepCard {
+  readonly x: number;
+  readonly width: number;
+  readonly bottom: number;
+  readonly color: string;
+}
+
 function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
   const { doc, box } = ctx;
   const x = box.left + RAIL;
@@ -110,21 +118,39 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
   const height = Math.min(stepHeight(ctx, step, width), box.bottom - box.top - GAP);
   const color = STEP_COLOR[step.verdict] ?? INK.muted;
   const broke = ensureSpace(ctx, height + (connect ? GAP : 0));
-  if (connect && !broke) {
-    const cx = box.left + 11;
-    doc
-      .moveTo(cx, doc.y)
-      .lineTo(cx, doc.y + GAP - 3)
-      .lineWidth(1.2)
-      .strokeColor(INK.faint)
-      .stroke();
-    doc.polygon([cx - 3, doc.y + GAP - 5], [cx + 3, doc.y + GAP - 5], [cx, doc.y + GAP - 1]).fill(INK.faint);
-    doc.y += GAP;
-  } else if (connect) {
-    doc.y += 2;
-  }
+  if (connect) drawConnector(ctx, broke);
   const y = doc.y;
-  doc.circle(box.left + 11, y + 11, 10).fill(color);
+  const card: StepCard = { x, width, bottom: y + height, color };
+  drawStepFrame(ctx, step, card, y, height);
+  let cy = drawStepHeading(ctx, step, card, y + 6);
+  cy = drawCountermeasures(ctx, step, card, cy);
+  cy = drawCounterEvidence(ctx, step, card, cy);
+  drawDecision(ctx, step, card, cy);
+  doc.x = box.left;
+  doc.y = card.bottom;
+}
+
+/** An arrow from the previous step; after a page break there is nothing to point from. */
+function drawConnector(ctx: PdfContext, broke: boolean): void {
+  const { doc, box } = ctx;
+  if (broke) {
+    doc.y += 2;
+    return;
+  }
+  const cx = box.left + 11;
+  doc
+    .moveTo(cx, doc.y)
+    .lineTo(cx, doc.y + GAP - 3)
+    .lineWidth(1.2)
+    .strokeColor(INK.faint)
+    .stroke();
+  doc.polygon([cx - 3, doc.y + GAP - 5], [cx + 3, doc.y + GAP - 5], [cx, doc.y + GAP - 1]).fill(INK.faint);
+  doc.y += GAP;
+}
+
+function drawStepFrame(ctx: PdfContext, step: Step, card: StepCard, y: number, height: number): void {
+  const { doc, box } = ctx;
+  doc.circle(box.left + 11, y + 11, 10).fill(card.color);
   drawText(ctx, String(step.number), box.left + 1, y + 5.5, 20, {
     font: "bold",
     size: SIZE.body,
@@ -132,17 +158,22 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
     align: "center",
     height: 12,
   });
-  doc.rect(x - 6, y, width + 16, height).fill(INK.zebra);
-  doc.rect(x - 6, y, 3, height).fill(color);
-  const bottom = y + height;
-  let cy = y + 6;
+  doc.rect(card.x - 6, y, card.width + 16, height).fill(INK.zebra);
+  doc.rect(card.x - 6, y, 3, height).fill(card.color);
+}
+
+/** Draws the title, verdict badge and description from `top`; returns the y below them. */
+function drawStepHeading(ctx: PdfContext, step: Step, card: StepCard, top: number): number {
+  const { doc } = ctx;
+  const { x, width, bottom } = card;
+  let cy = top;
   const titleHeight = measure(ctx, step.title, width - BADGE - 8, { font: "bold", size: SIZE.body });
   drawText(ctx, step.title, x + 4, cy, width - BADGE - 8, {
     font: "bold",
     size: SIZE.body,
     height: bottom - cy,
   });
-  doc.roundedRect(x + width - BADGE + 8, cy, BADGE, SIZE.small + 5, 2.5).fill(color);
+  doc.roundedRect(x + width - BADGE + 8, cy, BADGE, SIZE.small + 5, 2.5).fill(card.color);
   drawText(ctx, step.verdict_label, x + width - BADGE + 8, cy + 1.8, BADGE, {
     font: "bold",
     size: SIZE.small,
@@ -159,7 +190,14 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
     });
     cy += measure(ctx, step.description, width - 4, { size: SIZE.small });
   }
-  cy += 3;
+  return cy;
+}
+
+/** Draws the countermeasure list from `top`, stopping at the card's bottom; returns the y below it. */
+function drawCountermeasures(ctx: PdfContext, step: Step, card: StepCard, top: number): number {
+  const { doc } = ctx;
+  const { x, width, bottom } = card;
+  let cy = top + 3;
   drawText(ctx, "Countermeasures", x + 4, cy, width, {
     font: "bold",
     size: SIZE.tiny,
@@ -186,21 +224,37 @@ function drawStep(ctx: PdfContext, step: Step, connect: boolean): void {
     cy += lineHeight;
     cy += smallLine(ctx, reasonLine(c), x + 13, cy, width - 10, bottom, INK.muted);
   }
+  return cy;
+}
+
+/** Draws the counter-evidence lines from `top`, stopping at the card's bottom; returns the y below them. */
+function drawCounterEvidence(ctx: PdfContext, step: Step, card: StepCard, top: number): number {
+  let cy = top;
   for (const e of step.counter_evidence) {
-    if (cy >= bottom - 4) break;
-    cy += smallLine(ctx, evidenceLine(e), x + 13, cy, width - 10, bottom, STEP_COLOR.hindered as string);
+    if (cy >= card.bottom - 4) break;
+    cy += smallLine(
+      ctx,
+      evidenceLine(e),
+      card.x + 13,
+      cy,
+      card.width - 10,
+      card.bottom,
+      STEP_COLOR.hindered as string,
+    );
   }
+  return cy;
+}
+
+function drawDecision(ctx: PdfContext, step: Step, card: StepCard, cy: number): void {
   const decides = DECIDES[step.verdict];
-  if (step.decides && decides && cy < bottom - 10) {
-    drawText(ctx, decides, x + 4, cy + 2, width, {
+  if (step.decides && decides && cy < card.bottom - 10) {
+    drawText(ctx, decides, card.x + 4, cy + 2, card.width, {
       font: "bold",
       size: SIZE.small,
       color: STEP_COLOR[step.verdict],
       height: 12,
     });
   }
-  doc.x = box.left;
-  doc.y = bottom;
 }
 
 /** Draws a line of tiny text inside a step card and returns its height. */

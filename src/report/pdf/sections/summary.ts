@@ -7,19 +7,46 @@ import type { PdfContext } from "../context.js";
 import { sectionTitle } from "../context.js";
 import { controlDest, incidentDest, lessonDest, SECTION } from "../dests.js";
 import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
-import { drawTable } from "../table.js";
+import { type Column, drawTable } from "../table.js";
 import { drawText, ensureSpace, paragraph } from "../text.js";
 import { findingColumns } from "./findings.js";
 
 type Incident = ReportModel["replay"][number];
+type Summary = ReportModel["summary"];
+
+const INCIDENT_COLUMNS: readonly Column<Incident>[] = [
+  {
+    header: "Incident",
+    width: 27,
+    cell: (r) => ({ runs: [{ text: r.name, style: { font: "bold", color: INK.accent } }] }),
+  },
+  { header: "Date", width: 11, cell: (r) => r.date },
+  {
+    header: "Verdict",
+    width: 29,
+    cell: (r) => ({
+      runs: [{ text: r.verdict_label, style: { color: INCIDENT_COLOR[r.verdict] ?? INK.muted } }],
+      marker: { kind: "dot", color: INCIDENT_COLOR[r.verdict] ?? INK.muted },
+    }),
+  },
+  { header: "Where it ends", width: 27, cell: (r) => r.outcome ?? "—" },
+  { header: "Depth", width: 6, cell: (r) => String(r.depth) },
+];
 
 /** Draws the executive summary section. */
 export function drawSummary(ctx: PdfContext): void {
-  const { doc, model, box } = ctx;
-  const s = model.summary;
+  const s = ctx.model.summary;
   startSection(ctx, sectionTitle(ctx, "summary"), SECTION.summary);
+  drawHeadlineTiles(ctx, s);
+  drawScoreExplanation(ctx, s);
+  drawStatusMix(ctx, s);
+  drawLessonCoverage(ctx);
+  drawIncidentVerdicts(ctx);
+  drawFixFirst(ctx);
+}
 
-  const tiles: [string, string, string][] = [
+function headlineTiles(s: Summary): [string, string, string][] {
+  return [
     ["Score", s.score, scoreColor(s.score_value)],
     ["Tier", s.tier, INK.accent],
     [
@@ -33,6 +60,11 @@ export function drawSummary(ctx: PdfContext): void {
       s.incidents_not_stopped === 0 ? STATUS_COLOR.met : STATUS_COLOR.not_met,
     ],
   ];
+}
+
+function drawHeadlineTiles(ctx: PdfContext, s: Summary): void {
+  const { doc, box } = ctx;
+  const tiles = headlineTiles(s);
   ensureSpace(ctx, 60);
   const y = doc.y;
   const gutter = 8;
@@ -45,6 +77,9 @@ export function drawSummary(ctx: PdfContext): void {
     drawText(ctx, value, x + 8, y + 22, tileWidth - 16, { font: "bold", size: SIZE.h2, color, height: 26 });
   });
   doc.y = y + 62;
+}
+
+function drawScoreExplanation(ctx: PdfContext, s: Summary): void {
   paragraph(
     ctx,
     "The score is severity-weighted over applicable controls. The tier is the lowest tier reached across " +
@@ -55,49 +90,40 @@ export function drawSummary(ctx: PdfContext): void {
         : "."),
     { size: SIZE.small, color: INK.muted, after: 6 },
   );
+}
 
+function drawStatusMix(ctx: PdfContext, s: Summary): void {
   heading(ctx, "Controls by status", 3);
   stackedBar(
     ctx,
     s.statuses.map((row) => ({ label: row.label, count: row.count, color: STATUS_COLOR[row.status] })),
   );
+}
 
+function drawLessonCoverage(ctx: PdfContext): void {
   heading(ctx, "Coverage per lesson", 3, {}, 80);
   barChart(
     ctx,
-    model.lessons.map((l) => ({
+    ctx.model.lessons.map((l) => ({
       label: l.title,
       value: l.score_value,
       valueLabel: l.score,
       goTo: lessonDest(l.id),
     })),
   );
+}
 
+function drawIncidentVerdicts(ctx: PdfContext): void {
   heading(ctx, "Could these attacks happen to us?", 3, {}, 60);
-  drawTable<Incident>(
-    ctx,
-    [
-      {
-        header: "Incident",
-        width: 27,
-        cell: (r) => ({ runs: [{ text: r.name, style: { font: "bold", color: INK.accent } }] }),
-      },
-      { header: "Date", width: 11, cell: (r) => r.date },
-      {
-        header: "Verdict",
-        width: 29,
-        cell: (r) => ({
-          runs: [{ text: r.verdict_label, style: { color: INCIDENT_COLOR[r.verdict] ?? INK.muted } }],
-          marker: { kind: "dot", color: INCIDENT_COLOR[r.verdict] ?? INK.muted },
-        }),
-      },
-      { header: "Where it ends", width: 27, cell: (r) => r.outcome ?? "—" },
-      { header: "Depth", width: 6, cell: (r) => String(r.depth) },
-    ],
-    model.replay,
-    { caption: "Could these attacks happen to us?", link: (r) => incidentDest(r.id) },
-  );
+  drawTable(ctx, INCIDENT_COLUMNS, ctx.model.replay, {
+    caption: "Could these attacks happen to us?",
+    link: (r) => incidentDest(r.id),
+  });
+}
 
+function drawFixFirst(ctx: PdfContext): void {
+  const { model } = ctx;
+  const s = model.summary;
   heading(ctx, "Fix first", 3, {}, 60);
   if (s.top_gaps.length === 0) {
     paragraph(ctx, "No gaps: every applicable control is met or covered by a valid exception.");
@@ -113,7 +139,10 @@ export function drawSummary(ctx: PdfContext): void {
     },
   );
   findingColumns(ctx, s.top_gaps, { why: false, caption: "Fix first", link: (g) => controlDest(g.anchor) });
-  const plan = model.fix_plan;
+  drawFixPlan(ctx, model.fix_plan);
+}
+
+function drawFixPlan(ctx: PdfContext, plan: ReportModel["fix_plan"]): void {
   if (plan.steps.length > 0) {
     heading(
       ctx,

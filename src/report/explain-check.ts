@@ -1,0 +1,105 @@
+// Failed checks in the officer's words: one sentence per question saying what was answered, what the rule
+// requires and what is missing, with choice labels, yes/no and units instead of the catalog's machine ids.
+import { formatValue } from "../answers/check-value.js";
+import type { Question } from "../model/question.js";
+import type { Check } from "../model/result.js";
+
+const quote = (text: string) => `“${text}”`;
+
+function labels(question: Question | undefined, values: readonly unknown[]): string[] {
+  return values.map((v) =>
+    question && (question.type === "single_choice" || question.type === "multiple_choice")
+      ? quote(question.choices.find((c) => c.value === v)?.label ?? String(v))
+      : String(v),
+  );
+}
+
+function shown(question: Question | undefined, value: unknown): string {
+  if (!question) return String(value);
+  if (question.type === "single_choice" || question.type === "multiple_choice")
+    return labels(question, [value])[0]!;
+  return formatValue(question, value);
+}
+
+const either = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+const both = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
+function chosen(answer: unknown): readonly unknown[] {
+  return Array.isArray(answer) ? answer : [];
+}
+
+/** What one leaf check requires, in the officer's words ("“Signed requests”", "at least 3 signers"). */
+export function requirementOf(check: Check, question: Question | undefined): string {
+  return requirement(check, question).needs;
+}
+
+/** What one leaf requires and, for a list question, which of its choices are missing. */
+function requirement(check: Check, question: Question | undefined): { needs: string; missing?: string } {
+  const value = check.value;
+  const list = Array.isArray(value) ? value : [];
+  switch (check.op) {
+    case "equals":
+      return { needs: shown(question, value) };
+    case "not_equals":
+      return { needs: `anything but ${shown(question, value)}` };
+    case "one_of":
+      return { needs: either(labels(question, list)) };
+    case "includes":
+      return { needs: `${shown(question, value)} selected`, missing: shown(question, value) };
+    case "includes_all": {
+      const absent = list.filter((v) => !chosen(check.answer).includes(v));
+      return { needs: `all of ${both(labels(question, list))}`, missing: both(labels(question, absent)) };
+    }
+    case "includes_any":
+      return { needs: `at least one of ${either(labels(question, list))}` };
+    case "selected_at_least": {
+      const more = Number(value) - chosen(check.answer).length;
+      return { needs: `at least ${String(value)} selected`, missing: `${more} more` };
+    }
+    case "at_least":
+      return { needs: `at least ${shown(question, value)}` };
+    case "at_most":
+      return { needs: `at most ${shown(question, value)}` };
+    case "within_days":
+      // The engine's words already name the as-of date ("within 90 days before 2026-06-30").
+      return { needs: `a date ${check.expected ?? `within ${String(value)} days`}` };
+    default:
+      return { needs: "an answer" };
+  }
+}
+
+/** The answer as the officer gave it. */
+function answered(check: Check, question: Question | undefined): string {
+  if (!check.answered) return "Not answered";
+  if (question?.type === "multiple_choice") {
+    const picked = labels(question, chosen(check.answer));
+    return picked.length === 0 ? "Nothing selected" : `Selected ${both(picked)}`;
+  }
+  return `Answered ${shown(question, check.answer)}`;
+}
+
+/**
+ * One sentence per question for the failed leaf checks of a rule, in the order the questions first fail:
+ * "Selected “A”; required: all of “A” and “B”, and at least 3 selected; missing: “B”, 1 more."
+ */
+export function explainFailedChecks(
+  checks: readonly Check[],
+  questions: ReadonlyMap<string, Question>,
+): string[] {
+  const byQuestion = new Map<string, Check[]>();
+  for (const c of checks) {
+    if (c.kind !== "leaf" || c.passed || c.question === undefined) continue;
+    byQuestion.set(c.question, [...(byQuestion.get(c.question) ?? []), c]);
+  }
+  return [...byQuestion].map(([id, failed]) => {
+    const question = questions.get(id);
+    const parts = failed.map((c) => requirement(c, question));
+    const missing = parts.flatMap((p) => (p.missing && !p.missing.startsWith("0 ") ? [p.missing] : []));
+    const subject = question?.text ?? id;
+    return `${subject} ${answered(failed[0]!, question)}; required: ${parts.map((p) => p.needs).join(", and ")}${
+      missing.length > 0 && failed[0]!.answered ? `; missing: ${missing.join(", ")}` : ""
+    }.`;
+  });
+}

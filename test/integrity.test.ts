@@ -1,0 +1,155 @@
+// Assessment integrity: completeness, N/A and exceptions that cannot quietly move a score or a gate.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
+import { FIXTURE_ANSWERS, FIXTURE_CATALOG, writeTemp } from "./helpers/fixtures.js";
+
+const cat = ["--catalog", FIXTURE_CATALOG];
+const weakText = readFileSync(`${FIXTURE_ANSWERS}weak.yaml`, "utf8");
+const strongText = readFileSync(`${FIXTURE_ANSWERS}strong.yaml`, "utf8");
+
+/** The weak fixture with only the first `keep` control answers left. */
+function keepAnswers(text: string, keep: number): string {
+  const [head, body] = text.split(/^answers:\n/m) as [string, string];
+  const blocks = body.split(/^(?= {2}[A-Z]{3}-\d{3}:)/m);
+  return `${head}answers:\n${blocks.slice(0, keep).join("")}`;
+}
+
+describe("completeness", () => {
+  it("says how complete each file is, overall, per lesson and by severity of the blanks", async () => {
+    const partial = writeTemp("partial.yaml", keepAnswers(strongText, 2));
+    const run = await runCli("validate", partial, ...cat);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /partial\.yaml: 2 of \d+ in-scope controls answered \(\d+(\.\d)?%\); blank: \d+ critical \(/,
+    );
+    expect(run.stderr).toMatch(/\n {2}.+: \d+ of \d+ answered/);
+    const full = await runCli("validate", `${FIXTURE_ANSWERS}strong.yaml`, ...cat);
+    expect(full.stderr).toMatch(/strong\.yaml: (\d+) of \1 in-scope controls answered \(100%\)\n/);
+  });
+
+  it("--require-complete and --min-complete make every blank in-scope control an error", async () => {
+    const partial = writeTemp("partial.yaml", keepAnswers(strongText, 2));
+    const strict = await runCli("validate", partial, ...cat, "--require-complete");
+    expect(strict.code).toBe(1);
+    const errors = strict.stderr.split("\n").filter((l) => l.includes("answers/unanswered-control"));
+    expect(errors.length).toBeGreaterThan(1);
+    expect(errors.some((e) => /error {2}Control `KEY-001` \(critical\) is not answered/.test(e))).toBe(true);
+    expect((await runCli("validate", partial, ...cat, "--min-complete", "5")).code).toBe(0);
+    expect((await runCli("validate", partial, ...cat, "--min-complete", "101")).code).toBe(2);
+    expect(
+      (await runCli("validate", `${FIXTURE_ANSWERS}strong.yaml`, ...cat, "--require-complete")).code,
+    ).toBe(0);
+  });
+});
+
+describe("validation that keeps its promises", () => {
+  it("reads a .json answers file as strict JSON: a trailing comma is an error at its place", async () => {
+    const json = JSON.stringify(
+      { organization: { name: "Example K.K.", jurisdiction: "JP" }, assessment: { date: "2026-06-30" } },
+      null,
+      2,
+    );
+    const trailing = writeTemp("answers.json", json.replace('"JP"', '"JP",'));
+    const run = await runCli("validate", trailing, ...cat);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /answers\.json:5:3 {2}error {2}Trailing comma: JSON allows none {2}json\/syntax/,
+    );
+    // The same text is fine as YAML, where the comma is allowed.
+    const yaml = writeTemp("answers.yaml", json.replace('"JP"', '"JP",'));
+    expect((await runCli("validate", yaml, ...cat)).stderr).not.toContain("json/syntax");
+  });
+
+  it("warns when diff is given the newer assessment first", async () => {
+    const older = writeTemp("older.yaml", weakText);
+    const newer = writeTemp("newer.yaml", weakText.replace('date: "2026-06-30"', 'date: "2026-09-30"'));
+    const reversed = await runCli("diff", newer, older, ...cat);
+    expect(reversed.stderr).toMatch(/warning {2}The "old" submission \(assessed 2026-09-30\) is newer/);
+    expect((await runCli("diff", older, newer, ...cat)).stderr).not.toContain("answers/diff-reversed");
+  });
+});
+
+describe("--fail-on and accepted risks", () => {
+  const accepted = () =>
+    writeTemp(
+      "accepted.yaml",
+      strongText.replace(
+        '    responses: { enforcement: allowlisting }\n    evidence: [{ title: Allowlisting policy, url: "https://intranet.example/wks" }]',
+        '    responses: { enforcement: none }\n    exception:\n      justification: Allowlisting rolls out with the new MDM in the third quarter; until then EDR blocks unsigned binaries.\n      approver: Board risk committee\n      expires: "2026-12-31"',
+      ),
+    );
+
+  it("counts a critical gap under an accepted exception, and says so", async () => {
+    const run = await runCli("report", accepted(), ...cat, "--fail-on", "critical");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "1 gap(s) at or above critical (1 under an accepted exception; --allow-accepted lets those pass): WKS-001",
+    );
+  });
+
+  it("lets it pass with --allow-accepted, and says how many it ignored", async () => {
+    const run = await runCli("report", accepted(), ...cat, "--fail-on", "critical", "--allow-accepted");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "--allow-accepted let 1 gap(s) at or above critical pass under an accepted exception: WKS-001",
+    );
+  });
+});
+
+describe("not applicable as a score lever", () => {
+  const declare = (id: string, justification: string, text = weakText) =>
+    text.replace(
+      new RegExp(`( {2}${id}:\\n)( {4}responses: .*\\n)`),
+      `$1    not_applicable:\n      justification: ${JSON.stringify(justification)}\n`,
+    );
+
+  it("refuses a justification too thin to check, in any script", async () => {
+    const thin = await runCli(
+      "validate",
+      writeTemp("thin.yaml", declare("KEY-001", "Moved to vendor.")),
+      ...cat,
+    );
+    expect(thin.code).toBe(1);
+    expect(thin.stderr).toMatch(
+      /error {2}The justification for declaring `KEY-001` \(critical\) not applicable is too thin/,
+    );
+    const japanese = declare(
+      "KEY-001",
+      "署名鍵は委託先が保管しており当社は鍵を一切保有していないため該当しない。",
+    );
+    expect((await runCli("validate", writeTemp("ja.yaml", japanese), ...cat)).stderr).not.toContain(
+      "thin-justification",
+    );
+  });
+
+  it("refuses N/A on a control the profile puts in scope", async () => {
+    const text = declare(
+      "HOT-001",
+      "We run no hot wallet of our own; all withdrawals are signed from cold storage by hand.",
+    );
+    const run = await runCli("validate", writeTemp("hot.yaml", text), ...cat);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /error {2}Control `HOT-001` is declared not applicable, but the profile puts it in scope \(`operates_hot_wallets: true`\)/,
+    );
+  });
+
+  it("lists a declared N/A in the summary, with the score it would have if counted as not met", async () => {
+    const text = declare(
+      "KEY-001",
+      "Signing is done by the custody vendor under contract; we hold no key shares at all, see the custody agreement.",
+      strongText,
+    );
+    const report = await runCli("report", writeTemp("na.yaml", text), ...cat);
+    expect(report.code).toBe(0);
+    const [, score, counted] =
+      report.stdout.match(
+        /\*\*Score: ([\d.]+%)\*\*[\s\S]*?counted as not met, the score would be \*\*([\d.]+%)\*\*/,
+      ) ?? [];
+    expect(Number.parseFloat(counted!)).toBeLessThan(Number.parseFloat(score!));
+    expect(report.stdout).toMatch(
+      /\| \[KEY-001\]\(#key-001\) .* \| critical \| Signing is done by the custody vendor/,
+    );
+  });
+});
