@@ -153,3 +153,27 @@ describe("not applicable as a score lever", () => {
     );
   });
 });
+
+describe("warnings an earlier error does not swallow", () => {
+  it("reports an exception on a met control", async () => {
+    const text = strongText.replace(
+      '    responses: { enforcement: allowlisting }\n',
+      '    responses: { enforcement: allowlisting }\n    exception: { justification: Rollout pending, approver: CISO, expires: "2026-12-31" }\n',
+    );
+    const run = await runCli("validate", writeTemp("met-exception.yaml", text), ...cat);
+    expect(run.stderr).toMatch(/warning {2}Control `WKS-001` is met, yet carries an accepted exception {2}answers\/exception-unneeded/);
+  });
+
+  it("reports evidence and answers dated after the assessment on a control that also has an error", async () => {
+    const text = weakText.replace(
+      "    responses: { cold_share: 96, measured_daily: true }\n    evidence:\n      - { title: Daily cold-ratio reconciliation, path: evidence/cold-ratio.xlsx }",
+      '    responses: { cold_share: 196, measured_daily: true }\n    answered_on: "2026-08-01"\n    evidence:\n      - { title: Daily cold-ratio reconciliation, path: evidence/cold-ratio.xlsx, date: "2026-07-15" }',
+    );
+    const run = await runCli("validate", writeTemp("late.yaml", text), ...cat);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("HOT-001");
+    expect(run.stderr).toMatch(/error {2}.*cold_share/);
+    expect(run.stderr).toMatch(/warning {2}Answer to `HOT-001` dated 2026-08-01, after the assessment date 2026-06-30/);
+    expect(run.stderr).toMatch(/warning {2}Evidence 1 of `HOT-001` dated 2026-07-15, after the assessment date 2026-06-30/);
+  });
+});

@@ -1,7 +1,7 @@
 // Quality warnings that need the evaluation: met without evidence, exceptions near expiry, answers dated later.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Answers, ControlAnswer } from "../model/answers.js";
-import { daysBetween } from "../model/dates.js";
+import type { Answers } from "../model/answers.js";
+import { daysBetween, isIsoDate } from "../model/dates.js";
 import type { ControlResult, Evaluation } from "../model/result.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
@@ -11,14 +11,8 @@ export const EXCEPTION_WARNING_DAYS = 30;
 /** Adds one warning, placed at `path` in the answers file. */
 type Warn = (path: (string | number)[], code: Diagnostic["code"], message: string, hint: string) => void;
 
-/** Warnings about answers that are valid but weak. */
-export function checkQuality(
-  file: SourceFile,
-  answers: Answers,
-  evaluation: Pick<Evaluation, "controls" | "as_of">,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const warn: Warn = (path, code, message, hint) => {
+function warner(file: SourceFile, out: Diagnostic[]): Warn {
+  return (path, code, message, hint) => {
     const place = locate(file, path);
     out.push({
       file: file.path,
@@ -31,7 +25,16 @@ export function checkQuality(
       hint,
     });
   };
-  const assessed = answers.assessment.date;
+}
+
+/** Warnings about answers that are valid but weak. */
+export function checkQuality(
+  file: SourceFile,
+  answers: Answers,
+  evaluation: Pick<Evaluation, "controls" | "as_of">,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = warner(file, out);
   for (const result of evaluation.controls) {
     const answer = answers.answers[result.control_id];
     if (!answer) continue;
@@ -45,7 +48,6 @@ export function checkQuality(
       );
     }
     checkException(result, evaluation.as_of, base, warn);
-    checkDates(answer, assessed, base, warn);
   }
   return out;
 }
@@ -53,6 +55,13 @@ export function checkQuality(
 /** Warns about an exception that has expired, or expires within `EXCEPTION_WARNING_DAYS`, on the as-of date. */
 function checkException(result: ControlResult, asOf: string, base: string[], warn: Warn): void {
   if (!result.exception) return;
+  if (result.assessed_status === "met")
+    warn(
+      [...base, "exception"],
+      "answers/exception-unneeded",
+      `Control \`${result.control_id}\` is met, yet carries an accepted exception`,
+      "Remove the exception, or correct the answers if the control is not in fact met.",
+    );
   const left = daysBetween(asOf, result.exception.expires);
   if (left < 0) {
     warn(
@@ -71,24 +80,39 @@ function checkException(result: ControlResult, asOf: string, base: string[], war
   }
 }
 
-/** Warns about an answer, or evidence, dated after the assessment it belongs to. */
-function checkDates(answer: ControlAnswer, assessed: string, base: string[], warn: Warn): void {
-  if (answer.answered_on && daysBetween(assessed, answer.answered_on) > 0) {
-    warn(
-      [...base, "answered_on"],
-      "answers/dated-after-assessment",
-      `Answer dated ${answer.answered_on}, after the assessment date ${assessed}`,
-      "Check the date, or move the assessment date.",
-    );
-  }
-  answer.evidence.forEach((evidence, i) => {
-    if (evidence.date && daysBetween(assessed, evidence.date) > 0) {
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+const after = (date: unknown, assessed: string): date is string =>
+  isIsoDate(date) && daysBetween(assessed, date) > 0;
+
+/**
+ * Warns about every answer and piece of evidence dated after the assessment. Read from the document as written,
+ * so a control that also has an error (and is left out of the salvaged answers) still gets these warnings.
+ */
+export function checkDates(file: SourceFile, data: unknown, assessed: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = warner(file, out);
+  for (const [id, value] of Object.entries(record(record(data)?.answers) ?? {})) {
+    const answer = record(value);
+    if (!answer) continue;
+    if (after(answer.answered_on, assessed))
       warn(
-        [...base, "evidence", i, "date"],
+        ["answers", id, "answered_on"],
         "answers/dated-after-assessment",
-        `Evidence dated ${evidence.date}, after the assessment date ${assessed}`,
-        "Evidence must exist when the assessment is made.",
+        `Answer to \`${id}\` dated ${answer.answered_on}, after the assessment date ${assessed}`,
+        "Check the date, or move the assessment date.",
       );
-    }
-  });
+    const evidence = Array.isArray(answer.evidence) ? answer.evidence : [];
+    evidence.forEach((item, i) => {
+      const date = record(item)?.date;
+      if (after(date, assessed))
+        warn(
+          ["answers", id, "evidence", i, "date"],
+          "answers/dated-after-assessment",
+          `Evidence ${i + 1} of \`${id}\` dated ${date}, after the assessment date ${assessed}`,
+          "Evidence must exist when the assessment is made.",
+        );
+    });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { parseAnswersSheet } from "../answers/answers-sheet.js";
 import { checkAnswers } from "../answers/check-answers.js";
 import { requireCompleteness } from "../answers/completeness-check.js";
 import { checkNotApplicable } from "../answers/na-checks.js";
-import { checkQuality } from "../answers/quality.js";
+import { checkDates, checkQuality } from "../answers/quality.js";
 import { salvageAnswers } from "../answers/salvage.js";
 import { relaxForVersion } from "../answers/version-tolerance.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
@@ -91,6 +91,7 @@ export function validateAnswers(
   const asOf = options.asOf ?? answers.assessment.date;
   const results = evaluateControls(catalog, answers, { asOf });
   diagnostics.push(...checkQuality(file, answers, { controls: results, as_of: asOf }));
+  diagnostics.push(...checkDates(file, file.data, answers.assessment.date));
   diagnostics.push(...checkNotApplicable(file, answers, catalog, results));
   const completeness = completenessOf(catalog, results);
   diagnostics.push(...requireCompleteness(file, results, completeness, options.minComplete ?? 0));

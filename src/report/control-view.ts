@@ -41,6 +41,7 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     incidents: incidentNames.length ? incidentNames.join(", ") : "—",
     attack_steps: result.counters.length,
     prevents_steps: result.counters.filter((c) => c.effect === "prevents").length,
+    counters_text: countersText(result),
     would_stop: (result.exposure?.stops ?? []).map(incidentName).join(", "),
     would_deepen: (result.exposure?.deepens ?? []).map(incidentName).join(", "),
     part_of: (result.exposure?.part_of ?? []).map(incidentName).join(", "),
@@ -121,6 +122,14 @@ function notApplicableReason(result: ControlResult): string | null {
   return result.not_applicable_by === "answer"
     ? (result.not_applicable_justification ?? "")
     : "Out of scope per the organization profile";
+}
+
+/** "3 attack steps countered, 1 of them prevented", or that the control counters no catalogued step. */
+function countersText(result: ControlResult): string {
+  const n = result.counters.length;
+  if (n === 0) return "it counters no step of a catalogued attack chain";
+  const prevented = result.counters.filter((c) => c.effect === "prevents").length;
+  return `${n} attack ${n === 1 ? "step" : "steps"} countered, ${prevented} of them prevented`;
 }
 
 /** The view of one control result. */

@@ -39,6 +39,14 @@ export const EFFECT_LABEL: Record<Effect, string> = {
   limits: "limits the loss",
 };
 
+/** The same, for a countermeasure that is not (fully) in place: what it would do, so "limits" is never read as done. */
+export const EFFECT_WOULD_LABEL: Record<Effect, string> = {
+  prevents: "would prevent",
+  detects: "would detect",
+  hinders: "would hinder",
+  limits: "would limit the loss",
+};
+
 /** How a countermeasure stands for this organization. */
 export const STATE_LABEL: Record<CountermeasureReplay["state"], string> = {
   in_place: "in place",

@@ -2,7 +2,7 @@
 // worded once for every renderer.
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation, IncidentReplay } from "../model/result.js";
-import { EFFECT_LABEL, INCIDENT_LABEL, STATE_LABEL, STATUS_LABEL, STEP_LABEL } from "./labels.js";
+import { EFFECT_LABEL, EFFECT_WOULD_LABEL, INCIDENT_LABEL, STATE_LABEL, STATUS_LABEL, STEP_LABEL } from "./labels.js";
 
 const JUDGEMENT_LABEL = "catalog judgement";
 
@@ -128,7 +128,7 @@ function stepView(step: ReplayStep, i: number, incident: Incident, decides: bool
 function countermeasureView(cm: ReplayStep["countermeasures"][number], anchorOf: AnchorOf) {
   return {
     effect: cm.effect,
-    effect_label: EFFECT_LABEL[cm.effect],
+    effect_label: (cm.state === "in_place" ? EFFECT_LABEL : EFFECT_WOULD_LABEL)[cm.effect],
     state: cm.state,
     state_label:
       cm.state === "partial" && cm.effect !== "prevents"

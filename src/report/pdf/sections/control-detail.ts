@@ -93,12 +93,7 @@ function drawControlContext(ctx: PdfContext, c: ControlView): void {
 function controlFacts(c: ControlView): [string, string][] {
   const facts: [string, string][] = [
     ["Lessons", c.lessons],
-    [
-      "Incidents",
-      c.attack_steps > 0
-        ? `${c.incidents} (${c.attack_steps} attack steps countered, ${c.prevents_steps} of them prevented)`
-        : c.incidents,
-    ],
+    ["Incidents", `${c.incidents} (${c.counters_text})`],
   ];
   if (c.would_stop) facts.push(["Would stop", c.would_stop]);
   if (c.would_deepen) facts.push(["Second layer for", c.would_deepen]);
