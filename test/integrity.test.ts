@@ -1,4 +1,5 @@
 // Assessment integrity: completeness, N/A and exceptions that cannot quietly move a score or a gate.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
@@ -157,11 +158,13 @@ describe("not applicable as a score lever", () => {
 describe("warnings an earlier error does not swallow", () => {
   it("reports an exception on a met control", async () => {
     const text = strongText.replace(
-      '    responses: { enforcement: allowlisting }\n',
+      "    responses: { enforcement: allowlisting }\n",
       '    responses: { enforcement: allowlisting }\n    exception: { justification: Rollout pending, approver: CISO, expires: "2026-12-31" }\n',
     );
     const run = await runCli("validate", writeTemp("met-exception.yaml", text), ...cat);
-    expect(run.stderr).toMatch(/warning {2}Control `WKS-001` is met, yet carries an accepted exception {2}answers\/exception-unneeded/);
+    expect(run.stderr).toMatch(
+      /warning {2}Control `WKS-001` is met, yet carries an accepted exception {2}answers\/exception-unneeded/,
+    );
   });
 
   it("reports evidence and answers dated after the assessment on a control that also has an error", async () => {
@@ -173,7 +176,41 @@ describe("warnings an earlier error does not swallow", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("HOT-001");
     expect(run.stderr).toMatch(/error {2}.*cold_share/);
-    expect(run.stderr).toMatch(/warning {2}Answer to `HOT-001` dated 2026-08-01, after the assessment date 2026-06-30/);
-    expect(run.stderr).toMatch(/warning {2}Evidence 1 of `HOT-001` dated 2026-07-15, after the assessment date 2026-06-30/);
+    expect(run.stderr).toMatch(
+      /warning {2}Answer to `HOT-001` dated 2026-08-01, after the assessment date 2026-06-30/,
+    );
+    expect(run.stderr).toMatch(
+      /warning {2}Evidence 1 of `HOT-001` dated 2026-07-15, after the assessment date 2026-06-30/,
+    );
+  });
+});
+
+describe("the CLI keeps its promises", () => {
+  it("refuses to write compare's PDF to a terminal, as report does", async () => {
+    const { main } = await import("../src/cli/main.js");
+    const { memoryIo } = await import("./helpers/cli.js");
+    const io = memoryIo(true);
+    const code = await main(
+      ["compare", `${FIXTURE_ANSWERS}weak.yaml`, `${FIXTURE_ANSWERS}strong.yaml`, ...cat, "-f", "pdf"],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.out).toBe("");
+    expect(io.err).toContain("--out");
+  });
+
+  it("gives each catalog command its own help, and -f for --format everywhere", async () => {
+    // yargs prints help itself, so the sources run in a child process.
+    const help = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", "src/cli/bin.ts", ...args], { encoding: "utf8" });
+    const list = help("catalog", "list", "--help");
+    const lint = help("catalog", "lint", "--help");
+    expect(list.stdout).toContain("List every lesson, control, incident and framework");
+    expect(lint.stdout).toContain("Check the catalog");
+    expect(list.stdout).not.toEqual(lint.stdout);
+    const json = await runCli("validate", `${FIXTURE_ANSWERS}strong.yaml`, ...cat, "-f", "json");
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(expect.any(Array));
+    expect(help("report", "--help").stdout).toContain("CSV");
   });
 });
