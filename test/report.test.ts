@@ -54,7 +54,7 @@ describe("Markdown report", async () => {
     const section = md.slice(md.indexOf("### DMM Bitcoin"), md.indexOf("## Lessons"));
     expect(section).toContain("Would NOT have been stopped");
     expect(section).toMatch(
-      /\| 5 \| A legitimate transaction request is manipulated \| 🔓 Open \| hinders: \[KEY-001\]\(#key-001\) Not met — missing<br>prevents: \[TXN-001\]\(#txn-001\) Not met — missing \|/,
+      /\| 5 \| A legitimate transaction request is manipulated \| 🔓 Open \| would hinder: \[KEY-001\]\(#key-001\) Not met — missing<br>would prevent: \[TXN-001\]\(#txn-001\) Not met — missing \|/,
     );
   });
 

@@ -81,7 +81,9 @@ function checkException(result: ControlResult, asOf: string, base: string[], war
 }
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
-  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 const after = (date: unknown, assessed: string): date is string =>
   isIsoDate(date) && daysBetween(assessed, date) > 0;
 

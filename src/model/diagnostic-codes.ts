@@ -46,7 +46,8 @@ export const DIAGNOSTIC_CODES = {
   "answers/no-evidence": "A control is met but no evidence is cited.",
   "answers/exception-expiring": "An exception expires within 30 days of the as-of date.",
   "answers/exception-expired": "An exception expired before the as-of date.",
-  "answers/exception-unneeded": "An accepted exception on a control the answers already meet: it changes nothing, or the answers are wrong.",
+  "answers/exception-unneeded":
+    "An accepted exception on a control the answers already meet: it changes nothing, or the answers are wrong.",
   "answers/dated-after-assessment": "An answer or evidence is dated after the assessment date.",
   "answers/incomplete": "Some questions of an answered control are left blank.",
   "answers/diff-reversed":

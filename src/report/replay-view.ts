@@ -2,7 +2,14 @@
 // worded once for every renderer.
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation, IncidentReplay } from "../model/result.js";
-import { EFFECT_LABEL, EFFECT_WOULD_LABEL, INCIDENT_LABEL, STATE_LABEL, STATUS_LABEL, STEP_LABEL } from "./labels.js";
+import {
+  EFFECT_LABEL,
+  EFFECT_WOULD_LABEL,
+  INCIDENT_LABEL,
+  STATE_LABEL,
+  STATUS_LABEL,
+  STEP_LABEL,
+} from "./labels.js";
 
 const JUDGEMENT_LABEL = "catalog judgement";
 
