@@ -1,5 +1,5 @@
 // Writes docs/diagnostics.md from the diagnostic-code registry, so the reference can never drift from the code.
-// `npm run build` runs it; test/diagnostics-doc.test.ts fails when the committed file is out of date.
+// `npm run docs` runs it (never the build, so the test can catch a stale file); the test fails when it is out of date.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -7,7 +7,7 @@ import { DIAGNOSTIC_CODES, type DiagnosticCode, diagnosticDocs } from "../src/mo
 const committed = readFileSync(new URL("../docs/diagnostics.md", import.meta.url), "utf8");
 
 describe("docs/diagnostics.md", () => {
-  it("is what the generator writes from today's registry (run `npm run build` after changing a code)", () => {
+  it("is what the generator writes from today's registry (run `npm run docs` after changing a code)", () => {
     expect(committed).toBe(renderDiagnosticsDoc(DIAGNOSTIC_CODES));
   });
 

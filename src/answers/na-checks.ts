@@ -1,9 +1,9 @@
 // Not-applicable claims that could move a score by accident: one that contradicts the profile, and one whose
 // justification is too thin for an auditor to accept.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { questionsOf } from "../engine/compile.js";
 import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
-import type { Condition } from "../model/condition.js";
 import type { ControlResult } from "../model/result.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
@@ -19,14 +19,6 @@ export function hasSubstance(text: string): boolean {
   const cjk = text.match(CJK)?.length ?? 0;
   const words = text.replace(CJK, " ").trim().split(/\s+/).filter(Boolean).length;
   return words >= MIN_JUSTIFICATION_WORDS || cjk >= MIN_CJK_CHARACTERS;
-}
-
-/** The profile keys a condition reads. */
-function keysOf(condition: Condition): string[] {
-  if ("all" in condition) return condition.all.flatMap(keysOf);
-  if ("any" in condition) return condition.any.flatMap(keysOf);
-  if ("not" in condition) return keysOf(condition.not);
-  return [condition.question];
 }
 
 /** Errors and warnings about the controls the answers themselves declare not applicable. */
@@ -46,7 +38,7 @@ export function checkNotApplicable(
     const at = { file: file.path, start: place.start, end: place.end, path };
     const scoping = controls.get(id)?.applies_if;
     if (scoping) {
-      const keys = [...new Set(keysOf(scoping))];
+      const keys = questionsOf(scoping);
       const blank = keys.filter((k) => answers.profile[k] === undefined || answers.profile[k] === null);
       const shown = keys.map((k) => `\`${k}: ${JSON.stringify(answers.profile[k] ?? null)}\``).join(", ");
       out.push({

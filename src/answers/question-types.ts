@@ -52,7 +52,8 @@ const quantity = (value: unknown, unit: string): string => {
   return `${shown.format(n)} ${singular}`;
 };
 const asNumber = (cell: string): unknown => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell);
-const labelOf = (question: { choices: readonly { value: string; label: string }[] }, value: unknown) =>
+/** The label of a choice value, or the value itself when the question has no such choice. */
+export const labelOf = (question: { choices: readonly { value: string; label: string }[] }, value: unknown) =>
   question.choices.find((c) => c.value === value)?.label ?? String(value);
 
 function numberHint(value: unknown): string | undefined {

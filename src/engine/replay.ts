@@ -196,7 +196,9 @@ export function replayIncidents(
   controls: ReplayControls,
   extras: ReplayExtras,
 ): IncidentReplay[] {
-  return catalog.incidents.map((incident, i) => replayIncident(catalog, plan, input, controls, extras, i));
+  return catalog.incidents.map((incident, i) =>
+    replayIncident(catalog, plan, input, controls, extras, incident, i),
+  );
 }
 
 function replayIncident(
@@ -205,9 +207,9 @@ function replayIncident(
   input: ReplayInput,
   controls: ReplayControls,
   extras: ReplayExtras,
+  incident: Catalog["incidents"][number],
   i: number,
 ): IncidentReplay {
-  const incident = catalog.incidents[i] as Catalog["incidents"][number];
   const chain = plan.chains[i] ?? [];
   const sources = new Map(incident.sources.map((s) => [s.key, s]));
   const steps = incident.attack_chain.map((step, s) =>

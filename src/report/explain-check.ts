@@ -1,6 +1,7 @@
 // Failed checks in the officer's words: one sentence per question saying what was answered, what the rule
 // requires and what is missing, with choice labels, yes/no and units instead of the catalog's machine ids.
 import { formatValue } from "../answers/check-value.js";
+import { labelOf } from "../answers/question-types.js";
 import type { Question } from "../model/question.js";
 import type { Check } from "../model/result.js";
 
@@ -9,7 +10,7 @@ const quote = (text: string) => `“${text}”`;
 function labels(question: Question | undefined, values: readonly unknown[]): string[] {
   return values.map((v) =>
     question && (question.type === "single_choice" || question.type === "multiple_choice")
-      ? quote(question.choices.find((c) => c.value === v)?.label ?? String(v))
+      ? quote(labelOf(question, v))
       : String(v),
   );
 }

@@ -1,6 +1,7 @@
 // The faces of a report's type on pdfkit's public API: registered fonts, measured widths, glyph coverage.
-// Widths come from `doc.widthOfString`, the same shaping pdfkit uses to draw, so wrapped text never
-// overflows its box. They are measured on a page-less document of their own, so one set of measures
+// An embedded font's widths are fontkit's shaped advances, summed per space-terminated piece as pdfkit
+// lays a line out (a test pins that both agree); a standard font's come from `doc.widthOfString`. Either
+// way wrapped text never overflows its box. They are measured on a page-less document of their own, so one set of measures
 // serves every document drawn with the same fonts (both passes of a report), and they are remembered
 // per face and text because report text repeats words.
 import { readFileSync } from "node:fs";
