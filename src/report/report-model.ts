@@ -94,6 +94,7 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
   const answeredNa = evaluation.controls
     .filter((r) => r.not_applicable_by === "answer")
     .sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity]);
+  const counted = answeredNa.length > 0 ? pct(scoreCountingAnsweredNa(evaluation.controls)) : null;
   return {
     score: pct(evaluation.overall.score),
     score_value: evaluation.overall.score,
@@ -106,8 +107,12 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
       justification: r.not_applicable_justification ?? "",
     })),
     /** The score with those controls counted as not met, so a reader sees what the exemptions are worth. */
-    score_counting_answered_na:
-      answeredNa.length > 0 ? pct(scoreCountingAnsweredNa(evaluation.controls)) : null,
+    score_counting_answered_na: counted,
+    /** The sentence both renderers print above that list. */
+    answered_na_note:
+      counted === null
+        ? null
+        : `${answeredNa.length} ${answeredNa.length === 1 ? "control" : "controls"} declared not applicable by the answers ${answeredNa.length === 1 ? "leaves" : "leave"} the score; counted as not met, the score would be ${counted} instead of ${pct(evaluation.overall.score)}. Each needs a justification an auditor accepts.`,
     tier: tierName(evaluation.overall.tier),
     tier_level: evaluation.overall.tier,
     total_controls: evaluation.controls.length,

@@ -2,6 +2,7 @@
 import type { Argv, CommandModule } from "yargs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { CliContext } from "../context.js";
+import { UsageError } from "../errors.js";
 
 interface Args {
   answers: string[];
@@ -44,7 +45,11 @@ function validateOptions(y: Argv<object>) {
     })
     .check((a) => {
       const min = a["min-complete"];
-      if (min !== undefined && !(min >= 0 && min <= 100)) throw new Error("--min-complete expects 0 to 100");
+      if (min !== undefined && !(min >= 0 && min <= 100))
+        throw new UsageError(
+          `--min-complete expects a percentage from 0 to 100, got ${min}`,
+          "e.g. --min-complete 80",
+        );
       return true;
     });
 }

@@ -38,6 +38,7 @@ export function drawSummary(ctx: PdfContext): void {
   const s = ctx.model.summary;
   startSection(ctx, sectionTitle(ctx, "summary"), SECTION.summary);
   drawHeadlineTiles(ctx, s);
+  drawAnsweredNa(ctx, s);
   drawScoreExplanation(ctx, s);
   drawStatusMix(ctx, s);
   drawLessonCoverage(ctx);
@@ -90,6 +91,22 @@ function drawScoreExplanation(ctx: PdfContext, s: Summary): void {
         : "."),
     { size: SIZE.small, color: INK.muted, after: 6 },
   );
+}
+
+const ANSWERED_NA_COLUMNS: readonly Column<Summary["answered_na"][number]>[] = [
+  { header: "Control", width: 40, cell: (r) => `${r.id} ${r.title}` },
+  { header: "Severity", width: 12, cell: (r) => r.severity },
+  { header: "Justification", width: 48, cell: (r) => r.justification },
+];
+
+/** Controls the answers declared not applicable: they leave the score, so the summary names them. */
+function drawAnsweredNa(ctx: PdfContext, s: Summary): void {
+  if (!s.answered_na_note) return;
+  paragraph(ctx, s.answered_na_note, { size: SIZE.small, after: 4 });
+  drawTable(ctx, ANSWERED_NA_COLUMNS, s.answered_na, {
+    link: (r) => controlDest(r.id),
+    caption: "Declared not applicable",
+  });
 }
 
 function drawStatusMix(ctx: PdfContext, s: Summary): void {
