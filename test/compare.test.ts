@@ -334,7 +334,7 @@ describe("compare: --anonymize", () => {
       "broken-by-secret.yaml",
       fixture("weak").replace("enforcement: none", "enforcement: Secret Exchange"),
     );
-    const c = await compareDir(dir, { anonymize: true, pseudonymKey: "s3cret" });
+    const c = await compareDir(dir, { anonymize: true, pseudonymKey: "s3cret", minPeers: 0 });
     expect(c.pseudonymisation).toMatchObject({ applied: true, keyed: true });
     expect(c.invalid[0]!.file).toMatch(/^FILE-/);
     expect(JSON.stringify(c)).not.toMatch(/Secret Exchange|secret-exchange|broken-by-secret/);
@@ -354,7 +354,7 @@ describe("compare: --focus", () => {
     for (let i = 0; i < 4; i++)
       write(dir, `strong-${i}.yaml`, asOrganization(fixture("strong"), `Strong ${i}`, `S-${i}`));
     write(dir, "weak.yaml", fixture("weak"));
-    const c = await compareDir(dir, { focus: "weak exchange k.k." });
+    const c = await compareDir(dir, { focus: "weak exchange k.k.", minPeers: 4 });
     const focus = c.focus!;
     expect(focus.label).toBe("Weak Exchange K.K.");
     expect(focus.overall).toMatchObject({ peers: 4, peer_median: 100, percentile: 0 });
@@ -395,7 +395,7 @@ describe("compare: --focus", () => {
 });
 
 describe("compare: catalog versions", () => {
-  it("compares on shared controls and says what was left out and why", async () => {
+  it("scores each submission on its own version and says what is not compared for whom and why", async () => {
     const catalogDir = brokenCatalog({
       "catalog.yaml": (t) =>
         t.replace("version: 1.0.0", "version: 1.1.0") +
@@ -412,32 +412,37 @@ describe("compare: catalog versions", () => {
     );
     const c = await compareDir(dir, { catalogDir });
     expect(c.summary).toMatchObject({ compared: 3, invalid: 0 });
-    expect(c.left_out.map((l) => [l.control_id, l.reason, l.version])).toEqual([
-      ["DET-001", "added", "1.1.0"],
-      ["GOV-001", "changed", "1.1.0"],
-      ["OLD-001", "removed", "1.1.0"],
+    expect(c.not_compared.map((l) => [l.control_id, l.reason, l.version, l.organizations])).toEqual([
+      ["DET-001", "added", "1.1.0", ["Old Exchange"]],
+      ["GOV-001", "changed", "1.1.0", ["Old Exchange"]],
+      ["OLD-001", "removed", "1.1.0", ["Old Exchange"]],
     ]);
-    expect(c.left_out[0]!.explanation).toContain("1 submission made against 1.0.0");
-    expect(c.controls.map((x) => x.id)).not.toContain("DET-001");
-    expect(c.controls.map((x) => x.id)).not.toContain("GOV-001");
+    expect(c.not_compared[0]!.explanation).toContain("1 submission made against 1.0.0");
+    // Only the old submission loses DET-001 and GOV-001; the two on 1.1.0 are compared on every control.
+    expect(c.controls.map((x) => x.id)).toEqual(catalog.controls.map((x) => x.id));
     const weak = c.organizations.find((o) => o.label === "Weak Exchange K.K.")!;
-    expect(Object.keys(weak.controls)).toHaveLength(catalog.controls.length - 2);
-    // Scores cover the 7 shared controls: the same as evaluating against a catalog without the other two.
-    const loaded = await loadCatalog(catalogDir);
-    const shared = {
-      ...loaded.catalog!,
-      controls: loaded.catalog!.controls.filter((x) => c.controls.some((y) => y.id === x.id)),
-    };
-    const text = readFileSync(join(dir, "weak.yaml"), "utf8");
-    const expected = evaluate(shared, AnswersSchema.parse(parseYaml("weak.yaml", text).file?.data));
-    expect(weak.score).toBe(expected.overall.score);
-    expect(weak.tier).toBe(expected.overall.tier);
-    for (const l of expected.lessons) expect(weak.lessons[l.id], l.id).toBe(l.score);
-    for (const r of expected.replay) expect(weak.incidents[r.incident_id]!.verdict).toBe(r.verdict);
+    expect(weak).toMatchObject({ catalog_standing: "current", not_compared: [], version_note: null });
+    const old = c.organizations.find((o) => o.label === "Old Exchange")!;
+    expect(old).toMatchObject({ catalog_standing: "older", not_compared: ["DET-001", "GOV-001"] });
+    expect(old.controls["DET-001"]).toBe("not_compared");
+    const loaded = (await loadCatalog(catalogDir)).catalog!;
+    const parse = (name: string) =>
+      AnswersSchema.parse(parseYaml(name, readFileSync(join(dir, name), "utf8")).file?.data);
+    // The weak exchange is scored on the whole catalog, exactly as its own report scores it.
+    const full = evaluate(loaded, parse("weak.yaml"));
+    expect(weak.score).toBe(full.overall.score);
+    expect(weak.tier).toBe(full.overall.tier);
+    for (const l of full.lessons) expect(weak.lessons[l.id], l.id).toBe(l.score);
+    for (const r of full.replay) expect(weak.incidents[r.incident_id]!.verdict).toBe(r.verdict);
+    // The old one on the 7 controls its version shares: as if the catalog had no DET-001 or GOV-001.
+    const shared = { ...loaded, controls: loaded.controls.filter((x) => !old.not_compared.includes(x.id)) };
+    const own = evaluate(shared, parse("old.yaml"));
+    expect(old.score).toBe(own.overall.score);
+    expect(old.tier).toBe(own.overall.tier);
     expect(c.summary.warnings["answers/catalog-version"]).toBe(1);
     expect(c.summary.warnings["answers/unknown-control"]).toBe(1);
     const md = await renderComparisonMarkdown(c, { vaspcheckVersion: "test" });
-    expect(md).toContain("### Controls left out because of catalog versions");
+    expect(md).toContain("### Controls not compared for some submissions (catalog versions)");
   });
 
   it("reads the changelog in both directions and relaxes only what the version explains", async () => {
@@ -587,7 +592,8 @@ describe("compare: JSON", () => {
     const json = JSON.parse(JSON.stringify(sectorComparison));
     expect(ComparisonSchema.safeParse(json).success).toBe(true);
     expect(ComparisonSchema.safeParse({ ...json, format: "vaspcheck/comparison@1" }).success).toBe(false);
-    expect(jsonSchemaOf("comparison")).toMatchObject({ $id: "urn:vaspcheck/comparison@2" });
+    expect(ComparisonSchema.safeParse({ ...json, format: "vaspcheck/comparison@2" }).success).toBe(false);
+    expect(jsonSchemaOf("comparison")).toMatchObject({ $id: "urn:vaspcheck/comparison@3" });
   });
 });
 

@@ -116,8 +116,8 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
       "Start from `npx vaspcheck init --format csv`.",
     );
   }
-  const { data, places } = readAnswers(records.slice(1), pathCol, answerCol, catalog);
-  return { file: { path, text, data, locate: locator(places) }, diagnostics: [] };
+  const { data, places, diagnostics } = readAnswers(path, records.slice(1), { pathCol, answerCol }, catalog);
+  return { file: { path, text, data, locate: locator(places) }, diagnostics };
 }
 
 function badSheet(path: string, message: string, hint: string, line = 1, column = 1): ParseResult {
@@ -137,13 +137,14 @@ function badSheet(path: string, message: string, hint: string, line = 1, column 
 
 /** Builds the answers data from the rows that have a path and an answer, and where each answer sits. */
 function readAnswers(
+  file: string,
   rows: readonly SheetRecord[],
-  pathCol: number,
-  answerCol: number,
+  { pathCol, answerCol }: { pathCol: number; answerCol: number },
   catalog: Catalog,
-): { data: Record<string, unknown>; places: Map<string, Place> } {
+): { data: Record<string, unknown>; places: Map<string, Place>; diagnostics: Diagnostic[] } {
   const data: Record<string, unknown> = {};
   const places = new Map<string, Place>();
+  const diagnostics: Diagnostic[] = [];
   for (const { record, info } of rows) {
     const key = record[pathCol]?.trim();
     const cell = record[answerCol]?.trim() ?? "";
@@ -152,11 +153,32 @@ function readAnswers(
     const segments = key
       .split(".")
       .map((s, i, all) => (all[i - 1] === "evidence" && /^\d+$/.test(s) ? Number(s) - 1 : s));
+    if (segments.some((s) => s === -1)) {
+      // A row that the data cannot hold would otherwise vanish without a word.
+      const at = segments.indexOf(-1);
+      diagnostics.push(
+        evidenceZero(file, key, segments.slice(0, at).map(String), { line: info.lines, column: pathCol + 1 }),
+      );
+      continue;
+    }
     const point = { line: info.lines, column: answerCol + 1 };
     places.set(JSON.stringify(segments.map(String)), { start: point, end: point, approximate: false });
     setPath(data, segments, coerce(cell, questionFor(catalog, segments.map(String))));
   }
-  return { data, places };
+  return { data, places, diagnostics };
+}
+
+/** A row that numbers a piece of evidence 0: the sheet counts from 1. */
+function evidenceZero(file: string, key: string, path: string[], start: Diagnostic["start"]): Diagnostic {
+  return {
+    file,
+    start,
+    path,
+    severity: "error",
+    code: "input/bad-sheet",
+    message: `Evidence is numbered from 1, not 0: \`${key}\``,
+    hint: `Write \`${key.replace(/\.evidence\.0+(\.|$)/, ".evidence.1$1")}\` for the first piece of evidence.`,
+  };
 }
 
 /** Places a key path at its answer's cell; otherwise, approximately, at the first cell under its longest prefix that has one. */

@@ -158,10 +158,11 @@ function checkResponses(
     const problem = checkValue(question, value);
     if (!problem) continue;
     const path = problem.index === undefined ? [...base, id] : [...base, id, problem.index];
-    const shown = problem.index === undefined ? value : (value as unknown[])[problem.index];
-    emit(path, problem.code, `Unexpected ${show(shown)} for \`${id}\`, expected ${problem.expected}`, {
+    const actual =
+      problem.actual ?? show(problem.index === undefined ? value : (value as unknown[])[problem.index]);
+    emit(path, problem.code, `Unexpected ${actual} for \`${id}\`, expected ${problem.expected}`, {
       expected: problem.expected,
-      actual: show(shown),
+      actual,
       hint: problem.hint,
     });
   }

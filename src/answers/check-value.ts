@@ -15,10 +15,11 @@ export function describeType(question: Question): string {
 /** Checks a non-null answer value against its question. */
 export function checkValue(question: Question, value: unknown): ValueProblem | undefined {
   // Valid values are the common case in batch comparisons, so the expectation is worded only on failure.
-  const bad = (hint?: string): ValueProblem => ({
+  const bad = (hint?: string, actual?: string): ValueProblem => ({
     code: "answers/invalid-answer",
     expected: describeType(question),
     hint,
+    actual,
   });
   return entry(question).check(question, value, bad);
 }

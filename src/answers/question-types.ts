@@ -11,6 +11,8 @@ export interface ValueProblem {
   readonly code: "answers/invalid-answer" | "answers/invalid-choice";
   readonly expected: string;
   readonly hint?: string;
+  /** What was found, in words, when the value alone would mislead (`"true"` in quotes is text, not a boolean). */
+  readonly actual?: string;
   /** Index inside a multiple-choice list, when one element is at fault. */
   readonly index?: number;
 }
@@ -21,11 +23,11 @@ type Of<T extends QuestionType> = Extract<Question, { type: T }>;
 export interface QuestionTypeDef<T extends QuestionType> {
   /** The values it accepts, for messages and the answers template. */
   readonly describe: (question: Of<T>) => string;
-  /** Checks a non-null value; `bad` words the usual problem with an optional hint. */
+  /** Checks a non-null value; `bad` words the usual problem with an optional hint and words for what was found. */
   readonly check: (
     question: Of<T>,
     value: unknown,
-    bad: (hint?: string) => ValueProblem,
+    bad: (hint?: string, actual?: string) => ValueProblem,
   ) => ValueProblem | undefined;
   /** A spreadsheet cell as the value; anything unrecognised stays text so validation can explain it. */
   readonly coerce: (cell: string) => unknown;
@@ -63,6 +65,16 @@ function numberHint(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Text that would be a number or a boolean without its quotes, said as text: `"95"` alone would read as 95. */
+const inQuotes = (value: string): string => `\`"${value}"\` (text, in quotes)`;
+
+/** A value that is not a number: the hint, and the words "in quotes" when quotes are all that is wrong. */
+const notANumber = (value: unknown, bad: (hint?: string, actual?: string) => ValueProblem): ValueProblem =>
+  bad(
+    numberHint(value),
+    typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? inQuotes(value) : undefined,
+  );
+
 const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
 /** Every answer type. */
@@ -74,6 +86,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
       if (typeof value === "string" && /^(true|false)$/i.test(value))
         return bad(
           `\`"${value}"\` is in quotes, so it is text: write ${value.toLowerCase()} without quotes.`,
+          inQuotes(value),
         );
       const word = typeof value === "string" ? BOOLEAN_WORDS[value.toLowerCase()] : undefined;
       return bad(word ? `Did you mean \`${word}\`? YAML 1.2 reads \`${String(value)}\` as text.` : undefined);
@@ -130,7 +143,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
       return `a number in ${q.unit}${range ? ` (${range})` : ""}`;
     },
     check: (q, value, bad) => {
-      if (!finite(value)) return bad(numberHint(value));
+      if (!finite(value)) return notANumber(value, bad);
       if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) return bad();
       return undefined;
     },
@@ -141,7 +154,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
   percentage: {
     describe: () => "a percentage from 0 to 100",
     check: (_, value, bad) => {
-      if (!finite(value)) return bad(numberHint(value));
+      if (!finite(value)) return notANumber(value, bad);
       return value < 0 || value > 100 ? bad("Write 95 for 95%.") : undefined;
     },
     coerce: asNumber,
@@ -151,7 +164,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
   count: {
     describe: (q) => `a whole number ≥ 0${q.unit ? ` (${q.unit})` : ""}`,
     check: (_, value, bad) =>
-      typeof value === "number" && Number.isInteger(value) && value >= 0 ? undefined : bad(numberHint(value)),
+      typeof value === "number" && Number.isInteger(value) && value >= 0 ? undefined : notANumber(value, bad),
     coerce: asNumber,
     format: (q, value) => (q.unit ? quantity(value, q.unit) : shown.format(Number(value))),
     operators: ORDERED,
@@ -166,7 +179,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
   },
   duration: {
     describe: (q) => `a duration in ${q.unit} (a number ≥ 0)`,
-    check: (_, value, bad) => (finite(value) && value >= 0 ? undefined : bad(numberHint(value))),
+    check: (_, value, bad) => (finite(value) && value >= 0 ? undefined : notANumber(value, bad)),
     coerce: asNumber,
     format: (q, value) => quantity(value, q.unit),
     operators: ORDERED,

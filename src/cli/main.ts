@@ -1,5 +1,6 @@
 // CLI wiring: yargs commands, global options, exit codes and error printing. Logic lives in the library.
-import yargs, { type Argv } from "yargs";
+import yargs, { type Argv, type CommandModule } from "yargs";
+import { closest } from "../diagnostics/suggest.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { compareCommand } from "./commands/compare.js";
 import { diffCommand } from "./commands/diff.js";
@@ -37,7 +38,8 @@ export async function main(
     await parser.parseAsync();
   } catch (error) {
     if (error instanceof CliUsage) {
-      io.stderr(`vaspcheck: ${error.message}\n  hint: run \`npx vaspcheck --help\` for usage.\n`);
+      const help = `Run \`npx vaspcheck${error.command ? ` ${error.command}` : ""} --help\` for usage.`;
+      io.stderr(`vaspcheck: ${error.message}\n  hint: ${error.hint ? `${error.hint} ` : ""}${help}\n`);
       return EXIT.usage;
     }
     io.stderr(formatUnexpected(error, debug, vaspcheckVersion()));
@@ -69,15 +71,20 @@ function createParser(
       default: 10 * 1024 * 1024,
       describe: "Refuse input files larger than this many bytes",
     })
-    .option("debug", { type: "boolean", global: true, describe: "Show stack traces for internal errors" })
-    .command(initCommand(ctx))
-    .command(validateCommand(ctx))
-    .command(reportCommand(ctx))
-    .command(catalogCommand(ctx))
-    .command(schemaCommand(ctx))
-    .command(compareCommand(ctx))
-    .command(diffCommand(ctx));
-  for (const factory of extra) parser.command(factory(ctx));
+    .option("debug", { type: "boolean", global: true, describe: "Show stack traces for internal errors" });
+  const commands: string[] = [];
+  const register = <A>(command: CommandModule<object, A>) => {
+    commands.push(...[command.command ?? []].flat().map((spec) => spec.split(" ")[0] ?? ""));
+    parser.command(command);
+  };
+  register(initCommand(ctx));
+  register(validateCommand(ctx));
+  register(reportCommand(ctx));
+  register(catalogCommand(ctx));
+  register(schemaCommand(ctx));
+  register(compareCommand(ctx));
+  register(diffCommand(ctx));
+  for (const factory of extra) register(factory(ctx));
   return parser
     .demandCommand(1, "Name a command.")
     .strict()
@@ -89,8 +96,64 @@ function createParser(
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new CliUsage(message);
+      throw error ?? usageError(message, parser, argv, commands);
     });
 }
 
-class CliUsage extends Error {}
+/** A usage error yargs found, with a suggestion and the command whose help to name. */
+class CliUsage extends Error {
+  constructor(
+    message: string,
+    readonly hint: string | undefined,
+    readonly command: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** The options yargs knows while it parses a command: its own and the global ones (`getOptions()`, public). */
+interface KnownOptions {
+  getOptions(): { readonly key: Readonly<Record<string, unknown>> };
+}
+
+const hasOptions = (parser: object): parser is KnownOptions =>
+  "getOptions" in parser && typeof parser.getOptions === "function";
+
+/**
+ * A usage error in yargs' words, said once and with a suggestion: "Unknown argument: formt" gets "Did you mean
+ * --format?" from the options of the command being parsed; yargs' bare "Did you mean report?" for a mistyped
+ * command gets its subject.
+ */
+function usageError(
+  message: string,
+  parser: Argv,
+  argv: readonly string[],
+  commands: readonly string[],
+): CliUsage {
+  const command = argv.find((arg) => commands.includes(arg));
+  const recommended = /^Did you mean (\S+)\?$/.exec(message)?.[1];
+  if (recommended) {
+    // yargs does not say which word it took for a command: the word closest to its recommendation.
+    const words = argv.filter((arg) => !arg.startsWith("-"));
+    const typed = closest(recommended, words) ?? words[0];
+    return new CliUsage(`Unknown command: ${typed}`, `Did you mean \`${recommended}\`?`, undefined);
+  }
+  const listed = /^Unknown arguments?: (.+)$/.exec(message)?.[1]?.split(", ");
+  if (!listed) return new CliUsage(message, undefined, command);
+  // yargs names an unknown `--a-b` twice, as `a-b` and `aB`.
+  const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const unknown = listed.filter((name) => !listed.some((other) => other !== name && camel(other) === name));
+  // One-letter names are aliases, too short to guess from; the suggestion names the option in full.
+  const known = (hasOptions(parser) ? Object.keys(parser.getOptions().key) : []).filter((k) => k.length > 1);
+  const suggestions = unknown
+    .filter((name) => name.length > 2)
+    .map((name) => closest(name, known))
+    .filter((name): name is string => name !== undefined);
+  return new CliUsage(
+    `Unknown argument${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}`,
+    suggestions.length > 0
+      ? [...new Set(suggestions)].map((name) => `Did you mean --${name}?`).join(" ")
+      : undefined,
+    command,
+  );
+}

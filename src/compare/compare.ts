@@ -3,23 +3,24 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
+import { compareVersions } from "../model/catalog-meta.js";
 import {
   COMPARISON_FORMAT,
   type Comparison,
   type Duplicate,
   type InvalidSubmissionEntry as InvalidEntry,
-  type OrganizationRow,
 } from "../model/comparison.js";
 import type { Control } from "../model/control.js";
 import { DIAGNOSTIC_CODES } from "../model/diagnostic-codes.js";
 import { createPseudonymizer, type Pseudonymizer, uniqueLabels } from "./anonymize.js";
 import { exposureOf, type IncidentSlot } from "./exposure.js";
 import { focusOf } from "./focus.js";
-import { groupByOrganization, normalizeName, type OrganizationGroup } from "./identity.js";
-import { leftOutControls } from "./left-out.js";
-import { statusOfLetter, stepOfLetter, verdictOfLetter } from "./letters.js";
-import { createRowScorer } from "./rows.js";
-import { controlStats, lessonStats, type ScoredRow } from "./stats.js";
+import { describeChoice, groupByOrganization, normalizeName, type OrganizationGroup } from "./identity.js";
+import { notComparedNotes, type VersionStanding, versionStanding } from "./left-out.js";
+import { type ComparedRow, compareRow, organizationRow, type RowView } from "./organization-row.js";
+import { DEFAULT_MIN_PEERS, quarterOf, tooFewPeers } from "./privacy.js";
+import { createRowScorer, type RowScorer } from "./rows.js";
+import { controlStats, lessonStats } from "./stats.js";
 import type { InvalidSubmission, SubmissionResult, ValidSubmission } from "./submission-types.js";
 
 /** How the comparison is presented. */
@@ -34,9 +35,14 @@ export interface ComparisonOptions {
   readonly asOf?: string;
   /** Percent of organizations in scope that must share a status for it to be a control's norm (default 75). */
   readonly normThreshold?: number;
+  /**
+   * The smallest peer group (other organizations) shown under pseudonyms (default 5): under `anonymize` or `focus`
+   * fewer peers are refused, and a peer figure (share, median, percentile) over fewer peers in scope is withheld.
+   */
+  readonly minPeers?: number;
 }
 
-/** The outcome of finishing: the comparison, or why the focus organization could not be found. */
+/** The outcome of finishing: the comparison, or why none can be shown (an unknown focus, too few peers). */
 export type ComparisonOutcome =
   | { readonly ok: true; readonly comparison: Comparison }
   | { readonly ok: false; readonly problem: string; readonly hint?: string };
@@ -74,8 +80,15 @@ export function createComparison(catalog: Catalog): ComparisonBuilder {
   };
 }
 
-/** A scored row, with the group of submissions it stands for. */
-type GroupRow = ScoredRow & { group: OrganizationGroup };
+/** Who the output names, and how it shows their dates. */
+interface Presentation {
+  readonly labels: readonly string[];
+  readonly focusGroup: OrganizationGroup | undefined;
+  readonly threshold: number;
+  readonly minPeers: number;
+  /** A group's view in the output: pseudonymised groups show their dates as quarters. */
+  readonly view: (group: OrganizationGroup) => RowView;
+}
 
 function buildComparison(
   catalog: Catalog,
@@ -88,9 +101,16 @@ function buildComparison(
   const focusGroup = options.focus === undefined ? undefined : findGroup(groups, options.focus);
   if (options.focus !== undefined && !focusGroup) return focusNotFound(groups, options.focus);
   const pseudonymous = options.anonymize === true || focusGroup !== undefined;
+  const minPeers = options.minPeers ?? DEFAULT_MIN_PEERS;
+  if (pseudonymous && groups.length - 1 < minPeers)
+    return tooFewPeers(Math.max(0, groups.length - 1), minPeers, focusGroup !== undefined);
   const pseudonyms = createPseudonymizer(options.pseudonymKey);
   const labels = labelGroups(groups, focusGroup, pseudonymous, pseudonyms);
-  const threshold = options.normThreshold ?? 75;
+  const view = (group: OrganizationGroup): RowView => {
+    const identified = !pseudonymous || group === focusGroup;
+    return { focus: group === focusGroup, identified, date: identified ? (d) => d : quarterOf };
+  };
+  const shown: Presentation = { labels, focusGroup, threshold: options.normThreshold ?? 75, minPeers, view };
   const fileLabel = (path: string) => (pseudonymous ? pseudonyms.file(path) : path);
   return {
     ok: true,
@@ -99,11 +119,12 @@ function buildComparison(
       catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
       as_of: options.asOf ?? null,
       pseudonymisation: pseudonymisationOf(pseudonymous, pseudonyms),
-      norm_threshold: threshold,
+      norm_threshold: shown.threshold,
+      min_peers: minPeers,
       summary: summaryOf(valid, invalid, groups, warnings),
-      ...comparedResults(catalog, groups, labels, focusGroup, pseudonymous, threshold),
+      ...comparedResults(catalog, groups, shown),
       invalid: invalidEntries(invalid, pseudonymous, fileLabel),
-      duplicates: duplicateEntries(groups, labels, fileLabel),
+      duplicates: duplicateEntries(groups, labels, fileLabel, view),
     },
   };
 }
@@ -113,7 +134,7 @@ type ComparedResults = Pick<
   Comparison,
   | "controls"
   | "lessons"
-  | "left_out"
+  | "not_compared"
   | "newer_versions"
   | "organizations"
   | "control_stats"
@@ -122,38 +143,58 @@ type ComparedResults = Pick<
   | "focus"
 >;
 
-/** Scores every organization over the controls all their catalog versions share, and sums up the sector. */
+/** Scores every organization on its own catalog version, and sums up the sector over those that could answer. */
 function comparedResults(
   catalog: Catalog,
   groups: readonly OrganizationGroup[],
-  labels: readonly string[],
-  focusGroup: OrganizationGroup | undefined,
-  pseudonymous: boolean,
-  threshold: number,
+  shown: Presentation,
 ): ComparedResults {
-  const kept = groups.map((g) => g.kept);
-  const { leftOut, newer, compared } = leftOutControls(catalog, kept);
-  const comparedControls = catalog.controls.filter((c) => compared.has(c.id));
-  const rows = scoredRows(catalog, groups, labels, compared, comparedControls);
-  const stats = comparedControls.map((c) => controlStats(c, rows, threshold));
-  const focusRow = rows.find((r) => r.group === focusGroup);
+  const rows = scoredRows(catalog, groups, shown.labels);
+  const comparedControls = catalog.controls.filter(
+    (c) => rows.length === 0 || rows.some((r) => !r.notCompared.has(c.id)),
+  );
+  const ids = comparedControls.map((c) => c.id);
+  const lessonControls = catalog.lessons.map((l) =>
+    comparedControls.filter((c) => c.lessons.includes(l.id)).map((c) => c.id),
+  );
+  const stats = comparedControls.map((c) => controlStats(c, rows, shown.threshold));
+  const focusRow = rows.find((r) => r.group === shown.focusGroup);
   const slots = incidentSlots(catalog);
   return {
     controls: comparedControls.map(controlEntry),
-    lessons: lessonEntries(catalog, comparedControls),
-    left_out: leftOut,
-    newer_versions: newer,
-    organizations: rows.map((row) =>
-      organizationRow(catalog, slots, row, row.group, row === focusRow, pseudonymous),
+    lessons: catalog.lessons.map((l, i) => ({ id: l.id, title: l.title, controls: [...lessonControls[i]!] })),
+    not_compared: notComparedNotes(
+      catalog,
+      rows.map((r) => ({ version: r.group.kept.catalogVersion, label: r.label })),
     ),
+    newer_versions: newerVersions(rows),
+    organizations: rows.map((row) => organizationRow(catalog, slots, row, ids, shown.view(row.group))),
     control_stats: stats,
-    lesson_stats: catalog.lessons.map((l, i) => lessonStats(l, i, rows)),
-    exposure: catalog.incidents.map((incident, i) => exposureOf(incident, slots[i]!, rows, comparedControls)),
-    focus: focusRow ? focusOf(catalog, focusRow, peersOf(rows, focusRow), stats) : null,
+    lesson_stats: catalog.lessons.map((l, i) => lessonStats(l, i, rows, lessonControls[i]!)),
+    exposure: catalog.incidents.map((incident, i) => exposureOf(incident, slots[i]!, rows, new Set(ids))),
+    focus: focusRow
+      ? focusOf(catalog, focusRow, peersOf(rows, focusRow), stats, {
+          minPeers: shown.minPeers,
+          controls: ids,
+          lessonControls,
+          version: focusRow.group.kept.catalogVersion,
+        })
+      : null,
   };
 }
 
-function peersOf(rows: readonly GroupRow[], focusRow: GroupRow): GroupRow[] {
+/** The answered versions newer than the catalog in use, with their number of compared submissions. */
+function newerVersions(rows: readonly ComparedRow[]): Comparison["newer_versions"] {
+  const counts = new Map<string, number>();
+  for (const r of rows)
+    if (r.standing.standing === "newer")
+      counts.set(r.standing.version, (counts.get(r.standing.version) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => compareVersions(a, b))
+    .map(([version, submissions]) => ({ version, submissions }));
+}
+
+function peersOf(rows: readonly ComparedRow[], focusRow: ComparedRow): ComparedRow[] {
   return rows.filter((r) => r !== focusRow);
 }
 
@@ -167,26 +208,29 @@ function focusNotFound(groups: readonly OrganizationGroup[], focus: string): Com
   };
 }
 
-/** One row per organization over the compared controls, lowest score first, then by label. */
+/** One row per organization, each on its own catalog version, lowest score first, then by label. */
 function scoredRows(
   catalog: Catalog,
   groups: readonly OrganizationGroup[],
   labels: readonly string[],
-  compared: ReadonlySet<string>,
-  comparedControls: readonly Control[],
-): GroupRow[] {
-  // Submissions arrive scored over the whole catalog; only a version difference forces a rescore.
-  const rescore = compared.size < catalog.controls.length ? createRowScorer(catalog, compared) : undefined;
-  const position = new Map(catalog.controls.map((c, i) => [c.id, i]));
-  const statusesOf = (letters: string) =>
-    new Map(comparedControls.map((c) => [c.id, statusOfLetter(letters.charAt(position.get(c.id)!))]));
-  const rows: GroupRow[] = groups.map((group, i) => ({
-    group,
-    label: labels[i]!,
-    statuses: statusesOf(group.kept.statuses),
-    assessed: statusesOf(group.kept.assessed),
-    scores: rescore ? rescore(group.kept.statuses, group.kept.assessed, group.kept.flags) : group.kept.scores,
-  }));
+): ComparedRow[] {
+  // Few distinct versions arrive, so their standings and scorers are worked out once each.
+  const standings = new Map<string, VersionStanding>();
+  const scorers = new Map<string, RowScorer>();
+  const standingOf = (version: string) => {
+    const found = standings.get(version) ?? versionStanding(catalog, version);
+    standings.set(version, found);
+    return found;
+  };
+  const scorerFor = (standing: VersionStanding) => {
+    const kept = new Set(catalog.controls.map((c) => c.id).filter((id) => !standing.notCompared.has(id)));
+    const found = scorers.get(standing.version) ?? createRowScorer(catalog, kept);
+    scorers.set(standing.version, found);
+    return found;
+  };
+  const rows = groups.map((group, i) =>
+    compareRow(catalog, group, labels[i]!, standingOf(group.kept.catalogVersion), scorerFor),
+  );
   return rows.sort(
     (a, b) =>
       (a.scores.score ?? Number.POSITIVE_INFINITY) - (b.scores.score ?? Number.POSITIVE_INFINITY) ||
@@ -224,15 +268,6 @@ function controlEntry(c: Control): Comparison["controls"][number] {
   return { id: c.id, title: c.title, severity: c.severity, level: c.level, lessons: c.lessons };
 }
 
-/** Every lesson with the compared controls that teach it. */
-function lessonEntries(catalog: Catalog, comparedControls: readonly Control[]): Comparison["lessons"] {
-  return catalog.lessons.map((l) => ({
-    id: l.id,
-    title: l.title,
-    controls: comparedControls.filter((c) => c.lessons.includes(l.id)).map((c) => c.id),
-  }));
-}
-
 function incidentSlots(catalog: Catalog): IncidentSlot[] {
   let stepOffset = 0;
   return catalog.incidents.map((incident, index) => {
@@ -264,51 +299,6 @@ function labelGroups(
     pseudonyms.organization(g.kept.organization.name, g.kept.organization.registration, length),
   );
   return groups.map((g, i) => (g === focus ? g.kept.organization.name : labels[i]!));
-}
-
-function organizationRow(
-  catalog: Catalog,
-  slots: readonly IncidentSlot[],
-  row: ScoredRow,
-  group: OrganizationGroup,
-  focus: boolean,
-  pseudonymous: boolean,
-): OrganizationRow {
-  const s = group.kept;
-  const identified = !pseudonymous || focus;
-  return {
-    label: row.label,
-    pseudonymous: !identified,
-    focus,
-    ...(identified
-      ? {
-          name: s.organization.name,
-          jurisdiction: s.organization.jurisdiction,
-          registration: s.organization.registration,
-          file: s.file,
-        }
-      : {}),
-    answered_catalog_version: s.catalogVersion,
-    assessment_date: s.assessmentDate,
-    score: row.scores.score,
-    tier: row.scores.tier,
-    lessons: Object.fromEntries(catalog.lessons.map((l, i) => [l.id, row.scores.lessons[i] ?? null])),
-    controls: Object.fromEntries(row.statuses),
-    incidents: Object.fromEntries(
-      catalog.incidents.map((incident, i) => [
-        incident.id,
-        {
-          verdict: verdictOfLetter(row.scores.incidents.charAt(i)),
-          steps: Object.fromEntries(
-            incident.attack_chain.map((step, k) => [
-              step.id,
-              stepOfLetter(row.scores.steps.charAt(slots[i]!.stepOffset + k)),
-            ]),
-          ),
-        },
-      ]),
-    ),
-  };
 }
 
 /** The submissions that could not be compared, by file name. */
@@ -354,23 +344,29 @@ function duplicateEntries(
   groups: readonly OrganizationGroup[],
   labels: readonly string[],
   fileLabel: (path: string) => string,
+  view: (group: OrganizationGroup) => RowView,
 ): Duplicate[] {
   return groups
     .map((g, i) => ({ g, label: labels[i]! }))
     .filter(({ g }) => g.ignored.length > 0)
-    .map(({ g, label }) => duplicateEntry(g, label, fileLabel))
+    .map(({ g, label }) => duplicateEntry(g, label, fileLabel, view(g).date))
     .sort((a, b) => (a.organization < b.organization ? -1 : 1));
 }
 
-function duplicateEntry(g: OrganizationGroup, label: string, fileLabel: (path: string) => string): Duplicate {
+function duplicateEntry(
+  g: OrganizationGroup,
+  label: string,
+  fileLabel: (path: string) => string,
+  date: (iso: string) => string,
+): Duplicate {
   return {
     organization: label,
-    kept: { file: fileLabel(g.kept.file), assessment_date: g.kept.assessmentDate },
+    kept: { file: fileLabel(g.kept.file), assessment_date: date(g.kept.assessmentDate) },
     ignored: g.ignored.map((s) => ({
       file: fileLabel(s.file),
-      assessment_date: s.assessmentDate,
+      assessment_date: date(s.assessmentDate),
       identical: s.sha256 === g.kept.sha256,
     })),
-    reason: g.reason,
+    reason: describeChoice(g, date),
   };
 }

@@ -1,6 +1,5 @@
 // Exposure per incident: how many organizations would let each attack chain through, and where the sector is weakest.
 import type { Exposure } from "../model/comparison.js";
-import type { Control } from "../model/control.js";
 import type { Incident } from "../model/incident.js";
 import { STEP_LETTER, VERDICT_LETTER } from "./letters.js";
 import type { ScoredRow } from "./stats.js";
@@ -14,17 +13,22 @@ export interface IncidentSlot {
 type Step = Incident["attack_chain"][number];
 type StepExposure = Exposure["steps"][number];
 
-/** Counts replay verdicts across organizations for one incident, given the compared controls. */
+/**
+ * Counts replay verdicts across organizations for one incident. `ids` are the controls compared for some
+ * organization. An organization for which a control of the chain's countermeasures is not compared (its catalog
+ * version lacks it) has no trustworthy verdict, so it is counted as not comparable and left out of every other count.
+ */
 export function exposureOf(
   incident: Incident,
   slot: IncidentSlot,
   rows: readonly ScoredRow[],
-  compared: readonly Control[],
+  ids: ReadonlySet<string>,
 ): Exposure {
+  const verdictOf = (r: ScoredRow) => r.scores.incidents.charAt(slot.index);
+  const applies = rows.filter((r) => verdictOf(r) !== VERDICT_LETTER.not_applicable);
+  const inScope = applies.filter((r) => !r.notComparable.has(slot.index));
   const count = (verdict: keyof typeof VERDICT_LETTER) =>
-    rows.filter((r) => r.scores.incidents.charAt(slot.index) === VERDICT_LETTER[verdict]).length;
-  const inScope = rows.filter((r) => r.scores.incidents.charAt(slot.index) !== VERDICT_LETTER.not_applicable);
-  const ids = new Set(compared.map((c) => c.id));
+    inScope.filter((r) => verdictOf(r) === VERDICT_LETTER[verdict]).length;
   const steps = incident.attack_chain.map((step, i) =>
     stepExposure(step, i, slot.stepOffset + i, inScope, ids),
   );
@@ -33,13 +37,14 @@ export function exposureOf(
     incident_id: incident.id,
     name: incident.name,
     date: incident.date,
-    applicable: rows.length - count("not_applicable"),
+    applicable: inScope.length,
     stopped: count("stopped"),
     limited: count("limited"),
     detected: count("detected"),
     hindered: count("hindered"),
     not_stopped: count("not_stopped"),
-    not_applicable: count("not_applicable"),
+    not_applicable: rows.length - applies.length,
+    not_comparable: applies.length - inScope.length,
     steps,
     weakest_step:
       weakest && notBlocked(weakest) > 0
@@ -116,33 +121,50 @@ function notBlocked(step: { open: number; hindered: number; detected: number; li
   return step.open + step.hindered + step.detected + step.limited;
 }
 
+const exchanges = (n: number) => `${n} ${n === 1 ? "exchange" : "exchanges"}`;
+
 function summarize(e: Omit<Exposure, "summary">): string {
-  const exchanges = (n: number) => `${n} ${n === 1 ? "exchange" : "exchanges"}`;
-  if (e.applicable === 0) return `The ${e.name} attack chain applies to none of the compared exchanges.`;
-  let first: string;
-  if (e.not_stopped > 0) {
-    first =
-      `${e.not_stopped} of ${exchanges(e.applicable)} would not stop the ${e.name} attack chain at any step` +
-      (e.limited > 0 ? `; ${e.limited} more would not stop it but would limit the loss` : "") +
-      (e.detected > 0 ? `; ${e.detected} more would only detect it in time to respond` : "") +
-      (e.hindered > 0 ? `; ${e.hindered} more would only hinder it.` : ".");
-  } else if (e.limited + e.detected + e.hindered > 0) {
-    const parts = [
-      e.limited > 0 ? `${e.limited} of ${exchanges(e.applicable)} would only limit the loss` : "",
-      e.detected > 0 ? `${e.detected} of ${exchanges(e.applicable)} would only detect it` : "",
-      e.hindered > 0 ? `${e.hindered} of ${exchanges(e.applicable)} would only hinder it` : "",
-    ].filter(Boolean);
-    first = `No exchange leaves the ${e.name} attack chain fully open, but ${parts.join(" and ")}: for them, no preventive countermeasure is in place at any step.`;
-  } else {
-    first = `All ${exchanges(e.applicable)} would stop the ${e.name} attack chain at some step.`;
-  }
+  const caveat = notComparableCaveat(e);
+  if (e.applicable === 0)
+    return e.not_comparable > 0
+      ? `The ${e.name} attack chain cannot be replayed for any compared exchange it applies to.${caveat}`
+      : `The ${e.name} attack chain applies to none of the compared exchanges.`;
+  const first = verdictSentence(e);
   const w = e.weakest_step;
-  if (!w) return first;
+  if (!w) return `${first}${caveat}`;
   const step = e.steps.find((s) => s.step_id === w.step_id)!;
   const weaker = step.hindered + step.detected + step.limited;
   const split =
     weaker > 0 && step.open > 0
       ? ` (${step.open} with nothing in its way, ${weaker} with only a weaker countermeasure)`
       : "";
-  return `${first} The sector is weakest at step ${w.number}, “${w.title}”: ${w.not_blocked} of ${exchanges(w.of)} ${w.not_blocked === 1 ? "has" : "have"} no control that blocks it${split}.`;
+  return `${first} The sector is weakest at step ${w.number}, “${w.title}”: ${w.not_blocked} of ${exchanges(w.of)} ${w.not_blocked === 1 ? "has" : "have"} no control that blocks it${split}.${caveat}`;
+}
+
+/** How many would not stop, only limit, detect or hinder the chain, or stop it, over the comparable exchanges. */
+function verdictSentence(e: Omit<Exposure, "summary">): string {
+  if (e.not_stopped > 0) {
+    return (
+      `${e.not_stopped} of ${exchanges(e.applicable)} would not stop the ${e.name} attack chain at any step` +
+      (e.limited > 0 ? `; ${e.limited} more would not stop it but would limit the loss` : "") +
+      (e.detected > 0 ? `; ${e.detected} more would only detect it in time to respond` : "") +
+      (e.hindered > 0 ? `; ${e.hindered} more would only hinder it.` : ".")
+    );
+  }
+  if (e.limited + e.detected + e.hindered > 0) {
+    const parts = [
+      e.limited > 0 ? `${e.limited} of ${exchanges(e.applicable)} would only limit the loss` : "",
+      e.detected > 0 ? `${e.detected} of ${exchanges(e.applicable)} would only detect it` : "",
+      e.hindered > 0 ? `${e.hindered} of ${exchanges(e.applicable)} would only hinder it` : "",
+    ].filter(Boolean);
+    return `No exchange leaves the ${e.name} attack chain fully open, but ${parts.join(" and ")}: for them, no preventive countermeasure is in place at any step.`;
+  }
+  return `All ${exchanges(e.applicable)} would stop the ${e.name} attack chain at some step.`;
+}
+
+/** The exchanges left out of the counts because their catalog version lacks a control the chain's countermeasures use. */
+function notComparableCaveat(e: Omit<Exposure, "summary">): string {
+  const n = e.not_comparable;
+  if (n === 0) return "";
+  return ` ${exchanges(n)} ${n === 1 ? "is" : "are"} not comparable on this chain and not counted: ${n === 1 ? "its submission was" : "their submissions were"} made against an older catalog version that lacks a control its countermeasures use.`;
 }

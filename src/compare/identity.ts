@@ -14,8 +14,26 @@ export function normalizeName(text: string): string {
 export interface OrganizationGroup {
   readonly kept: ValidSubmission;
   readonly ignored: readonly ValidSubmission[];
-  /** Why `kept` was chosen; empty when there was only one submission. */
-  readonly reason: string;
+  /**
+   * Why `kept` was chosen: several files share its (latest) date, all files are identical, or it is the latest;
+   * null when there was only one submission. Worded by the comparison, which may coarsen the date.
+   */
+  readonly reason: "tie" | "identical" | "latest" | null;
+}
+
+/** The reason a group's kept submission was chosen, in words, with its assessment date as `date` shows it. */
+export function describeChoice(group: OrganizationGroup, date: (iso: string) => string): string {
+  const on = date(group.kept.assessmentDate);
+  switch (group.reason) {
+    case null:
+      return "";
+    case "tie":
+      return `several different files carry the same assessment date ${on}; the last in path order was compared — confirm which one is authoritative`;
+    case "identical":
+      return "the files are identical";
+    case "latest":
+      return `it has the latest assessment date (${on})`;
+  }
 }
 
 /**
@@ -57,13 +75,8 @@ function choose(group: readonly ValidSubmission[]): OrganizationGroup {
   );
   const kept = ordered.at(-1)!;
   const ignored = ordered.slice(0, -1);
-  if (ignored.length === 0) return { kept, ignored, reason: "" };
-  const tie = ignored.filter((s) => s.assessmentDate === kept.assessmentDate && s.sha256 !== kept.sha256);
-  const reason =
-    tie.length > 0
-      ? `several different files carry the same assessment date ${kept.assessmentDate}; the last in path order was compared — confirm which one is authoritative`
-      : ignored.every((s) => s.sha256 === kept.sha256)
-        ? "the files are identical"
-        : `it has the latest assessment date (${kept.assessmentDate})`;
-  return { kept, ignored, reason };
+  if (ignored.length === 0) return { kept, ignored, reason: null };
+  const tie = ignored.some((s) => s.assessmentDate === kept.assessmentDate && s.sha256 !== kept.sha256);
+  const identical = ignored.every((s) => s.sha256 === kept.sha256);
+  return { kept, ignored, reason: tie ? "tie" : identical ? "identical" : "latest" };
 }

@@ -9,11 +9,23 @@ import type { RowScores } from "./rows.js";
 /** One compared organization, as the statistics see it. */
 export interface ScoredRow {
   readonly label: string;
-  /** Compared control id → status after exceptions. */
+  /** Control id → status after exceptions, for the controls compared for this organization only. */
   readonly statuses: ReadonlyMap<string, Status>;
-  /** Compared control id → status decided by the answers alone. */
+  /** Control id → status decided by the answers alone, for the same controls. */
   readonly assessed: ReadonlyMap<string, Status>;
+  /** Scores over the controls its own catalog version can answer. */
   readonly scores: RowScores;
+  /** Controls of the catalog in use its catalog version lacks or asked in an earlier form. */
+  readonly notCompared: ReadonlySet<string>;
+  /** Positions of the incidents with a countermeasure control in `notCompared`: their verdicts cannot be trusted. */
+  readonly notComparable: ReadonlySet<number>;
+  /** Compared controls it declared not applicable by its own answer. */
+  readonly declared: ReadonlySet<string>;
+}
+
+/** True when none of `ids` is left out for the row, so its score over them stands on the same basis as the others'. */
+export function comparableOn(row: ScoredRow, ids: readonly string[]): boolean {
+  return ids.every((id) => !row.notCompared.has(id));
 }
 
 /** Rounds to one decimal, the precision of every published score and share. */
@@ -38,12 +50,16 @@ export function quantile(sorted: readonly number[], q: number): number {
 /** Fewer exchanges in scope than this cannot set a norm: with three, one answer is a third of the sector. */
 export const MIN_FOR_NORM = 5;
 
-/** Shares per status of one control, its sector norm and the organizations that stand out from it. */
+/**
+ * Shares per status of one control, its sector norm and the organizations that stand out from it, over the
+ * organizations whose catalog version could answer it: an unanswerable control is no answer at all.
+ */
 export function controlStats(
   control: Control,
-  rows: readonly ScoredRow[],
+  allRows: readonly ScoredRow[],
   normThreshold: number,
 ): ControlStats {
+  const rows = allRows.filter((row) => row.statuses.has(control.id));
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const row of rows) counts[row.statuses.get(control.id)!] += 1;
   const inScope = rows.length - counts.not_applicable;
@@ -51,37 +67,57 @@ export function controlStats(
     counts[b] > counts[a] ? b : a,
   );
   const norm = inScope >= MIN_FOR_NORM && (100 * counts[top]) / inScope >= normThreshold ? top : null;
-  const laggards: string[] = [];
-  const leaders: string[] = [];
-  if (norm !== null) {
-    const normCredit = credit({ status: norm, assessed_status: norm });
-    for (const row of rows) {
-      const status = row.statuses.get(control.id)!;
-      if (status === "not_applicable") continue;
-      const own = credit({ status, assessed_status: row.assessed.get(control.id)! });
-      if (own < normCredit) laggards.push(row.label);
-      else if (own > normCredit) leaders.push(row.label);
-    }
-  }
   return {
     control_id: control.id,
     title: control.title,
     severity: control.severity,
     level: control.level,
     lessons: control.lessons,
+    compared: rows.length,
+    not_compared: allRows.length - rows.length,
     counts,
+    not_applicable_by_answer: rows.filter((row) => row.declared.has(control.id)).length,
     shares: Object.fromEntries(STATUSES.map((s) => [s, percent(counts[s], rows.length)])) as Record<
       Status,
       number
     >,
     norm,
-    laggards: laggards.sort(),
-    leaders: leaders.sort(),
+    ...outliers(control.id, rows, norm),
   };
 }
 
-/** Distribution of one lesson's scores, with the organizations below Tukey's lower fence. */
-export function lessonStats(lesson: Lesson, index: number, rows: readonly ScoredRow[]): LessonStats {
+/** The organizations in scope below and above a control's norm (none without a norm). */
+function outliers(
+  id: string,
+  rows: readonly ScoredRow[],
+  norm: Status | null,
+): { laggards: string[]; leaders: string[] } {
+  const laggards: string[] = [];
+  const leaders: string[] = [];
+  if (norm === null) return { laggards, leaders };
+  const normCredit = credit({ status: norm, assessed_status: norm });
+  for (const row of rows) {
+    const status = row.statuses.get(id)!;
+    if (status === "not_applicable") continue;
+    const own = credit({ status, assessed_status: row.assessed.get(id)! });
+    if (own < normCredit) laggards.push(row.label);
+    else if (own > normCredit) leaders.push(row.label);
+  }
+  return { laggards: laggards.sort(), leaders: leaders.sort() };
+}
+
+/**
+ * Distribution of one lesson's scores, with the organizations below Tukey's lower fence. `controls` are the
+ * lesson's compared controls: a row that lacks one of them scored the lesson on fewer controls, so it is left out.
+ */
+export function lessonStats(
+  lesson: Lesson,
+  index: number,
+  allRows: readonly ScoredRow[],
+  controls: readonly string[],
+): LessonStats {
+  const rows = allRows.filter((row) => comparableOn(row, controls));
+  const not_comparable = allRows.length - rows.length;
   const scored = rows
     .map((row) => ({ label: row.label, score: row.scores.lessons[index] ?? null }))
     .filter((x): x is { label: string; score: number } => x.score !== null);
@@ -91,6 +127,7 @@ export function lessonStats(lesson: Lesson, index: number, rows: readonly Scored
       lesson_id: lesson.id,
       title: lesson.title,
       n: 0,
+      not_comparable,
       min: null,
       q1: null,
       median: null,
@@ -106,6 +143,7 @@ export function lessonStats(lesson: Lesson, index: number, rows: readonly Scored
     lesson_id: lesson.id,
     title: lesson.title,
     n: values.length,
+    not_comparable,
     min: values[0]!,
     q1: round1(q1),
     median: round1(quantile(values, 0.5)),

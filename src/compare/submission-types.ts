@@ -23,7 +23,9 @@ export interface ValidSubmission {
   readonly assessed: string;
   /** The profile as the replay reads it (`profileFlags` over the catalog's replay conditions). */
   readonly flags: string;
-  /** Scores over every catalog control; recomputed only when the comparison must leave controls out. */
+  /** Controls the organization declared not applicable by its own (justified) answer, not by its profile; catalog order. */
+  readonly declaredNotApplicable: readonly string[];
+  /** Scores over every catalog control; recomputed only when its catalog version leaves controls out. */
   readonly scores: RowScores;
   /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
   readonly warnings: Readonly<Record<string, number>>;

@@ -33,6 +33,14 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === "error");
 }
 
+/**
+ * A key path as a person reads it: dotted, with list positions counted from 1 (`evidence.1` is the first piece of
+ * evidence, as in an answers sheet). The `path` of a diagnostic stays 0-based for programs.
+ */
+export function showPath(path: readonly PropertyKey[]): string {
+  return path.map((key) => (typeof key === "number" ? String(key + 1) : String(key))).join(".");
+}
+
 /** Formats a value for a message: strings and numbers in backticks, long values shortened. */
 export function show(value: unknown): string {
   let text: string;

@@ -5,10 +5,26 @@ import { DiagnosticSchema } from "./diagnostic.js";
 import { IncidentReplaySchema, StatusSchema, StepReplaySchema } from "./result.js";
 
 /** Version of the comparison JSON format; bumped on any incompatible change. */
-export const COMPARISON_FORMAT = "vaspcheck/comparison@2";
+export const COMPARISON_FORMAT = "vaspcheck/comparison@3";
 
 const Share = z.number().min(0).max(100);
 const Score = z.number().nullable();
+/** Why a figure is null instead of a number (too few peers in scope, or a score on another catalog basis); null when given. */
+const Withheld = z.string().nullable();
+
+/** `YYYY-MM-DD`, or the quarter `YYYY-Qn` for a pseudonymised organization, so a date cannot single it out. */
+export const AssessmentDateSchema = z.string().regex(/^\d{4}-(\d{2}-\d{2}|Q[1-4])$/);
+
+/** A cell of the matrix: the control's status, or `not_compared` when the submission's catalog version cannot answer it. */
+export const CellStatusSchema = z.union([StatusSchema, z.literal("not_compared")]);
+/** A cell of the matrix. */
+export type CellStatus = z.infer<typeof CellStatusSchema>;
+
+/** An incident verdict in a row, or `not_comparable` when a control of its countermeasures is not compared for the row. */
+export const RowVerdictSchema = z.union([IncidentReplaySchema.shape.verdict, z.literal("not_comparable")]);
+
+/** How an answered catalog version stands against the catalog in use. */
+export const CatalogStandingSchema = z.enum(["current", "older", "newer"]);
 
 /** One organization's row of the matrix. Identifying fields are absent when the row is pseudonymised. */
 export const OrganizationRowSchema = z.object({
@@ -22,19 +38,30 @@ export const OrganizationRowSchema = z.object({
   registration: z.string().optional(),
   file: z.string().optional(),
   answered_catalog_version: z.string(),
-  assessment_date: z.string(),
-  /** Severity-weighted score 0–100 over the compared controls; null when none applies. */
+  /** Whether that version is the catalog in use, older (some controls may not be compared for it) or newer. */
+  catalog_standing: CatalogStandingSchema,
+  /** Controls of the catalog in use this submission's version lacks or asked in an earlier form: not compared for it. */
+  not_compared: z.array(z.string()),
+  /** Incidents with a countermeasure control not compared for it: left out of their exposure. */
+  not_comparable_incidents: z.array(z.string()),
+  /** What an older or newer catalog version means for this organization, in words; null on the catalog in use. */
+  version_note: z.string().nullable(),
+  /** Compared controls the organization declared not applicable by its own (justified) answer, not by its profile. */
+  declared_not_applicable: z.array(z.string()),
+  /** `YYYY-MM-DD`; its quarter (`2026-Q2`) when the row is pseudonymised. */
+  assessment_date: AssessmentDateSchema,
+  /** Severity-weighted score 0–100 over the controls compared for this organization; null when none applies. */
   score: Score,
   tier: z.int().nullable(),
-  /** Lesson id → score over the compared controls of that lesson. */
+  /** Lesson id → score over the controls of that lesson compared for this organization. */
   lessons: z.record(z.string(), Score),
-  /** Control id → status, for every compared control. */
-  controls: z.record(z.string(), StatusSchema),
-  /** Incident id → replay verdict and the verdict of each attack step (step id → verdict). */
+  /** Control id → status (or `not_compared`), for every control of the comparison. */
+  controls: z.record(z.string(), CellStatusSchema),
+  /** Incident id → replay verdict and the verdict of each attack step (none when not comparable). */
   incidents: z.record(
     z.string(),
     z.object({
-      verdict: IncidentReplaySchema.shape.verdict,
+      verdict: RowVerdictSchema,
       steps: z.record(z.string(), StepReplaySchema.shape.verdict),
     }),
   ),
@@ -49,8 +76,14 @@ export const ControlStatsSchema = z.object({
   severity: SeveritySchema,
   level: z.int(),
   lessons: z.array(z.string()),
-  /** Organizations per status. */
+  /** Organizations whose catalog version could answer the control: the base of every count and share. */
+  compared: z.int().min(0),
+  /** Organizations on an older catalog version that lacks the control or asked it differently: left out of it. */
+  not_compared: z.int().min(0),
+  /** Compared organizations per status. */
   counts: z.record(StatusSchema, z.int().min(0)),
+  /** Of `counts.not_applicable`, the organizations that declared it not applicable by their own answer. */
+  not_applicable_by_answer: z.int().min(0),
   /** Percent of compared organizations per status (one decimal). */
   shares: z.record(StatusSchema, Share),
   /** The status at least `norm_threshold` percent of the organizations in scope share (when 5 or more are in scope). */
@@ -67,8 +100,10 @@ export type ControlStats = z.infer<typeof ControlStatsSchema>;
 export const LessonStatsSchema = z.object({
   lesson_id: z.string(),
   title: z.string(),
-  /** Organizations with a score (the lesson applies to them). */
+  /** Organizations with a score (the lesson applies to them) over every compared control of the lesson. */
   n: z.int().min(0),
+  /** Organizations left out because a control of the lesson is not compared for them (older catalog version). */
+  not_comparable: z.int().min(0),
   min: Score,
   q1: Score,
   median: Score,
@@ -91,7 +126,7 @@ export const StepExposureSchema = z.object({
   controls: z.array(z.string()),
   /** Compared controls that would cap the loss of this step without stopping it. */
   limiting_controls: z.array(z.string()),
-  /** Counts over the organizations the incident applies to, by step verdict. */
+  /** Counts over the comparable organizations the incident applies to, by step verdict. */
   blocked: z.int().min(0),
   /** Organizations that do not block the step but cap its loss with a met control. */
   limited: z.int().min(0),
@@ -105,7 +140,7 @@ export const ExposureSchema = z.object({
   incident_id: z.string(),
   name: z.string(),
   date: z.string(),
-  /** Organizations the incident applies to. */
+  /** Comparable organizations the incident applies to: the base of every count below but `not_comparable`. */
   applicable: z.int().min(0),
   stopped: z.int().min(0),
   /** Organizations that stop no step but cap the loss at one. */
@@ -116,6 +151,8 @@ export const ExposureSchema = z.object({
   /** Organizations whose controls stop the chain at no step. */
   not_stopped: z.int().min(0),
   not_applicable: z.int().min(0),
+  /** Organizations the incident applies to but for which a control of its countermeasures is not compared. */
+  not_comparable: z.int().min(0),
   steps: z.array(StepExposureSchema),
   /** The step (among those some compared control addresses) that the most organizations fail to block. */
   weakest_step: z
@@ -135,7 +172,7 @@ export const ExposureSchema = z.object({
 /** Exposure of the sector to one incident. */
 export type Exposure = z.infer<typeof ExposureSchema>;
 
-/** A control left out of the comparison because not every submission's catalog version has it. */
+/** A control left out because not every submission's catalog version has it (the diff's view of two submissions). */
 export const LeftOutSchema = z.object({
   control_id: z.string(),
   reason: z.enum(["added", "changed", "removed"]),
@@ -150,6 +187,14 @@ export const LeftOutSchema = z.object({
 /** A control left out of the comparison. */
 export type LeftOut = z.infer<typeof LeftOutSchema>;
 
+/** A control not compared for the submissions whose older catalog version lacks it, asked it differently or had it. */
+export const NotComparedSchema = LeftOutSchema.extend({
+  /** Labels of the organizations it is not compared for (for `removed`: whose answers to it were ignored). */
+  organizations: z.array(z.string()),
+});
+/** A control not compared for some submissions. */
+export type NotCompared = z.infer<typeof NotComparedSchema>;
+
 /** A submission that could not be compared, with its diagnostics. */
 export const InvalidSubmissionSchema = z.object({
   file: z.string(),
@@ -163,11 +208,11 @@ export type InvalidSubmissionEntry = z.infer<typeof InvalidSubmissionSchema>;
 /** Several submissions for one organization: which one was compared and which were set aside. */
 export const DuplicateSchema = z.object({
   organization: z.string(),
-  kept: z.object({ file: z.string(), assessment_date: z.string() }),
+  kept: z.object({ file: z.string(), assessment_date: AssessmentDateSchema }),
   ignored: z.array(
     z.object({
       file: z.string(),
-      assessment_date: z.string(),
+      assessment_date: AssessmentDateSchema,
       /** Byte-identical to the kept file. */
       identical: z.boolean(),
     }),
@@ -183,11 +228,13 @@ export const FocusScoreSchema = z.object({
   id: z.string(),
   title: z.string(),
   score: Score,
-  /** Peers with a score. */
+  /** Peers with a score over the same controls. */
   peers: z.int().min(0),
   peer_median: Score,
-  /** Percent of peers scoring lower, ties counting half; null without a score or peers. */
+  /** Percent of peers scoring lower, ties counting half; null without a score, or when `withheld` says why. */
   percentile: z.number().min(0).max(100).nullable(),
+  /** Why the median and percentile are null: fewer peers than `min_peers`, or a score on another catalog basis. */
+  withheld: Withheld,
 });
 /** Where one organization stands among its peers. */
 export type FocusScore = z.infer<typeof FocusScoreSchema>;
@@ -195,15 +242,20 @@ export type FocusScore = z.infer<typeof FocusScoreSchema>;
 /** One organization against its anonymised peers, for a supervisory feedback letter. */
 export const FocusSchema = z.object({
   label: z.string(),
+  /** Fewer peers in scope than this and a peer figure is withheld (null, with the reason), so no peer can be re-identified. */
+  min_peers: z.int().min(0),
   overall: FocusScoreSchema,
   lessons: z.array(FocusScoreSchema),
   incidents: z.array(
     z.object({
       incident_id: z.string(),
       name: z.string(),
-      verdict: IncidentReplaySchema.shape.verdict,
-      /** Percent of peers (the incident applies to) whose controls stop the chain. */
+      verdict: RowVerdictSchema,
+      /** Comparable peers the incident applies to. */
+      peers_in_scope: z.int().min(0),
+      /** Percent of those peers whose controls stop the chain; null when `withheld` says why. */
       peers_stopped_share: Share.nullable(),
+      withheld: Withheld,
     }),
   ),
   /** Controls where the organization is below the sector norm. */
@@ -213,7 +265,11 @@ export const FocusSchema = z.object({
       title: z.string(),
       status: StatusSchema,
       norm: StatusSchema,
-      peers_met_share: Share,
+      /** Peers compared on the control and in its scope. */
+      peers_in_scope: z.int().min(0),
+      /** Percent of those peers that meet it; null when `withheld` says why. */
+      peers_met_share: Share.nullable(),
+      withheld: Withheld,
     }),
   ),
 });
@@ -235,6 +291,8 @@ export const ComparisonSchema = z.object({
   }),
   /** Percent of organizations in scope that must share a status for it to be the control's norm. */
   norm_threshold: Share,
+  /** The smallest peer group shown under pseudonyms (`--min-peers`); a smaller one is refused, a smaller peer figure withheld. */
+  min_peers: z.int().min(0),
   summary: z.object({
     files: z.int().min(0),
     compared: z.int().min(0),
@@ -243,7 +301,7 @@ export const ComparisonSchema = z.object({
     /** Warnings of compared submissions, by diagnostic code (run `npx vaspcheck validate` for the details). */
     warnings: z.record(z.string(), z.int().min(0)),
   }),
-  /** The compared controls, in catalog order. */
+  /** The controls compared for at least one organization, in catalog order. */
   controls: z.array(
     z.object({
       id: z.string(),
@@ -254,7 +312,8 @@ export const ComparisonSchema = z.object({
     }),
   ),
   lessons: z.array(z.object({ id: z.string(), title: z.string(), controls: z.array(z.string()) })),
-  left_out: z.array(LeftOutSchema),
+  /** Controls not compared for the submissions made against an older catalog version, and why. */
+  not_compared: z.array(NotComparedSchema),
   /** Answered catalog versions newer than the catalog in use: compared on what the catalog in use knows. */
   newer_versions: z.array(z.object({ version: z.string(), submissions: z.int().min(0) })),
   organizations: z.array(OrganizationRowSchema),

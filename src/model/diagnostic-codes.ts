@@ -6,7 +6,8 @@ export const DIAGNOSTIC_CODES = {
   "input/empty": "The file holds no document (empty, or only comments).",
   "input/too-large": "The file is larger than the configured limit.",
   "input/not-utf8": "The file is not valid UTF-8 text.",
-  "input/bad-sheet": "An answers spreadsheet (CSV) is malformed or lacks the `path` and `answer` columns.",
+  "input/bad-sheet":
+    "An answers spreadsheet (CSV) is malformed, lacks the `path` and `answer` columns, or has a row whose path numbers evidence from 0.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",
   "json/syntax":
     "A `.json` file is not strict JSON (a trailing comma, a comment, single quotes, an unquoted key).",

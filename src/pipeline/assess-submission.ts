@@ -47,9 +47,11 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
     }
     let statuses = "";
     let assessed = "";
+    const declaredNotApplicable: string[] = [];
     for (const result of results) {
       statuses += STATUS_LETTER[result.status];
       assessed += STATUS_LETTER[result.assessed_status];
+      if (result.not_applicable_by === "answer") declaredNotApplicable.push(result.control_id);
     }
     const flags = profileFlags(compileCatalog(catalog).plan.conditions, answers.profile, catalog.profile);
     const warnings: Record<string, number> = {};
@@ -68,6 +70,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       statuses,
       assessed,
       flags,
+      declaredNotApplicable,
       scores: scorer(statuses, assessed, flags),
       warnings,
     };

@@ -72,7 +72,8 @@ export function validateAnswers(
     return { file, diagnostics };
   }
   const structure = AnswersSchema.safeParse(file.data);
-  if (!structure.success) diagnostics.push(...diagnosticsFromZod(file, structure.error.issues));
+  if (!structure.success)
+    diagnostics.push(...diagnosticsFromZod(file, structure.error.issues, [], AnswersSchema));
   diagnostics.push(...checkAnswers(file, catalog));
   const version = options.tolerateVersion ? answeredVersion(file.data) : undefined;
   if (version !== undefined) {

@@ -1,17 +1,27 @@
 // Zod issues to positioned diagnostics: every structural problem of a file, with line:col and expectations.
 import type * as z from "zod";
-import { type Diagnostic, show } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, show, showPath } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { locate, type SourceFile } from "./source-file.js";
+import { isDateAt, keysAt } from "./zod-shape.js";
 
 type Issue = z.core.$ZodIssue;
 
-/** Converts the issues of a failed safeParse into diagnostics placed in the file. */
+/** How a date is written, in every message that expects one. */
+const DATE_EXPECTED = "a date `YYYY-MM-DD`";
+const DATE_EXAMPLE = "2026-03-31";
+
+/**
+ * Converts the issues of a failed safeParse into diagnostics placed in the file. Given the schema that failed
+ * (whose root is at `basePath`), messages can say more than the issues do: the keys allowed beside an unknown one
+ * (for "did you mean …"), and that a value left empty must be a date.
+ */
 export function diagnosticsFromZod(
   file: SourceFile,
   issues: readonly Issue[],
   basePath: readonly PropertyKey[] = [],
+  schema?: z.core.$ZodType,
 ): Diagnostic[] {
   const flat = flatten(issues);
   // A misspelled key usually shows up twice: as unknown, and its intended name as missing.
@@ -23,14 +33,28 @@ export function diagnosticsFromZod(
       missing.set(parent, [...(missing.get(parent) ?? []), String(path.at(-1))]);
     }
   }
-  return flat.flatMap((issue) =>
-    toDiagnostics(
-      file,
-      issue,
-      basePath,
-      missing.get(JSON.stringify([...basePath, ...issue.path].map(String))) ?? [],
-    ),
-  );
+  return flat.flatMap((issue) => {
+    const path = [...basePath, ...issue.path];
+    const known = schema
+      ? absentKeys(keysAt(schema, issue.path), valueAt(file.data, path))
+      : (missing.get(JSON.stringify(path.map(String))) ?? []);
+    const date = schema !== undefined && isDateAt(schema, issue.path);
+    return toDiagnostics(file, issue, basePath, { known, date });
+  });
+}
+
+/** The allowed keys an object does not have yet: what a misspelt key of it may have been meant to be. */
+function absentKeys(allowed: readonly string[], value: unknown): string[] {
+  const present = value !== null && typeof value === "object" ? value : {};
+  return allowed.filter((key) => !Object.hasOwn(present, key));
+}
+
+/** What the schema tells about an issue's place beyond the issue itself. */
+interface SchemaFacts {
+  /** Keys that would be allowed where an unknown key is, for "did you mean …". */
+  readonly known: readonly string[];
+  /** The value must be a date. */
+  readonly date: boolean;
 }
 
 /** Replaces each union failure with the issues of its closest branch, so messages stay specific. */
@@ -75,28 +99,31 @@ type Make = (
 interface IssueSite {
   readonly path: readonly PropertyKey[];
   readonly actual: unknown;
+  /** ` at \`a.b.1\``, with list positions counted from 1 as a person counts them. */
   readonly where: string;
   readonly make: Make;
+  readonly facts: SchemaFacts;
 }
 
 function toDiagnostics(
   file: SourceFile,
   issue: Issue,
   basePath: readonly PropertyKey[],
-  missingSiblings: readonly string[],
+  facts: SchemaFacts,
 ): Diagnostic[] {
   const path = [...basePath, ...issue.path];
   const site: IssueSite = {
     path,
     actual: valueAt(file.data, path),
-    where: path.length > 0 ? ` at \`${path.map(String).join(".")}\`` : "",
+    where: path.length > 0 ? ` at \`${showPath(path)}\`` : "",
     make: placer(file, path),
+    facts,
   };
   switch (issue.code) {
     case "invalid_type":
       return [invalidType(issue, site)];
     case "unrecognized_keys":
-      return unrecognizedKeys(issue, site, missingSiblings);
+      return unrecognizedKeys(issue, site);
     case "invalid_value":
       return [invalidValue(issue, site)];
     case "invalid_format":
@@ -128,51 +155,61 @@ function placer(file: SourceFile, path: readonly PropertyKey[]): Make {
   };
 }
 
-/** A value left empty, a key left out, or a value of the wrong type. */
-function invalidType(
-  issue: z.core.$ZodIssueInvalidType,
-  { path, actual, where, make }: IssueSite,
-): Diagnostic {
-  if (actual === null) {
-    return make(
-      "schema/missing",
-      `Empty value for ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
-      {
-        expected: issue.expected,
-        hint: "Fill in a value after the colon.",
-      },
-    );
-  }
-  if (actual === undefined) {
-    return make(
-      "schema/missing",
-      `Missing ${show(String(path.at(-1) ?? "value"))}, expected ${issue.expected}`,
-      {
-        expected: issue.expected,
-        hint: `Add \`${String(path.at(-1))}\` here.`,
-      },
-    );
-  }
-  return make("schema/invalid-type", `Unexpected ${typeName(actual)}${where}, expected ${issue.expected}`, {
-    expected: issue.expected,
-    actual: show(actual),
+/** The last key of a path as a person names it: `` `signers` ``, or `` item 2 of `evidence` `` for a list item. */
+function nameOf(path: readonly PropertyKey[]): string {
+  const last = path.at(-1);
+  if (typeof last !== "number") return show(String(last ?? "value"));
+  return `item ${last + 1}${path.length > 1 ? ` of ${show(String(path.at(-2)))}` : ""}`;
+}
+
+/** A value left empty (`key:` or `key: ""`): said as empty, with what belongs there. */
+function emptyValue({ path, make, facts }: IssueSite, expected: string): Diagnostic {
+  return make("schema/missing", `Empty value for ${nameOf(path)}, expected ${expected}`, {
+    expected,
+    hint: facts.date
+      ? `Fill in a date after the colon, written YYYY-MM-DD, e.g. \`${DATE_EXAMPLE}\`.`
+      : typeof path.at(-1) === "number"
+        ? "Fill in this list item, or remove its empty `-` line."
+        : "Fill in a value after the colon.",
   });
 }
 
-/** Keys the format does not know, each with a suggestion from the keys missing beside it. */
+/** A value left empty, a key left out, or a value of the wrong type. */
+function invalidType(issue: z.core.$ZodIssueInvalidType, site: IssueSite): Diagnostic {
+  const { path, actual, where, make, facts } = site;
+  const expected = facts.date ? DATE_EXPECTED : issue.expected;
+  if (actual === null) return emptyValue(site, expected);
+  if (actual === undefined) {
+    const key = path.at(-1);
+    const hint =
+      typeof key === "number"
+        ? "Fill in this list item (list items are counted from 1)."
+        : facts.date
+          ? `Add \`${String(key)}: ${DATE_EXAMPLE}\` here (YYYY-MM-DD).`
+          : `Add \`${String(key)}\` here.`;
+    return make("schema/missing", `Missing ${nameOf(path)}, expected ${expected}`, { expected, hint });
+  }
+  return make("schema/invalid-type", `Unexpected ${typeName(actual)}${where}, expected ${expected}`, {
+    expected,
+    actual: show(actual),
+    hint: facts.date ? `Write dates as YYYY-MM-DD, e.g. \`${DATE_EXAMPLE}\`.` : undefined,
+  });
+}
+
+/** Keys the format does not know, each with the closest allowed key as a suggestion, or the allowed keys. */
 function unrecognizedKeys(
   issue: z.core.$ZodIssueUnrecognizedKeys,
-  { path, where, make }: IssueSite,
-  known: readonly string[],
+  { path, where, make, facts }: IssueSite,
 ): Diagnostic[] {
+  const allowed = facts.known.map((k) => `\`${k}\``).join(", ");
+  const otherwise = allowed
+    ? `Remove it, or use one of the keys allowed here: ${allowed}.`
+    : "Remove it, or check the spelling against the format.";
   return issue.keys.map((key) =>
     make(
       "schema/unknown-key",
       `Unexpected key ${show(key)}${where}`,
-      {
-        actual: show(key),
-        hint: didYouMean(key, known) ?? "Remove it, or check the spelling against the format.",
-      },
+      { actual: show(key), hint: didYouMean(key, facts.known) ?? otherwise },
       [...path, key],
     ),
   );
@@ -189,22 +226,21 @@ function invalidValue(issue: z.core.$ZodIssueInvalidValue, { actual, where, make
 }
 
 /** A string that does not have the expected format (a date, a pattern). */
-function invalidFormat(
-  issue: z.core.$ZodIssueInvalidStringFormat,
-  { actual, where, make }: IssueSite,
-): Diagnostic {
+function invalidFormat(issue: z.core.$ZodIssueInvalidStringFormat, site: IssueSite): Diagnostic {
+  const { actual, where, make } = site;
+  if (isBlank(actual)) return emptyValue(site, formatName(issue));
   return make("schema/invalid-format", `Unexpected ${show(actual)}${where}, expected ${formatName(issue)}`, {
     expected: formatName(issue),
     actual: show(actual),
-    hint: issue.format === "date" ? "Write dates as YYYY-MM-DD, e.g. `2026-03-31`." : undefined,
+    hint: issue.format === "date" ? `Write dates as YYYY-MM-DD, e.g. \`${DATE_EXAMPLE}\`.` : undefined,
   });
 }
 
 /** A number, list or text that is too small or too big. */
-function outOfRange(
-  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
-  { actual, where, make }: IssueSite,
-): Diagnostic {
+function outOfRange(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, site: IssueSite): Diagnostic {
+  const { actual, where, make } = site;
+  if (issue.code === "too_small" && issue.origin === "string" && isBlank(actual))
+    return emptyValue(site, "text");
   const bound = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
   const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
   return make("schema/out-of-range", `Unexpected ${show(actual)}${where}, expected ${bound} ${what}`.trim(), {
@@ -224,8 +260,11 @@ function invalidKey(issue: z.core.$ZodIssueInvalidKey, { where, make }: IssueSit
   );
 }
 
+/** A string of nothing but white space: a value left empty, however it was quoted. */
+const isBlank = (value: unknown): boolean => typeof value === "string" && value.trim() === "";
+
 function formatName(issue: z.core.$ZodIssueInvalidStringFormat): string {
   if (issue.format === "regex") return issue.message.replace(/^Invalid string: /, "");
-  if (issue.format === "date") return "a date `YYYY-MM-DD`";
+  if (issue.format === "date") return DATE_EXPECTED;
   return `a ${issue.format}`;
 }

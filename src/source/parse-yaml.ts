@@ -1,9 +1,22 @@
 // Text to SourceFile: YAML/JSON parsing that turns every syntax problem into a positioned diagnostic.
-import { LineCounter, parseDocument } from "yaml";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type YAMLError,
+} from "yaml";
+import { type Diagnostic, type Point, show, showPath } from "../diagnostics/diagnostic.js";
 import { type SourceFile, yamlLocator } from "./source-file.js";
 
-/** Result of parsing: a file when the text is well formed, and the diagnostics either way. */
+/**
+ * Result of parsing: a file when the text could be read as a document, and the diagnostics either way. A file
+ * with duplicate keys still comes with its data (the later entry of a key wins, as in JSON), so the rest of it can
+ * be checked in the same pass; the duplicates are errors in `diagnostics`.
+ */
 export interface ParseResult {
   readonly file?: SourceFile;
   readonly diagnostics: Diagnostic[];
@@ -12,29 +25,19 @@ export interface ParseResult {
 /** Alias expansions allowed before a document is treated as an alias bomb. */
 const MAX_ALIAS_COUNT = 200;
 
+type At = (offset: number) => Point;
+
 /** Parses YAML (and therefore JSON) text, never throwing on bad input. */
 export function parseYaml(path: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const diagnostics: Diagnostic[] = [];
-  const at = (offset: number) => {
+  // Duplicate keys are found by `duplicateKeys`, which knows both places; yaml's own check names only the second
+  // and would leave the whole file unchecked.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const at: At = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  for (const error of doc.errors) {
-    const duplicate = error.code === "DUPLICATE_KEY";
-    diagnostics.push({
-      file: path,
-      start: at(error.pos[0]),
-      end: at(error.pos[1]),
-      severity: "error",
-      code: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
-      message: firstLine(error.message),
-      hint: duplicate
-        ? "Each key may appear once per mapping; merge the two entries."
-        : "Check indentation and quoting near this position; quote values that contain `: ` or start with `*`, `&`, `!`.",
-    });
-  }
+  const diagnostics = doc.errors.map((error) => syntaxError(path, error, at));
   if (diagnostics.length > 0) return { diagnostics };
   let data: unknown;
   try {
@@ -51,6 +54,7 @@ export function parseYaml(path: string, text: string): ParseResult {
     });
     return { diagnostics };
   }
+  diagnostics.push(...duplicateKeys(path, doc, at));
   for (const warning of doc.warnings) {
     diagnostics.push({
       file: path,
@@ -61,6 +65,64 @@ export function parseYaml(path: string, text: string): ParseResult {
     });
   }
   return { file: { path, text, data, locate: yamlLocator(doc, lineCounter) }, diagnostics };
+}
+
+function syntaxError(path: string, error: YAMLError, at: At): Diagnostic {
+  return {
+    file: path,
+    start: at(error.pos[0]),
+    end: at(error.pos[1]),
+    severity: "error",
+    code: "yaml/syntax",
+    message: firstLine(error.message),
+    hint: "Check indentation and quoting near this position; quote values that contain `: ` or start with `*`, `&`, `!`.",
+  };
+}
+
+/**
+ * Every key that a mapping repeats, at its later place (the entry that is read), with the first one as related.
+ * Keys are compared as the data reads them, so `1` and `"1"` are the same key.
+ */
+function duplicateKeys(path: string, doc: Document, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (node: unknown, keys: readonly (string | number)[]): void => {
+    if (isSeq(node)) for (const [i, item] of node.items.entries()) walk(item, [...keys, i]);
+    if (!isMap(node)) return;
+    const first = new Map<string, Point>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const range = isNode(pair.key) ? pair.key.range : undefined;
+      if (key !== undefined && range) {
+        const earlier = first.get(key);
+        if (earlier) out.push(duplicateKey(path, [...keys, key], earlier, at(range[0]), at(range[1])));
+        else first.set(key, at(range[0]));
+      }
+      walk(pair.value, key === undefined ? keys : [...keys, key]);
+    }
+  };
+  walk(doc.contents, []);
+  return out;
+}
+
+function duplicateKey(
+  path: string,
+  keys: readonly (string | number)[],
+  first: Point,
+  start: Point,
+  end: Point,
+): Diagnostic {
+  const where = keys.length > 1 ? ` in \`${showPath(keys.slice(0, -1))}\`` : "";
+  return {
+    file: path,
+    start,
+    end,
+    severity: "error",
+    code: "yaml/duplicate-key",
+    message: `Duplicate key ${show(String(keys.at(-1)))}${where}`,
+    path: [...keys],
+    hint: "Each key may appear once per mapping: merge the two entries into one. Until then the later one is the one checked.",
+    related: [{ file: path, start: first, message: "first defined here" }],
+  };
 }
 
 function firstLine(message: string): string {

@@ -49,7 +49,8 @@ export function yamlLocator(doc: Document, lineCounter: LineCounter): SourceFile
       const segment = path[i];
       const isLast = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find(
+        // The last entry of a repeated key, as the data holds it (a duplicate key is reported on its own).
+        const pair = node.items.findLast(
           (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
         );
         if (!pair) return { ...last, approximate: true };

@@ -14,6 +14,7 @@ interface Args {
   anonymize?: boolean;
   "pseudonym-key-file"?: string;
   focus?: string;
+  "min-peers"?: number;
   "as-of"?: string;
   jobs?: number;
   template?: string;
@@ -57,6 +58,11 @@ function compareOptions(y: Argv<object>) {
     .option("focus", {
       type: "string",
       describe: "Organization (name or registration) to show against its anonymised peers",
+    })
+    .option("min-peers", {
+      type: "number",
+      describe:
+        "Smallest peer group shown under --anonymize or --focus (default 5); fewer peers are refused (re-identification)",
     })
     .option("as-of", {
       type: "string",
@@ -105,6 +111,9 @@ async function checkCompareArgs(
   const asOf = await checkDate(args["as-of"], "--as-of");
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 0 && args.jobs <= 64))
     throw new UsageError(`--jobs expects a whole number from 0 to 64, got "${args.jobs}"`);
+  const minPeers = args["min-peers"];
+  if (minPeers !== undefined && !(Number.isInteger(minPeers) && minPeers >= 0))
+    throw new UsageError(`--min-peers expects a whole number of 0 or more, got "${minPeers}"`);
   const pseudonymKey = await readKey(args["pseudonym-key-file"]);
   if ((args.anonymize || args.focus !== undefined) && !pseudonymKey) {
     ctx.io.stderr(
@@ -133,6 +142,7 @@ async function compareWithProgress(
     anonymize: args.anonymize,
     pseudonymKey,
     focus: args.focus,
+    minPeers: args["min-peers"],
     onProgress: progress.update,
   }).finally(progress.done);
 }
@@ -140,12 +150,13 @@ async function compareWithProgress(
 /** The closing line on stderr: what was compared and what was set aside. */
 function describeSummary(comparison: Comparison): string {
   const s = comparison.summary;
+  const older = comparison.organizations.filter((o) => o.not_compared.length > 0).length;
   return (
     `Compared ${s.compared} organization(s) from ${s.files} file(s)` +
     (s.invalid > 0 ? `; ${s.invalid} invalid submission(s) not compared (see above)` : "") +
     (s.duplicates_ignored > 0 ? `; ${s.duplicates_ignored} duplicate submission(s) set aside` : "") +
-    (comparison.left_out.length > 0
-      ? `; ${comparison.left_out.length} control(s) left out for catalog-version differences`
+    (older > 0
+      ? `; ${older} submission(s) made against an older catalog version, not compared on the controls it lacks`
       : "") +
     ".\n"
   );

@@ -1,9 +1,44 @@
 // The comparison view model: every sentence, percentage and mark the Markdown and PDF comparison show, worded once.
 import { byCodeUnit } from "../../diagnostics/diagnostic.js";
 import { STATUSES } from "../../engine/scoring.js";
-import type { Comparison, ControlStats, Exposure, FocusScore } from "../../model/comparison.js";
+import type {
+  CellStatus,
+  Comparison,
+  ControlStats,
+  Exposure,
+  FocusScore,
+  OrganizationRow,
+} from "../../model/comparison.js";
 import type { Status } from "../../model/result.js";
 import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL } from "../labels.js";
+
+/** The mark and words of a matrix cell whose control the submission's catalog version cannot answer. */
+export const NOT_COMPARED = {
+  mark: "◌",
+  label: "Not compared",
+  definition:
+    "The submission was made against an older catalog version that lacks the control or asked it differently: it is left out of that control's statistics, and of the exposure to every incident whose countermeasures use it.",
+} as const;
+
+/** Marks the label of a row made against an older catalog version, in the matrices. */
+export const OLDER_MARK = "†";
+
+/** Label and mark of every matrix cell, the statuses and `not_compared`. */
+export function cellLabel(status: CellStatus): { label: string; mark: string } {
+  return status === "not_compared" ? NOT_COMPARED : STATUS_LABEL[status];
+}
+
+/** An incident verdict in words, `not_comparable` included. */
+function verdictLabel(verdict: OrganizationRow["incidents"][string]["verdict"]): string {
+  return verdict === "not_comparable"
+    ? "Not comparable: your catalog version lacks a control its countermeasures use"
+    : INCIDENT_LABEL[verdict];
+}
+
+/** A peer figure, or why it is withheld. */
+function withheldOr(text: string, withheld: string | null): string {
+  return withheld === null ? text : `— (${withheld})`;
+}
 
 /** Organizations listed by name in a table cell before the rest are counted ("and 12 more"). */
 const LIST_LIMIT = 8;
@@ -43,33 +78,91 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
       ? {
           method: c.pseudonymisation.method,
           keyed: c.pseudonymisation.keyed,
+          min_peers: c.min_peers,
         }
       : null,
     findings: findings(c),
+    declared: declaredView(c),
+    older: olderView(c),
     focus: focusView(c, lessonNumber),
     exposure: [...c.exposure].sort(byExposure).map(exposureView),
     controls: c.control_stats.map(controlView),
     lessons: c.lesson_stats.map((s) => lessonView(s, lessonNumber)),
     lesson_legend: c.lessons.map((l) => ({ number: lessonNumber.get(l.id) ?? "", title: l.title })),
     matrix: matrixView(c, lessonNumber),
-    legend: STATUSES.map((s) => ({ mark: STATUS_LABEL[s].mark, label: STATUS_LABEL[s].label })),
+    legend: legendView(c),
+    ...submissionsView(c),
+    method: {
+      norm_threshold: `${c.norm_threshold}%`,
+      statuses: [
+        ...STATUSES.map((s) => ({
+          mark: STATUS_LABEL[s].mark,
+          label: STATUS_LABEL[s].label,
+          definition: STATUS_DEFINITIONS[s],
+        })),
+        { mark: NOT_COMPARED.mark, label: NOT_COMPARED.label, definition: NOT_COMPARED.definition },
+      ],
+    },
+  };
+}
+
+/** The status legend of the matrix; `not compared` only when some cell is. */
+function legendView(c: Comparison) {
+  const legend: { mark: string; label: string }[] = STATUSES.map((s) => ({
+    mark: STATUS_LABEL[s].mark,
+    label: STATUS_LABEL[s].label,
+  }));
+  if (c.organizations.some((o) => Object.values(o.controls).includes("not_compared")))
+    legend.push({ mark: NOT_COMPARED.mark, label: `${NOT_COMPARED.label} (older catalog version)` });
+  return legend;
+}
+
+/** Duplicates, invalid submissions, the controls not compared for some and the newer versions. */
+function submissionsView(c: Comparison) {
+  return {
     duplicates: c.duplicates.map(duplicateView),
     invalid: c.invalid.map(invalidView),
-    left_out: c.left_out.map((l) => ({ id: l.control_id, reason: l.reason, explanation: l.explanation })),
+    not_compared: c.not_compared.map((l) => ({
+      id: l.control_id,
+      reason: l.reason,
+      organizations: shortList(l.organizations),
+      explanation: l.explanation,
+    })),
     newer_versions: c.newer_versions.map((n) => ({
       version: n.version,
       text: `${plural(n.submissions, "submission")} made against ${n.version}, newer than the catalog in use (${c.catalog.version}): compared on the controls ${c.catalog.version} knows; answers to controls it does not know were ignored. Compare with \`--catalog\` pointing at ${n.version} for the full picture.`,
     })),
     warnings: Object.entries(c.summary.warnings).map(([code, count]) => ({ code, count })),
-    method: {
-      norm_threshold: `${c.norm_threshold}%`,
-      statuses: STATUSES.map((s) => ({
-        mark: STATUS_LABEL[s].mark,
-        label: STATUS_LABEL[s].label,
-        definition: STATUS_DEFINITIONS[s],
-      })),
-    },
   };
+}
+
+/** Per organization that declared controls not applicable by its own answer: how many, and which. */
+function declaredView(c: Comparison) {
+  const severity = new Map(c.controls.map((x) => [x.id, x.severity]));
+  return c.organizations
+    .filter((o) => o.declared_not_applicable.length > 0)
+    .map((o) => ({
+      label: o.label,
+      count: o.declared_not_applicable.length,
+      critical: o.declared_not_applicable.filter((id) => severity.get(id) === "critical").length,
+      controls: o.declared_not_applicable
+        .map((id) => (severity.get(id) === "critical" ? `${id} (critical)` : id))
+        .join(", "),
+    }));
+}
+
+/** The organizations whose submission was made against another catalog version, and what that means for each. */
+function olderView(c: Comparison) {
+  return c.organizations
+    .filter((o) => o.catalog_standing !== "current")
+    .map((o) => ({
+      label: o.label,
+      version: o.answered_catalog_version,
+      standing: o.catalog_standing,
+      not_compared: o.not_compared.length,
+      not_comparable: o.not_comparable_incidents.length,
+      note: o.version_note ?? "",
+    }));
 }
 
 function titleOf(c: Comparison): string {
@@ -89,8 +182,8 @@ function provenanceView(c: Comparison, inputs: ComparisonInputs) {
     submissions: submissionsLine(c),
     names: c.pseudonymisation.applied
       ? c.focus
-        ? `${c.focus.label} by name; every other organization under a pseudonym`
-        : "under pseudonyms"
+        ? `${c.focus.label} by name; every other organization under a pseudonym, with its assessment date as a quarter`
+        : "under pseudonyms, with assessment dates as quarters"
       : "by name",
   };
 }
@@ -102,11 +195,15 @@ function focusView(c: Comparison, lessonNumber: LessonNumbers) {
   return {
     label: focus.label,
     overall: standing(focus.overall),
-    lessons: focus.lessons.map((l) => ({ ...standing(l), number: lessonNumber.get(l.id) ?? "" })),
+    lessons: focus.lessons.map((l) => ({
+      ...standing(l),
+      number: lessonNumber.get(l.id) ?? "",
+    })),
+    min_peers: focus.min_peers,
     incidents: focus.incidents.map((i) => ({
       name: i.name,
-      verdict: INCIDENT_LABEL[i.verdict],
-      peers: pct(i.peers_stopped_share),
+      verdict: verdictLabel(i.verdict),
+      peers: withheldOr(pct(i.peers_stopped_share), i.withheld),
     })),
     /** Why nothing is listed as lagging: no norm exists at all, or the organization meets every norm. */
     no_norms: c.control_stats.every((s) => s.norm === null),
@@ -115,7 +212,7 @@ function focusView(c: Comparison, lessonNumber: LessonNumbers) {
       title: l.title,
       status: `${STATUS_LABEL[l.status].mark} ${STATUS_LABEL[l.status].label}`,
       norm: STATUS_LABEL[l.norm].label,
-      peers_met: pct(l.peers_met_share),
+      peers_met: withheldOr(pct(l.peers_met_share), l.withheld),
     })),
   };
 }
@@ -124,7 +221,7 @@ function lessonView(s: Comparison["lesson_stats"][number], lessonNumber: LessonN
   return {
     number: lessonNumber.get(s.lesson_id) ?? "",
     title: s.title,
-    n: s.n,
+    n: s.not_comparable > 0 ? `${s.n} (${s.not_comparable} not comparable)` : String(s.n),
     min: num(s.min),
     q1: num(s.q1),
     median: num(s.median),
@@ -140,15 +237,18 @@ function matrixView(c: Comparison, lessonNumber: LessonNumbers) {
     lesson_columns: c.lessons.map((l) => lessonNumber.get(l.id) ?? ""),
     control_columns: c.controls.map((ctl) => ctl.id),
     rows: c.organizations.map((o) => ({
-      label: o.focus ? `▶ ${o.label}` : o.label,
+      label: `${o.focus ? "▶ " : ""}${o.label}${o.not_compared.length > 0 ? ` ${OLDER_MARK}` : ""}`,
       score: num(o.score),
       tier: o.tier === null ? "—" : String(o.tier),
       lessons: c.lessons.map((l) => num(o.lessons[l.id] ?? null)),
       controls: c.controls.map((ctl) => {
         const status = o.controls[ctl.id];
-        return status ? STATUS_LABEL[status].mark : "";
+        return status ? cellLabel(status).mark : "";
       }),
     })),
+    /** Whether some row is marked as made against an older catalog version. */
+    older: c.organizations.some((o) => o.not_compared.length > 0),
+    older_mark: OLDER_MARK,
   };
 }
 
@@ -205,7 +305,16 @@ function findings(c: Comparison): string[] {
     .sort(byExposure)
     .slice(0, 5)
     .map((e) => e.summary);
-  // Least met: the controls the most exchanges in scope fall short of, then the lowest share met.
+  const least = leastMet(c);
+  if (least) out.push(least);
+  out.push(...declaredCritical(c));
+  const older = olderFinding(c);
+  if (older) out.push(older);
+  return out;
+}
+
+/** The controls the most exchanges in scope fall short of, then the lowest share met. */
+function leastMet(c: Comparison): string | undefined {
   const short = (s: ControlStats) => inScope(s) - s.counts.met;
   const weakest = c.control_stats
     .filter((s) => short(s) > 0)
@@ -213,17 +322,41 @@ function findings(c: Comparison): string[] {
       (a, b) => short(b) - short(a) || metShare(a) - metShare(b) || byCodeUnit(a.control_id, b.control_id),
     )
     .slice(0, 5);
-  if (weakest.length > 0) {
-    out.push(
-      `Least met controls: ${weakest.map((s) => `${s.control_id} ${s.title} (met by ${inScope(s) - short(s)} of ${plural(inScope(s), "exchange")} in scope)`).join("; ")}.`,
-    );
-  }
-  if (c.left_out.length > 0) {
-    out.push(
-      `${plural(c.left_out.length, "control")} left out because not every submission's catalog version has it in this form: ${c.left_out.map((l) => l.control_id).join(", ")}.`,
-    );
-  }
-  return out;
+  if (weakest.length === 0) return undefined;
+  const one = (s: ControlStats) =>
+    `${s.control_id} ${s.title} (met by ${s.counts.met} of ${plural(inScope(s), "exchange")} in scope${s.not_compared > 0 ? `; not compared for ${s.not_compared} more` : ""})`;
+  return `Least met controls: ${weakest.map(one).join("; ")}.`;
+}
+
+/** One finding per critical control that an exchange declared not applicable by its own answer. */
+function declaredCritical(c: Comparison): string[] {
+  return c.control_stats
+    .filter((s) => s.severity === "critical" && s.not_applicable_by_answer > 0)
+    .map((s) => {
+      const who = c.organizations
+        .filter((o) => o.declared_not_applicable.includes(s.control_id))
+        .map((o) => o.label);
+      const n = who.length;
+      return `Critical control ${s.control_id} ${s.title} is declared not applicable by ${n === 1 ? "the own answer of 1 exchange" : `the own answers of ${n} exchanges`} (${shortList(who)}): it is left out of ${n === 1 ? "its score" : "their scores"}, so check the ${n === 1 ? "justification" : "justifications"}.`;
+    });
+}
+
+/** Which exchanges answered an older catalog version, and what is therefore not compared for them. */
+function olderFinding(c: Comparison): string | undefined {
+  const older = c.organizations.filter((o) => o.not_compared.length > 0);
+  if (older.length === 0) return undefined;
+  const byVersion = new Map<string, OrganizationRow[]>();
+  for (const o of older)
+    byVersion.set(o.answered_catalog_version, [...(byVersion.get(o.answered_catalog_version) ?? []), o]);
+  const parts = [...byVersion].map(
+    ([version, rows]) =>
+      `${version}: ${shortList(rows.map((o) => o.label))} (${plural(rows[0]!.not_compared.length, "control")} not compared)`,
+  );
+  const n = older.length;
+  return (
+    `${plural(n, "submission was", "submissions were")} made against an older catalog version than ${c.catalog.version} — ${parts.join("; ")}. ` +
+    `The controls added or changed since are not compared for ${n === 1 ? "it" : "them"} only; ${n === 1 ? "it is" : "they are"} left out of those controls' statistics and of the exposure to every incident whose countermeasures use them, and ${n === 1 ? "its score covers" : "their scores cover"} fewer controls than the others'.`
+  );
 }
 
 function inScope(s: ControlStats): number {
@@ -239,8 +372,8 @@ function standing(s: FocusScore) {
   return {
     title: s.title,
     score: num(s.score),
-    median: num(s.peer_median),
-    percentile: s.percentile === null ? "—" : ordinal(Math.round(s.percentile)),
+    median: withheldOr(num(s.peer_median), s.withheld),
+    percentile: s.withheld !== null || s.percentile === null ? "—" : ordinal(Math.round(s.percentile)),
     peers: s.peers,
   };
 }
@@ -256,6 +389,7 @@ function exposureView(e: Exposure) {
     detected: e.detected,
     hindered: e.hindered,
     not_stopped: e.not_stopped,
+    not_comparable: e.not_comparable,
     weakest: e.weakest_step
       ? `Step ${e.weakest_step.number}: ${e.weakest_step.title} (${e.weakest_step.not_blocked} of ${e.weakest_step.of} not blocked)`
       : "—",
@@ -289,6 +423,8 @@ function controlView(s: ControlStats) {
     not_answered: share("not_answered"),
     risk_accepted: share("risk_accepted"),
     not_applicable: share("not_applicable"),
+    declared: s.not_applicable_by_answer > 0 ? String(s.not_applicable_by_answer) : "—",
+    compared: s.not_compared > 0 ? `${s.compared} (${s.not_compared} not compared)` : String(s.compared),
     norm: s.norm ? STATUS_LABEL[s.norm].label : "—",
     below: s.laggards.length > 0 ? shortList(s.laggards) : "—",
     above: s.leaders.length > 0 ? shortList(s.leaders) : "—",

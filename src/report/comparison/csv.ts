@@ -32,6 +32,7 @@ export const COMPARISON_CSV_COLUMNS = [
   "registration",
   "file",
   "answered_catalog_version",
+  "catalog_standing",
   "assessment_date",
   "overall_score",
   "overall_tier",
@@ -41,9 +42,14 @@ export const COMPARISON_CSV_COLUMNS = [
   "level",
   "lessons",
   "status",
+  "not_applicable_by",
 ] as const;
 
-/** Renders a comparison as tidy CSV (one row per organization × compared control), ready for a spreadsheet or pandas. */
+/**
+ * Renders a comparison as tidy CSV (one row per organization × compared control), ready for a spreadsheet or pandas.
+ * A control the organization's catalog version cannot answer has status `not_compared`; a not-applicable one says
+ * whether the profile or the organization's own answer ruled it out.
+ */
 export function renderComparisonCsv(comparison: Comparison): string {
   const text = (value: string | number | null | undefined) =>
     value === null || value === undefined ? "" : String(value);
@@ -57,6 +63,7 @@ export function renderComparisonCsv(comparison: Comparison): string {
         text(org.registration),
         text(org.file),
         org.answered_catalog_version,
+        org.catalog_standing,
         org.assessment_date,
         text(org.score),
         text(org.tier),
@@ -66,8 +73,15 @@ export function renderComparisonCsv(comparison: Comparison): string {
         String(control.level),
         control.lessons.join(";"),
         org.controls[control.id] ?? "",
+        notApplicableBy(org, control.id),
       ]);
     }
   }
   return toCsv(rows);
+}
+
+/** `answer` for a control the organization declared not applicable itself, `profile` for one its profile excludes. */
+function notApplicableBy(org: Comparison["organizations"][number], id: string): string {
+  if (org.controls[id] !== "not_applicable") return "";
+  return org.declared_not_applicable.includes(id) ? "answer" : "profile";
 }

@@ -8,6 +8,16 @@ export interface HeatColumn {
   readonly label: string;
 }
 
+/** One heat-map cell: its colour, optional text, and whether it is hatched (no comparable value: neutral, striped). */
+export interface HeatCell {
+  readonly color: string;
+  readonly text?: string;
+  readonly hatched?: boolean;
+}
+
+/** Fill and stripes of a hatched cell: neutral, so it never reads as a good or a bad status. */
+export const HATCH = { fill: "#f6f8fa", stripe: "#8c959f" } as const;
+
 /** One heat-map row: a label and one cell per column (colour, and optional text). */
 export interface HeatRow {
   readonly label: string;
@@ -15,7 +25,7 @@ export interface HeatRow {
   readonly highlight: boolean;
   /** Leading text columns (score, tier) drawn before the cells. */
   readonly lead: readonly string[];
-  readonly cells: readonly { readonly color: string; readonly text?: string }[];
+  readonly cells: readonly HeatCell[];
 }
 
 /** Geometry of a heat map. */
@@ -93,6 +103,35 @@ function fillCells(
     for (const [x, cy] of cells) doc.rect(x + 0.3, cy + 0.3, cellWidth - 0.6, layout.rowHeight - 0.6);
     doc.fill(color);
   }
+  const hatched = page.flatMap((row, r) =>
+    row.cells.flatMap((cell, c): [number, number][] =>
+      cell.hatched ? [[gridLeft + c * cellWidth, y + r * layout.rowHeight]] : [],
+    ),
+  );
+  if (hatched.length > 0) hatchCells(canvas, hatched, cellWidth - 0.6, layout.rowHeight - 0.6);
+}
+
+/** Draws diagonal stripes over cells (already filled), one stroke for all of them. */
+export function hatchCells(
+  canvas: PdfCanvas,
+  cells: readonly (readonly [number, number])[],
+  width: number,
+  height: number,
+): void {
+  const { doc } = canvas;
+  const gap = 3;
+  doc.save();
+  for (const [x0, y0] of cells) {
+    const [x, y] = [x0 + 0.3, y0 + 0.3];
+    // Lines at 45° from the bottom edge to the top edge, clipped by hand to the cell.
+    for (let d = gap; d < width + height; d += gap) {
+      const from: [number, number] = d <= height ? [x, y + height - d] : [x + d - height, y];
+      const to: [number, number] = d <= width ? [x + d, y + height] : [x + width, y + height - (d - width)];
+      doc.moveTo(from[0], from[1]).lineTo(to[0], to[1]);
+    }
+  }
+  doc.lineWidth(0.4).strokeColor(HATCH.stripe).stroke();
+  doc.restore();
 }
 
 /** Draws each row's label, lead texts and cell texts from `top`; returns the y below the last row. */
@@ -134,7 +173,7 @@ function drawRowText(canvas: PdfCanvas, row: HeatRow, layout: HeatLayout, grid: 
     if (cell.text === undefined) return;
     drawText(canvas, cell.text, grid.gridLeft + c * grid.cellWidth, y + 1.5, grid.cellWidth, {
       size: CELL_SIZE,
-      color: INK.white,
+      color: cell.hatched ? INK.text : INK.white,
       align: "center",
       height: layout.rowHeight,
     });

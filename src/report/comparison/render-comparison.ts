@@ -1,5 +1,5 @@
 // The comparison's output formats: pdfkit and Handlebars load only when chosen.
-import type { Comparison } from "../../model/comparison.js";
+import { COMPARISON_FORMAT, type Comparison } from "../../model/comparison.js";
 import type { OutputFormat, RenderOptions } from "../output-format.js";
 
 /** What a comparison renderer receives besides the comparison. */
@@ -31,7 +31,7 @@ export const COMPARISON_RENDERERS = {
     format: "json",
     extension: "json",
     binary: false,
-    describe: "vaspcheck/comparison@2",
+    describe: COMPARISON_FORMAT,
     render: async (comparison) => `${JSON.stringify(comparison, null, 2)}\n`,
   },
   pdf: {

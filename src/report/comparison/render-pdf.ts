@@ -5,9 +5,9 @@ import type { FontSet } from "../pdf/fonts.js";
 import { fillRect } from "../pdf/shapes.js";
 import { INCIDENT_COLOR, INK, STATUS_COLOR } from "../pdf/styles.js";
 import { type BoxOptions, drawText, ensureSpace, paragraph, type TextStyle } from "../pdf/text.js";
-import { buildComparisonModel } from "./compare-model.js";
+import { buildComparisonModel, NOT_COMPARED, OLDER_MARK } from "./compare-model.js";
 import { type ComparisonCanvas, openComparisonCanvas } from "./pdf-canvas.js";
-import { drawHeatmap } from "./pdf-heatmap.js";
+import { drawHeatmap, HATCH, type HeatCell, hatchCells } from "./pdf-heatmap.js";
 
 /** Options of `renderComparisonPdf`. */
 export interface ComparisonPdfOptions {
@@ -25,7 +25,7 @@ const DIAGNOSTICS_SHOWN = 5;
  */
 export function renderComparisonPdf(comparison: Comparison, options: ComparisonPdfOptions): Uint8Array {
   const model = buildComparisonModel(comparison, options);
-  const dates = comparison.organizations.map((o) => o.assessment_date).sort();
+  const dates = comparison.organizations.map((o) => dayOf(o.assessment_date)).sort();
   const canvas = openComparisonCanvas(
     {
       title: model.title,
@@ -42,23 +42,39 @@ export function renderComparisonPdf(comparison: Comparison, options: ComparisonP
   return canvas.finish();
 }
 
+/**
+ * The day a document date is drawn from: an ISO date itself, a quarter (`2026-Q2`, a pseudonymised row) its first
+ * day, so the document never dates a pseudonymised submission more precisely than its row does.
+ */
+export function dayOf(date: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(date);
+  if (!quarter) return date;
+  return `${quarter[1]}-${String(3 * Number(quarter[2]) - 2).padStart(2, "0")}-01`;
+}
+
 function drawLessonHeatmap(canvas: ComparisonCanvas, comparison: Comparison, model: Model): void {
   section(canvas, "Heat map: exchanges × lessons");
+  const older = model.matrix.older
+    ? ` Hatched: scored on fewer of the lesson's controls (${OLDER_MARK} older catalog version), so not comparable with the others.`
+    : "";
   text(
     canvas,
-    `Severity-weighted score per lesson (0 red, 50 amber, 100 green; grey: nothing applies). Lowest overall score first. ${model.lesson_legend.map((l) => `${l.number} ${l.title}`).join(" · ")}`,
+    `Severity-weighted score per lesson (0 red, 50 amber, 100 green; grey: nothing applies). Lowest overall score first.${older} ${model.lesson_legend.map((l) => `${l.number} ${l.title}`).join(" · ")}`,
     7,
   );
   drawHeatmap(
     canvas,
     model.matrix.lesson_columns.map((label) => ({ label })),
     comparison.organizations.map((o, i) => ({
-      label: o.label,
+      label: model.matrix.rows[i]!.label.replace(/^▶ /, ""),
       highlight: o.focus,
       lead: [model.matrix.rows[i]!.score, model.matrix.rows[i]!.tier],
-      cells: comparison.lessons.map((l) => {
+      cells: comparison.lessons.map((l): HeatCell => {
         const score = o.lessons[l.id] ?? null;
-        return { color: heat(score), text: score === null ? "" : score.toFixed(0) };
+        const text = score === null ? "" : score.toFixed(0);
+        if (l.controls.some((id) => o.not_compared.includes(id)))
+          return { color: HATCH.fill, text, hatched: true };
+        return { color: heat(score), text };
       }),
     })),
     {
@@ -74,15 +90,24 @@ function drawLessonHeatmap(canvas: ComparisonCanvas, comparison: Comparison, mod
 
 function drawControlHeatmap(canvas: ComparisonCanvas, comparison: Comparison, model: Model): void {
   section(canvas, "Heat map: exchanges × controls");
-  text(canvas, model.legend.map((l) => `${l.label}: ${COLOR_NAME[l.label] ?? ""}`).join(" · "), 7);
+  text(
+    canvas,
+    model.legend.map((l) => `${l.label}: ${COLOR_NAME[l.label] ?? "hatched grey"}`).join(" · "),
+    7,
+  );
   drawHeatmap(
     canvas,
     comparison.controls.map((c) => ({ label: c.id })),
-    comparison.organizations.map((o) => ({
-      label: o.label,
+    comparison.organizations.map((o, i) => ({
+      label: model.matrix.rows[i]!.label.replace(/^▶ /, ""),
       highlight: o.focus,
       lead: [],
-      cells: comparison.controls.map((c) => ({ color: STATUS_COLOR[o.controls[c.id] ?? "not_applicable"] })),
+      cells: comparison.controls.map((c): HeatCell => {
+        const status = o.controls[c.id] ?? "not_applicable";
+        return status === "not_compared"
+          ? { color: HATCH.fill, hatched: true }
+          : { color: STATUS_COLOR[status] };
+      }),
     })),
     { labelWidth: 150, leadWidth: 0, leadHeaders: [], rowHeight: 8, verticalHeaders: true, maxCellWidth: 16 },
   );
@@ -95,6 +120,7 @@ const COLOR_NAME: Record<string, string> = {
   "Not answered": "purple",
   "Risk accepted": "orange",
   "Not applicable": "grey",
+  [`${NOT_COMPARED.label} (older catalog version)`]: "hatched grey",
 };
 
 /** Red (0) through amber (50) to green (100); light grey when there is no score. */
@@ -154,12 +180,27 @@ function drawSummary(canvas: ComparisonCanvas, model: Model): void {
     for (const c of model.focus.lagging)
       text(
         canvas,
-        `Below the sector norm: ${c.id} ${c.title} — ${c.status}; ${c.peers_met} of peers meet it`,
+        `Below the sector norm: ${c.id} ${c.title} — ${c.status}; peers meeting it: ${c.peers_met}`,
         8,
       );
+    for (const i of model.focus.incidents)
+      text(canvas, `${i.name}: ${i.verdict}; peers that would stop it: ${i.peers}`, 8);
   }
   heading(canvas, "Key findings", 2);
   for (const finding of model.findings) text(canvas, `• ${finding}`, 8.5);
+  drawDeclaredAndOlder(canvas, model);
+}
+
+/** Who declared controls not applicable by their own answer, and who answered another catalog version. */
+function drawDeclaredAndOlder(canvas: ComparisonCanvas, model: Model): void {
+  if (model.declared.length > 0) {
+    heading(canvas, "Controls declared not applicable by the exchanges' own answers", 2);
+    for (const d of model.declared) text(canvas, `${d.label}: ${d.count} — ${d.controls}`, 8);
+  }
+  if (model.older.length > 0) {
+    heading(canvas, "Submissions on another catalog version", 2);
+    for (const o of model.older) text(canvas, `${o.label}: ${o.note}`, 8);
+  }
 }
 
 type Exposure = Comparison["exposure"][number];
@@ -174,7 +215,7 @@ function drawExposure(canvas: ComparisonCanvas, comparison: Comparison): void {
   section(canvas, "Exposure to past attacks");
   text(
     canvas,
-    "Share of exchanges whose controls would stop (green), only hinder (amber) or not stop (red) each attack chain; grey: does not apply.",
+    "Share of exchanges whose controls would stop (green), limit the loss (blue), only detect (purple), only hinder (amber) or not stop (red) each attack chain; grey: does not apply; hatched: not comparable (older catalog version).",
     8,
   );
   const total = Math.max(1, comparison.organizations.length);
@@ -190,7 +231,7 @@ function drawExposureRow(canvas: ComparisonCanvas, e: Exposure, total: number): 
   drawVerdictShares(canvas, e, barLeft, y, total);
   drawText(
     canvas,
-    `${e.stopped} stop · ${e.limited} limit the loss · ${e.detected} only detect · ${e.hindered} only hinder · ${e.not_stopped} do not stop`,
+    `${e.stopped} stop · ${e.limited} limit the loss · ${e.detected} only detect · ${e.hindered} only hinder · ${e.not_stopped} do not stop${e.not_comparable > 0 ? ` · ${e.not_comparable} not comparable` : ""}`,
     barLeft + EXPOSURE_BAR_WIDTH + 8,
     y + 1,
     box.right - barLeft - EXPOSURE_BAR_WIDTH - 8,
@@ -229,6 +270,11 @@ function drawVerdictShares(
     if (w > 0) fillRect(canvas.doc, x, y, w, 9, INCIDENT_COLOR[verdict]!);
     x += w;
   }
+  const w = (EXPOSURE_BAR_WIDTH * e.not_comparable) / total;
+  if (w > 0) {
+    fillRect(canvas.doc, x, y, w, 9, HATCH.fill);
+    hatchCells(canvas, [[x - 0.3, y - 0.3]], w, 9);
+  }
 }
 
 function drawSubmissions(canvas: ComparisonCanvas, model: Model): void {
@@ -252,12 +298,13 @@ function drawSubmissions(canvas: ComparisonCanvas, model: Model): void {
     for (const d of model.duplicates)
       text(canvas, `${d.organization}: compared ${d.kept}; set aside ${d.ignored} — ${d.reason}`, 7.5);
   }
-  if (model.left_out.length > 0 || model.newer_versions.length > 0) {
-    heading(canvas, "Controls left out because of catalog versions", 2);
-    for (const l of model.left_out) text(canvas, `${l.id}: ${l.explanation}`, 7.5);
+  if (model.not_compared.length > 0 || model.newer_versions.length > 0) {
+    heading(canvas, "Controls not compared for some submissions (catalog versions)", 2);
+    for (const l of model.not_compared)
+      text(canvas, `${l.id}: ${l.explanation} Not compared for: ${l.organizations}.`, 7.5);
     for (const n of model.newer_versions) text(canvas, n.text, 7.5);
   }
-  if (model.invalid.length + model.duplicates.length + model.left_out.length === 0)
+  if (model.invalid.length + model.duplicates.length + model.not_compared.length === 0)
     text(
       canvas,
       "Every submission was valid, for a distinct organization and comparable on every control.",
@@ -271,7 +318,7 @@ function drawSubmissions(canvas: ComparisonCanvas, model: Model): void {
         model.pseudonymisation.keyed
           ? "Whoever holds the key can re-identify them."
           : "Anyone with the list of registered exchanges can recompute them: set VASPCHECK_PSEUDONYM_KEY before publishing."
-      } Scores and answer patterns can still single out an organization in a small sector.`,
+      } Assessment dates are shown as quarters, and no peer group smaller than ${model.pseudonymisation.min_peers} is shown; scores and answer patterns can still single out an organization in a small sector.`,
       8,
     );
   }
