@@ -123,7 +123,7 @@ describe("diff: categories", () => {
     expect(back.overall.delta).toBe(-forward.overall.delta!);
   });
 
-  it("treats scope and exception changes of equal credit as other changes", () => {
+  it("lists a newly declared N/A on its own, and exception changes of equal credit as other changes", () => {
     const path = write(
       dir,
       "weak-scoped.yaml",
@@ -141,10 +141,10 @@ describe("diff: categories", () => {
     expect(
       d.controls.map((c) => [c.control_id, c.change, c.old_status, c.new_status, c.new_assessed_status]),
     ).toEqual([
+      ["WKS-001", "declared_not_applicable", "not_met", "not_applicable", "not_applicable"],
       ["IAM-001", "other", "not_met", "risk_accepted", "not_met"],
-      ["WKS-001", "other", "not_met", "not_applicable", "not_applicable"],
     ]);
-    expect(d.summary).toMatchObject({ other: 2, unchanged: 7 });
+    expect(d.summary).toMatchObject({ other: 1, declared_not_applicable: 1, unchanged: 7 });
   });
 
   it("says when the two files are from different organizations", () => {
@@ -197,7 +197,7 @@ describe("diff: output", () => {
     const json = JSON.parse(await DIFF_RENDERERS.json.render(forward));
     expect(DiffSchema.safeParse(json).success).toBe(true);
     expect(DiffSchema.safeParse({ ...json, summary: { ...json.summary, improved: -1 } }).success).toBe(false);
-    expect(jsonSchemaOf("diff")).toMatchObject({ $id: "urn:vaspcheck/diff@2" });
+    expect(jsonSchemaOf("diff")).toMatchObject({ $id: "urn:vaspcheck/diff@3" });
   });
 
   it("renders Markdown with the headline and the changed controls", async () => {

@@ -156,6 +156,28 @@ describe("not applicable as a score lever", () => {
       /\| \[KEY-001\]\(#key-001\) .* \| critical \| Signing is done by the custody vendor/,
     );
   });
+
+  it("puts a newly declared N/A first in a diff, with the score counting it as not met", async () => {
+    const text = declare(
+      "KEY-001",
+      "Signing is done by the custody vendor under contract; we hold no key shares at all, see the custody agreement.",
+      strongText,
+    );
+    const old = writeTemp("old.yaml", strongText);
+    const md = await runCli("diff", old, writeTemp("new.yaml", text), ...cat);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/\*\*Score .*, 1 newly declared not applicable\.\*\*/);
+    expect(md.stdout).toMatch(
+      /> \*\*Declared not applicable:\*\* 1 control in scope before is now declared not applicable by the answers: KEY-001 \(critical\)\./,
+    );
+    expect(md.stdout).toMatch(/## Controls that changed\n\n### Newly declared not applicable/);
+    const json = await runCli("diff", old, writeTemp("new.yaml", text), ...cat, "-f", "json");
+    const diff = JSON.parse(json.stdout);
+    expect(diff.summary.declared_not_applicable).toBe(1);
+    expect(diff.new.declared_not_applicable).toEqual(["KEY-001"]);
+    expect(diff.new.score_counting_declared_na).toBeLessThan(diff.new.score);
+    expect(diff.old.score_counting_declared_na).toBeNull();
+  });
 });
 
 describe("warnings an earlier error does not swallow", () => {
@@ -215,5 +237,19 @@ describe("the CLI keeps its promises", () => {
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual(expect.any(Array));
     expect(help("report", "--help").stdout).toContain("CSV");
+  });
+});
+
+describe("explanations a person can act on", () => {
+  it("says what a limit means when its number alone would mislead (N-of-N, not '≤ 99')", async () => {
+    const text = readFileSync("examples/strong-exchange.yaml", "utf8").replace(
+      "      signers: 5\n      threshold_percent: 60",
+      "      signers: 5\n      threshold_percent: 100",
+    );
+    const run = await runCli("report", writeTemp("n-of-n.yaml", text));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /Answered 100%; required: at most 99% \(no N-of-N: when every signer is needed, one lost or withheld key locks the funds\)\./,
+    );
   });
 });

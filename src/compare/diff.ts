@@ -18,13 +18,14 @@ import type { Status } from "../model/result.js";
 import { changelogBetween } from "../model/version-gap.js";
 import { normalizeName } from "./identity.js";
 import { leftOutControls } from "./left-out.js";
-import { statusOfLetter, verdictOfLetter } from "./letters.js";
-import { codes, createRowScorer, type RowScores } from "./rows.js";
+import { STATUS_LETTER, statusOfLetter, verdictOfLetter } from "./letters.js";
+import { codes, createRowScorer, type RowScorer, type RowScores } from "./rows.js";
 import type { ValidSubmission } from "./submission-types.js";
 
 /** Order in which changes are listed: what got worse first. */
 const KIND_ORDER: readonly ControlChangeKind[] = [
   "regressed",
+  "declared_not_applicable",
   "improved",
   "new",
   "removed",
@@ -51,8 +52,8 @@ export function diffSubmissions(
     format: DIFF_FORMAT,
     catalog: { id: catalog.meta.id, version: catalog.meta.version, digest: catalog.digest },
     as_of: options.asOf ?? null,
-    old: side(catalog, before, oldScores),
-    new: side(catalog, after, newScores),
+    old: side(catalog, before, oldScores, scorer, compared),
+    new: side(catalog, after, newScores, scorer, compared),
     same_organization: sameOrganization(before, after),
     summary,
     overall: scoreChange("overall", "All compared controls", oldScores, newScores, -1),
@@ -94,6 +95,8 @@ function controlChanges(
     else if (inOld === "removed") change = "removed";
     else if (inOld === "changed") change = "not_comparable";
     else change = kindOf(oldStatus, before.assessed.charAt(i), newStatus, after.assessed.charAt(i));
+    if (change === "other" && newlyDeclared(control.id, oldStatus, before, after))
+      change = "declared_not_applicable";
     summary[change] += 1;
     if (change === "unchanged") return;
     controls.push({
@@ -153,6 +156,19 @@ function changesBetween(
   return out;
 }
 
+/** True when the new submission's own answer took a control out of scope that the old one had in scope. */
+function newlyDeclared(
+  id: string,
+  oldStatus: Status,
+  before: ValidSubmission,
+  after: ValidSubmission,
+): boolean {
+  return (
+    after.declaredNotApplicable.includes(id) &&
+    (oldStatus !== "not_applicable" || !before.declaredNotApplicable.includes(id))
+  );
+}
+
 function kindOf(
   oldStatus: Status,
   oldAssessed: string,
@@ -168,7 +184,14 @@ function kindOf(
   return oldStatus === newStatus ? "unchanged" : "other";
 }
 
-function side(catalog: Catalog, s: ValidSubmission, scores: RowScores): DiffSide {
+function side(
+  catalog: Catalog,
+  s: ValidSubmission,
+  scores: RowScores,
+  scorer: RowScorer,
+  compared: ReadonlySet<string>,
+): DiffSide {
+  const declared = s.declaredNotApplicable.filter((id) => compared.has(id));
   return {
     file: s.file,
     organization: s.organization,
@@ -178,7 +201,23 @@ function side(catalog: Catalog, s: ValidSubmission, scores: RowScores): DiffSide
     tier: scores.tier,
     tier_name:
       scores.tier === null ? null : (catalog.meta.tiers.find((t) => t.level === scores.tier)?.name ?? null),
+    declared_not_applicable: declared,
+    score_counting_declared_na:
+      declared.length === 0 ? null : scoreCountingDeclared(catalog, s, declared, scorer),
   };
+}
+
+/** The score with every declared-N/A control counted as not met, so a reader sees what the declarations are worth. */
+function scoreCountingDeclared(
+  catalog: Catalog,
+  s: ValidSubmission,
+  declared: readonly string[],
+  scorer: RowScorer,
+): number | null {
+  const at = new Set(declared.map((id) => catalog.controls.findIndex((c) => c.id === id)));
+  const notMet = (letters: string) =>
+    [...letters].map((letter, i) => (at.has(i) ? STATUS_LETTER.not_met : letter)).join("");
+  return scorer(notMet(s.statuses), notMet(s.assessed), s.flags).score;
 }
 
 function sameOrganization(a: ValidSubmission, b: ValidSubmission): boolean {

@@ -126,6 +126,7 @@ function compileLeaf(
       op: leaf.op,
       expected: fixedExpectation ?? op.expect(leaf, asOf),
       value: literal,
+      ...(leaf.because === undefined ? {} : { because: leaf.because }),
       answer,
       answered: answer !== undefined,
     };

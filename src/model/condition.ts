@@ -4,27 +4,26 @@ import { SnakeIdSchema } from "./question.js";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
+/**
+ * A leaf's own fields, plus `because`: what the limit means, for a limit whose number alone misleads
+ * ("at most 99 %" means "no N-of-N"). The explanation of a failed check quotes it.
+ */
+const leaf = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ question: SnakeIdSchema, ...shape, because: z.string().min(1).optional() });
+
 /** A leaf comparison of one answer with a literal. `question` names a question of the control or a profile key. */
 export const LeafSchema = z.discriminatedUnion("op", [
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("equals"), value: scalar }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("not_equals"), value: scalar }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("one_of"), value: z.array(z.string()).min(1) }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("includes"), value: z.string() }),
-  z.strictObject({
-    question: SnakeIdSchema,
-    op: z.literal("includes_all"),
-    value: z.array(z.string()).min(1),
-  }),
-  z.strictObject({
-    question: SnakeIdSchema,
-    op: z.literal("includes_any"),
-    value: z.array(z.string()).min(1),
-  }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("selected_at_least"), value: z.int().min(0) }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("at_least"), value: z.number() }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("at_most"), value: z.number() }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("within_days"), value: z.int().min(0) }),
-  z.strictObject({ question: SnakeIdSchema, op: z.literal("answered") }),
+  leaf({ op: z.literal("equals"), value: scalar }),
+  leaf({ op: z.literal("not_equals"), value: scalar }),
+  leaf({ op: z.literal("one_of"), value: z.array(z.string()).min(1) }),
+  leaf({ op: z.literal("includes"), value: z.string() }),
+  leaf({ op: z.literal("includes_all"), value: z.array(z.string()).min(1) }),
+  leaf({ op: z.literal("includes_any"), value: z.array(z.string()).min(1) }),
+  leaf({ op: z.literal("selected_at_least"), value: z.int().min(0) }),
+  leaf({ op: z.literal("at_least"), value: z.number() }),
+  leaf({ op: z.literal("at_most"), value: z.number() }),
+  leaf({ op: z.literal("within_days"), value: z.int().min(0) }),
+  leaf({ op: z.literal("answered") }),
 ]);
 
 /** A leaf comparison. */

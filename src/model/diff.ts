@@ -4,7 +4,7 @@ import { SeveritySchema } from "./control.js";
 import { IncidentReplaySchema, StatusSchema } from "./result.js";
 
 /** Version of the diff JSON format; bumped on any incompatible change. */
-export const DIFF_FORMAT = "vaspcheck/diff@2";
+export const DIFF_FORMAT = "vaspcheck/diff@3";
 
 const Score = z.number().nullable();
 
@@ -21,6 +21,10 @@ export const DiffSideSchema = z.object({
   score: Score,
   tier: z.int().nullable(),
   tier_name: z.string().nullable(),
+  /** Compared controls this submission declared not applicable by its own answer (not by its profile), catalog order. */
+  declared_not_applicable: z.array(z.string()),
+  /** The score with those controls counted as not met; null when it declared none. */
+  score_counting_declared_na: Score,
 });
 /** One side of the diff. */
 export type DiffSide = z.infer<typeof DiffSideSchema>;
@@ -31,13 +35,15 @@ export const ControlChangeKindSchema = z.enum([
   "improved",
   /** Further from met. */
   "regressed",
+  /** Declared not applicable by the new submission's own answer while in scope before: it leaves the score. */
+  "declared_not_applicable",
   /** The catalog version of the new submission has it; that of the old one did not. */
   "new",
   /** The catalog version of the old submission had it; that of the new one does not. */
   "removed",
   /** Its questions or rule changed between the two versions, so the statuses are not comparable. */
   "not_comparable",
-  /** Another status change of equal credit: in or out of scope, or an exception granted or lapsed. */
+  /** Another status change of equal credit: in or out of scope by the profile, an N/A withdrawn, or an exception granted or lapsed. */
   "other",
 ]);
 /** How a control moved. */

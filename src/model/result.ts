@@ -31,6 +31,8 @@ export const CheckSchema = z.object({
   expected: z.string().optional(),
   /** The literal the operator compares with (a choice id, a number, a list of choice ids), for explanations. */
   value: z.unknown().optional(),
+  /** What the limit means, from the catalog's rule, when its number alone would mislead. */
+  because: z.string().optional(),
   /** The answer as given; absent when the question was not answered. */
   answer: z.unknown().optional(),
   answered: z.boolean().optional(),

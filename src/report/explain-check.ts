@@ -33,7 +33,15 @@ function chosen(answer: unknown): readonly unknown[] {
 
 /** What one leaf check requires, in the officer's words ("“Signed requests”", "at least 3 signers"). */
 export function requirementOf(check: Check, question: Question | undefined): string {
-  return requirement(check, question).needs;
+  return withReason(check, requirement(check, question)).needs;
+}
+
+/** Adds the catalog's reason for a limit whose number alone would mislead. */
+function withReason(
+  check: Check,
+  r: { needs: string; missing?: string },
+): { needs: string; missing?: string } {
+  return check.because === undefined ? r : { ...r, needs: `${r.needs} (${check.because})` };
 }
 
 /** What one leaf requires and, for a list question, which of its choices are missing. */
@@ -96,7 +104,7 @@ export function explainFailedChecks(
   }
   return [...byQuestion].map(([id, failed]) => {
     const question = questions.get(id);
-    const parts = failed.map((c) => requirement(c, question));
+    const parts = failed.map((c) => withReason(c, requirement(c, question)));
     const missing = parts.flatMap((p) => (p.missing && !p.missing.startsWith("0 ") ? [p.missing] : []));
     const subject = question?.text ?? id;
     return `${subject} ${answered(failed[0]!, question)}; required: ${parts.map((p) => p.needs).join(", and ")}${

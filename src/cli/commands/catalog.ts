@@ -116,7 +116,7 @@ async function showCatalogEntry(
 ): Promise<void> {
   const { entryIds, showEntry } = await import("../../catalog/describe-catalog.js");
   const { UsageError } = await import("../errors.js");
-  if (!id) throw new UsageError("catalog show needs an id", "e.g. vaspcheck catalog show TXN-001");
+  if (!id) throw new UsageError("catalog show needs an id", "e.g. npx vaspcheck catalog show TXN-001");
   const entry = showEntry(catalog, id);
   if (!entry) {
     const { didYouMean } = await import("../../diagnostics/suggest.js");

@@ -55,7 +55,7 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
         await emit(ctx, args.out, renderAnswersTemplate(loaded.catalog, { date }));
       }
       if (args.out)
-        ctx.io.stderr(`Wrote ${args.out}. Fill it in, then run: vaspcheck validate ${args.out}\n`);
+        ctx.io.stderr(`Wrote ${args.out}. Fill it in, then run: npx vaspcheck validate ${args.out}\n`);
     },
   };
 }

@@ -26,7 +26,12 @@ export function validateCommand(ctx: CliContext): CommandModule<object, Args> {
 
 function validateOptions(y: Argv<object>) {
   return y
-    .positional("answers", { type: "string", array: true, demandOption: true, describe: "Answers files" })
+    .positional("answers", {
+      type: "string",
+      array: true,
+      demandOption: true,
+      describe: "Answers files (.yaml, .yml, .json or .csv)",
+    })
     .option("format", {
       alias: "f",
       choices: ["text", "json"] as const,

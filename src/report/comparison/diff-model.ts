@@ -5,6 +5,7 @@ import { INCIDENT_LABEL, STATUS_LABEL } from "../labels.js";
 
 const KIND_TITLE: Record<ControlChangeKind, string> = {
   regressed: "Regressed",
+  declared_not_applicable: "Newly declared not applicable by the answers (left out of the score)",
   improved: "Improved",
   new: "New in the catalog",
   removed: "Removed from the catalog",
@@ -30,15 +31,37 @@ export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: str
     vaspcheck_version: inputs.vaspcheckVersion,
     format: d.format,
     as_of: d.as_of ?? "each submission's own assessment date",
-    old: { ...d.old, score: num(d.old.score), tier: tierText(d.old.tier, d.old.tier_name) },
-    new: { ...d.new, score: num(d.new.score), tier: tierText(d.new.tier, d.new.tier_name) },
+    old: sideView(d.old),
+    new: sideView(d.new),
+    /** Whether either side declared controls not applicable, so the side table shows the score counting them. */
+    declared_na: d.old.score_counting_declared_na !== null || d.new.score_counting_declared_na !== null,
     headline: headline(d),
+    declared_na_note: declaredNote(d),
     counts: countsView(d.summary),
     lessons: d.lessons.map(scoreView),
     groups: groupsView(d),
     incidents: d.incidents.map(incidentView),
     left_out: d.left_out,
   };
+}
+
+function sideView(side: Diff["old"]) {
+  return {
+    ...side,
+    score: num(side.score),
+    tier: tierText(side.tier, side.tier_name),
+    score_counting_declared_na: num(side.score_counting_declared_na),
+    declared_not_applicable: side.declared_not_applicable.length,
+  };
+}
+
+/** The warning above the changes when the new submission took in-scope controls out by its own answer. */
+function declaredNote(d: Diff): string | null {
+  const added = d.controls.filter((c) => c.change === "declared_not_applicable");
+  if (added.length === 0) return null;
+  const list = added.map((c) => `${c.control_id} (${c.severity ?? "—"})`).join(", ");
+  const one = added.length === 1;
+  return `${added.length} ${one ? "control" : "controls"} in scope before ${one ? "is" : "are"} now declared not applicable by the answers: ${list}. ${one ? "It leaves" : "They leave"} the score; counting every declared N/A as not met, the new score would be ${num(d.new.score_counting_declared_na)} instead of ${num(d.new.score)}. Check each justification before crediting the change.`;
 }
 
 function tierText(level: number | null, name: string | null) {
@@ -61,6 +84,7 @@ function countsView(counts: Diff["summary"]) {
   return [
     ["Improved", counts.improved],
     ["Regressed", counts.regressed],
+    ["Newly declared not applicable", counts.declared_not_applicable],
     ["New in the catalog", counts.new],
     ["Removed from the catalog", counts.removed],
     ["Rule changed (not comparable)", counts.not_comparable],
@@ -120,7 +144,10 @@ function headline(d: Diff): string {
       ? `tier unchanged at ${d.new.tier ?? "—"}`
       : `tier ${d.old.tier ?? "—"} → ${d.new.tier ?? "—"}`,
   );
-  parts.push(`${d.summary.improved} controls improved, ${d.summary.regressed} regressed`);
+  const declared = d.summary.declared_not_applicable;
+  parts.push(
+    `${d.summary.improved} controls improved, ${d.summary.regressed} regressed${declared > 0 ? `, ${declared} newly declared not applicable` : ""}`,
+  );
   const better = d.incidents.filter((i) => i.change === "better").length;
   const worse = d.incidents.filter((i) => i.change === "worse").length;
   if (better + worse > 0) parts.push(`${better} replayed attacks now fare better, ${worse} worse`);

@@ -1,5 +1,5 @@
 // The diff's output formats: Markdown through `templates/diff.md.hbs`, and JSON.
-import type { Diff } from "../../model/diff.js";
+import { DIFF_FORMAT, type Diff } from "../../model/diff.js";
 import type { OutputFormat } from "../output-format.js";
 
 /** Every diff format. */
@@ -20,7 +20,7 @@ export const DIFF_RENDERERS = {
     format: "json",
     extension: "json",
     binary: false,
-    describe: "vaspcheck/diff@2",
+    describe: DIFF_FORMAT,
     render: async (diff) => `${JSON.stringify(diff, null, 2)}\n`,
   },
 } satisfies Record<string, OutputFormat<Diff>>;
