@@ -49,6 +49,16 @@ describe("catalog lint", () => {
       "catalog/operator-type",
     ],
     [
+      "controls/KEY-001.yaml",
+      "a percentage limit outside 0 to 100",
+      (t) =>
+        t.replace(
+          "{ question: threshold_percent, op: at_least, value: 50 }",
+          "{ question: threshold_percent, op: at_least, value: 150 }",
+        ),
+      "catalog/operator-type",
+    ],
+    [
       "controls/WKS-001.yaml",
       "a choice the question does not offer",
       (t) =>

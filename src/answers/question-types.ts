@@ -35,6 +35,11 @@ export interface QuestionTypeDef<T extends QuestionType> {
   readonly format: (question: Of<T>, value: unknown) => string;
   /** The operators of a condition that can test it. */
   readonly operators: readonly Operator[];
+  /**
+   * The literal a condition may compare an answer of this type with, and its words for the catalog lint; absent
+   * when another check owns it (choices are checked against the question's own, `within_days` takes days).
+   */
+  readonly literal?: { readonly test: (value: unknown) => boolean; readonly words: string };
 }
 
 const BOOLEAN_WORDS: Record<string, string> = {
@@ -47,6 +52,7 @@ const BOOLEAN_WORDS: Record<string, string> = {
 };
 const shown = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const ORDERED: readonly Operator[] = ["equals", "not_equals", "at_least", "at_most", "answered"];
+const NUMBER_LITERAL = { test: (value: unknown) => typeof value === "number", words: "a number" };
 /** A number with its unit, singular for exactly one ("1 signer", "2 signers"; English units end in "s"). */
 const quantity = (value: unknown, unit: string): string => {
   const n = Number(value);
@@ -94,6 +100,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     coerce: (cell) => (/^(true|yes|y|1)$/i.test(cell) ? true : /^(false|no|n|0)$/i.test(cell) ? false : cell),
     format: (_, value) => (value === true ? "yes" : "no"),
     operators: ["equals", "not_equals", "answered"],
+    literal: { test: (value) => typeof value === "boolean", words: "true or false" },
   },
   single_choice: {
     describe: (q) => `one of ${q.choices.map((c) => c.value).join(" | ")}`,
@@ -150,6 +157,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     coerce: asNumber,
     format: (q, value) => quantity(value, q.unit),
     operators: ORDERED,
+    literal: NUMBER_LITERAL,
   },
   percentage: {
     describe: () => "a percentage from 0 to 100",
@@ -160,6 +168,10 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     coerce: asNumber,
     format: (_, value) => `${shown.format(Number(value))}%`,
     operators: ORDERED,
+    literal: {
+      test: (value) => typeof value === "number" && value >= 0 && value <= 100,
+      words: "a number from 0 to 100",
+    },
   },
   count: {
     describe: (q) => `a whole number ≥ 0${q.unit ? ` (${q.unit})` : ""}`,
@@ -168,6 +180,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     coerce: asNumber,
     format: (q, value) => (q.unit ? quantity(value, q.unit) : shown.format(Number(value))),
     operators: ORDERED,
+    literal: NUMBER_LITERAL,
   },
   date: {
     describe: () => "a date YYYY-MM-DD",
@@ -183,6 +196,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     coerce: asNumber,
     format: (q, value) => quantity(value, q.unit),
     operators: ORDERED,
+    literal: NUMBER_LITERAL,
   },
   text: {
     describe: () => "text",
@@ -191,6 +205,7 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
     coerce: (cell) => cell,
     format: (_, value) => String(value),
     operators: ["equals", "not_equals", "answered"],
+    literal: { test: (value) => typeof value === "string", words: "a string" },
   },
 };
 

@@ -30,8 +30,6 @@ function operatorTypes(): Record<Operator, readonly QuestionType[]> {
   return out;
 }
 
-const NUMERIC: readonly QuestionType[] = ["number", "percentage", "count", "duration"];
-
 /** Returns true when `condition` is a leaf comparison. */
 export function isLeaf(condition: Condition): condition is Leaf {
   return "op" in condition;
@@ -109,20 +107,11 @@ function wrongType(
   };
 }
 
-/** The value compared with must have the question's type, and a percentage must lie within 0 to 100. */
+/** The value compared with must be the literal the question's type allows (the registry says which). */
 function checkValueType(leaf: ValuedLeaf, question: Question, path: (string | number)[]): ConditionProblem[] {
-  const value = leaf.value;
-  const problems: ConditionProblem[] = [];
-  const expectType = (ok: boolean, wanted: string) => {
-    if (!ok) problems.push(wrongType(leaf, question, path, wanted));
-  };
-  if (question.type === "boolean") expectType(typeof value === "boolean", "true or false");
-  else if (NUMERIC.includes(question.type) && leaf.op !== "within_days")
-    expectType(typeof value === "number", "a number");
-  else if (question.type === "text") expectType(typeof value === "string", "a string");
-  if (question.type === "percentage" && typeof value === "number")
-    expectType(value >= 0 && value <= 100, "0 to 100");
-  return problems;
+  const literal = QUESTION_TYPES[question.type].literal;
+  if (!literal || leaf.op === "within_days" || leaf.op === "selected_at_least") return [];
+  return literal.test(leaf.value) ? [] : [wrongType(leaf, question, path, literal.words)];
 }
 
 /** Every choice a leaf names must be one of its question's choices. */

@@ -2,10 +2,8 @@
 import * as z from "zod";
 import { SeveritySchema } from "./control.js";
 import { DiagnosticSchema } from "./diagnostic.js";
+import { COMPARISON_FORMAT } from "./formats.js";
 import { IncidentReplaySchema, StatusSchema, StepReplaySchema } from "./result.js";
-
-/** Version of the comparison JSON format; bumped on any incompatible change. */
-export const COMPARISON_FORMAT = "vaspcheck/comparison@3";
 
 const Share = z.number().min(0).max(100);
 const Score = z.number().nullable();
@@ -326,3 +324,5 @@ export const ComparisonSchema = z.object({
 });
 /** The whole comparison. */
 export type Comparison = z.infer<typeof ComparisonSchema>;
+
+export { COMPARISON_FORMAT };

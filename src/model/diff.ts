@@ -1,10 +1,8 @@
 // The progress diff: one organization's two submissions, as one versioned, documented JSON format.
 import * as z from "zod";
 import { SeveritySchema } from "./control.js";
+import { DIFF_FORMAT } from "./formats.js";
 import { IncidentReplaySchema, StatusSchema } from "./result.js";
-
-/** Version of the diff JSON format; bumped on any incompatible change. */
-export const DIFF_FORMAT = "vaspcheck/diff@3";
 
 const Score = z.number().nullable();
 
@@ -115,3 +113,5 @@ export const DiffSchema = z.object({
 });
 /** The whole diff. */
 export type Diff = z.infer<typeof DiffSchema>;
+
+export { DIFF_FORMAT };

@@ -2,10 +2,8 @@
 import * as z from "zod";
 import { EvidenceSchema, ExceptionSchema, RemediationPlanSchema } from "./answers.js";
 import { SeveritySchema } from "./control.js";
+import { RESULT_FORMAT } from "./formats.js";
 import { EffectSchema, HedgeSchema, TechniqueSchema } from "./incident.js";
-
-/** Version of the JSON result format; bumped on any incompatible change. */
-export const RESULT_FORMAT = "vaspcheck/evaluation@2";
 
 /** The status of a control for one organization, in report order (the one place that order is written). */
 export const StatusSchema = z.enum([
@@ -261,3 +259,5 @@ export const EvaluationSchema = z.object({
 });
 /** The whole evaluation of one answers file. */
 export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+export { RESULT_FORMAT };

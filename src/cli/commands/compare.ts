@@ -9,7 +9,7 @@ import { type CliContext, OUT_OPTION } from "../context.js";
 
 interface Args {
   inputs: string[];
-  format: "md" | "csv" | "json" | "pdf";
+  format: ComparisonFormat;
   out?: string;
   anonymize?: boolean;
   "pseudonym-key-file"?: string;

@@ -8,7 +8,7 @@ import { type CliContext, OUT_OPTION } from "../context.js";
 interface Args {
   old: string;
   new: string;
-  format: "md" | "json";
+  format: DiffFormat;
   out?: string;
   "as-of"?: string;
   template?: string;

@@ -1,16 +1,19 @@
 // `vaspcheck report`: render the gap report of one answers file.
 
 import type { Argv, CommandModule } from "yargs";
+import type { Severity } from "../../model/control.js";
 import type { Evaluation } from "../../model/result.js";
 import { describeFormats, formatNames } from "../../report/output-format.js";
 import { RENDERERS, type ReportFormat } from "../../report/renderers.js";
 import { type CliContext, OUT_OPTION } from "../context.js";
 
-type FailOn = "critical" | "high" | "medium" | "low";
+/** The severities `--fail-on` takes, most severe first. */
+const FAIL_ON = ["critical", "high", "medium", "low"] as const satisfies readonly Severity[];
+type FailOn = (typeof FAIL_ON)[number];
 
 interface Args {
   answers: string;
-  format: "md" | "json" | "pdf";
+  format: ReportFormat;
   out?: string;
   "as-of"?: string;
   "fail-on"?: FailOn;
@@ -49,7 +52,7 @@ function reportOptions(y: Argv<object>) {
       describe: "Evaluate as of this date (YYYY-MM-DD); default: the assessment date",
     })
     .option("fail-on", {
-      choices: ["critical", "high", "medium", "low"] as const,
+      choices: FAIL_ON,
       describe:
         "Exit 1 when a gap of this severity or higher remains, including gaps under an accepted exception",
     })

@@ -1,5 +1,6 @@
 // The comparison's output formats: pdfkit and Handlebars load only when chosen.
-import { COMPARISON_FORMAT, type Comparison } from "../../model/comparison.js";
+import type { Comparison } from "../../model/comparison.js";
+import { COMPARISON_FORMAT } from "../../model/formats.js";
 import type { OutputFormat, RenderOptions } from "../output-format.js";
 
 /** What a comparison renderer receives besides the comparison. */

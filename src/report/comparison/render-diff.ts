@@ -1,5 +1,6 @@
 // The diff's output formats: Markdown through `templates/diff.md.hbs`, and JSON.
-import { DIFF_FORMAT, type Diff } from "../../model/diff.js";
+import type { Diff } from "../../model/diff.js";
+import { DIFF_FORMAT } from "../../model/formats.js";
 import type { OutputFormat } from "../output-format.js";
 
 /** Every diff format. */
