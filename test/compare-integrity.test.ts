@@ -334,7 +334,7 @@ describe("compare integrity: controls declared not applicable", () => {
     expect(md).toContain("## Controls declared not applicable by the exchanges themselves");
     expect(md).toContain("| Weak Exchange K.K. | 1 | WKS-001 (critical) |");
     expect(md).toMatch(
-      /- Critical control WKS-001 .* is declared not applicable by the own answer of 1 exchange \(Weak Exchange K\.K\.\)/,
+      /- Critical control WKS-001 .* is declared not applicable by 1 exchange in its own answers \(Weak Exchange K\.K\.\)/,
     );
     const rows = parseCsv(renderComparisonCsv(c), { columns: true }) as Record<string, string>[];
     const by = (org: string, id: string) =>

@@ -2,6 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Question } from "../src/model/question.js";
+import { explainFailedChecks } from "../src/report/explain-check.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, writeTemp } from "./helpers/fixtures.js";
 
@@ -47,6 +49,39 @@ describe("completeness", () => {
   });
 });
 
+describe("completeness of files that also have errors", () => {
+  it("the untouched template says it is 0% complete, in text and in JSON", async () => {
+    const template = writeTemp("template.yaml", (await runCli("init", ...cat)).stdout);
+    const text = await runCli("validate", template, ...cat);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(
+      /template\.yaml: 0 of \d+ in-scope controls answered \(0%\); blank or in error: /,
+    );
+    const json = JSON.parse((await runCli("validate", template, ...cat, "-f", "json")).stdout);
+    const incomplete = json.find((d: { code: string }) => d.code === "answers/incomplete-file");
+    expect(incomplete).toMatchObject({
+      severity: "warning",
+      path: ["answers"],
+      actual: expect.stringMatching(/^0% /),
+    });
+  });
+
+  it("calls a control whose answer is in error unanswered for that reason, not blank", async () => {
+    const bad = writeTemp(
+      "bad.yaml",
+      strongText.replace(
+        /( {2}KEY-001:\n {4}responses: )\{[^}]*\}/,
+        "$1{ signers: many, threshold_percent: 60 }",
+      ),
+    );
+    expect(readFileSync(bad, "utf8")).toContain("signers: many");
+    const run = await runCli("validate", bad, ...cat, "--require-complete");
+    expect(run.stderr).toMatch(
+      /error {2}Control `KEY-001` \(critical\) has no valid answer \(see its error\)/,
+    );
+  });
+});
+
 describe("validation that keeps its promises", () => {
   it("reads a .json answers file as strict JSON: a trailing comma is an error at its place", async () => {
     const json = JSON.stringify(
@@ -70,7 +105,29 @@ describe("validation that keeps its promises", () => {
     const newer = writeTemp("newer.yaml", weakText.replace('date: "2026-06-30"', 'date: "2026-09-30"'));
     const reversed = await runCli("diff", newer, older, ...cat);
     expect(reversed.stderr).toMatch(/warning {2}The "old" submission \(assessed 2026-09-30\) is newer/);
+    // The document says so too: whoever receives the file never sees the terminal.
+    expect(reversed.stdout).toContain(
+      '> **Warning:** The "before" submission (assessed 2026-09-30) is newer than the "after" one (assessed 2026-06-30)',
+    );
+    const json = JSON.parse((await runCli("diff", newer, older, ...cat, "-f", "json")).stdout);
+    expect(json.reversed).toBe(true);
+    expect(JSON.parse((await runCli("diff", older, newer, ...cat, "-f", "json")).stdout).reversed).toBe(
+      false,
+    );
     expect((await runCli("diff", older, newer, ...cat)).stderr).not.toContain("answers/diff-reversed");
+  });
+});
+
+describe("--fail-on and declared N/A", () => {
+  it("names a severe control the answers declared not applicable, which the gate cannot count", async () => {
+    const text = strongText.replace(
+      /( {2}KEY-001:\n) {4}responses: .*\n/,
+      "$1    not_applicable:\n      justification: Signing is done by the custody vendor under contract; we hold no key shares at all.\n",
+    );
+    const run = await runCli("report", writeTemp("na-gate.yaml", text), ...cat, "--fail-on", "critical");
+    expect(run.stderr).toContain(
+      "vaspcheck: 1 control(s) at or above critical declared not applicable by the answers, so not gated: KEY-001",
+    );
   });
 });
 
@@ -136,6 +193,16 @@ describe("not applicable as a score lever", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /error {2}Control `HOT-001` is declared not applicable, but the profile puts it in scope \(`operates_hot_wallets: true`\)/,
+    );
+    // A blank scoping answer puts the control in scope too, so it is no way around the rule.
+    const blank = await runCli(
+      "validate",
+      writeTemp("hot-blank.yaml", text.replace("  operates_hot_wallets: true\n", "")),
+      ...cat,
+    );
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toMatch(
+      /error {2}Control `HOT-001` is declared not applicable, but its scope is the profile's to decide and `operates_hot_wallets` is blank, which puts it in scope/,
     );
   });
 
@@ -221,7 +288,7 @@ describe("the CLI keeps its promises", () => {
     );
     expect(code).toBe(2);
     expect(io.out).toBe("");
-    expect(io.err).toContain("--out");
+    expect(io.err).toContain("e.g. --out comparison.pdf");
   });
 
   it("gives each catalog command its own help, and -f for --format everywhere", async () => {
@@ -241,6 +308,40 @@ describe("the CLI keeps its promises", () => {
 });
 
 describe("explanations a person can act on", () => {
+  it("counts the choices still needed after the ones it names", () => {
+    const question = {
+      id: "fields",
+      type: "multiple_choice" as const,
+      text: "Which fields are verified?",
+      choices: ["destination", "amount", "chain", "fee"].map((value) => ({
+        value,
+        label: value.toUpperCase(),
+      })),
+    };
+    const checks = (answer: string[]) =>
+      [
+        { op: "includes_all", value: ["destination", "amount"] },
+        { op: "selected_at_least", value: 3 },
+      ].map((c) => ({
+        rule: "met" as const,
+        depth: 1,
+        kind: "leaf" as const,
+        passed: false,
+        question: "fields",
+        answered: true,
+        answer,
+        ...c,
+      }));
+    const questions = new Map([["fields", question as unknown as Question]]);
+    expect(explainFailedChecks(checks(["destination"]), questions)[0]).toBe(
+      "Which fields are verified? Selected “DESTINATION”; required: all of “DESTINATION” and “AMOUNT”, and at least 3 selected; missing: “AMOUNT”, 1 more.",
+    );
+    // Naming both missing choices leaves one more to pick, not three.
+    expect(explainFailedChecks(checks(["chain"]), questions)[0]).toMatch(
+      /missing: “DESTINATION” and “AMOUNT”\.$/,
+    );
+  });
+
   it("says what a limit means when its number alone would mislead (N-of-N, not '≤ 99')", async () => {
     const text = readFileSync("examples/strong-exchange.yaml", "utf8").replace(
       "      signers: 5\n      threshold_percent: 60",

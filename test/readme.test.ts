@@ -64,3 +64,27 @@ describe("README", () => {
     expect(readme).toMatch(/^npm test\b/m);
   });
 });
+
+describe("commands a reader copies", () => {
+  it("README examples and the answers template say a form that runs after npm ci (npx vaspcheck)", async () => {
+    // The CLI reference block is a synopsis, headed by a note that every command is `npx vaspcheck …`.
+    const reference = readme.slice(
+      readme.indexOf("## CLI reference"),
+      readme.indexOf("Every command is `npx vaspcheck"),
+    );
+    const rest = readme.replace(reference, "");
+    const bare = rest
+      .split("\n")
+      .filter((line) => /(^|[`\s])vaspcheck (init|validate|report|catalog|compare|diff|schema)\b/.test(line))
+      .filter(
+        (line) =>
+          !/npx (--prefix \S+ )?vaspcheck (init|validate|report|catalog|compare|diff|schema)\b/.test(line),
+      );
+    expect(bare).toEqual([]);
+    const { renderAnswersTemplate } = await import("../src/template/answers-template.js");
+    const catalog = (await loadCatalog(DEFAULT_CATALOG_DIR, { cache: null })).catalog!;
+    const template = renderAnswersTemplate(catalog, { date: "2026-06-30" });
+    expect(template).toContain("npx vaspcheck validate");
+    expect(template).not.toMatch(/[^x] vaspcheck validate/);
+  });
+});

@@ -43,13 +43,17 @@ export function checkNotApplicable(
       const shown = keys.map((k) => `\`${k}: ${JSON.stringify(answers.profile[k] ?? null)}\``).join(", ");
       out.push({
         ...at,
-        severity: blank.length > 0 ? "warning" : "error",
+        // A blank scoping answer puts the control in scope (the replay treats it so too), so it contradicts as well.
+        severity: "error",
         code: "answers/na-contradicts-profile",
         message:
           blank.length > 0
-            ? `Control \`${id}\` is declared not applicable, but its scope is the profile's to decide and ${blank.map((k) => `\`${k}\``).join(", ")} is blank`
+            ? `Control \`${id}\` is declared not applicable, but its scope is the profile's to decide and ${blank.map((k) => `\`${k}\``).join(", ")} is blank, which puts it in scope`
             : `Control \`${id}\` is declared not applicable, but the profile puts it in scope (${shown})`,
-        hint: "Scope this control through the profile: correct the scoping answer if it is wrong, or answer the control.",
+        hint:
+          blank.length > 0
+            ? "Answer the scoping question: if it takes the control out of scope, the N/A is not needed; otherwise answer the control."
+            : "Scope this control through the profile: correct the scoping answer if it is wrong, or answer the control.",
       });
     }
     const justification = result.not_applicable_justification ?? "";

@@ -11,15 +11,21 @@ const isPrefix = (prefix: Path, path: Path) =>
 /**
  * Keeps the control answers and profile keys of a document that no error touches (no error at, above or below
  * their path). Undefined when that cannot be told apart (an error without a path), when the file was filled for
- * another catalog, or when the assessment, which every quality warning is dated against, is itself in error.
+ * another catalog, or when the assessment, which every quality warning is dated against, is itself in error,
+ * unless `standIn` is given: then it takes the assessment's place (for completeness, which reads no date).
  */
-export function salvageAnswers(data: unknown, errors: readonly Diagnostic[]): Answers | undefined {
+export function salvageAnswers(
+  data: unknown,
+  errors: readonly Diagnostic[],
+  standIn?: Answers["assessment"],
+): Answers | undefined {
   if (!isRecord(data) || errors.some((d) => d.path === undefined)) return undefined;
   const touched = (path: Path) =>
     errors.some((d) => isPrefix(d.path as Path, path) || isPrefix(path, d.path as Path));
   if (touched(["catalog"])) return undefined;
-  const assessment = AnswersSchema.shape.assessment.safeParse(data.assessment);
-  if (!assessment.success || touched(["assessment"])) return undefined;
+  const parsed = AnswersSchema.shape.assessment.safeParse(data.assessment);
+  const assessment = parsed.success && !touched(["assessment"]) ? parsed.data : standIn;
+  if (!assessment) return undefined;
   const answers: Answers["answers"] = {};
   for (const [id, answer] of Object.entries(isRecord(data.answers) ? data.answers : {})) {
     if (touched(["answers", id])) continue;
@@ -32,7 +38,7 @@ export function salvageAnswers(data: unknown, errors: readonly Diagnostic[]): An
   return {
     // Only the parts quality checks read are real; the rest stands in for sections that may be in error.
     organization: { name: "", jurisdiction: "" },
-    assessment: assessment.data,
+    assessment,
     catalog: { id: "", version: "" },
     profile,
     answers,

@@ -48,12 +48,14 @@ export async function refuseBinaryOnTerminal(
   ctx: CliContext,
   format: { readonly format: string; readonly extension: string; readonly binary: boolean },
   out: string | undefined,
+  /** The file name the hint suggests: what the command writes ("report", "comparison"). */
+  name = "report",
 ): Promise<void> {
   if (!format.binary || out || !ctx.io.stdoutIsTty) return;
   const { UsageError } = await import("./errors.js");
   throw new UsageError(
     `--format ${format.format} writes binary data and stdout is a terminal; name a file with --out`,
-    `e.g. --out report.${format.extension}`,
+    `e.g. --out ${name}.${format.extension}`,
   );
 }
 

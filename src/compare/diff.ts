@@ -55,6 +55,7 @@ export function diffSubmissions(
     old: side(catalog, before, oldScores, scorer, compared),
     new: side(catalog, after, newScores, scorer, compared),
     same_organization: sameOrganization(before, after),
+    reversed: before.assessmentDate > after.assessmentDate,
     summary,
     overall: scoreChange("overall", "All compared controls", oldScores, newScores, -1),
     lessons: catalog.lessons.map((l, i) => scoreChange(l.id, l.title, oldScores, newScores, i)),

@@ -9,6 +9,11 @@ export interface GateResult {
   readonly failing: readonly ControlResult[];
   /** Gaps at or above the severity that the gate let pass because their risk is accepted (`allowAccepted`). */
   readonly ignored: readonly ControlResult[];
+  /**
+   * Controls at or above the severity that the answers themselves declared not applicable: no gap, so they pass,
+   * but the run names them, since an N/A is the other way a severe gap can leave the gate.
+   */
+  readonly declaredNotApplicable: readonly ControlResult[];
 }
 
 /**
@@ -31,7 +36,10 @@ export function gate(
   const accepted = evaluation.controls.filter(
     (c) => !gaps.has(c.control_id) && c.status === "risk_accepted" && severe(c),
   );
+  const declaredNotApplicable = evaluation.controls.filter(
+    (c) => c.not_applicable_by === "answer" && severe(c),
+  );
   return options.allowAccepted
-    ? { failing: open, ignored: accepted }
-    : { failing: [...open, ...accepted], ignored: [] };
+    ? { failing: open, ignored: accepted, declaredNotApplicable }
+    : { failing: [...open, ...accepted], ignored: [], declaredNotApplicable };
 }

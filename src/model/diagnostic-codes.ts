@@ -54,9 +54,11 @@ export const DIAGNOSTIC_CODES = {
   "answers/diff-reversed":
     "`diff` was given the newer assessment as the old one, so every change reads backwards.",
   "answers/na-contradicts-profile":
-    "A control is declared not applicable although its scope is decided by the profile, which puts it in scope.",
+    "A control is declared not applicable although its scope is decided by the profile, which puts it in scope (a blank scoping answer does too).",
   "answers/thin-justification":
     "A control is declared not applicable with a justification too short to check (fewer than 8 words, or 20 Japanese characters).",
+  "answers/incomplete-file":
+    "Some in-scope controls have no (valid) answer: the file is incomplete. A warning unless `--min-complete` or `--require-complete` makes it an error per control.",
   "answers/unanswered-control":
     "An in-scope control is left blank while the assessment must be complete (`validate --min-complete`).",
 } as const;

@@ -101,6 +101,8 @@ export const DiffSchema = z.object({
   new: DiffSideSchema,
   /** False when the two files name different organizations (by registration, or by name without one). */
   same_organization: z.boolean(),
+  /** True when the "old" submission was assessed after the "new" one: every change reads backwards. */
+  reversed: z.boolean(),
   /** Controls per kind of change, plus those unchanged. */
   summary: z.record(z.enum([...ControlChangeKindSchema.options, "unchanged"]), z.int().min(0)),
   overall: ScoreChangeSchema,

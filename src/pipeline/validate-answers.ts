@@ -2,7 +2,7 @@
 
 import { parseAnswersSheet } from "../answers/answers-sheet.js";
 import { checkAnswers } from "../answers/check-answers.js";
-import { requireCompleteness } from "../answers/completeness-check.js";
+import { checkCompleteness } from "../answers/completeness-check.js";
 import { checkNotApplicable } from "../answers/na-checks.js";
 import { checkDates, checkQuality } from "../answers/quality.js";
 import { salvageAnswers } from "../answers/salvage.js";
@@ -88,16 +88,40 @@ export function validateAnswers(
         file.data,
         diagnostics.filter((d) => d.severity === "error"),
       );
-  if (!answers) return { file, diagnostics };
+  if (!answers)
+    return { file, completeness: completenessOnly(file, catalog, diagnostics, options), diagnostics };
   const asOf = options.asOf ?? answers.assessment.date;
   const results = evaluateControls(catalog, answers, { asOf });
   diagnostics.push(...checkQuality(file, answers, { controls: results, as_of: asOf }));
   diagnostics.push(...checkDates(file, file.data, answers.assessment.date));
   diagnostics.push(...checkNotApplicable(file, answers, catalog, results));
   const completeness = completenessOf(catalog, results);
-  diagnostics.push(...requireCompleteness(file, results, completeness, options.minComplete ?? 0));
+  diagnostics.push(...checkCompleteness(file, results, completeness, diagnostics, options.minComplete ?? 0));
   if (!valid || hasErrors(diagnostics)) return { file, completeness, diagnostics };
   return { answers, results, file, completeness, diagnostics };
+}
+
+// Completeness reads which controls are answered and which the profile scopes out, never a date, so a stand-in
+// assessment date cannot change it.
+const STAND_IN_ASSESSMENT: Answers["assessment"] = { date: "2000-01-01", assessor: "", scope: "" };
+
+/**
+ * The completeness of a file whose assessment is itself in error, from the parts no error touches, so the
+ * untouched template still says how much is answered. Adds its diagnostics; undefined when nothing is salvageable.
+ */
+function completenessOnly(
+  file: SourceFile,
+  catalog: Catalog,
+  diagnostics: Diagnostic[],
+  options: LoadAnswersOptions,
+): Completeness | undefined {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const partial = salvageAnswers(file.data, errors, STAND_IN_ASSESSMENT);
+  if (!partial) return undefined;
+  const results = evaluateControls(catalog, partial, { asOf: STAND_IN_ASSESSMENT.date });
+  const completeness = completenessOf(catalog, results);
+  diagnostics.push(...checkCompleteness(file, results, completeness, diagnostics, options.minComplete ?? 0));
+  return completeness;
 }
 
 /** Parses an answers file's bytes: a CSV answers sheet when the name ends in `.csv`, YAML or JSON otherwise. */

@@ -45,7 +45,12 @@ function withReason(
 }
 
 /** What one leaf requires and, for a list question, which of its choices are missing. */
-function requirement(check: Check, question: Question | undefined): { needs: string; missing?: string } {
+function requirement(
+  check: Check,
+  question: Question | undefined,
+  /** Choices the officer is already told to add (by an `includes_all` of the same question). */
+  toAdd = 0,
+): { needs: string; missing?: string } {
   const value = check.value;
   const list = Array.isArray(value) ? value : [];
   switch (check.op) {
@@ -64,8 +69,12 @@ function requirement(check: Check, question: Question | undefined): { needs: str
     case "includes_any":
       return { needs: `at least one of ${either(labels(question, list))}` };
     case "selected_at_least": {
-      const more = Number(value) - chosen(check.answer).length;
-      return { needs: `at least ${String(value)} selected`, missing: `${more} more` };
+      // Choices named as missing elsewhere count towards the total, so "N more" is only what is left after them.
+      const more = Number(value) - chosen(check.answer).length - toAdd;
+      return {
+        needs: `at least ${String(value)} selected`,
+        ...(more > 0 ? { missing: `${more} more` } : {}),
+      };
     }
     case "at_least":
       return { needs: `at least ${shown(question, value)}` };
@@ -104,7 +113,11 @@ export function explainFailedChecks(
   }
   return [...byQuestion].map(([id, failed]) => {
     const question = questions.get(id);
-    const parts = failed.map((c) => withReason(c, requirement(c, question)));
+    const toAdd = failed
+      .filter((c) => c.op === "includes_all")
+      .flatMap((c) => (Array.isArray(c.value) ? c.value : []))
+      .filter((v, i, all) => all.indexOf(v) === i && !chosen(failed[0]!.answer).includes(v)).length;
+    const parts = failed.map((c) => withReason(c, requirement(c, question, toAdd)));
     const missing = parts.flatMap((p) => (p.missing && !p.missing.startsWith("0 ") ? [p.missing] : []));
     const subject = question?.text ?? id;
     return `${subject} ${answered(failed[0]!, question)}; required: ${parts.map((p) => p.needs).join(", and ")}${

@@ -120,7 +120,7 @@ function duplicateKey(
     code: "yaml/duplicate-key",
     message: `Duplicate key ${show(String(keys.at(-1)))}${where}`,
     path: [...keys],
-    hint: "Each key may appear once per mapping: merge the two entries into one. Until then the later one is the one checked.",
+    hint: "Each key may appear once per mapping: merge the two entries into one. Until then the later one is checked for errors, and neither counts as answered.",
     related: [{ file: path, start: first, message: "first defined here" }],
   };
 }

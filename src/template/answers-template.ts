@@ -42,7 +42,7 @@ export function renderAnswersTemplate(catalog: Catalog, options: TemplateOptions
     " Per control you may add: not_applicable: {justification}, exception: {justification, approver, expires},",
     " remediation_plan: {owner, due, management_response}, answered_on: YYYY-MM-DD.",
     " Evidence entries: {title, path or url, sha256 (optional), date (optional)}. Dates are YYYY-MM-DD.",
-    " Check the file with: vaspcheck validate <this file>",
+    " Check the file with: npx vaspcheck validate <this file>",
   ].join("\n");
   const root = doc.contents;
   commentSections(root);

@@ -87,7 +87,7 @@ async function runCompare(ctx: CliContext, args: Args): Promise<void> {
   await refuseOverwritingInput(args.out, args.inputs);
   const { UsageError } = await import("../errors.js");
   const { asOf, pseudonymKey } = await checkCompareArgs(ctx, args);
-  await refuseBinaryOnTerminal(ctx, COMPARISON_RENDERERS[args.format], args.out);
+  await refuseBinaryOnTerminal(ctx, COMPARISON_RENDERERS[args.format], args.out, "comparison");
   const result = await compareWithProgress(ctx, args, asOf, pseudonymKey);
   if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
   reportDiagnostics(ctx, result.diagnostics);

@@ -93,8 +93,12 @@ async function runReport(ctx: CliContext, args: Args): Promise<void> {
 async function failOnGaps(ctx: CliContext, evaluation: Evaluation, failOn: FailOn, allowAccepted: boolean) {
   const { EXIT } = await import("../errors.js");
   const { gate } = await import("../../engine/gate.js");
-  const { failing, ignored } = gate(evaluation, failOn, { allowAccepted });
+  const { failing, ignored, declaredNotApplicable } = gate(evaluation, failOn, { allowAccepted });
   const ids = (list: readonly { control_id: string }[]) => list.map((c) => c.control_id).join(", ");
+  if (declaredNotApplicable.length > 0)
+    ctx.io.stderr(
+      `vaspcheck: ${declaredNotApplicable.length} control(s) at or above ${failOn} declared not applicable by the answers, so not gated: ${ids(declaredNotApplicable)}\n`,
+    );
   if (ignored.length > 0)
     ctx.io.stderr(
       `vaspcheck: --allow-accepted let ${ignored.length} gap(s) at or above ${failOn} pass under an accepted exception: ${ids(ignored)}\n`,

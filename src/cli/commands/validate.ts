@@ -75,7 +75,14 @@ async function runValidate(ctx: CliContext, args: Args): Promise<void> {
   for (const path of args.answers) {
     const loaded = await loadAnswers(path, catalog, { asOf, maxBytes: args["max-bytes"], minComplete });
     diagnostics.push(...loaded.diagnostics);
-    if (loaded.completeness) summaries.push(describeCompleteness(path, loaded.completeness));
+    if (loaded.completeness)
+      summaries.push(
+        describeCompleteness(
+          path,
+          loaded.completeness,
+          loaded.diagnostics.some((d) => d.severity === "error"),
+        ),
+      );
   }
   reportDiagnostics(ctx, diagnostics, args.format === "json");
   if (args.format !== "text") return;

@@ -337,7 +337,7 @@ function declaredCritical(c: Comparison): string[] {
         .filter((o) => o.declared_not_applicable.includes(s.control_id))
         .map((o) => o.label);
       const n = who.length;
-      return `Critical control ${s.control_id} ${s.title} is declared not applicable by ${n === 1 ? "the own answer of 1 exchange" : `the own answers of ${n} exchanges`} (${shortList(who)}): it is left out of ${n === 1 ? "its score" : "their scores"}, so check the ${n === 1 ? "justification" : "justifications"}.`;
+      return `Critical control ${s.control_id} ${s.title} is declared not applicable by ${n === 1 ? "1 exchange in its own answers" : `${n} exchanges in their own answers`} (${shortList(who)}): it is left out of ${n === 1 ? "its score" : "their scores"}, so check the ${n === 1 ? "justification" : "justifications"}.`;
     });
 }
 

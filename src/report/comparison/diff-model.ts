@@ -24,9 +24,14 @@ const status = (s: Status | null, assessed: Status | null) =>
 export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: string }) {
   return {
     title: `Progress: ${d.new.organization.name}`,
-    warning: d.same_organization
-      ? null
-      : `These files name different organizations (${d.old.organization.name} and ${d.new.organization.name}); a progress diff is meant for two submissions of one organization.`,
+    warnings: [
+      d.same_organization
+        ? null
+        : `These files name different organizations (${d.old.organization.name} and ${d.new.organization.name}); a progress diff is meant for two submissions of one organization.`,
+      d.reversed
+        ? `The "before" submission (assessed ${d.old.assessment_date}) is newer than the "after" one (assessed ${d.new.assessment_date}): every change below reads backwards.`
+        : null,
+    ].filter((w): w is string => w !== null),
     catalog: `${d.catalog.id} ${d.catalog.version}`,
     vaspcheck_version: inputs.vaspcheckVersion,
     format: d.format,
