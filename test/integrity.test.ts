@@ -222,6 +222,12 @@ describe("not applicable as a score lever", () => {
     expect(report.stdout).toMatch(
       /\| \[KEY-001\]\(#key-001\) .* \| critical \| Signing is done by the custody vendor/,
     );
+    // The JSON a regulator's tooling reads carries the same two figures.
+    const json = JSON.parse(
+      (await runCli("report", writeTemp("na.yaml", text), ...cat, "-f", "json")).stdout,
+    );
+    expect(json.overall.declared_not_applicable).toEqual(["KEY-001"]);
+    expect(`${json.overall.score_counting_declared_na.toFixed(1)}%`).toBe(counted);
   });
 
   it("puts a newly declared N/A first in a diff, with the score counting it as not met", async () => {

@@ -8,7 +8,13 @@ import { analyseFixes, type FixAnalysis, fixPlanIds, incidentWeight } from "./fi
 import { rollupFrameworks } from "./frameworks.js";
 import { profileFlags } from "./profile-flags.js";
 import { replayIncidents, replayStatuses } from "./replay.js";
-import { rollupOf, STATUS_CODE, type TallyInput } from "./scoring.js";
+import {
+  rollupOf,
+  SEVERITY_WEIGHT,
+  STATUS_CODE,
+  scoreCountingAnsweredNa,
+  type TallyInput,
+} from "./scoring.js";
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -69,7 +75,7 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     assessment: answers.assessment,
     as_of: asOf,
     answered_catalog: answers.catalog,
-    overall: overallOf(catalog, overall, overallTier),
+    overall: overallOf(catalog, overall, overallTier, controls),
     controls,
     gaps: gaps.map(controlId),
     lessons,
@@ -147,7 +153,16 @@ function lessonRollups(
 }
 
 /** The all-controls roll-up, with the overall tier (the lowest of the lessons') and its name. */
-function overallOf(catalog: Catalog, overall: Rollup, overallTier: number | null): Evaluation["overall"] {
+function overallOf(
+  catalog: Catalog,
+  overall: Rollup,
+  overallTier: number | null,
+  controls: readonly ControlResult[],
+): Evaluation["overall"] {
+  const declared = controls
+    .filter((r) => r.not_applicable_by === "answer")
+    .sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity])
+    .map((r) => r.control_id);
   return {
     id: overall.id,
     title: overall.title,
@@ -157,5 +172,7 @@ function overallOf(catalog: Catalog, overall: Rollup, overallTier: number | null
     controls: overall.controls,
     tier_name:
       overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
+    declared_not_applicable: declared,
+    score_counting_declared_na: declared.length === 0 ? null : scoreCountingAnsweredNa(controls),
   };
 }

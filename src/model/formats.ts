@@ -2,7 +2,7 @@
 // without loading the schemas (the CLI's --help stays light).
 
 /** Version of the evaluation JSON format; bumped on any incompatible change. */
-export const RESULT_FORMAT = "vaspcheck/evaluation@2";
+export const RESULT_FORMAT = "vaspcheck/evaluation@3";
 /** Version of the comparison JSON format; bumped on any incompatible change. */
 export const COMPARISON_FORMAT = "vaspcheck/comparison@3";
 /** Version of the diff JSON format; bumped on any incompatible change. */

@@ -243,7 +243,13 @@ export const EvaluationSchema = z.object({
   inputs: z
     .object({ answers_file: z.string(), answers_sha256: z.string(), vaspcheck_version: z.string() })
     .optional(),
-  overall: RollupSchema.extend({ tier_name: z.string().nullable() }),
+  overall: RollupSchema.extend({
+    tier_name: z.string().nullable(),
+    /** Controls the answers themselves declared not applicable (not the profile), most severe first. */
+    declared_not_applicable: z.array(z.string()),
+    /** The score with those controls counted as not met; null when none is declared. */
+    score_counting_declared_na: z.number().nullable(),
+  }),
   controls: z.array(ControlResultSchema),
   gaps: z.array(z.string()),
   lessons: z.array(RollupSchema),

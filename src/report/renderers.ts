@@ -1,5 +1,6 @@
 // The report's output formats, each loading its heavy modules only when chosen.
 import type { Catalog } from "../model/catalog.js";
+import { RESULT_FORMAT } from "../model/formats.js";
 import type { Evaluation } from "../model/result.js";
 import type { OutputFormat } from "./output-format.js";
 import type { ReportModel } from "./report-model.js";
@@ -30,7 +31,7 @@ export const RENDERERS = {
     format: "json",
     extension: "json",
     binary: false,
-    describe: "the full evaluation, vaspcheck/evaluation@2",
+    describe: `the full evaluation, ${RESULT_FORMAT}`,
     render: async ({ evaluation }) => `${JSON.stringify(evaluation, null, 2)}\n`,
   },
   pdf: {

@@ -1,6 +1,6 @@
 // The view model: everything a report shows, sorted, counted and worded once, for every renderer.
 import { createHash } from "node:crypto";
-import { SEVERITY_WEIGHT, STATUSES, scoreCountingAnsweredNa } from "../engine/scoring.js";
+import { SEVERITY_WEIGHT, STATUSES } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import type { ControlResult, Evaluation } from "../model/result.js";
@@ -94,7 +94,10 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
   const answeredNa = evaluation.controls
     .filter((r) => r.not_applicable_by === "answer")
     .sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity]);
-  const counted = answeredNa.length > 0 ? pct(scoreCountingAnsweredNa(evaluation.controls)) : null;
+  const counted =
+    evaluation.overall.score_counting_declared_na === null
+      ? null
+      : pct(evaluation.overall.score_counting_declared_na);
   return {
     score: pct(evaluation.overall.score),
     score_value: evaluation.overall.score,
