@@ -1,6 +1,7 @@
 // The report's outline as data: its sections in order, with titles and link targets. The Markdown template
 // iterates it, the PDF draws and lists it, so a section is added in one place.
 import type { Evaluation } from "../model/result.js";
+import { SECTION_INTRO } from "./prose.js";
 
 /** Link targets of the sections and appendix parts, shared by every renderer. */
 export const SECTION = {
@@ -28,6 +29,8 @@ export interface OutlineSection {
   readonly dest: string;
   /** The Markdown partial that renders the section's body. */
   readonly partial: string;
+  /** The section's opening paragraph, the same in every renderer; null when it has none. */
+  readonly intro: string | null;
   readonly children: readonly { readonly title: string; readonly dest: string }[];
 }
 
@@ -46,7 +49,14 @@ const section = (
   title: string,
   dest: string,
   children: OutlineSection["children"] = [],
-): OutlineSection => ({ id, title, dest, partial: `section-${id}`, children });
+): OutlineSection => ({
+  id,
+  title,
+  dest,
+  partial: `section-${id}`,
+  intro: SECTION_INTRO[id] ?? null,
+  children,
+});
 
 /** The report's sections, in order, with the entries each lists under it. */
 export function buildOutline(

@@ -14,6 +14,7 @@ import {
   STEP_LABEL,
 } from "./labels.js";
 import { buildOutline } from "./outline.js";
+import { METHOD_RULES, NO_FRAMEWORKS, NO_GAPS } from "./prose.js";
 import { buildFixPlanView, buildReplayView } from "./replay-view.js";
 
 /** Digests and versions that make a report reproducible. */
@@ -70,6 +71,8 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       .map((r) => ctx.view(r.control_id)),
     frameworks,
     appendix: appendixView(ctx, controls),
+    /** Sentences for states of the document, worded once for every renderer. */
+    prose: { no_gaps: NO_GAPS, no_frameworks: NO_FRAMEWORKS },
   };
 }
 
@@ -229,6 +232,7 @@ function methodologyView(catalog: Catalog) {
     })),
     weights: Object.entries(SEVERITY_WEIGHT).map(([severity, weight]) => ({ severity, weight })),
     tiers: catalog.meta.tiers.map((t) => ({ level: t.level, name: t.name })),
+    rules: METHOD_RULES,
     step_verdicts: STEP_DEFINITIONS.map(([verdict, definition]) => ({
       verdict,
       label: STEP_LABEL[verdict].label,

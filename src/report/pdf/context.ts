@@ -24,6 +24,11 @@ export function createContext(
   return { ...openCanvas(doc, faces, PAGE, { layoutPass: known === null, known }), model };
 }
 
+/** The opening paragraph the outline gives a section (the Markdown report prints the same), if any. */
+export function sectionIntro(ctx: PdfContext, id: ReportModel["outline"][number]["id"]): string | null {
+  return ctx.model.outline.find((s) => s.id === id)?.intro ?? null;
+}
+
 /** The title the outline gives a section, so the PDF and the Markdown report name it alike. */
 export function sectionTitle(ctx: PdfContext, id: ReportModel["outline"][number]["id"]): string {
   return ctx.model.outline.find((s) => s.id === id)?.title ?? id;

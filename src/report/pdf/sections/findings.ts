@@ -61,7 +61,7 @@ export function drawFindings(ctx: PdfContext): void {
   const { model } = ctx;
   startSection(ctx, sectionTitle(ctx, "findings"), SECTION.findings);
   if (model.gaps.length === 0) {
-    paragraph(ctx, "There are no gaps: every applicable control is met or covered by a valid exception.");
+    paragraph(ctx, ctx.model.prose.no_gaps);
     return;
   }
   paragraph(

@@ -3,7 +3,7 @@
 import type { ReportModel } from "../../report-model.js";
 import { badgeRow, heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
-import { sectionTitle } from "../context.js";
+import { sectionIntro, sectionTitle } from "../context.js";
 import { frameworkDest, SECTION } from "../dests.js";
 import { COVERAGE_COLOR, INK, SIZE, scoreColor } from "../styles.js";
 import { drawTable } from "../table.js";
@@ -14,13 +14,8 @@ type Requirement = ReportModel["frameworks"][number]["requirements"][number];
 /** Draws the framework coverage section. */
 export function drawFrameworks(ctx: PdfContext): void {
   const section = startSection(ctx, sectionTitle(ctx, "frameworks"), SECTION.frameworks);
-  paragraph(
-    ctx,
-    "How the catalog's controls map to external frameworks and regulations. A requirement is covered when " +
-      "all its mapped controls are met, partial when some are, and a gap when none is.",
-    { size: SIZE.small, color: INK.muted, after: 6 },
-  );
-  if (ctx.model.frameworks.length === 0) paragraph(ctx, "The catalog maps no framework.");
+  paragraph(ctx, sectionIntro(ctx, "frameworks") ?? "", { size: SIZE.small, color: INK.muted, after: 6 });
+  if (ctx.model.frameworks.length === 0) paragraph(ctx, ctx.model.prose.no_frameworks);
   for (const fw of ctx.model.frameworks) {
     heading(ctx, `${fw.name} — ${fw.version}`, 2, { dest: frameworkDest(fw.id), outline: section }, 70);
     badgeRow(ctx, [

@@ -3,7 +3,7 @@
 import type { ControlView } from "../../report-model.js";
 import { badgeRow, heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
-import { sectionTitle } from "../context.js";
+import { sectionIntro, sectionTitle } from "../context.js";
 import { controlDest, lessonDest, SECTION } from "../dests.js";
 import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
 import { drawTable } from "../table.js";
@@ -12,12 +12,7 @@ import { paragraph } from "../text.js";
 /** Draws the lessons section. */
 export function drawLessons(ctx: PdfContext): void {
   const section = startSection(ctx, sectionTitle(ctx, "lessons"), SECTION.lessons);
-  paragraph(
-    ctx,
-    "Each lesson groups the controls that answer one failure seen in real incidents. A lesson reaches tier L " +
-      "when every applicable control of level L or below is met.",
-    { size: SIZE.small, color: INK.muted, after: 6 },
-  );
+  paragraph(ctx, sectionIntro(ctx, "lessons") ?? "", { size: SIZE.small, color: INK.muted, after: 6 });
   for (const lesson of ctx.model.lessons) {
     heading(ctx, lesson.title, 2, { dest: lessonDest(lesson.id), outline: section }, 70);
     badgeRow(ctx, [

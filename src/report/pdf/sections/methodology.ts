@@ -49,24 +49,12 @@ function drawScoringDefinitions(ctx: PdfContext, m: Methodology): void {
   labelValues(
     ctx,
     [
-      [
-        "Score",
-        "The severity-weighted share of credit over applicable controls: met earns 1, partially met ½, " +
-          "anything else 0. Accepted risks earn what their answers earn. Controls not applicable are left out.",
-      ],
+      ["Score", m.rules.score],
       ["Severity weights", m.weights.map((w) => `${w.severity} ${w.weight}`).join(", ")],
       ["Fix first", ctx.model.fix_plan.explanation],
       ["Fix plan", ctx.model.fix_plan.method],
-      [
-        "Risk",
-        "Severity weight × how much is missing × (1 + ½ per incident the control counters); the last tie-break " +
-          "of the ranking.",
-      ],
-      [
-        "Tier",
-        "A lesson reaches tier L when every applicable control of level L or below is met; the overall tier is " +
-          "the lowest tier across lessons.",
-      ],
+      ["Risk", m.rules.risk],
+      ["Tier", m.rules.tier],
       ["Tiers", m.tiers.map((t) => `${t.level} ${t.name}`).join(", ")],
     ],
     { labelWidth: 90, size: SIZE.small },

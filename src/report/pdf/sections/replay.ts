@@ -4,7 +4,7 @@
 import type { ReportModel } from "../../report-model.js";
 import { badgeRow, heading, labelValues, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
-import { sectionTitle } from "../context.js";
+import { sectionIntro, sectionTitle } from "../context.js";
 import { controlDest, incidentDest, SECTION } from "../dests.js";
 import { INCIDENT_COLOR, INK, SIZE, STEP_COLOR } from "../styles.js";
 import { drawText, ensureSpace, measure, paragraph } from "../text.js";
@@ -33,14 +33,7 @@ const DECIDES: Record<string, string> = {
 export function drawReplay(ctx: PdfContext): void {
   const { model } = ctx;
   const section = startSection(ctx, sectionTitle(ctx, "replay"), SECTION.replay);
-  paragraph(
-    ctx,
-    "Each incident's attack chain is walked step by step against this organization's controls. Each step lists " +
-      "its countermeasures from the incident record (what prevents, detects, hinders or limits it, with the reason " +
-      "and the source); a countermeasure counts only when every control in it is met. An attack is stopped only " +
-      "when some step is blocked. Select a control to open its detail.",
-    { size: SIZE.small, color: INK.muted, after: 4 },
-  );
+  paragraph(ctx, sectionIntro(ctx, "replay") ?? "", { size: SIZE.small, color: INK.muted, after: 4 });
   for (const v of model.appendix.methodology.step_verdicts)
     paragraph(ctx, `${v.label}: ${v.definition}`, { size: SIZE.tiny, color: INK.muted, after: 1 });
   ctx.doc.y += 4;
