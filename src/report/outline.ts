@@ -21,6 +21,13 @@ export const SECTION = {
   signOff: "appendix-sign-off",
 } as const;
 
+/** Link target of an incident's replay. */
+export const incidentDest = (id: string) => `incident-${id}`;
+/** Link target of a framework's coverage table. */
+export const frameworkDest = (id: string) => `framework-${id}`;
+/** Link target of a lesson. */
+export const lessonDest = (id: string) => `lesson-${id}`;
+
 /** A top-level section of the report. */
 export interface OutlineSection {
   readonly id: "summary" | "replay" | "findings" | "lessons" | "controls" | "frameworks" | "appendix";
@@ -43,6 +50,11 @@ export const APPENDIX = [
   { id: "methodology", title: "E. Methodology and definitions", dest: SECTION.methodology },
   { id: "sign_off", title: "F. Sign-off", dest: SECTION.signOff },
 ] as const;
+
+/** The appendix parts by id, for renderers that title and anchor each one. */
+export const APPENDIX_PART = Object.fromEntries(APPENDIX.map((a) => [a.id, a])) as {
+  readonly [P in (typeof APPENDIX)[number] as P["id"]]: P;
+};
 
 const section = (
   id: OutlineSection["id"],
@@ -70,21 +82,21 @@ export function buildOutline(
       "replay",
       "Incident replay: could these attacks happen to us?",
       SECTION.replay,
-      replayOrder.map((r) => ({ title: `${r.name} (${r.date})`, dest: `incident-${r.id}` })),
+      replayOrder.map((r) => ({ title: `${r.name} (${r.date})`, dest: incidentDest(r.id) })),
     ),
     section("findings", "Findings: the gaps, ranked", SECTION.findings),
     section(
       "lessons",
       "Lessons",
       SECTION.lessons,
-      evaluation.lessons.map((l) => ({ title: l.title, dest: `lesson-${l.id}` })),
+      evaluation.lessons.map((l) => ({ title: l.title, dest: lessonDest(l.id) })),
     ),
     section("controls", "Control details", SECTION.controls),
     section(
       "frameworks",
       "Framework coverage",
       SECTION.frameworks,
-      frameworks.map((f) => ({ title: `${f.name} ${f.version}`, dest: `framework-${f.id}` })),
+      frameworks.map((f) => ({ title: `${f.name} ${f.version}`, dest: frameworkDest(f.id) })),
     ),
     section(
       "appendix",

@@ -13,7 +13,7 @@ import {
   STEP_DEFINITIONS,
   STEP_LABEL,
 } from "./labels.js";
-import { buildOutline } from "./outline.js";
+import { APPENDIX_PART, buildOutline } from "./outline.js";
 import { METHOD_RULES, NO_FRAMEWORKS, NO_GAPS } from "./prose.js";
 import { buildFixPlanView, buildReplayView } from "./replay-view.js";
 
@@ -219,6 +219,8 @@ function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["c
       })),
     ),
     methodology: methodologyView(catalog),
+    /** Title and link target of each appendix part, as the outline names them. */
+    parts: APPENDIX_PART,
   };
 }
 

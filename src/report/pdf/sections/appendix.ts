@@ -4,7 +4,7 @@ import type { ReportModel } from "../../report-model.js";
 import { heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
 import { sectionTitle } from "../context.js";
-import { controlDest, SECTION } from "../dests.js";
+import { APPENDIX_PART, controlDest, SECTION } from "../dests.js";
 import { INK, SIZE, STATUS_COLOR } from "../styles.js";
 import { type Column, drawTable } from "../table.js";
 import { paragraph } from "../text.js";
@@ -86,19 +86,19 @@ export function drawAppendix(ctx: PdfContext): void {
 }
 
 function drawEvidenceIndex(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, "A. Evidence index", 2, { dest: SECTION.evidence, outline: section }, 60);
+  heading(ctx, APPENDIX_PART.evidence.title, 2, { dest: SECTION.evidence, outline: section }, 60);
   if (appendix.evidence.length === 0) none(ctx, "No evidence cited.");
   else drawTable(ctx, EVIDENCE_COLUMNS, appendix.evidence, { caption: "Evidence index", link });
 }
 
 function drawExceptions(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, "B. Exceptions", 2, { dest: SECTION.exceptions, outline: section }, 60);
+  heading(ctx, APPENDIX_PART.exceptions.title, 2, { dest: SECTION.exceptions, outline: section }, 60);
   if (appendix.exceptions.length === 0) none(ctx, "No exceptions.");
   else drawTable(ctx, EXCEPTION_COLUMNS, appendix.exceptions, { caption: "Exceptions", link });
 }
 
 function drawNotApplicable(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, "C. Controls not applicable", 2, { dest: SECTION.notApplicable, outline: section }, 60);
+  heading(ctx, APPENDIX_PART.not_applicable.title, 2, { dest: SECTION.notApplicable, outline: section }, 60);
   if (appendix.not_applicable.length === 0) none(ctx, "Every control applies.");
   else
     drawTable(ctx, NOT_APPLICABLE_COLUMNS, appendix.not_applicable, {
@@ -108,7 +108,7 @@ function drawNotApplicable(ctx: PdfContext, appendix: Appendix, section: PDFKit.
 }
 
 function drawUnanswered(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, "D. Unanswered questions", 2, { dest: SECTION.unanswered, outline: section }, 60);
+  heading(ctx, APPENDIX_PART.unanswered.title, 2, { dest: SECTION.unanswered, outline: section }, 60);
   if (appendix.unanswered.length === 0) none(ctx, "Every question was answered.");
   else drawTable(ctx, UNANSWERED_COLUMNS, appendix.unanswered, { caption: "Unanswered questions", link });
 }

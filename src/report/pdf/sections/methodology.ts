@@ -1,7 +1,7 @@
 // Methodology and definitions: statuses, score, severity weights, tiers and the replay verdicts.
 import { heading, labelValues } from "../blocks.js";
 import type { PdfContext } from "../context.js";
-import { SECTION } from "../dests.js";
+import { APPENDIX_PART, SECTION } from "../dests.js";
 import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, STEP_COLOR } from "../styles.js";
 import { drawTable } from "../table.js";
 import { paragraph } from "../text.js";
@@ -11,7 +11,7 @@ type Methodology = PdfContext["model"]["appendix"]["methodology"];
 /** Draws appendix E, methodology and definitions. */
 export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const m = ctx.model.appendix.methodology;
-  heading(ctx, "E. Methodology and definitions", 2, { dest: SECTION.methodology, outline: section }, 80);
+  heading(ctx, APPENDIX_PART.methodology.title, 2, { dest: SECTION.methodology, outline: section }, 80);
   paragraph(
     ctx,
     "vaspcheck evaluates each control's rule against the organization's answers as of the as-of date. The " +

@@ -1,7 +1,7 @@
 // Sign-off block: a statement and signature fields for the assessor and for management.
 import { heading } from "../blocks.js";
 import type { PdfContext } from "../context.js";
-import { SECTION } from "../dests.js";
+import { APPENDIX_PART, SECTION } from "../dests.js";
 import { INK, SIZE } from "../styles.js";
 import { drawText, ensureSpace, paragraph } from "../text.js";
 
@@ -14,7 +14,7 @@ export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const { doc, model, box } = ctx;
   const p = model.provenance;
   ensureSpace(ctx, BOX + 110);
-  heading(ctx, "F. Sign-off", 2, { dest: SECTION.signOff, outline: section }, BOX + 90);
+  heading(ctx, APPENDIX_PART.sign_off.title, 2, { dest: SECTION.signOff, outline: section }, BOX + 90);
   paragraph(
     ctx,
     `The undersigned have reviewed this report on ${model.organization.name}, assessed against ` +
