@@ -12,9 +12,10 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // pdfkit and the fonts read data files next to their own modules; Handlebars' precompiled templates must use
-  // the same runtime instance as dist/templates-cache.js.
-  external: ["pdfkit", "@expo-google-fonts/*", "handlebars", "handlebars/*"],
+  // pdfkit and the fonts read data files next to their own modules. Handlebars is bundled: its runtime (which the
+  // precompiled templates of dist/templates-cache.js run on) is then one chunk instead of some 25 CommonJS files,
+  // and the compiler, needed only for a custom template directory, a lazy chunk of its own.
+  external: ["pdfkit", "@expo-google-fonts/*"],
   banner: {
     js: "import { createRequire as __vaspcheckRequire } from 'node:module'; const require = __vaspcheckRequire(import.meta.url);",
   },
