@@ -1,3 +1,4 @@
+// Cross-checks of a loaded catalog: references between entries, conditions, relations, coverage and metadata.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
@@ -5,6 +6,7 @@ import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import { locate } from "../source/source-file.js";
 import { checkCondition } from "./check-condition.js";
+import { checkMeta } from "./check-meta.js";
 import { checkRelations } from "./check-relations.js";
 import type { CatalogSources } from "./load-catalog.js";
 import { type Reporter, unknownRef } from "./reporter.js";
@@ -31,6 +33,7 @@ export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnos
   checkRelations(catalog, sources, report);
   checkControls(catalog, sources, report);
   checkCoverage(catalog, sources, report);
+  checkMeta(catalog, sources, report);
   return diagnostics;
 }
 

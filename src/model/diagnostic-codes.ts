@@ -21,6 +21,9 @@ export const DIAGNOSTIC_CODES = {
   "schema/out-of-range": "A number or list is too small or too large.",
   "schema/invalid": "A value does not match the format.",
   "catalog/duplicate-id": "Two catalog entries share an id.",
+  "catalog/empty": "The catalog has no controls (an error) or no incidents to replay (a warning).",
+  "catalog/bad-changelog":
+    "The changelog repeats a version, lists versions out of order, names a version newer than the catalog, or adds and removes a control at once.",
   "catalog/unknown-reference": "A reference names an id that does not exist.",
   "catalog/unknown-question": "A condition names a question the control does not ask.",
   "catalog/operator-type": "An operator cannot test a question of this type.",
