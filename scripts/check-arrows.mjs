@@ -1,6 +1,6 @@
 // Checks that imports between the folders of src/ run one way: a folder imports only folders of a lower rank.
 // Run it as `npm run check:arrows`; test/arrows.test.ts runs the same check.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,9 +32,18 @@ function* sources(dir) {
 // on the side of reporting.
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)(["'`])(\.{1,2}\/[^"'`$]+)\1/g;
 
-/** The relative module specifiers a file imports or re-exports, static, side-effect or dynamic. */
-function importsOf(text) {
-  return [...text.matchAll(IMPORT)].map((m) => m[2]);
+// A module loaded by URL, as a worker script is: `new URL("./worker.js", import.meta.url)`.
+const URL_LOAD = /\bnew\s+URL\(\s*(["'`])(\.{1,2}\/[^"'`$]+\.js)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * The relative module specifiers a file imports or re-exports, static, side-effect or dynamic, and the modules of
+ * src/ it loads by URL. A URL to anything else (the catalog, templates, build artefacts) is data, not an arrow.
+ */
+function importsOf(text, file) {
+  const loads = [...text.matchAll(URL_LOAD)]
+    .map((m) => m[2])
+    .filter((spec) => existsSync(resolve(dirname(file), spec.replace(/\.js$/, ".ts"))));
+  return [...[...text.matchAll(IMPORT)].map((m) => m[2]), ...loads];
 }
 
 /** Every import that points from a folder to one of the same or a higher rank. */
@@ -43,7 +52,7 @@ export function wrongArrows(srcDir) {
   for (const file of sources(srcDir)) {
     const from = relative(srcDir, file).split(sep)[0];
     if (from.endsWith(".ts")) continue; // index.ts is the roof: it may import any room
-    for (const spec of importsOf(readFileSync(file, "utf8"))) {
+    for (const spec of importsOf(readFileSync(file, "utf8"), file)) {
       const target = relative(srcDir, resolve(dirname(file), spec)).split(sep)[0];
       if (target === from) continue;
       const a = rankOf.get(from);

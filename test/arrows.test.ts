@@ -45,4 +45,19 @@ describe("folder arrows", () => {
       "model/m.ts imports ../index.js (model → index.js)",
     ]);
   });
+
+  it("catches a module loaded by URL (a worker script), and ignores URLs of data files", () => {
+    const src = tempDir();
+    for (const dir of ["engine", "pipeline"]) mkdirSync(join(src, dir));
+    writeFileSync(join(src, "pipeline", "worker.ts"), "export {};\n");
+    writeFileSync(
+      join(src, "engine", "e.ts"),
+      [
+        'const worker = new URL("../pipeline/worker.js", import.meta.url);',
+        'const data = new URL("../../controls/", import.meta.url);',
+        'const cache = new URL("../catalog-cache.json", import.meta.url);',
+      ].join("\n"),
+    );
+    expect(wrongArrows(src)).toEqual(["engine/e.ts imports ../pipeline/worker.js (engine → pipeline)"]);
+  });
 });
