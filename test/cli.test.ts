@@ -83,7 +83,7 @@ describe("report --out", () => {
     const helper = await run("report", weak, ...cat, "--template", templates, "--out", out);
     expect(helper.code).toBe(2);
     expect(helper.stderr).toContain(
-      `${join(templates, "report.md.hbs")}:2:3  error  "unknownHelper" not defined in the report data`,
+      `${join(templates, "report.md.hbs")}:2:3  error  \`unknownHelper\` is neither a helper nor a field of the report model`,
     );
     expect(helper.stderr).not.toContain("bug in vaspcheck");
     expect(readFileSync(out, "utf8")).toBe("previous report\n");

@@ -126,8 +126,8 @@ describe("answers validation", () => {
         t
           .replace("version: 1.0.0", "version: 1.2.0")
           .replace(
-            "changelog:",
-            "changelog:\n  - version: 1.2.0\n    summary: Adds quorum rules\n    added: [KEY-001]\n    changed: [TXN-001]",
+            "    summary: First release.\n",
+            "    summary: First release.\n  - version: 1.2.0\n    summary: Adds quorum rules\n    added: [KEY-001]\n    changed: [TXN-001]\n",
           ),
     });
     const newer = (await loadCatalog(dir)).catalog!;

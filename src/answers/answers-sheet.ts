@@ -2,7 +2,7 @@
 
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, show, showPath } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import type { ParseResult } from "../source/parse-yaml.js";
@@ -70,32 +70,175 @@ function questionFor(catalog: Catalog, segments: string[]): Question | undefined
   return undefined;
 }
 
-function setPath(root: Record<string, unknown>, segments: (string | number)[], value: unknown): void {
-  let node: Record<string | number, unknown> = root;
-  segments.forEach((segment, i) => {
-    if (i === segments.length - 1) {
-      node[segment] = value;
-      return;
-    }
-    const next = segments[i + 1];
-    node[segment] ??= typeof next === "number" ? [] : {};
-    node = node[segment] as Record<string | number, unknown>;
-  });
+/**
+ * Most pieces of evidence a sheet may number for one control. A row's number becomes a list position, so without a
+ * bound one 76-byte row (`evidence.999999999.url`) would ask for a list of a billion entries; 100 is far more than
+ * any control's evidence (the examples cite one to three) and keeps every list a sheet can build small.
+ */
+const MAX_EVIDENCE = 100;
+
+/** Most dot-separated parts of a path: the deepest key of an answers file (`answers.ID.evidence.N.url`) has five. */
+const MAX_PATH_PARTS = 8;
+
+/** Names that reach an object's prototype rather than a key of it. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Why a row cannot be placed: the parts of its diagnostic. */
+type RowProblem = Pick<Diagnostic, "message" | "hint" | "path" | "expected" | "actual">;
+
+/** A path's parts, with evidence numbers turned into list positions, or why the path cannot be used. */
+type SheetPath = { segments: (string | number)[] } | { problem: RowProblem };
+
+/** Reads a row's path: dotted parts, evidence numbered 1 to MAX_EVIDENCE, and no part naming a prototype. */
+function parseSheetPath(key: string, catalog: Catalog): SheetPath {
+  if (key === "")
+    return {
+      problem: { message: "A row has an answer but no path", hint: "Fill in its `path`, or delete the row." },
+    };
+  // The limit keeps a megabyte of dots from becoming a million parts.
+  const parts = key.split(".", MAX_PATH_PARTS + 1);
+  if (parts.length > MAX_PATH_PARTS)
+    return pathProblem(
+      key,
+      `has more than ${MAX_PATH_PARTS} parts; no key of an answers file is that deep`,
+      [],
+    );
+  const segments: (string | number)[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (part === "") return pathProblem(key, "has an empty part (a doubled or trailing dot)", segments);
+    if (parts[i - 1] === "evidence") {
+      const problem = evidenceNumberProblem(key, part, segments);
+      if (problem) return { problem };
+      // Sheets count evidence from 1; the data model counts from 0.
+      segments.push(Number(part) - 1);
+    } else if (PROTOTYPE_NAMES.has(part) && !namesQuestion(catalog, parts, i)) {
+      return pathProblem(key, `contains \`${part}\`, which is not a key of an answers file`, segments);
+    } else segments.push(part);
+  }
+  return { segments };
 }
 
-/** One row of the sheet, with the line it starts on. */
-type SheetRecord = { record: string[]; info: { lines: number } };
+/** True when part `i` of `parts` is the id of the question the whole path answers (a question may be `constructor`). */
+function namesQuestion(catalog: Catalog, parts: readonly string[], i: number): boolean {
+  return i === parts.length - 1 && questionFor(catalog, [...parts])?.id === parts[i];
+}
+
+function pathProblem(key: string, what: string, path: (string | number)[]): { problem: RowProblem } {
+  return {
+    problem: {
+      message: `Path ${show(key)} ${what}`,
+      path: path.map(String),
+      hint: "Paths are the keys of an answers file, as in the sheet `npx vaspcheck init --format csv` writes.",
+    },
+  };
+}
+
+/** Refuses an evidence number other than 1 … MAX_EVIDENCE written plainly (no sign, leading zero or exponent). */
+function evidenceNumberProblem(key: string, part: string, path: (string | number)[]): RowProblem | undefined {
+  if (/^[1-9]\d{0,2}$/.test(part) && Number(part) <= MAX_EVIDENCE) return undefined;
+  if (/^0+$/.test(part)) {
+    return {
+      path: path.map(String),
+      message: `Evidence is numbered from 1, not 0: ${show(key)}`,
+      hint: `Write ${show(key.replace(/\.evidence\.0+(\.|$)/, ".evidence.1$1"))} for the first piece of evidence.`,
+    };
+  }
+  return {
+    path: path.map(String),
+    message: `Evidence is numbered from 1 to ${MAX_EVIDENCE}, not ${show(part)}: ${show(key)}`,
+    expected: `a whole number from 1 to ${MAX_EVIDENCE}`,
+    actual: show(part),
+    hint: `Number a control's pieces of evidence 1, 2, 3 …; a sheet holds at most ${MAX_EVIDENCE} per control.`,
+  };
+}
+
+/** The row being placed, and the line of the first row placed at or under a key path (see `Places`). */
+type Placing = { key: string; lineAt: (prefix: string) => number | undefined };
+
+/** A node of the data a sheet builds: a list (evidence) or a mapping without a prototype. */
+type Node = unknown[] | Record<string, unknown>;
+
+const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null;
+
+function own(node: Node, segment: string | number): unknown {
+  if (Array.isArray(node)) return typeof segment === "number" ? node[segment] : undefined;
+  return Object.hasOwn(node, segment) ? node[segment] : undefined;
+}
+
+/** How a row collides with an earlier one. */
+type Collision = "twice" | "under-answer" | "over-rows";
+
+/** Sets `value` at `segments`, or says why it cannot go there; never replaces what an earlier row placed. */
+function placeRow(
+  root: Record<string, unknown>,
+  segments: readonly (string | number)[],
+  value: unknown,
+  { key, lineAt }: Placing,
+): RowProblem | undefined {
+  const prefix = (n: number) => JSON.stringify(segments.slice(0, n).map(String));
+  let node: Node = root;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string | number;
+    const found = own(node, segment);
+    const last = i === segments.length - 1;
+    if (found !== undefined && (last || !isNode(found))) {
+      const kind: Collision = !last ? "under-answer" : isNode(found) ? "over-rows" : "twice";
+      return collision(kind, key, segments.slice(0, i + 1), lineAt(prefix(i + 1)));
+    }
+    if (last) (node as Record<string | number, unknown>)[segment] = value;
+    else if (found === undefined) {
+      const child: Node = typeof segments[i + 1] === "number" ? [] : Object.create(null);
+      (node as Record<string | number, unknown>)[segment] = child;
+      node = child;
+    } else node = found as Node;
+  }
+  return undefined;
+}
+
+/** The diagnostic of a row that collides with an earlier one, naming the line of that row. */
+function collision(
+  kind: Collision,
+  key: string,
+  at: readonly (string | number)[],
+  line: number | undefined,
+): RowProblem {
+  const earlier = line === undefined ? "an earlier row" : `line ${line}`;
+  const path = at.map(String);
+  if (kind === "twice")
+    return {
+      path,
+      message: `Path ${show(key)} is given twice, first on ${earlier}`,
+      hint: "Delete one of the rows.",
+    };
+  if (kind === "over-rows")
+    return {
+      path,
+      message: `Row ${show(key)} cannot be placed: rows under it are given, from ${earlier}`,
+      hint: "Give either this row or the rows under it, not both.",
+    };
+  return {
+    path,
+    message: `Row ${show(key)} cannot be placed: ${show(showPath(at))} already has an answer, on ${earlier}`,
+    hint: "An answer fills one cell, and nothing goes under it: check the path.",
+  };
+}
+
+/** One row of the sheet, with what csv-parse counted when it ended (`bytes`: UTF-8 bytes read so far). */
+type SheetRecord = { record: string[]; info: { bytes: number } };
 
 /** Parses an answers sheet into the same data an answers YAML file holds, with row:column positions. */
 export function parseAnswersSheet(path: string, text: string, catalog: Catalog): ParseResult {
   let records: SheetRecord[];
   try {
-    // csv-parse's types describe plain rows; with `info: true` each row comes wrapped with its line numbers.
+    // csv-parse's types describe plain rows; with `info: true` each row comes wrapped with its counts.
     records = parse(text, {
       bom: true,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      // Without this csv-parse takes the line ending of the first row for every row, so LF rows appended to a CRLF
+      // sheet would merge into one cell. CRLF first, so that it is not read as CR and then LF.
+      record_delimiter: ["\r\n", "\n", "\r"],
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
@@ -116,8 +259,45 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
       "Start from `npx vaspcheck init --format csv`.",
     );
   }
-  const { data, places, diagnostics } = readAnswers(path, records.slice(1), { pathCol, answerCol }, catalog);
+  const rows = withStartLines(text, records).slice(1);
+  const { data, places, diagnostics } = readAnswers(path, rows, { pathCol, answerCol }, catalog);
   return { file: { path, text, data, locate: locator(places) }, diagnostics };
+}
+
+/** A row and the line it starts on. */
+type SheetRow = { record: string[]; line: number };
+
+/**
+ * The line each record starts on, counted from the bytes where the previous record ended: csv-parse's own line count
+ * is where a record ends, and counts a CRLF inside a quoted cell as two lines.
+ */
+function withStartLines(text: string, records: readonly SheetRecord[]): SheetRow[] {
+  const bytes = Buffer.from(text, "utf8");
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
+  }
+  let end = 0;
+  return records.map(({ record, info }) => {
+    let at = end;
+    // Empty lines before the record are skipped by the parser, not part of it.
+    while (bytes[at] === 0x0a || bytes[at] === 0x0d) at++;
+    end = info.bytes;
+    return { record, line: lineOf(starts, at) };
+  });
+}
+
+/** The 1-based line of a byte offset, given the offsets where lines start (ascending). */
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
 }
 
 function badSheet(path: string, message: string, hint: string, line = 1, column = 1): ParseResult {
@@ -135,61 +315,59 @@ function badSheet(path: string, message: string, hint: string, line = 1, column 
   };
 }
 
+/**
+ * Where the rows went, by key path (`JSON.stringify` of its parts as strings): for each path and each of its prefixes,
+ * the answer cell of the first row placed there or under it, and whether that row's path is the key path itself.
+ */
+type Places = Map<string, { place: Place; exact: boolean }>;
+
 /** Builds the answers data from the rows that have a path and an answer, and where each answer sits. */
 function readAnswers(
   file: string,
-  rows: readonly SheetRecord[],
+  rows: readonly SheetRow[],
   { pathCol, answerCol }: { pathCol: number; answerCol: number },
   catalog: Catalog,
-): { data: Record<string, unknown>; places: Map<string, Place>; diagnostics: Diagnostic[] } {
-  const data: Record<string, unknown> = {};
-  const places = new Map<string, Place>();
+): { data: Record<string, unknown>; places: Places; diagnostics: Diagnostic[] } {
+  // Keys come from the sheet, so no object here has a prototype for a key to reach.
+  const data: Record<string, unknown> = Object.create(null);
+  const places: Places = new Map();
+  const lineAt = (prefix: string) => places.get(prefix)?.place.start.line;
   const diagnostics: Diagnostic[] = [];
-  for (const { record, info } of rows) {
-    const key = record[pathCol]?.trim();
+  for (const { record, line } of rows) {
+    const key = record[pathCol]?.trim() ?? "";
     const cell = record[answerCol]?.trim() ?? "";
-    if (!key || cell === "") continue;
-    // Sheets count evidence from 1; the data model counts from 0.
-    const segments = key
-      .split(".")
-      .map((s, i, all) => (all[i - 1] === "evidence" && /^\d+$/.test(s) ? Number(s) - 1 : s));
-    if (segments.some((s) => s === -1)) {
-      // A row that the data cannot hold would otherwise vanish without a word.
-      const at = segments.indexOf(-1);
-      diagnostics.push(
-        evidenceZero(file, key, segments.slice(0, at).map(String), { line: info.lines, column: pathCol + 1 }),
-      );
+    if (cell === "") continue;
+    const parsed = parseSheetPath(key, catalog);
+    const segments = "segments" in parsed ? parsed.segments : [];
+    const problem =
+      "problem" in parsed
+        ? parsed.problem
+        : placeRow(data, segments, coerce(cell, questionFor(catalog, segments.map(String))), { key, lineAt });
+    if (problem) {
+      // A row the data cannot hold would otherwise vanish without a word.
+      const start = { line, column: pathCol + 1 };
+      diagnostics.push({ file, start, severity: "error", code: "input/bad-sheet", ...problem });
       continue;
     }
-    const point = { line: info.lines, column: answerCol + 1 };
-    places.set(JSON.stringify(segments.map(String)), { start: point, end: point, approximate: false });
-    setPath(data, segments, coerce(cell, questionFor(catalog, segments.map(String))));
+    const point = { line, column: answerCol + 1 };
+    for (let n = 1; n <= segments.length; n++) {
+      const prefix = JSON.stringify(segments.slice(0, n).map(String));
+      if (!places.has(prefix))
+        places.set(prefix, {
+          place: { start: point, end: point, approximate: false },
+          exact: n === segments.length,
+        });
+    }
   }
   return { data, places, diagnostics };
 }
 
-/** A row that numbers a piece of evidence 0: the sheet counts from 1. */
-function evidenceZero(file: string, key: string, path: string[], start: Diagnostic["start"]): Diagnostic {
-  return {
-    file,
-    start,
-    path,
-    severity: "error",
-    code: "input/bad-sheet",
-    message: `Evidence is numbered from 1, not 0: \`${key}\``,
-    hint: `Write \`${key.replace(/\.evidence\.0+(\.|$)/, ".evidence.1$1")}\` for the first piece of evidence.`,
-  };
-}
-
 /** Places a key path at its answer's cell; otherwise, approximately, at the first cell under its longest prefix that has one. */
-function locator(places: ReadonlyMap<string, Place>): (target: readonly PropertyKey[]) => Place {
+function locator(places: Places): (target: readonly PropertyKey[]) => Place {
   return (target) => {
     for (let n = target.length; n > 0; n--) {
-      const prefix = JSON.stringify(target.slice(0, n).map(String));
-      const exact = places.get(prefix);
-      if (exact) return { ...exact, approximate: n < target.length };
-      for (const [k, place] of places)
-        if (k.startsWith(prefix.slice(0, -1))) return { ...place, approximate: true };
+      const found = places.get(JSON.stringify(target.slice(0, n).map(String)));
+      if (found) return { ...found.place, approximate: !found.exact || n < target.length };
     }
     return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, approximate: true };
   };

@@ -18,6 +18,10 @@ type Emit = (
   extra?: { hint?: string; expected?: string; actual?: string; severity?: DiagnosticSeverity; key?: boolean },
 ) => void;
 
+/** The answer at `key` when `record` has it as its own key: a question named `constructor` must not find Object's. */
+const ownValue = (record: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
 /** True for a mapping (not null, not a list). */
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
@@ -36,7 +40,8 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
   for (const [controlId, answer] of Object.entries(data.answers)) {
     const control = controls.get(controlId);
     if (!control) {
-      emit(["answers", controlId], "answers/unknown-control", `Unknown control \`${controlId}\``, {
+      // show() shortens: a key may be a megabyte long, and the message must not repeat it whole.
+      emit(["answers", controlId], "answers/unknown-control", `Unknown control ${show(controlId)}`, {
         key: true,
         hint:
           didYouMean(controlId, controls.keys()) ?? "Run `npx vaspcheck catalog list` for the control ids.",
@@ -74,7 +79,8 @@ function checkProfileAnswered(
   emit: Emit,
 ): void {
   for (const question of questions) {
-    if (profile[question.id] === undefined || profile[question.id] === null) {
+    const value = ownValue(profile, question.id);
+    if (value === undefined || value === null) {
       // A key left blank is shown where it is; one left out, at the profile it belongs to.
       const blank = Object.hasOwn(profile, question.id);
       emit(
@@ -120,7 +126,9 @@ function checkControlAnswer(
     );
   }
   const { ruleQuestions } = compileControlCached(control, catalog.profile);
-  const blank = ruleQuestions.filter((q) => responses[q] === undefined || responses[q] === null);
+  const blank = ruleQuestions.filter(
+    (q) => ownValue(responses, q) === undefined || ownValue(responses, q) === null,
+  );
   if (given.length > 0 && blank.length > 0 && answer.not_applicable === undefined) {
     emit(
       [...base, "responses"],
@@ -146,7 +154,7 @@ function checkResponses(
   for (const [id, value] of Object.entries(responses)) {
     const question = byId.get(id);
     if (!question) {
-      emit([...base, id], unknownCode, `Unknown question \`${id}\``, {
+      emit([...base, id], unknownCode, `Unknown question ${show(id)}`, {
         key: true,
         hint:
           didYouMean(id, byId.keys()) ??

@@ -39,8 +39,10 @@ export function checkNotApplicable(
     const scoping = controls.get(id)?.applies_if;
     if (scoping) {
       const keys = questionsOf(scoping);
-      const blank = keys.filter((k) => answers.profile[k] === undefined || answers.profile[k] === null);
-      const shown = keys.map((k) => `\`${k}: ${JSON.stringify(answers.profile[k] ?? null)}\``).join(", ");
+      // Own keys only: a scoping question named `constructor` must not find Object.prototype's.
+      const value = (k: string) => (Object.hasOwn(answers.profile, k) ? answers.profile[k] : undefined);
+      const blank = keys.filter((k) => value(k) === undefined || value(k) === null);
+      const shown = keys.map((k) => `\`${k}: ${JSON.stringify(value(k) ?? null)}\``).join(", ");
       out.push({
         ...at,
         // A blank scoping answer puts the control in scope (the replay treats it so too), so it contradicts as well.

@@ -1,7 +1,8 @@
 // Checks of the catalog as a whole: it has controls to assess, and its changelog is a history that can be read
 // (each version once, oldest first, none after the catalog's own, no control both added and removed at once).
-import { compareVersions } from "../model/catalog-meta.js";
+
 import type { Catalog } from "../model/catalog.js";
+import { compareVersions } from "../model/catalog-meta.js";
 import type { CatalogSources } from "./load-catalog.js";
 import type { Reporter } from "./reporter.js";
 
@@ -33,7 +34,12 @@ function checkChangelog(catalog: Catalog, sources: CatalogSources, report: Repor
     const at = ["changelog", i, "version"];
     const previous = catalog.meta.changelog[i - 1];
     if (seen.has(entry.version))
-      report(sources.meta, at, "catalog/bad-changelog", `Version ${entry.version} appears twice in the changelog`);
+      report(
+        sources.meta,
+        at,
+        "catalog/bad-changelog",
+        `Version ${entry.version} appears twice in the changelog`,
+      );
     else if (previous && compareVersions(entry.version, previous.version) < 0)
       report(
         sources.meta,

@@ -152,7 +152,8 @@ function stepText(s: Incident["attack_chain"][number], n: number): string {
 function showFramework(catalog: Catalog, framework: Framework): Shown {
   const rows = framework.requirements.map((r) => {
     const mapped = catalog.controls
-      .filter((c) => c.frameworks[framework.id]?.includes(r.id))
+      // Own keys only: a framework named `constructor` must not find Object.prototype's.
+      .filter((c) => Object.hasOwn(c.frameworks, framework.id) && c.frameworks[framework.id]?.includes(r.id))
       .map((c) => c.id);
     return [r.id, mapped.join(", ") || "—", r.title];
   });

@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { diagnosticDocs } from "../model/diagnostic-codes.js";
-import { EXIT, IO_CODES } from "./errors.js";
+import { EXIT, IO_CODES, UsageError } from "./errors.js";
 import { type Io, writeFileAtomic } from "./io.js";
 
 /** Shared state of one CLI run. */
@@ -19,29 +19,6 @@ export const OUT_OPTION = {
   type: "string",
   describe: "Write to this file (atomically) instead of stdout",
 } as const;
-
-/**
- * Refuses an `--out` that names one of the command's input files: the report would replace the answers it was
- * made from. Paths are compared after resolving symbolic links.
- */
-export async function refuseOverwritingInput(
-  out: string | undefined,
-  inputs: readonly string[],
-): Promise<void> {
-  if (!out) return;
-  const { realpath } = await import("node:fs/promises");
-  const { resolve } = await import("node:path");
-  const real = (path: string) => realpath(path).catch(() => resolve(path));
-  const target = await real(out);
-  for (const input of inputs) {
-    if ((await real(input)) !== target) continue;
-    const { UsageError } = await import("./errors.js");
-    throw new UsageError(
-      `--out ${out} is the input file ${input}; writing the report there would replace it`,
-      "Name another output file.",
-    );
-  }
-}
 
 /** Refuses to write a binary format to a terminal: the user must name a file with `--out` (or redirect stdout). */
 export async function refuseBinaryOnTerminal(
@@ -81,6 +58,63 @@ export function reportDiagnostics(ctx: CliContext, diagnostics: readonly Diagnos
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.some((d) => IO_CODES.has(d.code))) ctx.exit(EXIT.usage);
   else if (errors.length > 0) ctx.exit(EXIT.findings);
+}
+
+/** The bounds of a numeric option and an example to show when a value is outside them. */
+export interface NumberRule {
+  readonly min: number;
+  readonly max?: number;
+  readonly integer: boolean;
+  /** What the number counts, for the message: "a whole number of bytes". */
+  readonly expects: string;
+  readonly example: string;
+}
+
+/** A numeric option's yargs settings: `coerce` turns text into a number (NaN if it does not fit), `check` refuses NaN. */
+export interface NumberOption {
+  readonly type: "string";
+  coerce(raw: unknown): number | undefined;
+  check(argv: Readonly<Record<string, unknown>>): true;
+}
+
+/**
+ * A numeric option declared as a string, so a usage error can show the value as typed ("abc", not "NaN"); a
+ * repeated option counts its last value. yargs wraps errors thrown by `coerce` into bare messages but keeps
+ * those thrown by `check` (with their hint), so `coerce` marks text that does not fit as NaN, remembering it,
+ * and `check` refuses it.
+ */
+export function numberOption(flag: string, rule: NumberRule): NumberOption {
+  const key = flag.replace(/^--/, "");
+  let rejected = "";
+  return {
+    type: "string",
+    coerce: (raw) => {
+      const last: unknown = Array.isArray(raw) ? raw.at(-1) : raw;
+      if (last === undefined) return undefined;
+      const text = String(last).trim();
+      const value = text === "" ? Number.NaN : Number(text);
+      if (fitsRule(value, rule)) return value;
+      rejected = text === "" ? "an empty value" : String(last);
+      return Number.NaN;
+    },
+    check: (argv) => {
+      const value = argv[key];
+      if (!(typeof value === "number" && Number.isNaN(value))) return true;
+      throw new UsageError(
+        `${flag} expects ${rule.expects}, got ${rejected}`,
+        `e.g. ${flag} ${rule.example}`,
+      );
+    },
+  };
+}
+
+function fitsRule(value: number, rule: NumberRule): boolean {
+  return (
+    Number.isFinite(value) &&
+    value >= rule.min &&
+    (rule.max === undefined || value <= rule.max) &&
+    (!rule.integer || Number.isInteger(value))
+  );
 }
 
 /** Accepts a `YYYY-MM-DD` option value or throws a usage error. */

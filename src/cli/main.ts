@@ -8,12 +8,20 @@ import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
-import type { CliContext } from "./context.js";
-import { EXIT, formatUnexpected } from "./errors.js";
+import { type CliContext, numberOption } from "./context.js";
+import { EXIT, formatUnexpected, StreamWriteError } from "./errors.js";
 import { type Io, processIo } from "./io.js";
 
 /** Extra commands registered by later modules (compare, diff) without touching this file's logic. */
 export type CommandFactory = (ctx: CliContext) => import("yargs").CommandModule<object, never>;
+
+/** `--max-bytes`: a whole number of bytes, at least 1 (0 would refuse every file). */
+const MAX_BYTES = numberOption("--max-bytes", {
+  min: 1,
+  integer: true,
+  expects: "a whole number of bytes, 1 or more",
+  example: "20000000",
+});
 
 const EPILOGUE = `Exit codes: 0 success; 1 validation errors, or --fail-on found a gap at or above that severity; 2 usage, I/O or internal error.
 Docs: README.md (answers format, writing controls).`;
@@ -37,15 +45,28 @@ export async function main(
   try {
     await parser.parseAsync();
   } catch (error) {
-    if (error instanceof CliUsage) {
-      const help = `Run \`npx vaspcheck${error.command ? ` ${error.command}` : ""} --help\` for usage.`;
-      io.stderr(`vaspcheck: ${error.message}\n  hint: ${error.hint ? `${error.hint} ` : ""}${help}\n`);
-      return EXIT.usage;
-    }
-    io.stderr(formatUnexpected(error, debug, vaspcheckVersion()));
+    // A reader that stops early (`vaspcheck report … | head`) closes the pipe; that is not an error of ours.
+    if (error instanceof StreamWriteError && error.code === "EPIPE") return code;
+    tryStderr(io, describeFailure(error, debug, vaspcheckVersion()));
     return EXIT.usage;
   }
   return code;
+}
+
+/** The message for an error that ended the run: a usage error in yargs' words, or `formatUnexpected`. */
+function describeFailure(error: unknown, debug: boolean, version: string): string {
+  if (!(error instanceof CliUsage)) return formatUnexpected(error, debug, version);
+  const help = `Run \`npx vaspcheck${error.command ? ` ${error.command}` : ""} --help\` for usage.`;
+  return `vaspcheck: ${error.message}\n  hint: ${error.hint ? `${error.hint} ` : ""}${help}\n`;
+}
+
+/** Prints to stderr if it still can: when stderr itself failed, the exit code is all that is left to say it. */
+function tryStderr(io: Io, text: string): void {
+  try {
+    io.stderr(text);
+  } catch {
+    // Nothing else to write to.
+  }
 }
 
 /** The yargs parser with every command; it reports usage errors by throwing `CliUsage` instead of exiting. */
@@ -66,11 +87,12 @@ function createParser(
       describe: "Catalog directory (default: the shipped catalog)",
     })
     .option("max-bytes", {
-      type: "number",
+      type: MAX_BYTES.type,
       global: true,
-      default: 10 * 1024 * 1024,
-      describe: "Refuse input files larger than this many bytes",
+      coerce: MAX_BYTES.coerce,
+      describe: "Refuse input files larger than this many bytes (default: 10485760, 10 MiB)",
     })
+    .check(MAX_BYTES.check, true)
     .option("debug", { type: "boolean", global: true, describe: "Show stack traces for internal errors" });
   const commands: string[] = [];
   const register = <A>(command: CommandModule<object, A>) => {

@@ -1,18 +1,52 @@
 // Diagnostics as text: a stylish, per-file listing with hints and totals (vfile-reporter / ESLint style).
 import { type Diagnostic, sortDiagnostics } from "./diagnostic.js";
 
+/**
+ * What a terminal must never receive raw from user data: C0 controls but tab and line feed (ESC starts
+ * escape sequences that set the title or clear the screen, BEL rings, CR and BS overwrite what was
+ * printed), DEL, C1 controls (U+0080–U+009F, CSI among them), the bidi marks, embeddings, overrides and
+ * isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) that reorder what is shown, and the
+ * zero-width and invisible characters (U+200B–U+200D, U+2060–U+2064, U+FEFF) and line/paragraph
+ * separators (U+2028–U+2029) that hide or split text.
+ */
+// \p{Cc} is C0, DEL and C1; the lookahead keeps tab and line feed.
+const TERMINAL_UNSAFE =
+  /(?![\t\n])[\p{Cc}\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/** The visible escape of one UTF-16 code unit: `\u001B` for ESC, `\u202E` for RIGHT-TO-LEFT OVERRIDE. */
+export function visibleEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Makes user text safe to print on a terminal: every character of `TERMINAL_UNSAFE` becomes its
+ * visible escape (`\u001B`), so a reader sees that it was there and the terminal does not act on it.
+ * Line feeds and tabs are kept. Every line of user text printed in text mode goes through here.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, visibleEscape);
+}
+
+/** One field of a diagnostic: escaped, and a line break continues indented, so it can never pose as a diagnostic. */
+function field(text: string): string {
+  return escapeForTerminal(text).replace(/\n/g, "\n      ");
+}
+
 /** Formats diagnostics as `file:line:col  severity  message  code` blocks, with hints and a total line. */
 export function formatDiagnostics(list: readonly Diagnostic[]): string {
   if (list.length === 0) return "No problems found.\n";
   const lines: string[] = [];
   for (const d of sortDiagnostics(list)) {
-    lines.push(`${d.file}:${d.start.line}:${d.start.column}  ${d.severity}  ${d.message}  ${d.code}`);
+    lines.push(
+      `${field(d.file)}:${d.start.line}:${d.start.column}  ${d.severity}  ${field(d.message)}  ${d.code}`,
+    );
     if (d.expected !== undefined && !d.message.includes(d.expected))
-      lines.push(`    expected: ${d.expected}`);
-    if (d.actual !== undefined && !d.message.includes(d.actual)) lines.push(`    actual:   ${d.actual}`);
-    if (d.hint) lines.push(`    hint: ${d.hint}`);
+      lines.push(`    expected: ${field(d.expected)}`);
+    if (d.actual !== undefined && !d.message.includes(d.actual))
+      lines.push(`    actual:   ${field(d.actual)}`);
+    if (d.hint) lines.push(`    hint: ${field(d.hint)}`);
     for (const r of d.related ?? [])
-      lines.push(`    see: ${r.file}:${r.start.line}:${r.start.column}  ${r.message}`);
+      lines.push(`    see: ${field(r.file)}:${r.start.line}:${r.start.column}  ${field(r.message)}`);
   }
   const errors = list.filter((d) => d.severity === "error").length;
   const warnings = list.length - errors;

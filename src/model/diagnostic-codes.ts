@@ -7,12 +7,15 @@ export const DIAGNOSTIC_CODES = {
   "input/too-large": "The file is larger than the configured limit.",
   "input/not-utf8": "The file is not valid UTF-8 text.",
   "input/bad-sheet":
-    "An answers spreadsheet (CSV) is malformed, lacks the `path` and `answer` columns, or has a row whose path numbers evidence from 0.",
+    "An answers spreadsheet (CSV) is malformed, lacks the `path` and `answer` columns, or has a row it cannot place: no path, a prototype name (`__proto__`) in the path, evidence numbered outside 1–100, a path given twice or under another answer.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",
   "json/syntax":
     "A `.json` file is not strict JSON (a trailing comma, a comment, single quotes, an unquoted key).",
   "yaml/duplicate-key": "A mapping has the same key twice.",
   "yaml/too-many-aliases": "The document expands too many aliases (a possible alias bomb).",
+  "yaml/too-deep": "The document nests mappings and lists more than 64 levels deep.",
+  "yaml/tag": "The document uses a YAML tag (`!!float`, `!!binary`): vaspcheck files take plain values.",
+  "yaml/not-finite": "A number is infinite or not a number (`.inf`, `-.inf`, `.nan`), which no value takes.",
   "schema/invalid-type": "A value has the wrong type.",
   "schema/missing": "A required key is missing.",
   "schema/unknown-key": "A key is not part of the format.",

@@ -14,7 +14,9 @@ const ANSWERS_FILE = /\.(ya?ml|json|csv)$/i;
  * Lists every answers file named or found (recursively) in a directory. Inside directories only `.yaml`,
  * `.yml`, `.json` and `.csv` (answers sheet) files count, and hidden entries are skipped; a file named
  * explicitly always counts.
- * Symbolic links to directories are not followed, so a link loop cannot hang the run.
+ * Symbolic links to directories are not followed, so a link loop cannot hang the run. Entries that are not regular
+ * files (a FIFO, a socket, a link to a device) are listed all the same, and so is a directory that cannot be read:
+ * reading each of them reports why it is not compared, while every other submission is.
  */
 export async function collectInputs(inputs: readonly string[]): Promise<CollectedInputs> {
   const files: string[] = [];
@@ -27,20 +29,23 @@ export async function collectInputs(inputs: readonly string[]): Promise<Collecte
     files.push(path);
   };
   const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+    if (!entries) return add(dir);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && ANSWERS_FILE.test(entry.name)) add(path);
+      else if (ANSWERS_FILE.test(entry.name)) add(path);
     }
   };
   for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (!info) missing.push(input);
-    else if (info.isDirectory()) await walk(input);
+    const info = await stat(input).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      // Only a path that is not there is missing; any other failure is the file's to report when it is read.
+      if (info.code === "ENOENT" || info.code === "ENOTDIR") missing.push(input);
+      else add(input);
+    } else if (info.isDirectory()) await walk(input);
     else add(input);
   }
   return { files, missing };

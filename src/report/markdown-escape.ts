@@ -1,4 +1,5 @@
 // Escaping of untrusted text for Markdown, so names and notes can never break a table or inject markup.
+import { neutraliseText } from "./document-text.js";
 
 const SPECIAL = /[\\`*_[\]<>|~&]/g;
 const ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
@@ -11,9 +12,12 @@ const LINE_BREAK = /[ \t]*(?:\r\n?|\n)\s*/g;
 /**
  * Escapes inline text: line breaks become spaces (inline text must stay on its line, or a new line could open a
  * heading or a table row), Markdown punctuation is backslash-escaped, HTML-significant characters become entities.
+ * Control and bidi characters are neutralised first (`neutraliseText`), so the backslash of their escape is escaped too.
  */
 export function escapeInline(text: string): string {
-  const escaped = text.replace(LINE_BREAK, " ").replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
+  const escaped = neutraliseText(text)
+    .replace(LINE_BREAK, " ")
+    .replace(SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`);
   return escaped.replace(LINE_START, (_, space: string, mark: string) =>
     /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
   );
@@ -21,8 +25,7 @@ export function escapeInline(text: string): string {
 
 /** Escapes a paragraph: like inline, keeping the author's line breaks as Markdown hard breaks. */
 export function escapeBlock(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
+  return neutraliseText(text)
     .trim()
     .split("\n")
     .map((line) => escapeInline(line.trim()))
@@ -31,8 +34,7 @@ export function escapeBlock(text: string): string {
 
 /** Escapes a table cell: inline escaping, and line breaks become `<br>` so the row stays on one line. */
 export function escapeCell(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
+  return neutraliseText(text)
     .trim()
     .split("\n")
     .map((line) => escapeInline(line.trim()))

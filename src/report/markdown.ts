@@ -1,10 +1,11 @@
 // Markdown renderer: lays the view model out with Handlebars templates; escaping is its only logic.
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type Handlebars from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
+import { readGatedText } from "../source/input-gate.js";
 import { escapeBlock, escapeCell, escapeInline } from "./markdown-escape.js";
 import type { ReportModel } from "./report-model.js";
 import { templateErrorOf } from "./template-error.js";
@@ -16,7 +17,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /** What rendering needs of a Handlebars environment; `compile` exists only on the full build. */
 type HandlebarsEnvironment = Pick<typeof Handlebars, "registerHelper" | "registerPartial" | "template"> &
-  Partial<Pick<typeof Handlebars, "compile">>;
+  Partial<Pick<typeof Handlebars, "compile" | "parse">>;
 
 /** A Handlebars build: the runtime (precompiled templates only) or the full compiler. */
 export interface HandlebarsBuild {
@@ -80,7 +81,7 @@ export async function loadTemplates(
   options: LoadTemplatesOptions = {},
 ): Promise<TemplateSet> {
   const mainFile = join(dir, `${name}.md.hbs`);
-  const main = await readFile(mainFile, "utf8");
+  const main = await readGatedText(mainFile);
   const partials: Record<string, string> = {};
   const partialFiles: Record<string, string> = {};
   const partialDir = join(dir, partialsDir);
@@ -92,7 +93,7 @@ export async function loadTemplates(
   }
   const hash = createHash("sha256").update(`${name}\u0000${main}`);
   for (const file of names) {
-    const source = await readFile(join(partialDir, file), "utf8");
+    const source = await readGatedText(join(partialDir, file));
     partials[file.replace(/\.hbs$/, "")] = source;
     partialFiles[file.replace(/\.hbs$/, "")] = join(partialDir, file);
     hash.update(`\u0000${file}\u0000${source}`);
@@ -119,14 +120,15 @@ export function renderWithTemplates(model: unknown, templates: TemplateSet): str
   hbs.registerHelper("cell", (value: unknown) => escapeCell(String(value ?? "")));
   hbs.registerHelper("indent", (depth: unknown) => "  ".repeat(Number(depth) || 0));
   const { precompiled, files } = templates;
-  // Each template runs inside a guard that names its file: an error in a custom template is the user's to fix.
+  // Each template runs inside a guard that names its file and, with the compiler at hand, the expression at
+  // fault: an error in a custom template is the user's to fix, in the template's terms.
   const located =
-    (file: string, run: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
+    (file: string, source: string, run: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
     (context, options) => {
       try {
         return run(context, options);
       } catch (error) {
-        throw templateErrorOf(file, error);
+        throw templateErrorOf(file, error, hbs.parse ? () => hbs.parse?.(source) : undefined);
       }
     };
   const compile = (source: string): Handlebars.TemplateDelegate => {
@@ -137,10 +139,11 @@ export function renderWithTemplates(model: unknown, templates: TemplateSet): str
   for (const [name, source] of Object.entries(templates.partials)) {
     const spec = precompiled?.partials[name];
     const run = spec ? hbs.template(spec) : compile(source);
-    hbs.registerPartial(name, located(files?.partials[name] ?? `${name}.hbs`, run));
+    hbs.registerPartial(name, located(files?.partials[name] ?? `${name}.hbs`, source, run));
   }
   const template = located(
     files?.main ?? "main template",
+    templates.main,
     precompiled ? hbs.template(precompiled.main) : compile(templates.main),
   );
   return `${template(model)

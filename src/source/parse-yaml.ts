@@ -1,16 +1,8 @@
 // Text to SourceFile: YAML/JSON parsing that turns every syntax problem into a positioned diagnostic.
-import {
-  type Document,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type YAMLError,
-} from "yaml";
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, type YAMLError } from "yaml";
 import { type Diagnostic, type Point, show, showPath } from "../diagnostics/diagnostic.js";
 import { type SourceFile, yamlLocator } from "./source-file.js";
+import { composeBounded, MAX_NESTING, nonFiniteNumbers, type Span } from "./yaml-subset.js";
 
 /**
  * Result of parsing: a file when the text could be read as a document, and the diagnostics either way. A file
@@ -30,14 +22,18 @@ type At = (offset: number) => Point;
 /** Parses YAML (and therefore JSON) text, never throwing on bad input. */
 export function parseYaml(path: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
-  // Duplicate keys are found by `duplicateKeys`, which knows both places; yaml's own check names only the second
-  // and would leave the whole file unchecked.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const at: At = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // Duplicate keys are found by `duplicateKeys`, which knows both places; yaml's own check names only the second
+  // and would leave the whole file unchecked.
+  const composed = composeBounded(text, lineCounter);
+  if ("tooDeep" in composed) return { diagnostics: [tooDeepError(path, at(composed.tooDeep))] };
+  const { doc } = composed;
   const diagnostics = doc.errors.map((error) => syntaxError(path, error, at));
+  if (diagnostics.length === 0) diagnostics.push(...composed.tags.map((tag) => tagError(path, tag, at)));
+  if (diagnostics.length === 0) diagnostics.push(...nonFiniteNumbers(doc).map((n) => nonFinite(path, n, at)));
   if (diagnostics.length > 0) return { diagnostics };
   let data: unknown;
   try {
@@ -65,6 +61,45 @@ export function parseYaml(path: string, text: string): ParseResult {
     });
   }
   return { file: { path, text, data, locate: yamlLocator(doc, lineCounter) }, diagnostics };
+}
+
+/** The first node nested past the limit: said as such, not as the stack overflow the parser would have hit. */
+function tooDeepError(path: string, start: Point): Diagnostic {
+  return {
+    file: path,
+    start,
+    severity: "error",
+    code: "yaml/too-deep",
+    message: `Nesting deeper than ${MAX_NESTING} levels of mappings and lists`,
+    hint: `No vaspcheck file nests more than a dozen levels; ${MAX_NESTING} is the limit. Check for brackets that are opened and never closed.`,
+  };
+}
+
+/** A tag (`!!float`, `!!binary`, `!x`): read differently by YAML tools, and never needed in a vaspcheck file. */
+function tagError(path: string, tag: Span, at: At): Diagnostic {
+  return {
+    file: path,
+    start: at(tag.start),
+    end: at(tag.end),
+    severity: "error",
+    code: "yaml/tag",
+    message: `Unexpected tag ${show(tag.source)}: vaspcheck files take plain values`,
+    hint: "Remove the tag and write the value plainly; put it in quotes to make it text.",
+  };
+}
+
+/** `.inf`, `-.inf` or `.nan`: YAML numbers that no answer or catalog value can be. */
+function nonFinite(path: string, number: Span, at: At): Diagnostic {
+  const what = /nan/i.test(number.source) ? "not a number" : "infinity";
+  return {
+    file: path,
+    start: at(number.start),
+    end: at(number.end),
+    severity: "error",
+    code: "yaml/not-finite",
+    message: `Unexpected ${show(number.source)} (YAML for ${what}): numbers must be finite`,
+    hint: `Write a finite number, or put it in quotes (\`"${number.source}"\`) to make it text.`,
+  };
 }
 
 function syntaxError(path: string, error: YAMLError, at: At): Diagnostic {

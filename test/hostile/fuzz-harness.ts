@@ -18,7 +18,7 @@ type Path = readonly (string | number)[];
 /** Every path of a JSON value, the root included. */
 function pathsOf(value: Json, at: Path = []): Path[] {
   const out: Path[] = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...at, i])));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push(...pathsOf(v, [...at, i]));
   else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
   return out;

@@ -5,7 +5,7 @@ import type { Comparison } from "../../model/comparison.js";
 import type { CompareFilesResult } from "../../pipeline/compare-files.js";
 import { COMPARISON_RENDERERS, type ComparisonFormat } from "../../report/comparison/render-comparison.js";
 import { describeFormats, formatNames } from "../../report/output-format.js";
-import { type CliContext, OUT_OPTION } from "../context.js";
+import { type CliContext, numberOption, OUT_OPTION } from "../context.js";
 
 interface Args {
   inputs: string[];
@@ -21,6 +21,20 @@ interface Args {
   catalog?: string;
   "max-bytes"?: number;
 }
+
+const JOBS = numberOption("--jobs", {
+  min: 0,
+  max: 64,
+  integer: true,
+  expects: "a whole number from 0 to 64",
+  example: "4",
+});
+const MIN_PEERS = numberOption("--min-peers", {
+  min: 0,
+  integer: true,
+  expects: "a whole number of 0 or more",
+  example: "5",
+});
 
 /** The compare command. */
 export function compareCommand(ctx: CliContext): CommandModule<object, Args> {
@@ -60,7 +74,8 @@ function compareOptions(y: Argv<object>) {
       describe: "Organization (name or registration) to show against its anonymised peers",
     })
     .option("min-peers", {
-      type: "number",
+      type: MIN_PEERS.type,
+      coerce: MIN_PEERS.coerce,
       describe:
         "Smallest peer group shown under --anonymize or --focus (default 5); fewer peers are refused (re-identification)",
     })
@@ -70,21 +85,22 @@ function compareOptions(y: Argv<object>) {
     })
     .option("jobs", {
       alias: "j",
-      type: "number",
+      type: JOBS.type,
+      coerce: JOBS.coerce,
       describe: "Worker threads (0: none); default: one per CPU when the inputs exceed 32 MiB",
     })
     .option("template", {
       type: "string",
       describe:
         "Directory with compare.md.hbs (and compare-partials/) to use instead of the shipped templates",
-    });
+    })
+    .check(JOBS.check)
+    .check(MIN_PEERS.check);
 }
 
 async function runCompare(ctx: CliContext, args: Args): Promise<void> {
-  const { emit, refuseBinaryOnTerminal, refuseOverwritingInput, reportDiagnostics } = await import(
-    "../context.js"
-  );
-  await refuseOverwritingInput(args.out, args.inputs);
+  const { emit, refuseBinaryOnTerminal, reportDiagnostics } = await import("../context.js");
+  await checkCompareOut(args);
   const { UsageError } = await import("../errors.js");
   const { asOf, pseudonymKey } = await checkCompareArgs(ctx, args);
   await refuseBinaryOnTerminal(ctx, COMPARISON_RENDERERS[args.format], args.out, "comparison");
@@ -101,19 +117,28 @@ async function runCompare(ctx: CliContext, args: Args): Promise<void> {
   ctx.io.stderr(describeSummary(result.comparison));
 }
 
-/** Validates `--as-of` and `--jobs`, reads the pseudonym key and warns when pseudonyms would go unkeyed. */
+/**
+ * The output gate for compare: `--out` must not be, or lie inside, anything compare reads. Besides the named
+ * inputs that is every file found in them (a link found in a directory may point anywhere), the catalog, the
+ * template directory and the key file.
+ */
+async function checkCompareOut(args: Args): Promise<void> {
+  if (args.out === undefined) return;
+  const { checkOut, readInputs } = await import("../output-gate.js");
+  const { collectInputs } = await import("../../pipeline/collect.js");
+  // A directory that cannot be walked is compare's to report; the named inputs are still checked.
+  const found = await collectInputs(args.inputs).catch(() => ({ files: [] }));
+  const extra = args["pseudonym-key-file"] === undefined ? [] : [args["pseudonym-key-file"]];
+  await checkOut(args.out, [...args.inputs, ...found.files, ...readInputs(args), ...extra]);
+}
+
+/** Validates `--as-of`, reads the pseudonym key and warns when pseudonyms would go unkeyed. */
 async function checkCompareArgs(
   ctx: CliContext,
   args: Args,
 ): Promise<{ asOf: string | undefined; pseudonymKey: string | undefined }> {
   const { checkDate } = await import("../context.js");
-  const { UsageError } = await import("../errors.js");
   const asOf = await checkDate(args["as-of"], "--as-of");
-  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 0 && args.jobs <= 64))
-    throw new UsageError(`--jobs expects a whole number from 0 to 64, got "${args.jobs}"`);
-  const minPeers = args["min-peers"];
-  if (minPeers !== undefined && !(Number.isInteger(minPeers) && minPeers >= 0))
-    throw new UsageError(`--min-peers expects a whole number of 0 or more, got "${minPeers}"`);
   const pseudonymKey = await readKey(args["pseudonym-key-file"]);
   if ((args.anonymize || args.focus !== undefined) && !pseudonymKey) {
     ctx.io.stderr(

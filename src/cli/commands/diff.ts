@@ -49,8 +49,9 @@ function diffOptions(y: Argv<object>) {
 }
 
 async function runDiff(ctx: CliContext, args: Args): Promise<void> {
-  const { checkDate, emit, refuseOverwritingInput, reportDiagnostics } = await import("../context.js");
-  await refuseOverwritingInput(args.out, [args.old, args.new]);
+  const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+  const { checkOut, readInputs } = await import("../output-gate.js");
+  await checkOut(args.out, [args.old, args.new, ...readInputs(args)]);
   const asOf = await checkDate(args["as-of"], "--as-of");
   const { diffFiles } = await import("../../pipeline/diff-files.js");
   const result = await diffFiles({
@@ -63,8 +64,11 @@ async function runDiff(ctx: CliContext, args: Args): Promise<void> {
   reportDiagnostics(ctx, result.diagnostics);
   if (!result.ok) return;
   if (!result.diff.same_organization) {
+    const { escapeForTerminal } = await import("../../diagnostics/format.js");
     ctx.io.stderr(
-      `vaspcheck: warning: ${args.old} and ${args.new} name different organizations (${result.diff.old.organization.name}, ${result.diff.new.organization.name}).\n`,
+      `${escapeForTerminal(
+        `vaspcheck: warning: ${args.old} and ${args.new} name different organizations (${result.diff.old.organization.name}, ${result.diff.new.organization.name}).`,
+      )}\n`,
     );
   }
   const { vaspcheckVersion } = await import("../../source/package-version.js");

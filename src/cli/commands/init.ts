@@ -36,6 +36,8 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
       const { DEFAULT_CATALOG_DIR } = await import("../../catalog/default-catalog.js");
       const { renderAnswersTemplate } = await import("../../template/answers-template.js");
       const date = await checkDate(args.date, "--date");
+      const { checkOut, readInputs } = await import("../output-gate.js");
+      await checkOut(args.out, readInputs(args));
       if (args.out && !args.force) {
         const { existsSync } = await import("node:fs");
         if (existsSync(args.out)) {

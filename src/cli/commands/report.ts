@@ -67,10 +67,9 @@ function reportOptions(y: Argv<object>) {
 }
 
 async function runReport(ctx: CliContext, args: Args): Promise<void> {
-  const { checkDate, emit, refuseBinaryOnTerminal, refuseOverwritingInput, reportDiagnostics } = await import(
-    "../context.js"
-  );
-  await refuseOverwritingInput(args.out, [args.answers]);
+  const { checkDate, emit, refuseBinaryOnTerminal, reportDiagnostics } = await import("../context.js");
+  const { checkOut, readInputs } = await import("../output-gate.js");
+  await checkOut(args.out, [args.answers, ...readInputs(args)]);
   const { createReport } = await import("../../pipeline/create-report.js");
   const asOf = await checkDate(args["as-of"], "--as-of");
   await refuseBinaryOnTerminal(ctx, RENDERERS[args.format], args.out);

@@ -1,8 +1,7 @@
 // `npx vaspcheck validate`: check answers files, print every problem with file:line:col and how complete each file is.
 import type { Argv, CommandModule } from "yargs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { CliContext } from "../context.js";
-import { UsageError } from "../errors.js";
+import { type CliContext, numberOption } from "../context.js";
 
 interface Args {
   answers: string[];
@@ -13,6 +12,14 @@ interface Args {
   "min-complete"?: number;
   "require-complete"?: boolean;
 }
+
+const MIN_COMPLETE = numberOption("--min-complete", {
+  min: 0,
+  max: 100,
+  integer: false,
+  expects: "a percentage from 0 to 100",
+  example: "80",
+});
 
 /** The validate command. */
 export function validateCommand(ctx: CliContext): CommandModule<object, Args> {
@@ -40,7 +47,8 @@ function validateOptions(y: Argv<object>) {
     })
     .option("as-of", { type: "string", describe: "Date for expiry warnings (YYYY-MM-DD)" })
     .option("min-complete", {
-      type: "number",
+      type: MIN_COMPLETE.type,
+      coerce: MIN_COMPLETE.coerce,
       describe:
         "Fail (exit 1) unless this percentage of in-scope controls is answered; lists every blank one",
     })
@@ -48,15 +56,7 @@ function validateOptions(y: Argv<object>) {
       type: "boolean",
       describe: "Same as --min-complete 100: every in-scope control must be answered",
     })
-    .check((a) => {
-      const min = a["min-complete"];
-      if (min !== undefined && !(min >= 0 && min <= 100))
-        throw new UsageError(
-          `--min-complete expects a percentage from 0 to 100, got ${min}`,
-          "e.g. --min-complete 80",
-        );
-      return true;
-    });
+    .check(MIN_COMPLETE.check);
 }
 
 async function runValidate(ctx: CliContext, args: Args): Promise<void> {

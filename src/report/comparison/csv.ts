@@ -1,6 +1,7 @@
 // CSV output: one row per organization × control, RFC 4180 quoting, and cells neutralised against formula injection.
 import { stringify } from "csv-stringify/sync";
 import type { Comparison } from "../../model/comparison.js";
+import { neutraliseText } from "../document-text.js";
 
 /**
  * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"), including the
@@ -15,11 +16,12 @@ export function neutralizeFormula(cell: string): string {
 
 /**
  * Renders rows as RFC 4180 CSV with CRLF line ends (quoting by csv-stringify). Every cell is neutralised first:
- * csv-stringify's own `escape_formulas` misses full-width signs and a formula behind leading spaces.
+ * csv-stringify's own `escape_formulas` misses full-width signs and a formula behind leading spaces. Control and
+ * bidi characters are neutralised before that (`neutraliseText`), so what the formula test sees is what a reader sees.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return stringify(
-    rows.map((row) => row.map(neutralizeFormula)),
+    rows.map((row) => row.map((cell) => neutralizeFormula(neutraliseText(cell)))),
     { record_delimiter: "windows", quoted_match: /[\r\n]/ },
   );
 }

@@ -1,4 +1,5 @@
 // The comparison PDF's document: landscape A4 on the report's canvas, with a running footer on every page.
+import { neutraliseText } from "../document-text.js";
 import { openCanvas, type PdfCanvas } from "../pdf/canvas.js";
 import { collectingDocument } from "../pdf/collect.js";
 import { openFaces } from "../pdf/faces.js";
@@ -36,8 +37,9 @@ export function openComparisonCanvas(
     lang: "en",
     displayTitle: true,
     info: {
-      Title: info.title,
-      Subject: info.subject,
+      // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
+      Title: neutraliseText(info.title),
+      Subject: neutraliseText(info.subject),
       Creator: "vaspcheck compare",
       CreationDate: date,
       ModDate: date,

@@ -1,4 +1,5 @@
 // The drawing surface both PDFs share: a pdfkit document, its faces, the body box and the page bookkeeping.
+import { neutraliseText } from "../document-text.js";
 import type { Faces } from "./faces.js";
 import { glyphGuard } from "./fonts.js";
 
@@ -24,7 +25,7 @@ export interface LayoutFacts {
 export interface PdfCanvas {
   readonly doc: PDFKit.PDFDocument;
   readonly faces: Faces;
-  /** Replaces characters the embedded font cannot draw, so no reader sees an empty box. */
+  /** Neutralises control and bidi characters, then replaces those the font cannot draw, so no reader sees an empty box. */
   readonly safe: (text: string) => string;
   /** A layout pass measures and breaks pages but draws no text; its output is thrown away. */
   readonly layoutPass: boolean;
@@ -34,6 +35,8 @@ export interface PdfCanvas {
   readonly pages: { count: number };
   /** Page number of every named destination. */
   readonly anchorPages: Map<string, number>;
+  /** The name written into the PDF for each destination (see `destKey`). */
+  readonly destKeys: Map<string, string>;
   /** Content box of a body page. */
   readonly box: {
     readonly left: number;
@@ -52,6 +55,7 @@ export function openCanvas(
   pass: { readonly layoutPass: boolean; readonly known: LayoutFacts | null },
 ): PdfCanvas {
   const pages = { count: 0 };
+  const guard = glyphGuard(faces.hasGlyph);
   const { left, right, top, bottom } = page.margin;
   doc.on("pageAdded", () => {
     pages.count++;
@@ -62,11 +66,12 @@ export function openCanvas(
   return {
     doc,
     faces,
-    safe: glyphGuard(faces.hasGlyph),
+    safe: (text) => guard(neutraliseText(text)),
     layoutPass: pass.layoutPass,
     known: pass.known,
     pages,
     anchorPages: new Map(),
+    destKeys: new Map(),
     box: {
       left,
       right: page.width - right,
@@ -77,15 +82,36 @@ export function openCanvas(
   };
 }
 
+/**
+ * The name a destination has inside the PDF: `d` and a five-digit number, in order of first use. pdfkit
+ * sorts its name tree with `localeCompare`, and readable names (`control-KEY-001`, `incident-zaif-2018`)
+ * sort differently in et, lt or da collation, so the same report came out as different bytes per
+ * locale. Zero-padded digits after one common letter sort the same in every collation and in byte
+ * order, which is the order the PDF format requires of a name tree. Links use the same mapping.
+ */
+export function destKey(canvas: PdfCanvas, name: string): string {
+  let key = canvas.destKeys.get(name);
+  if (key === undefined) {
+    key = `d${String(canvas.destKeys.size + 1).padStart(5, "0")}`;
+    canvas.destKeys.set(name, key);
+  }
+  return key;
+}
+
 /** Marks the current position as a link target and remembers its page. */
 export function anchor(canvas: PdfCanvas, name: string, y = canvas.doc.y): void {
-  canvas.doc.addNamedDestination(name, "XYZ", null, y, null);
+  canvas.doc.addNamedDestination(destKey(canvas, name), "XYZ", null, y, null);
   canvas.anchorPages.set(name, canvas.pages.count);
+}
+
+/** Makes a rectangle of the current page a link to a named destination. */
+export function linkTo(canvas: PdfCanvas, x: number, y: number, w: number, h: number, name: string): void {
+  canvas.doc.goTo(x, y, w, h, destKey(canvas, name));
 }
 
 /** Adds an outline (bookmark) entry pointing at the current page. */
 export function bookmark(parent: PDFKit.PDFOutline, title: string): PDFKit.PDFOutline {
   // Outline titles are PDF text strings, not drawn with the font, so they need no glyph guard. An entry
   // opens its page (pdfkit's documented options place it no finer); links go to the exact position.
-  return parent.addItem(title, { expanded: false });
+  return parent.addItem(neutraliseText(title), { expanded: false });
 }

@@ -1,4 +1,5 @@
 // PDF renderer: lays the report view model out as an auditor-grade document with pdfkit.
+import { neutraliseText } from "../document-text.js";
 import type { ReportModel } from "../report-model.js";
 import { collectingDocument } from "./collect.js";
 import { createContext, type LayoutFacts } from "./context.js";
@@ -62,18 +63,23 @@ function documentOptions(model: ReportModel, draft: boolean): PDFKit.PDFDocument
     lang: "en",
     displayTitle: true,
     info: {
-      Title: model.title,
-      Author: model.assessment.assessor,
-      Subject: `Security gap assessment of ${model.organization.name} against ${p.catalog_id} ${p.catalog_version}, as of ${model.assessment.as_of}`,
-      Keywords: [
-        "vaspcheck",
-        "security gap report",
-        "crypto-asset exchange",
-        "VASP",
-        p.catalog_id,
-        model.organization.jurisdiction,
-        `report digest ${p.inputs_sha256}`,
-      ].join(", "),
+      // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
+      Title: neutraliseText(model.title),
+      Author: neutraliseText(model.assessment.assessor),
+      Subject: neutraliseText(
+        `Security gap assessment of ${model.organization.name} against ${p.catalog_id} ${p.catalog_version}, as of ${model.assessment.as_of}`,
+      ),
+      Keywords: neutraliseText(
+        [
+          "vaspcheck",
+          "security gap report",
+          "crypto-asset exchange",
+          "VASP",
+          p.catalog_id,
+          model.organization.jurisdiction,
+          `report digest ${p.inputs_sha256}`,
+        ].join(", "),
+      ),
       Creator: `vaspcheck ${p.vaspcheck_version}`,
       CreationDate: date,
       ModDate: date,

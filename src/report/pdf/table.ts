@@ -1,7 +1,7 @@
 // Tables laid out by hand: rows measured first, broken across pages with the header repeated.
 // Why by hand: pdfkit's doc.table() costs 2.4–3.6× more per page than placing cell text directly.
 
-import type { PdfCanvas } from "./canvas.js";
+import { linkTo, type PdfCanvas } from "./canvas.js";
 import { fillCircle, fillRect, fillRoundedRect, strokeLine } from "./shapes.js";
 import { INK, SIZE } from "./styles.js";
 import { drawLaid, drawText, type Laid, layoutText, type TextStyle } from "./text.js";
@@ -169,7 +169,7 @@ export function drawTable<R>(
     const top = doc.y;
     drawRow(ctx, laid, index % 2 === 1 ? INK.zebra : null);
     const target = options.link?.(row);
-    if (target) doc.goTo(box.left, top, box.width, laid.height, target);
+    if (target) linkTo(ctx, box.left, top, box.width, laid.height, target);
   });
   doc.y += 6;
 }

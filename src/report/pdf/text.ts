@@ -1,5 +1,5 @@
 // Text primitives: styles, laying text out into lines once, drawing laid-out text, flowing paragraphs.
-import type { PdfCanvas } from "./canvas.js";
+import { linkTo, type PdfCanvas } from "./canvas.js";
 import { INK, SIZE } from "./styles.js";
 import { ellipsize, type Measure, wrapLines } from "./wrap.js";
 
@@ -51,8 +51,9 @@ export function layoutText(
   const height = lineHeight(ctx, style);
   if (text === "") return { lines: [], widths: [], lineHeight: height, height: 0, style };
   const measure = measurer(ctx, style);
-  let lines = wrapLines(ctx.safe(text), width, measure);
   const fit = Math.max(1, Math.floor((maxHeight + 0.01) / height));
+  // Breaking stops one line past what fits: a clipped cell of a huge text costs a few lines, not all.
+  let lines = wrapLines(ctx.safe(text), width, measure, fit);
   if (lines.length > fit) lines = [...lines.slice(0, fit - 1), ellipsize(lines[fit - 1]!, width, measure)];
   return { lines, widths: lines.map(measure), lineHeight: height, height: lines.length * height, style };
 }
@@ -109,7 +110,7 @@ export function drawText(
   if (text === "") return 0;
   const laid = layoutText(ctx, text, width, options, options.height ?? ctx.box.bottom - y);
   drawLaid(ctx, laid, x, y, width, options.align);
-  if (options.goTo) ctx.doc.goTo(x, y, width, laid.height, options.goTo);
+  if (options.goTo) linkTo(ctx, x, y, width, laid.height, options.goTo);
   return laid.height;
 }
 

@@ -1,4 +1,5 @@
 // Contents page: every section and sub-section, linked, with page numbers filled in at the end.
+import { linkTo } from "../canvas.js";
 import { bookmark, type PdfContext } from "../context.js";
 import { INK, SIZE } from "../styles.js";
 import { drawText, ensureSpace, lineHeight, textWidth } from "../text.js";
@@ -52,7 +53,7 @@ export function drawContents(ctx: PdfContext): void {
       align: "right",
       height: 12,
     });
-    doc.goTo(box.left + indent, y, box.width - indent, 12, entry.dest);
+    linkTo(ctx, box.left + indent, y, box.width - indent, 12, entry.dest);
     doc.y = y + height;
   }
 }

@@ -3,6 +3,7 @@
 
 import type { ReportModel } from "../../report-model.js";
 import { badgeRow, heading, labelValues, startSection } from "../blocks.js";
+import { linkTo } from "../canvas.js";
 import type { PdfContext } from "../context.js";
 import { sectionIntro, sectionTitle } from "../context.js";
 import { controlDest, incidentDest, SECTION } from "../dests.js";
@@ -213,7 +214,7 @@ function drawCountermeasures(ctx: PdfContext, step: Step, card: StepCard, top: n
     doc.circle(x + 7, cy + SIZE.small * 0.72, 2.4).fill(STATE_COLOR[c.state] ?? INK.muted);
     drawText(ctx, line, x + 13, cy, width - 10, { size: SIZE.small, height: Math.max(bottom - cy, 1) });
     const first = c.controls[0];
-    if (first) doc.goTo(x + 4, cy, width - 4, lineHeight, controlDest(first.anchor));
+    if (first) linkTo(ctx, x + 4, cy, width - 4, lineHeight, controlDest(first.anchor));
     cy += lineHeight;
     cy += smallLine(ctx, reasonLine(c), x + 13, cy, width - 10, bottom, INK.muted);
   }

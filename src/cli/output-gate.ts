@@ -1,0 +1,103 @@
+// The one output gate: what `--out` may name, checked before any work is done and again just before writing.
+import type { Stats } from "node:fs";
+import { lstat, realpath } from "node:fs/promises";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import { UsageError } from "./errors.js";
+
+/**
+ * Checks an `--out` value before a command does its work: it must be a non-empty name of a regular file or of a
+ * new path, and must not be, or lie inside, any of `inputs` (files and directories the command reads; compare
+ * passes every file it found as well). Paths are compared after resolving symbolic links.
+ */
+export async function checkOut(out: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (out === undefined) return;
+  if (out === "")
+    throw new UsageError("--out needs a file name, got an empty one", "Omit --out to write to stdout.");
+  await refuseInputOverlap(out, inputs);
+  refuseUnsafeTarget(out, await lstatOrUndefined(out));
+}
+
+/** The directories of `--catalog` and `--template`, when given: inputs of every command that takes them. */
+export function readInputs(args: { readonly catalog?: string; readonly template?: string }): string[] {
+  return [args.catalog, args.template].filter((path): path is string => path !== undefined);
+}
+
+/**
+ * Refuses a target that is not a regular file with a single link: a symbolic link (replacing it would leave its
+ * target untouched), a directory, a device, FIFO or socket (replacing it would swap a special file for a regular
+ * one), or a file with other hard links (the atomic rename would leave them holding the old content).
+ * `stats` are the target's `lstat`, or undefined for a new path.
+ */
+export function refuseUnsafeTarget(out: string, stats: Stats | undefined): void {
+  if (!stats || (stats.isFile() && stats.nlink <= 1)) return;
+  if (stats.isFile())
+    throw new UsageError(
+      `--out ${out} has ${stats.nlink} hard links; replacing it would leave the other names with the old content`,
+      "Remove the file first, or choose another --out.",
+    );
+  if (stats.isSymbolicLink())
+    throw new UsageError(
+      `--out ${out} is a symbolic link; vaspcheck does not write through links`,
+      "Name the file the link points to, or remove the link.",
+    );
+  if (stats.isDirectory())
+    throw new UsageError(`--out ${out} is a directory`, `Name a file, e.g. --out ${join(out, "report.md")}`);
+  throw new UsageError(
+    `--out ${out} is a ${specialKind(stats)}, not a regular file; vaspcheck writes only regular files`,
+    "Omit --out and redirect stdout instead (e.g. > /dev/null).",
+  );
+}
+
+/** The target's `lstat`, or undefined when nothing is there yet (or it cannot be seen: the write will say why). */
+export async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
+  return lstat(path).catch(() => undefined);
+}
+
+function specialKind(stats: Stats): string {
+  if (stats.isCharacterDevice()) return "character device";
+  if (stats.isBlockDevice()) return "block device";
+  if (stats.isFIFO()) return "FIFO (named pipe)";
+  if (stats.isSocket()) return "socket";
+  return "special file";
+}
+
+/**
+ * Refuses an `--out` that resolves to an input file or into an input directory. Every input is looked at for
+ * the first before any for the second, so a file found in a directory is named as itself.
+ */
+async function refuseInputOverlap(out: string, inputs: readonly string[]): Promise<void> {
+  const target = await realTarget(out);
+  const real = await Promise.all(inputs.map(realTarget));
+  const same = real.indexOf(target);
+  if (same >= 0)
+    throw new UsageError(
+      `--out ${out} is the input file ${inputs[same]}; writing the report there would replace it`,
+      "Name another output file.",
+    );
+  for (const [index, dir] of real.entries()) {
+    if (!target.startsWith(dir.endsWith(sep) ? dir : dir + sep)) continue;
+    if (!(await lstat(dir).catch(() => undefined))?.isDirectory()) continue;
+    throw new UsageError(
+      `--out ${out} lies inside the input directory ${inputs[index]}; the output would be read as an input next time`,
+      "Name a file outside every directory the command reads.",
+    );
+  }
+}
+
+/**
+ * The path with symbolic links resolved, also for a path that does not exist yet: its deepest existing ancestor
+ * is resolved and the rest appended.
+ */
+async function realTarget(path: string): Promise<string> {
+  const absolute = resolve(path);
+  const tail: string[] = [];
+  let head = absolute;
+  for (;;) {
+    const real = await realpath(head).catch(() => undefined);
+    if (real !== undefined) return join(real, ...tail.reverse());
+    const parent = dirname(head);
+    if (parent === head) return absolute;
+    tail.push(basename(head));
+    head = parent;
+  }
+}
