@@ -52,6 +52,10 @@ const ENVIRONMENT_HINTS: Readonly<Record<string, string>> = {
   EMFILE: "Too many open files: raise the limit (ulimit -n) and run again.",
   ENFILE: "Too many open files: raise the limit (ulimit -n) and run again.",
   ELOOP: "The path has too many symbolic links (a loop?).",
+  EFTYPE:
+    "Name a regular file: vaspcheck reads no pipes, devices or sockets, so that it can never wait forever.",
+  EFBIG: "The file is larger than --max-bytes allows: raise --max-bytes if the file is really this large.",
+  ENOENT: "Check the path: no file is there.",
 };
 
 /** Formats an unexpected error as a readable block; the stack only with `--debug`. */
@@ -88,7 +92,11 @@ function formatEnvironment(error: unknown): string | undefined {
   const io = error as NodeJS.ErrnoException;
   const located = typeof io.syscall === "string" || typeof io.path === "string";
   if (typeof io.code !== "string" || !/^E[A-Z0-9]+$/.test(io.code) || !located) return undefined;
-  const hint = ENVIRONMENT_HINTS[io.code] ?? "Check that the path exists and is writable.";
+  const hint =
+    ENVIRONMENT_HINTS[io.code] ??
+    (io.syscall === "read" || io.syscall === "open"
+      ? "Check that the path exists and is readable."
+      : "Check that the path exists and is writable.");
   return `vaspcheck: ${failedAction(io.syscall, io.path)} (${io.code}): ${describeErrno(io)}\n  hint: ${hint}\n`;
 }
 

@@ -1,5 +1,16 @@
 // A parsed input file that remembers positions, so any key path can be turned into line:col.
-import { type Document, isMap, isNode, isPair, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+import {
+  type Document,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import type { Point } from "../diagnostics/diagnostic.js";
 
 /** A located span. */
@@ -41,6 +52,18 @@ export function yamlLocator(doc: Document, lineCounter: LineCounter): SourceFile
     const [start, valueEnd] = node.range ?? [0, 0, 0];
     return { start: toPoint(start), end: toPoint(valueEnd), approximate: false };
   };
+  // Each mapping's keys indexed on first use, so locating every key of a large mapping stays linear, not quadratic.
+  const indexes = new WeakMap<object, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      // The last entry of a repeated key wins, as the data holds it (a duplicate key is reported on its own).
+      for (const p of map.items) if (isPair(p) && isScalar(p.key)) index.set(String(p.key.value), p);
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   return (path, options = {}) => {
     let node: unknown = doc.contents;
     let last: Place = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 }, approximate: true };
@@ -49,10 +72,7 @@ export function yamlLocator(doc: Document, lineCounter: LineCounter): SourceFile
       const segment = path[i];
       const isLast = i === path.length - 1;
       if (isMap(node)) {
-        // The last entry of a repeated key, as the data holds it (a duplicate key is reported on its own).
-        const pair = node.items.findLast(
-          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
-        );
+        const pair = pairOf(node, String(segment));
         if (!pair) return { ...last, approximate: true };
         if (isLast && options.key && isNode(pair.key)) return span(pair.key);
         node = pair.value;

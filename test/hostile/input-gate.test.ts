@@ -344,3 +344,43 @@ describe("D24: the fast parser reads every scalar as the positioned parser does"
     }
   });
 });
+
+describe("D4: the files read beside the answers go through the gate too", () => {
+  it("a FIFO as the pseudonym key file is refused as such, never waited on", async () => {
+    const fifo = join(tempDir(), "key");
+    execFileSync("mkfifo", [fifo]);
+    const run = await runCli(
+      "compare",
+      FIXTURE_ANSWERS,
+      "--catalog",
+      FIXTURE_CATALOG,
+      "--anonymize",
+      "--min-peers",
+      "1",
+      "--pseudonym-key-file",
+      fifo,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `cannot read the pseudonym key file ${fifo} (EFTYPE: Expected a regular file; found a FIFO`,
+    );
+  });
+
+  it("a template that is a FIFO is refused with a hint about regular files, not about write permissions", async () => {
+    const templates = tempDir();
+    cpSync(new URL("../../templates/", import.meta.url).pathname, templates, { recursive: true });
+    rmSync(join(templates, "report.md.hbs"));
+    execFileSync("mkfifo", [join(templates, "report.md.hbs")]);
+    const run = await runCli(
+      "report",
+      `${FIXTURE_ANSWERS}weak.yaml`,
+      "--catalog",
+      FIXTURE_CATALOG,
+      "--template",
+      templates,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("(EFTYPE): Expected a regular file; found a FIFO");
+    expect(run.stderr).toContain("hint: Name a regular file: vaspcheck reads no pipes");
+  });
+});

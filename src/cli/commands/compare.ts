@@ -189,10 +189,14 @@ function describeSummary(comparison: Comparison): string {
 
 async function readKey(file: string | undefined): Promise<string | undefined> {
   if (file === undefined) return process.env.VASPCHECK_PSEUDONYM_KEY || undefined;
-  const { readFile } = await import("node:fs/promises");
+  const { readGatedText } = await import("../../source/input-gate.js");
   const { UsageError } = await import("../errors.js");
-  const key = await readFile(file, "utf8").catch(() => {
-    throw new UsageError(`cannot read the pseudonym key file ${file}`, "Check the path and its permissions.");
+  // Through the input gate like every other input: a FIFO or a device as the key file is refused, never waited on.
+  const key = await readGatedText(file, 64 * 1024).catch((error: unknown) => {
+    throw new UsageError(
+      `cannot read the pseudonym key file ${file}${error instanceof Error ? ` (${error.message})` : ""}`,
+      "Name a regular file of at most 64 KiB holding the secret.",
+    );
   });
   if (key.trim() === "") throw new UsageError(`the pseudonym key file ${file} is empty`);
   return key.trim();
