@@ -1,6 +1,6 @@
 // Checks an answers file against the catalog: ids, questions, choices and types, each problem placed in the file.
 
-import { type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { compileControlCached } from "../engine/compile.js";
 import type { Catalog } from "../model/catalog.js";
@@ -31,7 +31,7 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const emit = emitter(file, diagnostics);
   const data = isRecord(file.data) ? file.data : {};
-  diagnostics.push(...explainCatalogVersion(file, data.catalog, catalog));
+  appendAll(diagnostics, explainCatalogVersion(file, data.catalog, catalog));
   checkResponses(data.profile, catalog.profile, ["profile"], emit, "answers/unknown-profile-key");
   if (isRecord(data.profile) || data.profile === undefined)
     checkProfileAnswered(isRecord(data.profile) ? data.profile : {}, catalog.profile, emit);

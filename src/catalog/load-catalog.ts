@@ -4,8 +4,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import type * as z from "zod";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { byCodeUnit, hasErrors } from "../diagnostics/diagnostic.js";
+import { appendAll, byCodeUnit, type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import { CatalogMetaSchema, ProfileFileSchema } from "../model/catalog-meta.js";
 import { type Control, ControlSchema } from "../model/control.js";
@@ -117,7 +116,7 @@ async function readFiles(
   const hash = createHash("sha256");
   for (const path of paths) {
     const read = await readBytes(display(path));
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     if (!read.bytes) continue;
     bytes.set(path, read.bytes);
     hash.update(`${relative(dir, path)}\n`).update(read.bytes);
@@ -163,7 +162,7 @@ function parseCatalog(ctx: LoadContext, digest: string): LoadCatalogResult {
     controls: byId<Control>(controls.values),
     digest,
   };
-  diagnostics.push(...checkCatalog(catalog, sources));
+  appendAll(diagnostics, checkCatalog(catalog, sources));
   return hasErrors(diagnostics)
     ? { unchecked: catalog, sources, diagnostics }
     : { catalog, sources, diagnostics };
@@ -174,11 +173,11 @@ function loadFile<S extends z.ZodType>(ctx: LoadContext, path: string, schema: S
   const data = ctx.bytes.get(path);
   if (!data) return undefined;
   const parsed = parseBytes(display(path), data);
-  ctx.diagnostics.push(...parsed.diagnostics);
+  appendAll(ctx.diagnostics, parsed.diagnostics);
   if (!parsed.file) return undefined;
   const result = schema.safeParse(parsed.file.data);
   if (!result.success) {
-    ctx.diagnostics.push(...diagnosticsFromZod(parsed.file, result.error.issues));
+    appendAll(ctx.diagnostics, diagnosticsFromZod(parsed.file, result.error.issues));
     return undefined;
   }
   return { file: parsed.file, value: result.data as z.infer<S> };

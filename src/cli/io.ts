@@ -1,10 +1,10 @@
 // Process I/O behind an interface, so commands can run in-process in tests; checked stream writes; atomic files.
 import { randomBytes } from "node:crypto";
-import { writeSync } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { type Stats, writeSync } from "node:fs";
+import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { isatty } from "node:tty";
-import { describeErrno, StreamWriteError } from "./errors.js";
+import { describeErrno, StreamWriteError, UsageError } from "./errors.js";
 import { lstatOrUndefined, refuseUnsafeTarget } from "./output-gate.js";
 
 /**
@@ -79,6 +79,24 @@ function temporaryPath(path: string): string {
  * bits (a 0600 report stays 0600); a new one gets the umask's default. The target must be a regular file with
  * one link or a new path (see `refuseUnsafeTarget`): the rename gives the file a new inode.
  */
+/**
+ * Gives the new file the old one's owner and group. Only a privileged user may give a file away: for anyone else
+ * a target owned by someone else is refused, since replacing it would take it from its owner.
+ */
+async function keepOwner(handle: FileHandle, existing: Stats): Promise<void> {
+  if (process.getuid?.() === existing.uid && process.getgid?.() === existing.gid) return;
+  try {
+    await handle.chown(existing.uid, existing.gid);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "EINVAL") throw error;
+    throw new UsageError(
+      "--out names a file owned by another user; replacing it would take it from its owner",
+      "Choose another --out, or let the file's owner regenerate it.",
+    );
+  }
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const existing = await lstatOrUndefined(path);
   refuseUnsafeTarget(path, existing);
@@ -86,8 +104,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   try {
     const handle = await open(temp, "wx", existing ? existing.mode & 0o777 : 0o666);
     try {
-      // open() applies the umask; the old mode is restored exactly.
+      // open() applies the umask; the old mode is restored exactly, and the old owner where we may set it.
       if (existing) await handle.chmod(existing.mode & 0o777);
+      if (existing) await keepOwner(handle, existing);
       await handle.writeFile(data);
       await handle.sync();
     } finally {

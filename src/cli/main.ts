@@ -1,5 +1,6 @@
 // CLI wiring: yargs commands, global options, exit codes and error printing. Logic lives in the library.
 import yargs, { type Argv, type CommandModule } from "yargs";
+import { escapeForTerminal } from "../diagnostics/format.js";
 import { closest } from "../diagnostics/suggest.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { compareCommand } from "./commands/compare.js";
@@ -47,7 +48,8 @@ export async function main(
   } catch (error) {
     // A reader that stops early (`vaspcheck report … | head`) closes the pipe; that is not an error of ours.
     if (error instanceof StreamWriteError && error.code === "EPIPE") return code;
-    tryStderr(io, describeFailure(error, debug, vaspcheckVersion()));
+    // Messages echo paths and arguments, which may hold control characters: never hand those to the terminal raw.
+    tryStderr(io, escapeForTerminal(describeFailure(error, debug, vaspcheckVersion())));
     return EXIT.usage;
   }
   return code;
@@ -107,21 +109,25 @@ function createParser(
   register(compareCommand(ctx));
   register(diffCommand(ctx));
   for (const factory of extra) register(factory(ctx));
-  return parser
-    .demandCommand(1, "Name a command.")
-    .strict()
-    .recommendCommands()
-    .version(version)
-    .help()
-    .alias("h", "help")
-    .epilogue(EPILOGUE)
-    // yargs lays out the whole help text on every command run (to cache it); wrapping it costs a report about a
-    // tenth of its start-up, so the text is wrapped only when it will be shown.
-    .wrap(argv.some((a) => a === "--help" || a === "-h") ? Math.min(110, process.stdout.columns || 100) : null)
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? usageError(message, parser, argv, commands);
-    });
+  return (
+    parser
+      .demandCommand(1, "Name a command.")
+      .strict()
+      .recommendCommands()
+      .version(version)
+      .help()
+      .alias("h", "help")
+      .epilogue(EPILOGUE)
+      // yargs lays out the whole help text on every command run (to cache it); wrapping it costs a report about a
+      // tenth of its start-up, so the text is wrapped only when it will be shown.
+      .wrap(
+        argv.some((a) => a === "--help" || a === "-h") ? Math.min(110, process.stdout.columns || 100) : null,
+      )
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? usageError(message, parser, argv, commands);
+      })
+  );
 }
 
 /** A usage error yargs found, with a suggestion and the command whose help to name. */

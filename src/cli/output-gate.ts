@@ -29,6 +29,12 @@ export function readInputs(args: { readonly catalog?: string; readonly template?
  * `stats` are the target's `lstat`, or undefined for a new path.
  */
 export function refuseUnsafeTarget(out: string, stats: Stats | undefined): void {
+  // A read-only file is kept read-only on purpose (a signed or archived report): replacing it needs a decision.
+  if (stats?.isFile() && (stats.mode & 0o222) === 0)
+    throw new UsageError(
+      `--out ${out} is read-only; vaspcheck does not replace a file its owner protected`,
+      "Make it writable (chmod u+w) if it may be replaced, or choose another --out.",
+    );
   if (!stats || (stats.isFile() && stats.nlink <= 1)) return;
   if (stats.isFile())
     throw new UsageError(

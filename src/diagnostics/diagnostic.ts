@@ -50,3 +50,11 @@ export function show(value: unknown): string {
   if (text.length > 60) text = `${text.slice(0, 57)}...`;
   return value === undefined ? text : `\`${text}\``;
 }
+
+/**
+ * Appends every item of `items` to `target`. Why not `target.push(...items)`: a spread passes each item as an
+ * argument, and a file with some 125,000 problems overflows the call stack.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

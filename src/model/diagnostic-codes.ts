@@ -5,6 +5,7 @@ export const DIAGNOSTIC_CODES = {
   "input/read-failed": "The file could not be read.",
   "input/empty": "The file holds no document (empty, or only comments).",
   "input/too-large": "The file is larger than the configured limit.",
+  "input/too-many-problems": "A file has more than 1,000 problems; the first 1,000 in file order are listed.",
   "input/not-utf8": "The file is not valid UTF-8 text.",
   "input/bad-sheet":
     "An answers spreadsheet (CSV) is malformed, lacks the `path` and `answer` columns, or has a row it cannot place: no path, a prototype name (`__proto__`) in the path, evidence numbered outside 1–100, a path given twice or under another answer.",

@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { DEFAULT_CATALOG_DIR } from "../catalog/default-catalog.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
 import { type ComparisonOptions, createComparison } from "../compare/compare.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Comparison } from "../model/comparison.js";
 import { createAssessor } from "./assess-submission.js";
@@ -108,7 +108,7 @@ async function compareWith(
   const assess = { asOf: options.asOf, maxBytes: options.maxBytes };
   const onResult = (result: Parameters<typeof builder.add>[0]) => {
     builder.add(result);
-    if (!result.valid) invalidDiagnostics.push(...result.diagnostics);
+    if (!result.valid) appendAll(invalidDiagnostics, result.diagnostics);
     options.onProgress?.(builder.size, files.length);
   };
   if (pool) await pool.run(catalog, files, assess, onResult);

@@ -7,7 +7,7 @@ import { checkNotApplicable } from "../answers/na-checks.js";
 import { checkDates, checkQuality } from "../answers/quality.js";
 import { salvageAnswers } from "../answers/salvage.js";
 import { relaxForVersion } from "../answers/version-tolerance.js";
-import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { type Completeness, completenessOf } from "../engine/completeness.js";
 import { evaluateControls } from "../engine/evaluate.js";
 import { type Answers, AnswersSchema } from "../model/answers.js";
@@ -49,8 +49,32 @@ export interface LoadAnswersOptions {
   readonly minComplete?: number;
 }
 
+/** Most problems reported for one file: beyond them the list helps nobody, and printing it costs a run dearly. */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
 /** Validates parsed answers against the catalog: structure, catalog references, types, then quality. */
 export function validateAnswers(
+  parsed: ParseResult,
+  catalog: Catalog,
+  options: LoadAnswersOptions = {},
+): LoadAnswersResult {
+  const result = validateAll(parsed, catalog, options);
+  if (result.diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return result;
+  const kept = sortDiagnostics(result.diagnostics).slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const dropped = result.diagnostics.length - kept.length;
+  const last = kept.at(-1)!;
+  kept.push({
+    file: last.file,
+    start: last.start,
+    severity: hasErrors(result.diagnostics) ? "error" : "warning",
+    code: "input/too-many-problems",
+    message: `${dropped} more problems in this file are not listed (${MAX_DIAGNOSTICS_PER_FILE} are, in file order)`,
+    hint: "Fix the problems listed first; they are often the cause of the rest.",
+  });
+  return { ...result, diagnostics: kept };
+}
+
+function validateAll(
   parsed: ParseResult,
   catalog: Catalog,
   options: LoadAnswersOptions = {},
@@ -73,8 +97,8 @@ export function validateAnswers(
   }
   const structure = AnswersSchema.safeParse(file.data);
   if (!structure.success)
-    diagnostics.push(...diagnosticsFromZod(file, structure.error.issues, [], AnswersSchema));
-  diagnostics.push(...checkAnswers(file, catalog));
+    appendAll(diagnostics, diagnosticsFromZod(file, structure.error.issues, [], AnswersSchema));
+  appendAll(diagnostics, checkAnswers(file, catalog));
   const version = options.tolerateVersion ? answeredVersion(file.data) : undefined;
   if (version !== undefined) {
     const relaxed = relaxForVersion(diagnostics, versionGap(catalog.meta, version));
@@ -92,11 +116,14 @@ export function validateAnswers(
     return { file, completeness: completenessOnly(file, catalog, diagnostics, options), diagnostics };
   const asOf = options.asOf ?? answers.assessment.date;
   const results = evaluateControls(catalog, answers, { asOf });
-  diagnostics.push(...checkQuality(file, answers, { controls: results, as_of: asOf }));
-  diagnostics.push(...checkDates(file, file.data, answers.assessment.date));
-  diagnostics.push(...checkNotApplicable(file, answers, catalog, results));
+  appendAll(diagnostics, checkQuality(file, answers, { controls: results, as_of: asOf }));
+  appendAll(diagnostics, checkDates(file, file.data, answers.assessment.date));
+  appendAll(diagnostics, checkNotApplicable(file, answers, catalog, results));
   const completeness = completenessOf(catalog, results);
-  diagnostics.push(...checkCompleteness(file, results, completeness, diagnostics, options.minComplete ?? 0));
+  appendAll(
+    diagnostics,
+    checkCompleteness(file, results, completeness, diagnostics, options.minComplete ?? 0),
+  );
   if (!valid || hasErrors(diagnostics)) return { file, completeness, diagnostics };
   return { answers, results, file, completeness, diagnostics };
 }
@@ -120,7 +147,10 @@ function completenessOnly(
   if (!partial) return undefined;
   const results = evaluateControls(catalog, partial, { asOf: STAND_IN_ASSESSMENT.date });
   const completeness = completenessOf(catalog, results);
-  diagnostics.push(...checkCompleteness(file, results, completeness, diagnostics, options.minComplete ?? 0));
+  appendAll(
+    diagnostics,
+    checkCompleteness(file, results, completeness, diagnostics, options.minComplete ?? 0),
+  );
   return completeness;
 }
 

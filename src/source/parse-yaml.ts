@@ -1,6 +1,6 @@
 // Text to SourceFile: YAML/JSON parsing that turns every syntax problem into a positioned diagnostic.
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, type YAMLError } from "yaml";
-import { type Diagnostic, type Point, show, showPath } from "../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic, type Point, show, showPath } from "../diagnostics/diagnostic.js";
 import { type SourceFile, yamlLocator } from "./source-file.js";
 import { composeBounded, MAX_NESTING, nonFiniteNumbers, type Span } from "./yaml-subset.js";
 
@@ -32,8 +32,16 @@ export function parseYaml(path: string, text: string): ParseResult {
   if ("tooDeep" in composed) return { diagnostics: [tooDeepError(path, at(composed.tooDeep))] };
   const { doc } = composed;
   const diagnostics = doc.errors.map((error) => syntaxError(path, error, at));
-  if (diagnostics.length === 0) diagnostics.push(...composed.tags.map((tag) => tagError(path, tag, at)));
-  if (diagnostics.length === 0) diagnostics.push(...nonFiniteNumbers(doc).map((n) => nonFinite(path, n, at)));
+  if (diagnostics.length === 0)
+    appendAll(
+      diagnostics,
+      composed.tags.map((tag) => tagError(path, tag, at)),
+    );
+  if (diagnostics.length === 0)
+    appendAll(
+      diagnostics,
+      nonFiniteNumbers(doc).map((n) => nonFinite(path, n, at)),
+    );
   if (diagnostics.length > 0) return { diagnostics };
   let data: unknown;
   try {
@@ -50,7 +58,7 @@ export function parseYaml(path: string, text: string): ParseResult {
     });
     return { diagnostics };
   }
-  diagnostics.push(...duplicateKeys(path, doc, at));
+  appendAll(diagnostics, duplicateKeys(path, doc, at));
   for (const warning of doc.warnings) {
     diagnostics.push({
       file: path,

@@ -384,3 +384,17 @@ describe("D4: the files read beside the answers go through the gate too", () => 
     expect(run.stderr).toContain("hint: Name a regular file: vaspcheck reads no pipes");
   });
 });
+
+describe("N3 (second probe): a file with a great many problems", () => {
+  it("lists the first 1,000 and says how many more there are, with no internal error", async () => {
+    const rows = Array.from({ length: 150_000 }, () => "answers.KEY-001.notes,x").join("\n");
+    const sheet = join(tempDir(), "many.csv");
+    writeFileSync(sheet, `path,answer\n${rows}\n`);
+    const run = await runCli("validate", sheet, "--catalog", FIXTURE_CATALOG, "-f", "json");
+    expect(run.code).toBe(1);
+    const list = JSON.parse(run.stdout) as { code: string; message: string }[];
+    expect(list.length).toBe(1001);
+    expect(list.at(-1)).toMatchObject({ code: "input/too-many-problems" });
+    expect(list.at(-1)!.message).toMatch(/^\d+ more problems in this file are not listed/);
+  }, 60_000);
+});

@@ -1,6 +1,8 @@
 // The output gate: what --out may name, how it is written, and how failures of stdout and stderr are said.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  chmodSync,
+  chownSync,
   closeSync,
   cpSync,
   linkSync,
@@ -394,5 +396,30 @@ describe("numeric options (D23)", () => {
     const complete = await runCli("validate", weak, ...cat, "--min-complete", "lots");
     expect(complete.code).toBe(2);
     expect(complete.stderr).toContain("--min-complete expects a percentage from 0 to 100, got lots");
+  });
+});
+
+describe("N4 (second probe): a replaced file keeps its owner, and a read-only one is not replaced", () => {
+  const weak = `${FIXTURE_ANSWERS}weak.yaml`;
+
+  it.runIf(isRoot)("keeps the owner and group of a report written again", async () => {
+    const out = join(tempDir(), "r.md");
+    writeFileSync(out, "old\n");
+    chownSync(out, 65534, 65534);
+    chmodSync(out, 0o600);
+    const run = await runCli("report", weak, "--catalog", FIXTURE_CATALOG, "--out", out);
+    expect(run.code).toBe(0);
+    expect(statSync(out)).toMatchObject({ uid: 65534, gid: 65534 });
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses to replace a read-only file, and leaves it as it was", async () => {
+    const out = join(tempDir(), "r.md");
+    writeFileSync(out, "signed\n");
+    chmodSync(out, 0o444);
+    const run = await runCli("report", weak, "--catalog", FIXTURE_CATALOG, "--out", out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--out ${out} is read-only`);
+    expect(readFileSync(out, "utf8")).toBe("signed\n");
   });
 });

@@ -1,6 +1,6 @@
 // `npx vaspcheck validate`: check answers files, print every problem with file:line:col and how complete each file is.
 import type { Argv, CommandModule } from "yargs";
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { type CliContext, numberOption } from "../context.js";
 
 interface Args {
@@ -74,7 +74,7 @@ async function runValidate(ctx: CliContext, args: Args): Promise<void> {
   const summaries: string[] = [];
   for (const path of args.answers) {
     const loaded = await loadAnswers(path, catalog, { asOf, maxBytes: args["max-bytes"], minComplete });
-    diagnostics.push(...loaded.diagnostics);
+    appendAll(diagnostics, loaded.diagnostics);
     if (loaded.completeness)
       summaries.push(
         describeCompleteness(
