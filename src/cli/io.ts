@@ -114,7 +114,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     }
     await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    // The temporary file may never have existed (a file where a directory should be): that must not hide the cause.
+    await rm(temp, { force: true }).catch(() => undefined);
     // The temporary name is ours; the user should read about the file they asked for (writes carry no path).
     const io = error as NodeJS.ErrnoException;
     if (typeof io?.code === "string" && (io.path === undefined || io.path === temp)) io.path = path;

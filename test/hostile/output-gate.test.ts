@@ -423,3 +423,22 @@ describe("N4 (second probe): a replaced file keeps its owner, and a read-only on
     expect(readFileSync(out, "utf8")).toBe("signed\n");
   });
 });
+
+describe("N7 (second probe): a file where a directory should be", () => {
+  it("names the requested --out, not the temporary file", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.yaml"), "x\n");
+    const out = join(dir, "a.yaml", "x.md");
+    const run = await runCli(
+      "report",
+      `${FIXTURE_ANSWERS}weak.yaml`,
+      "--catalog",
+      FIXTURE_CATALOG,
+      "--out",
+      out,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot access ${out} (ENOTDIR)`);
+    expect(run.stderr).not.toContain(".tmp");
+  });
+});
