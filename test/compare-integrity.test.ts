@@ -16,22 +16,15 @@ import { renderComparisonMarkdown } from "../src/report/comparison/render-markdo
 import { renderComparisonPdf } from "../src/report/comparison/render-pdf.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 import { memoryIo } from "./helpers/cli.js";
-import { brokenCatalog, FIXTURE_ANSWERS, FIXTURE_CATALOG, tempDir } from "./helpers/fixtures.js";
+import {
+  asOrganization,
+  brokenCatalog,
+  FIXTURE_ANSWERS,
+  FIXTURE_CATALOG,
+  tempDir,
+} from "./helpers/fixtures.js";
 
 const fixture = (name: "weak" | "strong") => readFileSync(join(FIXTURE_ANSWERS, `${name}.yaml`), "utf8");
-
-/** Renames a fixture's organization (registration and date optional). */
-function as(text: string, name: string, registration?: string, date?: string): string {
-  let out = text.replace(/^ {2}name: .*$/m, `  name: ${JSON.stringify(name)}`);
-  out = out.replace(/^ {2}registration: .*\n/m, "");
-  if (registration)
-    out = out.replace(
-      /^ {2}jurisdiction: (.*)$/m,
-      `  jurisdiction: $1\n  registration: ${JSON.stringify(registration)}`,
-    );
-  if (date) out = out.replace(/^ {2}date: .*$/m, `  date: "${date}"`);
-  return out;
-}
 
 const v11 = (text: string) => text.replace("version: 1.0.0", "version: 1.1.0");
 
@@ -74,10 +67,10 @@ beforeAll(async () => {
   mixed = tempDir();
   for (const dir of [current, mixed]) {
     for (let i = 0; i < 5; i++)
-      write(dir, `strong-${i}.yaml`, v11(as(fixture("strong"), `Strong ${i}`, `S-${i}`)));
+      write(dir, `strong-${i}.yaml`, v11(asOrganization(fixture("strong"), `Strong ${i}`, `S-${i}`)));
     write(dir, "weak.yaml", v11(fixture("weak")));
   }
-  write(mixed, "old.yaml", as(fixture("weak"), "Old Exchange", "OLD-1"));
+  write(mixed, "old.yaml", asOrganization(fixture("weak"), "Old Exchange", "OLD-1"));
   alone = await compared(current, { catalogDir: versioned });
   withOld = await compared(mixed, { catalogDir: versioned });
 });
@@ -189,7 +182,7 @@ describe("compare integrity: small peer groups", () => {
     small = tempDir();
     write(small, "weak.yaml", fixture("weak"));
     for (let i = 0; i < 2; i++)
-      write(small, `strong-${i}.yaml`, as(fixture("strong"), `Strong ${i}`, `S-${i}`));
+      write(small, `strong-${i}.yaml`, asOrganization(fixture("strong"), `Strong ${i}`, `S-${i}`));
   });
 
   it("refuses --focus and --anonymize with fewer peers than the minimum, saying why and how to override", async () => {
@@ -235,9 +228,9 @@ describe("compare integrity: small peer groups", () => {
     // Six peers, one of them on 1.0.0 and so not comparable on DMM Bitcoin: five peers in scope there.
     const dir = tempDir();
     for (let i = 0; i < 5; i++)
-      write(dir, `strong-${i}.yaml`, v11(as(fixture("strong"), `Strong ${i}`, `S-${i}`)));
+      write(dir, `strong-${i}.yaml`, v11(asOrganization(fixture("strong"), `Strong ${i}`, `S-${i}`)));
     write(dir, "weak.yaml", v11(fixture("weak")));
-    write(dir, "old.yaml", as(fixture("strong"), "Old Exchange", "OLD-1"));
+    write(dir, "old.yaml", asOrganization(fixture("strong"), "Old Exchange", "OLD-1"));
     const c = await compared(dir, { catalogDir: versioned, focus: "Weak Exchange K.K.", minPeers: 6 });
     const focus = c.focus!;
     expect(focus.min_peers).toBe(6);
@@ -270,12 +263,21 @@ describe("compare integrity: small peer groups", () => {
   it("shows pseudonymised organizations' assessment dates as quarters everywhere", async () => {
     const dir = tempDir();
     for (let i = 0; i < 5; i++)
-      write(dir, `strong-${i}.yaml`, as(fixture("strong"), `Strong ${i}`, `S-${i}`, `2026-0${i + 1}-1${i}`));
+      write(
+        dir,
+        `strong-${i}.yaml`,
+        asOrganization(fixture("strong"), `Strong ${i}`, `S-${i}`, `2026-0${i + 1}-1${i}`),
+      );
     write(dir, "weak.yaml", fixture("weak"));
     write(
       dir,
       "weak-march.yaml",
-      as(fixture("weak"), "Weak Exchange K.K.", "Kanto Local Finance Bureau No. 00099", "2026-03-31"),
+      asOrganization(
+        fixture("weak"),
+        "Weak Exchange K.K.",
+        "Kanto Local Finance Bureau No. 00099",
+        "2026-03-31",
+      ),
     );
     const anonymous = await compared(dir, { anonymize: true });
     expect(anonymous.organizations.map((o) => o.assessment_date).sort()).toEqual([

@@ -30,6 +30,7 @@ import { heat, renderComparisonPdf } from "../src/report/comparison/render-pdf.j
 import { parseYaml } from "../src/source/parse-yaml.js";
 import { memoryIo } from "./helpers/cli.js";
 import {
+  asOrganization,
   brokenCatalog,
   FIXTURE_ANSWERS,
   FIXTURE_CATALOG,
@@ -106,19 +107,6 @@ function randomAnswers(catalog: Catalog, i: number, r: () => number): Record<str
 
 const yaml = (data: unknown) => stringify(data, { lineWidth: 0 });
 const fixture = (name: "weak" | "strong") => readFileSync(join(FIXTURE_ANSWERS, `${name}.yaml`), "utf8");
-
-/** Rewrites the organization block of a fixture answers file. */
-function asOrganization(text: string, name: string, registration?: string, date?: string): string {
-  let out = text.replace(/^ {2}name: .*$/m, `  name: ${JSON.stringify(name)}`);
-  out = out.replace(/^ {2}registration: .*\n/m, "");
-  if (registration)
-    out = out.replace(
-      /^ {2}jurisdiction: (.*)$/m,
-      `  jurisdiction: $1\n  registration: ${JSON.stringify(registration)}`,
-    );
-  if (date) out = out.replace(/^ {2}date: .*$/m, `  date: "${date}"`);
-  return out;
-}
 
 function write(dir: string, name: string, text: string): string {
   const path = join(dir, name);

@@ -2,6 +2,7 @@
 import type { Stats } from "node:fs";
 import { lstat, realpath } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { kindOf } from "../source/input-gate.js";
 import { UsageError } from "./errors.js";
 
 /**
@@ -49,7 +50,7 @@ export function refuseUnsafeTarget(out: string, stats: Stats | undefined): void 
   if (stats.isDirectory())
     throw new UsageError(`--out ${out} is a directory`, `Name a file, e.g. --out ${join(out, "report.md")}`);
   throw new UsageError(
-    `--out ${out} is a ${specialKind(stats)}, not a regular file; vaspcheck writes only regular files`,
+    `--out ${out} is ${kindOf(stats)}, not a regular file; vaspcheck writes only regular files`,
     "Omit --out and redirect stdout instead (e.g. > /dev/null).",
   );
 }
@@ -57,14 +58,6 @@ export function refuseUnsafeTarget(out: string, stats: Stats | undefined): void 
 /** The target's `lstat`, or undefined when nothing is there yet (or it cannot be seen: the write will say why). */
 export async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
   return lstat(path).catch(() => undefined);
-}
-
-function specialKind(stats: Stats): string {
-  if (stats.isCharacterDevice()) return "character device";
-  if (stats.isBlockDevice()) return "block device";
-  if (stats.isFIFO()) return "FIFO (named pipe)";
-  if (stats.isSocket()) return "socket";
-  return "special file";
 }
 
 /**

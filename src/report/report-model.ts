@@ -94,9 +94,9 @@ function provenanceView(evaluation: Evaluation, inputs: ReportInputs) {
 
 function summaryView({ evaluation, view, tierName }: ViewContext) {
   const replay = evaluation.replay;
-  const answeredNa = evaluation.controls
-    .filter((r) => r.not_applicable_by === "answer")
-    .sort((a, b) => SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity]);
+  // evaluate() lists them, most severe first; the view only looks them up.
+  const byId = new Map(evaluation.controls.map((r) => [r.control_id, r]));
+  const answeredNa = evaluation.overall.declared_not_applicable.map((id) => byId.get(id)!);
   const counted =
     evaluation.overall.score_counting_declared_na === null
       ? null

@@ -39,8 +39,8 @@ function failure(path: string, message: string, hint: string, code: Diagnostic["
   };
 }
 
-/** What a special file is, in words. */
-function kindOf(info: Stats): string {
+/** What a special file is, in words, with its article ("a FIFO (named pipe)"); the output gate says it alike. */
+export function kindOf(info: Stats): string {
   if (info.isFIFO()) return "a FIFO (named pipe)";
   if (info.isSocket()) return "a socket";
   if (info.isCharacterDevice()) return "a character device";

@@ -60,3 +60,16 @@ export function writeTemp(name: string, text: string | Uint8Array): string {
   writeFileSync(path, text);
   return path;
 }
+
+/** Rewrites the organization block of a fixture answers file: its name, its registration and its date (optional). */
+export function asOrganization(text: string, name: string, registration?: string, date?: string): string {
+  let out = text.replace(/^ {2}name: .*$/m, `  name: ${JSON.stringify(name)}`);
+  out = out.replace(/^ {2}registration: .*\n/m, "");
+  if (registration)
+    out = out.replace(
+      /^ {2}jurisdiction: (.*)$/m,
+      `  jurisdiction: $1\n  registration: ${JSON.stringify(registration)}`,
+    );
+  if (date) out = out.replace(/^ {2}date: .*$/m, `  date: "${date}"`);
+  return out;
+}

@@ -1,6 +1,6 @@
 // `npx vaspcheck validate`: check answers files, print every problem with file:line:col and how complete each file is.
 import type { Argv, CommandModule } from "yargs";
-import { appendAll, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { appendAll, type Diagnostic, hasErrors } from "../../diagnostics/diagnostic.js";
 import { type CliContext, numberOption } from "../context.js";
 
 interface Args {
@@ -76,18 +76,12 @@ async function runValidate(ctx: CliContext, args: Args): Promise<void> {
     const loaded = await loadAnswers(path, catalog, { asOf, maxBytes: args["max-bytes"], minComplete });
     appendAll(diagnostics, loaded.diagnostics);
     if (loaded.completeness)
-      summaries.push(
-        describeCompleteness(
-          path,
-          loaded.completeness,
-          loaded.diagnostics.some((d) => d.severity === "error"),
-        ),
-      );
+      summaries.push(describeCompleteness(path, loaded.completeness, hasErrors(loaded.diagnostics)));
   }
   reportDiagnostics(ctx, diagnostics, args.format === "json");
   if (args.format !== "text") return;
   ctx.io.stderr(summaries.join(""));
-  if (!diagnostics.some((d) => d.severity === "error"))
+  if (!hasErrors(diagnostics))
     ctx.io.stderr(
       `${args.answers.length} file(s) valid against ${catalog.meta.id} ${catalog.meta.version}\n`,
     );
