@@ -42,6 +42,46 @@ describe("parsing", () => {
     const result = parseYaml("bomb.yaml", bomb);
     expect(result.file).toBeUndefined();
     expect(result.diagnostics[0]?.code).toBe("yaml/too-many-aliases");
+    // The first alias (`*a` on line 2) is where the expansion begins.
+    expect(at(result.diagnostics[0])).toBe("2:8");
+  });
+
+  it("says where text stops being UTF-8, and names UTF-16 and UTF-32 by their byte-order marks", async () => {
+    const read = async (bytes: number[]) =>
+      (await readSource(writeTemp("enc.yaml", new Uint8Array(bytes)))).diagnostics[0];
+    const ascii = (text: string) => [...Buffer.from(text, "utf8")];
+    const cut = await read([...ascii("a: 1\nname: ab"), 0xe3, 0x41, ...ascii("\n")]);
+    expect([cut?.code, at(cut), cut?.message]).toEqual([
+      "input/not-utf8",
+      "2:9",
+      "File is not UTF-8 text: bytes 0xE3 0x41 are not a UTF-8 character",
+    ]);
+    const stray = await read([...ascii("a: 日本\nb: "), 0xff]);
+    expect([at(stray), stray?.message]).toEqual([
+      "2:4",
+      "File is not UTF-8 text: byte 0xFF is not a UTF-8 character",
+    ]);
+    const truncated = await read([...ascii("a: "), 0xe6, 0x97]);
+    expect(at(truncated)).toBe("1:4");
+    expect((await read([0xff, 0xfe, 0x61, 0x00]))?.message).toBe(
+      "File is UTF-16 (little-endian) text, not UTF-8",
+    );
+    expect((await read([0xfe, 0xff, 0x00, 0x61]))?.message).toBe(
+      "File is UTF-16 (big-endian) text, not UTF-8",
+    );
+    expect((await read([0xff, 0xfe, 0x00, 0x00, 0x61, 0, 0, 0]))?.message).toBe(
+      "File is UTF-32 (little-endian) text, not UTF-8",
+    );
+    expect((await read([0x00, 0x00, 0xfe, 0xff]))?.message).toBe(
+      "File is UTF-32 (big-endian) text, not UTF-8",
+    );
+    const nul = await read(ascii("a: x\u0000y"));
+    expect([at(nul), nul?.message]).toEqual([
+      "1:5",
+      "File contains NUL bytes, so it is binary (or UTF-16 without a byte-order mark), not text",
+    ]);
+    // A UTF-8 byte-order mark is UTF-8.
+    expect(await read([0xef, 0xbb, 0xbf, ...ascii("a: 1\n")])).toBeUndefined();
   });
 
   it("refuses binary, missing and oversized files with a diagnostic, not an exception", async () => {

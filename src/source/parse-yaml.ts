@@ -1,5 +1,5 @@
 // Text to SourceFile: YAML/JSON parsing that turns every syntax problem into a positioned diagnostic.
-import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, type YAMLError } from "yaml";
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, visit, type YAMLError } from "yaml";
 import { appendAll, type Diagnostic, type Point, show, showPath } from "../diagnostics/diagnostic.js";
 import { type SourceFile, yamlLocator } from "./source-file.js";
 import { composeBounded, MAX_NESTING, nonFiniteNumbers, type Span } from "./yaml-subset.js";
@@ -50,7 +50,7 @@ export function parseYaml(path: string, text: string): ParseResult {
     // yaml throws a ReferenceError when alias expansion exceeds maxAliasCount.
     diagnostics.push({
       file: path,
-      start: { line: 1, column: 1 },
+      start: at(firstAliasOffset(doc)),
       severity: "error",
       code: "yaml/too-many-aliases",
       message: firstLine(error instanceof Error ? error.message : String(error)),
@@ -170,4 +170,16 @@ function duplicateKey(
 
 function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
+}
+
+/** Offset of the document's first alias: where the expansion that grew too large begins. */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

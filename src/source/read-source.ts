@@ -1,5 +1,6 @@
 // Reads a file from disk into a SourceFile, turning every I/O or encoding failure into a diagnostic.
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+import { decodeText } from "./decode-text.js";
 import {
   DEFAULT_MAX_BYTES as GATE_MAX_BYTES,
   type GateResult,
@@ -28,30 +29,6 @@ export function readBytesSync(path: string, maxBytes = DEFAULT_MAX_BYTES): GateR
   return readGatedSync(path, maxBytes);
 }
 
-/** Decodes bytes as UTF-8 text, refusing invalid UTF-8 and binary (NUL) content. */
-export function decodeText(path: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
-  const fail = (message: string) => ({
-    diagnostics: [
-      {
-        file: path,
-        start: { line: 1, column: 1 },
-        severity: "error" as const,
-        code: "input/not-utf8" as const,
-        message,
-        hint: "Save it as UTF-8 text (YAML, JSON, or CSV for answers sheets).",
-      },
-    ],
-  });
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return fail("File is not UTF-8 text");
-  }
-  if (text.includes("\u0000")) return fail("File contains NUL bytes, so it is binary, not text");
-  return { text, diagnostics: [] };
-}
-
 /** Decodes bytes as UTF-8 (refusing binary data) and parses them as YAML or JSON. */
 export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeText(path, bytes);
@@ -63,3 +40,5 @@ export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
   const json = strictJsonErrors(path, decoded.text);
   return json.length > 0 ? { diagnostics: json } : parsed;
 }
+
+export { decodeText };

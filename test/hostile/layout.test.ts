@@ -61,4 +61,22 @@ describe("D9: linear-time text layout", () => {
     expect(headers.length).toBe(runs[0]!.pages - 1);
     expect(headers.every((r) => r.text.endsWith("…"))).toBe(true);
   });
+
+  it("N5: a name of zero-width spaces is shown as visible escapes, one line per header, within the margins", async () => {
+    const dir = tempDir();
+    const answers = join(dir, "zw.yaml");
+    const name = "\\u200B".repeat(20_000);
+    writeFileSync(
+      answers,
+      readFileSync(EXAMPLE, "utf8").replace(/^ {2}name: .*$/m, () => `  name: "${name}"`),
+    );
+    const pdf = join(dir, "zw.pdf");
+    const run = await runCli("report", answers, "-f", "pdf", "-o", pdf, "--as-of", "2026-06-01");
+    expect(run.code).toBe(0);
+    const runs = (await placedText(readFileSync(pdf))).filter((r) => r.text.includes("\\u200B\\u200B"));
+    const headers = runs.filter((r) => r.top < 50 && r.page > 1);
+    expect(headers.length).toBe(runs[0]!.pages - 1);
+    expect(headers.every((r) => r.text.endsWith("…") && r.right <= 595.28 - 49.9)).toBe(true);
+    expect(runs.some((r) => r.text.includes("\u200B"))).toBe(false);
+  });
 });

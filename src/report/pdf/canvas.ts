@@ -27,6 +27,8 @@ export interface PdfCanvas {
   readonly faces: Faces;
   /** Neutralises control and bidi characters, then replaces those the font cannot draw, so no reader sees an empty box. */
   readonly safe: (text: string) => string;
+  /** Lines a long text was broken into, per text and then per style, width and line limit. */
+  readonly brokenLines: Map<string, Map<string, readonly string[]>>;
   /** A layout pass measures and breaks pages but draws no text; its output is thrown away. */
   readonly layoutPass: boolean;
   /** What an earlier layout pass found (page count, page of each destination), when there was one. */
@@ -56,6 +58,7 @@ export function openCanvas(
 ): PdfCanvas {
   const pages = { count: 0 };
   const guard = glyphGuard(faces.hasGlyph);
+  const safe = remembered((text: string) => guard(neutraliseText(text)));
   const { left, right, top, bottom } = page.margin;
   doc.on("pageAdded", () => {
     pages.count++;
@@ -66,7 +69,8 @@ export function openCanvas(
   return {
     doc,
     faces,
-    safe: (text) => guard(neutraliseText(text)),
+    safe,
+    brokenLines: new Map(),
     layoutPass: pass.layoutPass,
     known: pass.known,
     pages,
@@ -114,4 +118,21 @@ export function bookmark(parent: PDFKit.PDFOutline, title: string): PDFKit.PDFOu
   // Outline titles are PDF text strings, not drawn with the font, so they need no glyph guard. An entry
   // opens its page (pdfkit's documented options place it no finer); links go to the exact position.
   return parent.addItem(neutraliseText(title), { expanded: false });
+}
+
+/** Texts at least this long are made safe once per document: a name repeated on every page is long too. */
+const REMEMBER_FROM = 256;
+
+/** `make`, remembering its result for long texts (short ones cost less to redo than to look up). */
+function remembered(make: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    if (text.length < REMEMBER_FROM) return make(text);
+    let done = seen.get(text);
+    if (done === undefined) {
+      done = make(text);
+      seen.set(text, done);
+    }
+    return done;
+  };
 }

@@ -53,9 +53,31 @@ export function layoutText(
   const measure = measurer(ctx, style);
   const fit = Math.max(1, Math.floor((maxHeight + 0.01) / height));
   // Breaking stops one line past what fits: a clipped cell of a huge text costs a few lines, not all.
-  let lines = wrapLines(ctx.safe(text), width, measure, fit);
-  if (lines.length > fit) lines = [...lines.slice(0, fit - 1), ellipsize(lines[fit - 1]!, width, measure)];
+  const safe = ctx.safe(text);
+  const lines = breakOnce(ctx, safe, `${style.font}|${style.size}|${width}|${fit}`, () => {
+    const all = wrapLines(safe, width, measure, fit);
+    return all.length > fit ? [...all.slice(0, fit - 1), ellipsize(all[fit - 1]!, width, measure)] : all;
+  });
   return { lines, widths: lines.map(measure), lineHeight: height, height: lines.length * height, style };
+}
+
+/** Texts at least this long are broken once per style and width: a long name recurs on every page. */
+const REMEMBER_FROM = 256;
+
+/** `breakText()`, remembered for a long text under `key` (its style, width and line limit). */
+function breakOnce(ctx: PdfCanvas, text: string, key: string, breakText: () => string[]): readonly string[] {
+  if (text.length < REMEMBER_FROM) return breakText();
+  let byKey = ctx.brokenLines.get(text);
+  if (!byKey) {
+    byKey = new Map();
+    ctx.brokenLines.set(text, byKey);
+  }
+  let lines = byKey.get(key);
+  if (!lines) {
+    lines = breakText();
+    byKey.set(key, lines);
+  }
+  return lines;
 }
 
 /** Height a text takes when wrapped to `width`. */
