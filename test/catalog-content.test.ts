@@ -38,6 +38,10 @@ const stepOf = (incident: string, step: string) =>
   catalog.incidents.find((i) => i.id === incident)?.attack_chain.find((s) => s.id === step);
 const preventers = (incident: string, step: string) =>
   (stepOf(incident, step)?.countermeasures ?? []).filter((cm) => cm.effect === "prevents");
+/** The exchange's own preventers of a step, leaving out those a third party's answers decide. */
+const ownPreventers = (incident: string, step: string) =>
+  preventers(incident, step).filter((cm) => cm.party === undefined);
+const VENDOR_IN_USE = { question: "uses_wallet_vendor", op: "equals", value: true };
 
 describe("shipped catalog", () => {
   it("lints without errors or warnings", () => {
@@ -77,10 +81,15 @@ describe("shipped catalog", () => {
     ]);
     for (const step of dmm?.attack_chain ?? [])
       expect(step.countermeasures.length, step.id).toBeGreaterThan(0);
-    const tampering = preventers("dmm-bitcoin-2024", "transaction-tampering").map((cm) =>
+    const tampering = ownPreventers("dmm-bitcoin-2024", "transaction-tampering").map((cm) =>
       cm.controls.join("+"),
     );
     expect(tampering.sort()).toEqual(["HOT-004", "TXN-001", "VND-005"]);
+    // Inside the vendor, the vendor's own end-to-end check of the request, kept as likely as the record says.
+    const inside = preventers("dmm-bitcoin-2024", "transaction-tampering").filter((cm) => cm.party);
+    expect(inside.map((cm) => [cm.controls.join("+"), cm.party, cm.hedge])).toEqual([
+      ["TXN-001", "wallet_vendor", "likely"],
+    ]);
   });
 
   it("credits no signer quorum, segregation, training or single assessment with preventing anything in the DMM chain", () => {
@@ -113,22 +122,32 @@ describe("shipped catalog", () => {
   });
 
   it("credits your own workstation and session controls with the vendor's steps only when you have no vendor", () => {
-    for (const id of ["malicious-coding-test", "session-hijack"])
-      for (const cm of preventers("dmm-bitcoin-2024", id))
+    for (const id of ["malicious-coding-test", "session-hijack"]) {
+      for (const cm of ownPreventers("dmm-bitcoin-2024", id))
         expect(cm.applies_if, `${id} ${cm.controls}`).toEqual({
           question: "uses_wallet_vendor",
           op: "equals",
           value: false,
         });
+      // With a vendor, the same kind of control prevents the step only as the vendor's own, from its answers.
+      const vendors = preventers("dmm-bitcoin-2024", id).filter((cm) => cm.party);
+      expect(vendors.length, id).toBeGreaterThan(0);
+      for (const cm of vendors)
+        expect([cm.party, cm.applies_if], id).toEqual(["wallet_vendor", VENDOR_IN_USE]);
+    }
   });
 
   it("credits only vendor-assurance controls with the steps that happened inside Safe{Wallet}", () => {
     for (const id of ["developer-compromise", "cloud-session-hijack"]) {
-      const controls = (stepOf("bybit-2025", id)?.countermeasures ?? []).flatMap((cm) => cm.controls);
+      const all = stepOf("bybit-2025", id)?.countermeasures ?? [];
+      const controls = all.filter((cm) => cm.party === undefined).flatMap((cm) => cm.controls);
       expect(new Set(controls), id).toEqual(
         new Set(controls.filter((c) => ["SUP-002", "VND-006"].includes(c))),
       );
-      expect(preventers("bybit-2025", id), id).toEqual([]);
+      expect(ownPreventers("bybit-2025", id), id).toEqual([]);
+      // Safe{Wallet}'s own controls are credited only from Safe's (the vendor's) answers.
+      for (const cm of all.filter((c) => c.party))
+        expect([cm.party, cm.applies_if], id).toEqual(["wallet_vendor", VENDOR_IN_USE]);
     }
   });
 

@@ -440,8 +440,22 @@ describe("compare: catalog versions", () => {
       version: "1.2.0",
       changelog: [
         ...meta.changelog,
-        { version: "1.1.0", summary: "a", added: ["NEW-001"], removed: [], changed: ["DET-001"] },
-        { version: "1.2.0", summary: "b", added: [], removed: ["NEW-001", "OLD-001"], changed: [] },
+        {
+          version: "1.1.0",
+          summary: "a",
+          added: ["NEW-001"],
+          removed: [],
+          changed: ["DET-001"],
+          for_answers: {},
+        },
+        {
+          version: "1.2.0",
+          summary: "b",
+          added: [],
+          removed: ["NEW-001", "OLD-001"],
+          changed: [],
+          for_answers: {},
+        },
       ],
     };
     const gap = versionGap(gapped, "1.0.0");

@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import { SEMVER } from "../model/catalog-meta.js";
-import { versionGap } from "../model/version-gap.js";
+import { changelogBetween, versionGap } from "../model/version-gap.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
 /** Compares the `catalog` block of an answers file with the loaded catalog. */
@@ -27,6 +27,11 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
   }
   if (typeof version !== "string" || version === catalog.meta.version || !SEMVER.test(version)) return [];
   const explanation = versionChanges(catalog, version);
+  const related = answerNotes(catalog, version).map(([id, note]) => {
+    // The control's answer when the file has one, else the nearest place that exists.
+    const place = locate(file, ["answers", id]);
+    return { file: file.path, start: place.start, message: `${id}: ${note}` };
+  });
   const sameMajor = version.split(".")[0] === catalog.meta.version.split(".")[0];
   return [
     {
@@ -40,6 +45,7 @@ export function explainCatalogVersion(file: SourceFile, block: unknown, catalog:
       hint: sameMajor
         ? "Review the listed controls, then update `catalog.version`."
         : "A new major version changes meaning; regenerate the template with `npx vaspcheck init` and carry the answers over.",
+      ...(related.length > 0 ? { related } : {}),
     },
   ];
 }
@@ -65,4 +71,13 @@ function versionChanges(catalog: Catalog, version: string): string {
     : parts.length
       ? parts.join("; ")
       : "the changelog records no control changes between them";
+}
+
+/** The changelog's notes for answers, per control, from `version` (exclusive) to the catalog's own; the latest wins. */
+function answerNotes(catalog: Catalog, version: string): [string, string][] {
+  if (versionGap(catalog.meta, version).newer) return [];
+  const notes = new Map<string, string>();
+  for (const change of changelogBetween(catalog.meta, version, catalog.meta.version))
+    for (const [id, note] of Object.entries(change.for_answers)) notes.set(id, `${note} (${change.version})`);
+  return [...notes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

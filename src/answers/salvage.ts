@@ -57,6 +57,7 @@ export function salvageAnswers(
     assessment,
     catalog: { id: "", version: "" },
     profile,
+    third_parties: [],
     answers,
   };
 }

@@ -8,6 +8,7 @@ import { locate } from "../source/source-file.js";
 import { checkCondition } from "./check-condition.js";
 import { checkMeta } from "./check-meta.js";
 import { checkRelations } from "./check-relations.js";
+import { checkSources } from "./check-sources.js";
 import type { CatalogSources } from "./load-catalog.js";
 import { type Reporter, unknownRef } from "./reporter.js";
 
@@ -32,6 +33,7 @@ export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnos
   checkIncidents(catalog, sources, report);
   checkRelations(catalog, sources, report);
   checkControls(catalog, sources, report);
+  checkSources(catalog, sources, report);
   checkCoverage(catalog, sources, report);
   checkMeta(catalog, sources, report);
   return diagnostics;

@@ -1,5 +1,6 @@
 // The comparison aggregator: takes compact submission results in any order, builds the sector view at the end.
 
+import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
@@ -20,6 +21,7 @@ import { notComparedNotes, type VersionStanding, versionStanding } from "./left-
 import { type ComparedRow, compareRow, organizationRow, type RowView } from "./organization-row.js";
 import { DEFAULT_MIN_PEERS, quarterOf, tooFewPeers } from "./privacy.js";
 import { createRowScorer, type RowScorer } from "./rows.js";
+import { sharedThirdParties } from "./shared-parties.js";
 import { controlStats, lessonStats } from "./stats.js";
 import type { InvalidSubmission, SubmissionResult, ValidSubmission } from "./submission-types.js";
 
@@ -92,11 +94,17 @@ interface Presentation {
 
 function buildComparison(
   catalog: Catalog,
-  valid: readonly ValidSubmission[],
-  invalid: readonly InvalidSubmission[],
+  allValid: readonly ValidSubmission[],
+  allInvalid: readonly InvalidSubmission[],
   warnings: ReadonlyMap<string, number>,
   options: ComparisonOptions,
 ): ComparisonOutcome {
+  // A third party's own answers file, found in a compared folder, is part of a submission, not one of its own.
+  const partyFiles = new Set(allValid.flatMap((v) => v.partyFiles));
+  const isPartyFile = (s: { file: string }) => partyFiles.has(resolve(s.file));
+  const valid = allValid.filter((v) => !isPartyFile(v));
+  const invalid = allInvalid.filter((v) => !isPartyFile(v));
+  const skipped = allValid.length + allInvalid.length - valid.length - invalid.length;
   const groups = groupByOrganization(valid);
   const focusGroup = options.focus === undefined ? undefined : findGroup(groups, options.focus);
   if (options.focus !== undefined && !focusGroup) return focusNotFound(groups, options.focus);
@@ -121,7 +129,7 @@ function buildComparison(
       pseudonymisation: pseudonymisationOf(pseudonymous, pseudonyms),
       norm_threshold: shown.threshold,
       min_peers: minPeers,
-      summary: summaryOf(valid, invalid, groups, warnings),
+      summary: summaryOf(valid, invalid, groups, warnings, skipped),
       ...comparedResults(catalog, groups, shown),
       invalid: invalidEntries(invalid, pseudonymous, fileLabel),
       duplicates: duplicateEntries(groups, labels, fileLabel, view),
@@ -137,6 +145,7 @@ type ComparedResults = Pick<
   | "not_compared"
   | "newer_versions"
   | "organizations"
+  | "shared_third_parties"
   | "control_stats"
   | "lesson_stats"
   | "exposure"
@@ -169,6 +178,7 @@ function comparedResults(
     ),
     newer_versions: newerVersions(rows),
     organizations: rows.map((row) => organizationRow(catalog, slots, row, ids, shown.view(row.group))),
+    shared_third_parties: sharedThirdParties(rows),
     control_stats: stats,
     lesson_stats: catalog.lessons.map((l, i) => lessonStats(l, i, rows, lessonControls[i]!)),
     exposure: catalog.incidents.map((incident, i) => exposureOf(incident, slots[i]!, rows, new Set(ids))),
@@ -254,12 +264,14 @@ function summaryOf(
   invalid: readonly InvalidSubmission[],
   groups: readonly OrganizationGroup[],
   warnings: ReadonlyMap<string, number>,
+  thirdPartyFiles: number,
 ): Comparison["summary"] {
   return {
     files: valid.length + invalid.length,
     compared: groups.length,
     invalid: invalid.length,
     duplicates_ignored: groups.reduce((n, g) => n + g.ignored.length, 0),
+    third_party_files: thirdPartyFiles,
     warnings: Object.fromEntries([...warnings].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }

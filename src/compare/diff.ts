@@ -15,6 +15,7 @@ import {
   type ScoreChange,
 } from "../model/diff.js";
 import type { Status } from "../model/result.js";
+import type { ThirdPartyRole } from "../model/third-party.js";
 import { changelogBetween } from "../model/version-gap.js";
 import { normalizeName } from "./identity.js";
 import { leftOutControls } from "./left-out.js";
@@ -44,8 +45,8 @@ export function diffSubmissions(
 ): Diff {
   const { compared, leftOut } = leftOutControls(catalog, [before, after]);
   const scorer = createRowScorer(catalog, compared);
-  const oldScores = scorer(before.statuses, before.assessed, before.flags);
-  const newScores = scorer(after.statuses, after.assessed, after.flags);
+  const oldScores = scorer(before.statuses, before.assessed, before.flags, before.parties);
+  const newScores = scorer(after.statuses, after.assessed, after.flags, after.parties);
   const [was, now] = [replayInputOf(before), replayInputOf(after)];
   const { controls, summary } = controlChanges(catalog, before, after, compared);
   return {
@@ -218,7 +219,7 @@ function scoreCountingDeclared(
   const at = new Set(declared.map((id) => catalog.controls.findIndex((c) => c.id === id)));
   const notMet = (letters: string) =>
     [...letters].map((letter, i) => (at.has(i) ? STATUS_LETTER.not_met : letter)).join("");
-  return scorer(notMet(s.statuses), notMet(s.assessed), s.flags).score;
+  return scorer(notMet(s.statuses), notMet(s.assessed), s.flags, s.parties).score;
 }
 
 function sameOrganization(a: ValidSubmission, b: ValidSubmission): boolean {
@@ -302,5 +303,8 @@ function replayChange(
 
 /** A submission as the replay reads it: statuses (accepted risks on their answers) and profile flags. */
 function replayInputOf(v: ValidSubmission): ReplayInput {
-  return { status: replayStatuses(codes(v.statuses), codes(v.assessed)), flags: v.flags };
+  const parties: NonNullable<ReplayInput["parties"]> = {};
+  for (const [role, letters] of Object.entries(v.parties) as [ThirdPartyRole, string][])
+    parties[role] = codes(letters);
+  return { status: replayStatuses(codes(v.statuses), codes(v.assessed)), flags: v.flags, parties };
 }

@@ -41,7 +41,7 @@ export function compareRow(
     statuses: statusesOf(s.statuses),
     assessed: statusesOf(s.assessed),
     // Submissions arrive scored over the whole catalog; only a version that lacks controls forces a rescore.
-    scores: notCompared.size > 0 ? scorerFor(standing)(s.statuses, s.assessed, s.flags) : s.scores,
+    scores: notCompared.size > 0 ? scorerFor(standing)(s.statuses, s.assessed, s.flags, s.parties) : s.scores,
     notCompared,
     notComparable: standing.notComparable,
     declared: new Set(s.declaredNotApplicable.filter((id) => !notCompared.has(id))),

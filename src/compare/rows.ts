@@ -5,6 +5,7 @@ import { planCatalog } from "../engine/plan.js";
 import { chainVerdicts, replayStatuses } from "../engine/replay.js";
 import { STATUS_CODE, STATUSES, tally } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
+import type { ThirdPartyRole } from "../model/third-party.js";
 import { STATUS_LETTER, STEP_LETTER, VERDICT_LETTER } from "./letters.js";
 
 /** The compact scores of one row: cheap to copy between threads and to keep for every organization. */
@@ -27,7 +28,15 @@ export interface RowScores {
  * Scores rows of status letters (after exceptions, and as assessed) given in the catalog's control order, with the
  * profile flags of `profileFlags` over the catalog's replay conditions.
  */
-export type RowScorer = (statuses: string, assessed: string, flags: string) => RowScores;
+export type RowScorer = (
+  statuses: string,
+  assessed: string,
+  flags: string,
+  parties?: PartyLetters,
+) => RowScores;
+
+/** Per kind of third party, one `STATUS_LETTER` per catalog control: the party's own statuses as the replay reads them. */
+export type PartyLetters = Readonly<Partial<Record<ThirdPartyRole, string>>>;
 
 // Status letter → status code, for the engine's tally.
 const CODE_OF_LETTER = new Map(STATUSES.map((status) => [STATUS_LETTER[status], STATUS_CODE[status]]));
@@ -50,7 +59,7 @@ export function codes(letters: string): Uint8Array {
  */
 export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>): RowScorer {
   const plan = planCatalog(catalog, (control) => compared.has(control.id));
-  return (statuses, assessed, flags) => {
+  return (statuses, assessed, flags, parties = {}) => {
     const input = {
       status: codes(statuses),
       assessed: codes(assessed),
@@ -60,10 +69,13 @@ export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>)
     const perLesson = plan.lessons.map((members) => tally(members, input));
     const tiers = perLesson.map((l) => l.tier).filter((t): t is number => t !== null);
     const replayStatus = replayStatuses(input.status, input.assessed);
+    const partyStatus: Partial<Record<ThirdPartyRole, Uint8Array>> = {};
+    for (const [role, letters] of Object.entries(parties) as [ThirdPartyRole, string][])
+      partyStatus[role] = codes(letters);
     let incidents = "";
     let steps = "";
     for (let i = 0; i < plan.chains.length; i++) {
-      const replay = chainVerdicts(plan, i, { status: replayStatus, flags });
+      const replay = chainVerdicts(plan, i, { status: replayStatus, flags, parties: partyStatus });
       steps += replay.steps.map((v) => STEP_LETTER[v]).join("");
       incidents += VERDICT_LETTER[replay.verdict];
     }

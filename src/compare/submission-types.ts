@@ -1,6 +1,7 @@
 // What the comparison keeps of one submission: the compact result of validating and evaluating it.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { RowScores } from "./rows.js";
+import type { Evaluation } from "../model/result.js";
+import type { PartyLetters, RowScores } from "./rows.js";
 
 /** Who a submission is from, as written in it. */
 export interface SubmittedOrganization {
@@ -25,6 +26,12 @@ export interface ValidSubmission {
   readonly flags: string;
   /** Controls the organization declared not applicable by its own (justified) answer, not by its profile; catalog order. */
   readonly declaredNotApplicable: readonly string[];
+  /** Per kind of third party with current answers, its own statuses as the replay reads them. */
+  readonly parties: PartyLetters;
+  /** The third parties' own answers files this submission read (absolute paths): they are not submissions. */
+  readonly partyFiles: readonly string[];
+  /** The third parties that operate controls for the organization, as its report lists them. */
+  readonly thirdParties: Evaluation["third_parties"];
   /** Scores over every catalog control; recomputed only when its catalog version leaves controls out. */
   readonly scores: RowScores;
   /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */

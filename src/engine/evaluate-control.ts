@@ -78,6 +78,7 @@ function result(
     // Declared here, set by evaluate() once the gaps are ranked, so every result keeps one shape.
     exposure: undefined,
     gap_rank: undefined,
+    operated_by: undefined,
   };
 }
 

@@ -15,11 +15,17 @@ import {
   scoreCountingAnsweredNa,
   type TallyInput,
 } from "./scoring.js";
+import { operators, type PartyInput, partyInputs, partyStatuses } from "./third-parties.js";
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
   /** Date the evaluation is made for (`YYYY-MM-DD`). Defaults to the assessment date, never the wall clock. */
   readonly asOf?: string;
+  /**
+   * The own answers of each third party the answers file names, by index (undefined where none was given or it was
+   * invalid). The controls a party operates take its status; its other answers decide the replay's steps inside it.
+   */
+  readonly thirdParties?: readonly (Answers | undefined)[];
 }
 
 /**
@@ -33,13 +39,38 @@ export function evaluateControls(
 ): ControlResult[] {
   const asOf = options.asOf ?? answers.assessment.date;
   const compiled = compileCatalog(catalog);
+  const parties = partyInputs(answers, options.thirdParties, asOf);
+  const operator = parties.length === 0 ? undefined : operators(parties);
   const controls: ControlResult[] = [];
   for (let p = 0; p < compiled.controls.length; p++) {
     const c = compiled.controls[p] as CompiledControl;
     const facts = compiled.facts[p] as ControlFacts;
-    controls.push(evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf, facts));
+    const k = operator?.get(c.control.id);
+    if (k === undefined) {
+      controls.push(evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf, facts));
+      continue;
+    }
+    // The exchange's scope decides whether the control applies; the operator's answers decide how it stands.
+    const party = parties[k] as PartyInput;
+    const result = evaluateCompiled(c, party.answers?.answers[c.control.id], answers.profile, asOf, facts);
+    result.operated_by = { name: party.name, role: party.role, answers: party.state, date: party.date };
+    controls.push(result);
   }
   return controls;
+}
+
+/** Each third party's own results, evaluated on the organization's profile (its scope, not the vendor's). */
+function partyResults(
+  catalog: Catalog,
+  answers: Answers,
+  parties: readonly PartyInput[],
+  asOf: string,
+): (ControlResult[] | undefined)[] {
+  return parties.map((party) =>
+    party.answers
+      ? evaluateControls(catalog, { ...party.answers, profile: answers.profile, third_parties: [] }, { asOf })
+      : undefined,
+  );
 }
 
 /** Evaluates an answers file against a catalog. Pure and synchronous: same inputs, same result. */
@@ -47,10 +78,16 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
   const asOf = options.asOf ?? answers.assessment.date;
   const compiled = compileCatalog(catalog);
   const { plan, ids } = compiled;
-  const controls = evaluateControls(catalog, answers, { asOf });
+  const controls = evaluateControls(catalog, answers, { asOf, thirdParties: options.thirdParties });
   const { status, assessed, gaps } = statusCodes(controls);
   const flags = profileFlags(plan.conditions, answers.profile, catalog.profile);
-  const replayInput = { status: replayStatuses(status, assessed), flags };
+  const parties = partyInputs(answers, options.thirdParties, asOf);
+  const replayInput = {
+    status: replayStatuses(status, assessed),
+    flags,
+    parties: partyStatuses(parties, partyResults(catalog, answers, parties, asOf)),
+  };
+  const thirdParties = thirdPartiesOf(answers, parties, options.thirdParties);
   const weighted = catalog.incidents.map((_, i) => incidentWeight(catalog, plan, i, flags));
   const incidentId = (i: number) => (catalog.incidents[i] as Catalog["incidents"][number]).id;
   const controlId = (p: number) => (controls[p] as ControlResult).control_id;
@@ -75,6 +112,7 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     assessment: answers.assessment,
     as_of: asOf,
     answered_catalog: answers.catalog,
+    third_parties: thirdParties,
     overall: overallOf(catalog, overall, overallTier, controls),
     controls,
     gaps: gaps.map(controlId),
@@ -174,5 +212,39 @@ function overallOf(
       overallTier === null ? null : (catalog.meta.tiers.find((t) => t.level === overallTier)?.name ?? null),
     declared_not_applicable: declared,
     score_counting_declared_na: declared.length === 0 ? null : scoreCountingAnsweredNa(controls),
+  };
+}
+
+/** The third parties as a result lists them: who, what they operate, and whether their answers were used. */
+function thirdPartiesOf(
+  answers: Answers,
+  parties: readonly PartyInput[],
+  given: EvaluateOptions["thirdParties"],
+): Evaluation["third_parties"] {
+  return answers.third_parties.map((t, i) => ({
+    name: t.name,
+    role: t.role,
+    identifier: t.identifier,
+    operates: t.operates,
+    answers: (parties[i] as PartyInput).state,
+    date: parties[i]?.date,
+    assessor: given?.[i]?.assessment.assessor,
+  }));
+}
+
+/**
+ * What a comparison keeps of an organization's third parties: the list, and per kind of party its own statuses as the
+ * replay reads them (the same `partyStatuses` a report uses), so a comparison replays exactly as a report does.
+ */
+export function thirdPartyReplay(
+  catalog: Catalog,
+  answers: Answers,
+  options: EvaluateOptions = {},
+): { list: Evaluation["third_parties"]; statuses: ReturnType<typeof partyStatuses> } {
+  const asOf = options.asOf ?? answers.assessment.date;
+  const parties = partyInputs(answers, options.thirdParties, asOf);
+  return {
+    list: thirdPartiesOf(answers, parties, options.thirdParties),
+    statuses: partyStatuses(parties, partyResults(catalog, answers, parties, asOf)),
   };
 }

@@ -84,6 +84,8 @@ export function analyseFixes(
       ? chain.flatMap((step) =>
           step.filter(
             (cm) =>
+              // Another party's controls are not the organization's to fix; its answers decide them.
+              cm.party === undefined &&
               cm.effect === "prevents" &&
               (cm.condition === undefined || input.flags.charAt(cm.condition) === "1") &&
               cm.positions.every((p) => input.status[p] === MET || FIXABLE.has(input.status[p] as number)),
@@ -203,7 +205,7 @@ function gapEffect(
   if (current[i] !== "stopped") {
     if (stoppedWith(i, extra)) return STOPS;
     if (with_.length > 0) return PART_OF;
-    if (improves(plan, i, baseline.scratch, input.flags, gap, current[i] as string)) return IMPROVES;
+    if (improves(plan, i, baseline.scratch, input, gap, current[i] as string)) return IMPROVES;
     return undefined;
   }
   const completed = with_.filter((cm) => missing(cm, extra).length === 0);
@@ -225,13 +227,17 @@ function improves(
   plan: CatalogPlan,
   i: number,
   scratch: Uint8Array,
-  flags: string,
+  input: ReplayInput,
   gap: number,
   now: string,
 ): boolean {
   const saved = scratch[gap] as number;
   scratch[gap] = MET;
-  const after = chainVerdicts(plan, i, { status: scratch, flags }).verdict;
+  const after = chainVerdicts(plan, i, {
+    status: scratch,
+    flags: input.flags,
+    parties: input.parties,
+  }).verdict;
   scratch[gap] = saved;
   return (VERDICT_RANK[after] ?? 0) > (VERDICT_RANK[now] ?? 0);
 }

@@ -4,6 +4,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Condition } from "../model/condition.js";
 import type { Control } from "../model/control.js";
 import type { Effect } from "../model/incident.js";
+import type { ThirdPartyRole } from "../model/third-party.js";
 import { SEVERITY_WEIGHT } from "./scoring.js";
 
 /** One countermeasure of a step, with its controls as positions; empty when a control is not in the kept catalog. */
@@ -14,6 +15,8 @@ export interface CountermeasurePlan {
   readonly positions: readonly number[];
   /** Index into `CatalogPlan.conditions` of its profile condition, if it has one. */
   readonly condition?: number;
+  /** The kind of third party whose own controls these are (the step happens inside it). */
+  readonly party?: ThirdPartyRole;
 }
 
 /** Members of one framework: the controls mapped to it, and per requirement (in framework order) those mapped there. */
@@ -115,8 +118,9 @@ function countermeasureChains(
         const positions = cm.controls.map((id) => kept.get(id));
         if (positions.some((p) => p === undefined)) return [];
         const condition = conditionIndex(cm.applies_if);
-        const plan = { index, effect: cm.effect, positions: positions as number[] };
-        return [condition === undefined ? plan : { ...plan, condition }];
+        const plan: CountermeasurePlan = { index, effect: cm.effect, positions: positions as number[] };
+        const withCondition = condition === undefined ? plan : { ...plan, condition };
+        return [cm.party === undefined ? withCondition : { ...withCondition, party: cm.party }];
       }),
     ),
   );

@@ -2,9 +2,10 @@
 // would have stopped it, and how deep its defence is.
 import type { Catalog } from "../model/catalog.js";
 import { defeatedBy, type Effect } from "../model/incident.js";
-import type { CountermeasureReplay, IncidentReplay, StepReplay } from "../model/result.js";
+import type { CountermeasureReplay, IncidentReplay, Status, StepReplay } from "../model/result.js";
+import type { ThirdPartyRole } from "../model/third-party.js";
 import type { CatalogPlan, CountermeasurePlan } from "./plan.js";
-import { STATUS_CODE } from "./scoring.js";
+import { STATUS_CODE, STATUSES } from "./scoring.js";
 
 type State = CountermeasureReplay["state"];
 type StepVerdict = StepReplay["verdict"];
@@ -20,6 +21,8 @@ export interface ReplayInput {
   readonly status: ArrayLike<number>;
   /** One character per `CatalogPlan.conditions`: `1` holds, `0` does not, `?` a scoping answer it reads is blank. */
   readonly flags: string;
+  /** Per kind of third party, the status codes of its own controls (`partyStatuses`); absent when none can be read. */
+  readonly parties?: Partial<Record<ThirdPartyRole, ArrayLike<number>>>;
 }
 
 /**
@@ -44,9 +47,11 @@ export function countermeasureState(cm: CountermeasurePlan, input: ReplayInput):
     if (flag === "?") return "profile_unanswered";
     if (flag !== "1") return "not_applicable";
   }
+  const status = cm.party === undefined ? input.status : input.parties?.[cm.party];
+  if (!status) return "party_unanswered";
   let all = true;
   for (const p of cm.positions) {
-    const s = input.status[p];
+    const s = status[p];
     if (s === MET) continue;
     if (s !== PARTIAL) return "absent";
     all = false;
@@ -280,13 +285,21 @@ function replayStep(
       state: countermeasureState(cm, input),
       controls: cm.positions.map((p) => {
         const r = controls[p] as ReplayControls[number];
-        return { id: r.control_id, title: r.title, status: r.status };
+        // Another party's controls are shown with that party's status, or as not answered when it gave none.
+        if (cm.party === undefined) return { id: r.control_id, title: r.title, status: r.status };
+        const code = input.parties?.[cm.party]?.[p];
+        return {
+          id: r.control_id,
+          title: r.title,
+          status: code === undefined ? "not_answered" : (STATUSES[code] as Status),
+        };
       }),
       why: def.why,
       source: def.source,
       source_title: source?.title,
       source_url: source?.url,
       hedge: def.hedge,
+      party: def.party,
     };
   });
   return {

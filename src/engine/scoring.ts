@@ -50,7 +50,10 @@ export interface TallyInput {
 export interface Tally {
   /** Severity-weighted score 0–100 over applicable controls, rounded to one decimal; null when none applies. */
   readonly score: number | null;
-  /** Highest level L (0–3) such that every applicable control of level ≤ L is met; null when none applies. */
+  /**
+   * Highest level L (0–3) such that every applicable control of level ≤ L is met and at least one has level ≤ L;
+   * null when none applies.
+   */
   readonly tier: number | null;
   readonly counts: StatusCounts;
 }
@@ -62,10 +65,12 @@ export function tally(members: readonly number[], input: TallyInput): Tally {
   let total = 0;
   let earned = 0;
   let lowestGap = 4;
+  let lowestLevel = 4;
   for (const p of members) {
     const s = status[p] as number;
     counts[s] = (counts[s] as number) + 1;
     if (s === NA) continue;
+    if ((levels[p] as number) < lowestLevel) lowestLevel = levels[p] as number;
     const weight = weights[p] as number;
     const answered = s === ACCEPTED ? assessed[p] : s;
     total += weight;
@@ -75,7 +80,7 @@ export function tally(members: readonly number[], input: TallyInput): Tally {
   }
   return {
     score: total === 0 ? null : Math.round((1000 * earned) / total) / 10,
-    tier: total === 0 ? null : Math.min(3, lowestGap - 1),
+    tier: total === 0 ? null : credibleTier(Math.min(3, lowestGap - 1), lowestLevel),
     counts: {
       met: counts[0] as number,
       partially_met: counts[1] as number,
@@ -85,6 +90,14 @@ export function tally(members: readonly number[], input: TallyInput): Tally {
       not_applicable: counts[5] as number,
     },
   };
+}
+
+/**
+ * A tier is reached only through controls of its level or below: with no applicable level-1 control, "every level-1
+ * control is met" holds of nothing, and tier 1 would be claimed at a score of 0.
+ */
+function credibleTier(tier: number, lowestLevel: number): number {
+  return tier >= lowestLevel ? tier : 0;
 }
 
 /**

@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { SemverSchema } from "./catalog-meta.js";
 import { KebabIdSchema, ResponsesSchema } from "./control.js";
+import { ThirdPartySchema } from "./third-party.js";
 
 const isoDate = z.iso.date();
 const text = z.string().trim().min(1);
@@ -62,6 +63,8 @@ export const AnswersSchema = z.strictObject({
   }),
   catalog: z.strictObject({ id: KebabIdSchema, version: SemverSchema }),
   profile: z.record(z.string(), z.unknown()).default({}),
+  /** Vendors and custodians that operate controls for the organization, each with its own answers file. */
+  third_parties: z.array(ThirdPartySchema).default([]),
   answers: z.record(z.string(), z.union([ControlAnswerSchema, z.null()])).default({}),
 });
 

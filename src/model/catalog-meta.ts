@@ -27,6 +27,8 @@ export const CatalogChangeSchema = z.strictObject({
   added: z.array(ControlIdSchema).default([]),
   removed: z.array(ControlIdSchema).default([]),
   changed: z.array(ControlIdSchema).default([]),
+  /** Per control added, removed or changed: what an answer made against the earlier version has to do now. */
+  for_answers: z.record(ControlIdSchema, z.string().min(1)).default({}),
 });
 
 /** The name of a maturity tier (level 1…3). */
@@ -42,6 +44,10 @@ export const CatalogMetaSchema = z.strictObject({
   /** The as-of date control examples are evaluated at, so date rules in examples stay stable. */
   examples_as_of: z.iso.date(),
   changelog: z.array(CatalogChangeSchema).default([]),
+  /** The publishers' own domains (EUR-Lex, e-Gov, NIST …): lint accepts a framework's `url` only on one of them. */
+  official_domains: z
+    .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "a domain such as `eur-lex.europa.eu`"))
+    .default([]),
 });
 
 /** Catalog metadata. */

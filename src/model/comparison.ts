@@ -4,6 +4,7 @@ import { SeveritySchema } from "./control.js";
 import { DiagnosticSchema } from "./diagnostic.js";
 import { COMPARISON_FORMAT } from "./formats.js";
 import { IncidentReplaySchema, StatusSchema, StepReplaySchema } from "./result.js";
+import { ThirdPartyRoleSchema } from "./third-party.js";
 
 const Share = z.number().min(0).max(100);
 const Score = z.number().nullable();
@@ -296,6 +297,8 @@ export const ComparisonSchema = z.object({
     compared: z.int().min(0),
     invalid: z.int().min(0),
     duplicates_ignored: z.int().min(0),
+    /** Files found that are third parties' own answers files of compared submissions: read with them, not compared. */
+    third_party_files: z.int().min(0),
     /** Warnings of compared submissions, by diagnostic code (run `npx vaspcheck validate` for the details). */
     warnings: z.record(z.string(), z.int().min(0)),
   }),
@@ -315,6 +318,20 @@ export const ComparisonSchema = z.object({
   /** Answered catalog versions newer than the catalog in use: compared on what the catalog in use knows. */
   newer_versions: z.array(z.object({ version: z.string(), submissions: z.int().min(0) })),
   organizations: z.array(OrganizationRowSchema),
+  /**
+   * Every wallet vendor or custodian the compared organizations name, most depended on first: organizations (by
+   * label) that run controls through it, and the controls it runs for any of them. One vendor behind several
+   * exchanges is a single point of failure for the sector.
+   */
+  shared_third_parties: z.array(
+    z.object({
+      name: z.string(),
+      role: ThirdPartyRoleSchema,
+      identifier: z.string().optional(),
+      organizations: z.array(z.string()),
+      controls: z.array(z.string()),
+    }),
+  ),
   control_stats: z.array(ControlStatsSchema),
   lesson_stats: z.array(LessonStatsSchema),
   exposure: z.array(ExposureSchema),

@@ -47,6 +47,12 @@ export const ControlSchema = z.strictObject({
   /** Maturity level the control belongs to (1 baseline … 3 advanced); tiers roll up from it as CCSS levels do. */
   level: z.int().min(1).max(3),
   lessons: z.array(KebabIdSchema).min(1),
+  /**
+   * A legal duty of one jurisdiction only (Japan's performance-guarantee crypto-assets): it may map to that
+   * jurisdiction's law alone, where every other control needs two frameworks. Lint checks that `applies_if` scopes
+   * the control to this jurisdiction.
+   */
+  jurisdiction_only: KebabIdSchema.optional(),
   /** Framework mappings: framework id → requirement ids. */
   frameworks: z.record(KebabIdSchema, z.array(z.string().min(1)).min(1)).default({}),
   questions: z.array(QuestionSchema).min(1),

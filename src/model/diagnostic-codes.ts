@@ -36,6 +36,15 @@ export const DIAGNOSTIC_CODES = {
   "catalog/example-mismatch": "A control's example does not evaluate to the declared status.",
   "catalog/missing-example": "A control lacks a passing or a failing example.",
   "catalog/unknown-requirement": "A framework mapping names a requirement id the framework does not have.",
+  "catalog/unofficial-source":
+    "A framework's text is cited from a site that is not its publisher's (a blog or a mirror).",
+  "catalog/single-mapping":
+    "A control maps to fewer than two frameworks and is not a declared duty of one jurisdiction.",
+  "catalog/jurisdiction-scope": "A control declared a duty of one jurisdiction does not apply only there.",
+  "catalog/regulator-power":
+    "A control maps to a provision that empowers the supervisor rather than binding the exchange.",
+  "catalog/vacuous-tier":
+    "A lesson has no level-1 control, so its first tier could be reached with nothing met.",
   "catalog/unused": "An entry is defined but nothing refers to it.",
   "catalog/file-name": "A file's name does not match the id inside it.",
   "catalog/contradicted-claim":
@@ -45,6 +54,13 @@ export const DIAGNOSTIC_CODES = {
   "answers/catalog-mismatch": "The answers file was filled against another catalog.",
   "answers/catalog-version": "The answers file was filled against another version of the catalog.",
   "answers/unknown-control": "An answer names a control the catalog does not have.",
+  "answers/third-party-unanswered":
+    "A third party operates controls, but its own answers file is not given: those controls count as not answered.",
+  "answers/third-party-path": "A third party's answers file is named outside the folder of the answers file.",
+  "answers/third-party-conflict":
+    "A control has two operators, or is answered both by its operator and by the organization.",
+  "answers/third-party-stale":
+    "A third party's answers are more than a year older than the as-of date, so they decide nothing.",
   "answers/unknown-question": "A response names a question the control does not ask.",
   "answers/unknown-profile-key": "The profile names a scoping question the catalog does not ask.",
   "answers/invalid-answer": "A response has the wrong type or is outside the allowed values.",

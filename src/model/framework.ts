@@ -7,8 +7,23 @@ export const FrameworkSchema = z.strictObject({
   id: KebabIdSchema,
   name: z.string().min(1),
   version: z.string().min(1),
-  url: z.url().optional(),
-  requirements: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1) })).min(1),
+  /** The official text: the publisher's own site (lint checks the domain), never a blog or a mirror. */
+  url: z.url(),
+  /** What the ids name, when a framework has more than one level (CCSS v9 has controls and their requirements). */
+  id_kind: z.string().min(1).optional(),
+  requirements: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        title: z.string().min(1),
+        /**
+         * `regulator` for a provision that gives the supervisor a power (a report order, an improvement order)
+         * rather than the exchange a duty: lint refuses a control mapped to it.
+         */
+        addressee: z.enum(["regulator"]).optional(),
+      }),
+    )
+    .min(1),
 });
 
 /** A framework. */

@@ -3,6 +3,7 @@
 import * as z from "zod";
 import { ConditionSchema } from "./condition.js";
 import { ControlIdSchema, KebabIdSchema } from "./control.js";
+import { ThirdPartyRoleSchema } from "./third-party.js";
 
 /**
  * What an attack step did, from a small closed set, so that a control's failure in one incident can be checked
@@ -60,6 +61,11 @@ export const CountermeasureSchema = z.strictObject({
   hedge: HedgeSchema.optional(),
   /** Profile condition: the countermeasure counts only for organizations it holds for. */
   applies_if: ConditionSchema.optional(),
+  /**
+   * The step happens inside this kind of third party (a vendor engineer's machine, a vendor's front-end), so the
+   * controls are the party's own, decided by its answers file, never by the exchange's answers.
+   */
+  party: ThirdPartyRoleSchema.optional(),
 });
 /** One way to counter a step. */
 export type Countermeasure = z.infer<typeof CountermeasureSchema>;

@@ -4,6 +4,7 @@ import { EvidenceSchema, ExceptionSchema, RemediationPlanSchema } from "./answer
 import { SeveritySchema } from "./control.js";
 import { RESULT_FORMAT } from "./formats.js";
 import { EffectSchema, HedgeSchema, TechniqueSchema } from "./incident.js";
+import { ThirdPartyRoleSchema } from "./third-party.js";
 
 /** The status of a control for one organization, in report order (the one place that order is written). */
 export const StatusSchema = z.enum([
@@ -88,6 +89,18 @@ export const ControlResultSchema = z.object({
     .optional(),
   /** Position in the ranked gap list (1 = fix first), absent when the control is not a gap. */
   gap_rank: z.int().optional(),
+  /**
+   * The third party that operates this control for the organization: its own answers decided the status, or, when
+   * they are missing or stale, the control is not answered.
+   */
+  operated_by: z
+    .object({
+      name: z.string(),
+      role: ThirdPartyRoleSchema,
+      answers: z.enum(["current", "stale", "missing"]),
+      date: z.string().optional(),
+    })
+    .optional(),
 });
 /** The result for one control. */
 export type ControlResult = z.infer<typeof ControlResultSchema>;
@@ -139,6 +152,8 @@ export const CountermeasureStateSchema = z.enum([
   "not_applicable",
   /** A scoping answer its profile condition reads is blank: it is not credited. */
   "profile_unanswered",
+  /** Its controls are a third party's own, and no current answers of such a party were given: it is not credited. */
+  "party_unanswered",
 ]);
 
 /** Replay of one countermeasure of a step. */
@@ -152,6 +167,8 @@ export const CountermeasureReplaySchema = z.object({
   source_title: z.string().optional(),
   source_url: z.string().optional(),
   hedge: HedgeSchema.optional(),
+  /** The kind of third party inside which the step happens: the controls' statuses are that party's own. */
+  party: ThirdPartyRoleSchema.optional(),
 });
 
 /** Replay of one countermeasure of a step. */
@@ -239,6 +256,19 @@ export const EvaluationSchema = z.object({
   assessment: z.object({ date: z.string(), assessor: z.string(), scope: z.string() }),
   as_of: z.string(),
   answered_catalog: z.object({ id: z.string(), version: z.string() }),
+  /** The third parties that operate controls for the organization, and whether their own answers could be used. */
+  third_parties: z.array(
+    z.object({
+      name: z.string(),
+      role: ThirdPartyRoleSchema,
+      identifier: z.string().optional(),
+      operates: z.array(z.string()),
+      answers: z.enum(["current", "stale", "missing"]),
+      /** The party's own assessment date, when its answers were given. */
+      date: z.string().optional(),
+      assessor: z.string().optional(),
+    }),
+  ),
   /** Added by the report pipeline (not by `evaluate`): which file was read and its digest. */
   inputs: z
     .object({ answers_file: z.string(), answers_sha256: z.string(), vaspcheck_version: z.string() })

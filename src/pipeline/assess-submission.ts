@@ -1,15 +1,20 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
 import { createHash } from "node:crypto";
+import { resolve } from "node:path";
 import { STATUS_LETTER } from "../compare/letters.js";
 import { createRowScorer } from "../compare/rows.js";
 import type { SubmissionResult } from "../compare/submission-types.js";
 import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { compileCatalog } from "../engine/compile.js";
+import { thirdPartyReplay } from "../engine/evaluate.js";
 import { profileFlags } from "../engine/profile-flags.js";
+import { STATUSES } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
+import type { Status } from "../model/result.js";
+import type { ThirdPartyRole } from "../model/third-party.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { readSubmissionSync } from "./read-submission.js";
-import { validateAnswers } from "./validate-answers.js";
+import { thirdPartyReader, validateAnswers } from "./validate-answers.js";
 
 export type {
   InvalidSubmission,
@@ -38,7 +43,11 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
   const scorer = createRowScorer(catalog, new Set(catalog.controls.map((c) => c.id)));
   const assess = (parsed: ParseResult, path: string): SubmissionResult => {
     // The one validation path of `validate` and `report`, tolerant of another catalog version as a comparison must be.
-    const checked = validateAnswers(parsed, catalog, { asOf: options.asOf, tolerateVersion: true });
+    const checked = validateAnswers(parsed, catalog, {
+      asOf: options.asOf,
+      tolerateVersion: true,
+      readThirdParty: thirdPartyReader(catalog, options.maxBytes),
+    });
     const { answers, results, file, diagnostics } = checked;
     if (!answers || !results || !file || hasErrors(diagnostics)) {
       // Sorted only here: a valid submission's warnings are counted, never listed.
@@ -54,6 +63,13 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       if (result.not_applicable_by === "answer") declaredNotApplicable.push(result.control_id);
     }
     const flags = profileFlags(compileCatalog(catalog).plan.conditions, answers.profile, catalog.profile);
+    const third = thirdPartyReplay(catalog, answers, {
+      asOf: options.asOf,
+      thirdParties: checked.thirdParties,
+    });
+    const parties: Partial<Record<ThirdPartyRole, string>> = {};
+    for (const [role, codes] of Object.entries(third.statuses) as [ThirdPartyRole, Uint8Array][])
+      parties[role] = Array.from(codes, (code) => STATUS_LETTER[STATUSES[code] as Status]).join("");
     const warnings: Record<string, number> = {};
     for (const d of diagnostics) warnings[d.code] = (warnings[d.code] ?? 0) + 1;
     return {
@@ -71,7 +87,10 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       assessed,
       flags,
       declaredNotApplicable,
-      scores: scorer(statuses, assessed, flags),
+      parties,
+      thirdParties: third.list,
+      partyFiles: (checked.thirdPartyFiles ?? []).flatMap((f) => (f ? [resolve(f.path)] : [])),
+      scores: scorer(statuses, assessed, flags, parties),
       warnings,
     };
   };

@@ -29,6 +29,8 @@ export type CreateReportResult =
       output: string | Uint8Array;
       evaluation: Evaluation;
       catalog: Catalog;
+      /** Every other file the report was made from (the third parties' answers files), as read. */
+      readFiles: string[];
       diagnostics: Diagnostic[];
     }
   | { ok: false; diagnostics: Diagnostic[] };
@@ -49,15 +51,32 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     answers_sha256: createHash("sha256").update(loaded.file.text).digest("hex"),
     vaspcheck_version: vaspcheckVersion(),
   };
-  const evaluation = { ...evaluate(catalog, loaded.answers, { asOf: options.asOf }), inputs };
+  const thirdPartyFiles = loaded.answers.third_parties.flatMap((party, i) => {
+    const file = loaded.thirdPartyFiles?.[i];
+    return file
+      ? [
+          {
+            name: party.name,
+            file: party.answers ?? file.path,
+            sha256: createHash("sha256").update(file.text).digest("hex"),
+          },
+        ]
+      : [];
+  });
+  const evaluation = {
+    ...evaluate(catalog, loaded.answers, { asOf: options.asOf, thirdParties: loaded.thirdParties }),
+    inputs,
+  };
   const model = buildReportModel(evaluation, catalog, {
     answersFile: inputs.answers_file,
     answersSha256: inputs.answers_sha256,
     vaspcheckVersion: inputs.vaspcheck_version,
+    thirdPartyFiles,
   });
   const output = await RENDERERS[options.format ?? "md"].render(
     { evaluation, model, catalog },
     { vaspcheckVersion: inputs.vaspcheck_version, templateDir: options.templateDir },
   );
-  return { ok: true, output, evaluation, catalog, diagnostics };
+  const readFiles = (loaded.thirdPartyFiles ?? []).flatMap((f) => (f ? [f.path] : []));
+  return { ok: true, output, evaluation, catalog, readFiles, diagnostics };
 }

@@ -6,6 +6,7 @@ import { checkCompleteness } from "../answers/completeness-check.js";
 import { checkNotApplicable } from "../answers/na-checks.js";
 import { checkDates, checkQuality } from "../answers/quality.js";
 import { salvageAnswers } from "../answers/salvage.js";
+import { loadThirdParties, type ReadParty } from "../answers/third-parties.js";
 import { relaxForVersion } from "../answers/version-tolerance.js";
 import { appendAll, type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { type Completeness, completenessOf } from "../engine/completeness.js";
@@ -17,7 +18,7 @@ import type { ControlResult } from "../model/result.js";
 import { versionGap } from "../model/version-gap.js";
 import { diagnosticsFromZod } from "../source/from-zod.js";
 import type { ParseResult } from "../source/parse-yaml.js";
-import { decodeText, parseBytes, readBytes } from "../source/read-source.js";
+import { decodeText, parseBytes, readBytes, readBytesSync } from "../source/read-source.js";
 import type { SourceFile } from "../source/source-file.js";
 
 /** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
@@ -28,6 +29,10 @@ export interface LoadAnswersResult {
   readonly file?: SourceFile;
   /** How much of the in-scope catalog the file answers, present with the results. */
   readonly completeness?: Completeness;
+  /** The own answers of each third party the file names, by index (undefined where none could be used). */
+  readonly thirdParties?: readonly (Answers | undefined)[];
+  /** The third parties' files as read, by the same index. */
+  readonly thirdPartyFiles?: readonly (SourceFile | undefined)[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -47,6 +52,8 @@ export interface LoadAnswersOptions {
    * error (`answers/unanswered-control`). Default 0: incompleteness is reported, not refused.
    */
   readonly minComplete?: number;
+  /** Reads a third party's own answers file; without it, third parties' files are not read (they count as missing). */
+  readonly readThirdParty?: ReadParty;
 }
 
 /** Most problems reported for one file: beyond them the list helps nobody, and printing it costs a run dearly. */
@@ -115,17 +122,35 @@ function validateAll(
   if (!answers)
     return { file, completeness: completenessOnly(file, catalog, diagnostics, options), diagnostics };
   const asOf = options.asOf ?? answers.assessment.date;
-  const results = evaluateControls(catalog, answers, { asOf });
-  appendAll(diagnostics, checkQuality(file, answers, { controls: results, as_of: asOf }));
+  const parties = loadThirdParties(file, answers, catalog, {
+    read: options.readThirdParty,
+    asOf,
+    // A party's file is validated like any answers file, but its own third parties are not followed.
+    validate: (parsed) =>
+      validateAnswers(parsed, catalog, { ...options, readThirdParty: undefined, minComplete: 0 }),
+  });
+  appendAll(diagnostics, parties.diagnostics);
+  const results = evaluateControls(catalog, answers, { asOf, thirdParties: parties.answers });
+  // The organization's own answers only: an operated control's answers and evidence are in its operator's file.
+  const own = results.filter((r) => r.operated_by === undefined);
+  appendAll(diagnostics, checkQuality(file, answers, { controls: own, as_of: asOf }));
   appendAll(diagnostics, checkDates(file, file.data, answers.assessment.date));
-  appendAll(diagnostics, checkNotApplicable(file, answers, catalog, results));
+  appendAll(diagnostics, checkNotApplicable(file, answers, catalog, own));
   const completeness = completenessOf(catalog, results);
   appendAll(
     diagnostics,
     checkCompleteness(file, results, completeness, diagnostics, options.minComplete ?? 0),
   );
   if (!valid || hasErrors(diagnostics)) return { file, completeness, diagnostics };
-  return { answers, results, file, completeness, diagnostics };
+  return {
+    answers,
+    results,
+    file,
+    completeness,
+    thirdParties: parties.answers,
+    thirdPartyFiles: parties.files,
+    diagnostics,
+  };
 }
 
 // Completeness reads which controls are answered and which the profile scopes out, never a date, so a stand-in
@@ -171,7 +196,18 @@ export async function loadAnswers(
 ): Promise<LoadAnswersResult> {
   const read = await readBytes(path, options.maxBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  return validateAnswers(parseAnswersBytes(path, read.bytes, catalog), catalog, options);
+  return validateAnswers(parseAnswersBytes(path, read.bytes, catalog), catalog, {
+    readThirdParty: thirdPartyReader(catalog, options.maxBytes),
+    ...options,
+  });
+}
+
+/** Reads a third party's answers file through the input gate, as the answers file itself is read. */
+export function thirdPartyReader(catalog: Catalog, maxBytes?: number): ReadParty {
+  return (path) => {
+    const read = readBytesSync(path, maxBytes);
+    return read.bytes ? parseAnswersBytes(path, read.bytes, catalog) : { diagnostics: read.diagnostics };
+  };
 }
 
 /** The catalog version an answers file names, when it names a well-formed one. */

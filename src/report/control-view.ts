@@ -5,7 +5,7 @@ import type { Question } from "../model/question.js";
 import type { ControlResult } from "../model/result.js";
 import { explainFailedChecks, requirementOf } from "./explain-check.js";
 import { formatAnswer } from "./format-answer.js";
-import { STATUS_LABEL } from "./labels.js";
+import { PARTY_LABEL, STATUS_LABEL } from "./labels.js";
 
 const KIND_LABEL = { all: "all of", any: "any of", not: "none of" } as const;
 const RULE_LABEL = {
@@ -55,6 +55,7 @@ export function buildControlView(result: ControlResult, control: Control, catalo
       sha256: e.sha256 ?? null,
     })),
     notes: result.notes ?? null,
+    operated_by: operatorText(result),
     plan: planView(result),
     exception: exceptionView(result),
     not_applicable_reason: notApplicableReason(result),
@@ -134,3 +135,15 @@ function countersText(result: ControlResult): string {
 
 /** The view of one control result. */
 export type ControlView = ReturnType<typeof buildControlView>;
+
+/** Whose answers decided the status, when a third party operates the control; null when the organization does. */
+function operatorText(result: ControlResult): string | null {
+  const by = result.operated_by;
+  if (!by) return null;
+  const who = `${by.name} (${PARTY_LABEL[by.role].replace(/^your /, "")})`;
+  if (by.answers === "current")
+    return `Operated by ${who}; the status comes from its own answers of ${by.date}.`;
+  if (by.answers === "stale")
+    return `Operated by ${who}; its answers of ${by.date} are more than a year old, so the control counts as not answered.`;
+  return `Operated by ${who}; its own answers were not given, so the control counts as not answered.`;
+}

@@ -1,6 +1,8 @@
 // Words and marks for statuses and verdicts, shared by every renderer through the view model.
+
 import type { Effect } from "../model/incident.js";
 import type { CountermeasureReplay, IncidentReplay, Status, StepReplay } from "../model/result.js";
+import type { ThirdPartyRole } from "../model/third-party.js";
 
 /** Human label and a short mark for each status. */
 export const STATUS_LABEL: Record<Status, { label: string; mark: string }> = {
@@ -47,6 +49,12 @@ export const EFFECT_WOULD_LABEL: Record<Effect, string> = {
   limits: "would limit the loss",
 };
 
+/** A kind of third party, as a sentence names it. */
+export const PARTY_LABEL: Record<ThirdPartyRole, string> = {
+  wallet_vendor: "your wallet vendor",
+  custodian: "your custodian",
+};
+
 /** How a countermeasure stands for this organization. */
 export const STATE_LABEL: Record<CountermeasureReplay["state"], string> = {
   in_place: "in place",
@@ -54,6 +62,7 @@ export const STATE_LABEL: Record<CountermeasureReplay["state"], string> = {
   absent: "missing",
   not_applicable: "does not apply to you",
   profile_unanswered: "not credited: a scoping answer it depends on is blank",
+  party_unanswered: "not credited: no current answers from the third party that operates it",
 };
 
 /** Definitions of the step verdicts, for every renderer's methodology. */

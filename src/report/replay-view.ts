@@ -6,6 +6,7 @@ import {
   EFFECT_LABEL,
   EFFECT_WOULD_LABEL,
   INCIDENT_LABEL,
+  PARTY_LABEL,
   STATE_LABEL,
   STATUS_LABEL,
   STEP_LABEL,
@@ -150,7 +151,10 @@ function countermeasureView(cm: ReplayStep["countermeasures"][number], anchorOf:
       status: c.status,
       status_label: STATUS_LABEL[c.status].label,
     })),
-    controls_text: cm.controls.map((c) => `${c.id} ${STATUS_LABEL[c.status].label}`).join(" + "),
+    controls_text:
+      cm.controls.map((c) => `${c.id} ${STATUS_LABEL[c.status].label}`).join(" + ") +
+      (cm.party ? ` (${PARTY_LABEL[cm.party]}'s own, from its answers)` : ""),
+    party: cm.party ?? null,
     conjunction: cm.controls.length > 1,
     why: cm.why,
     source: sourceLabel(cm.source_title, cm.source, cm.hedge),

@@ -8,6 +8,7 @@ import { buildControlView, type ControlView } from "./control-view.js";
 import {
   INCIDENT_DEFINITIONS,
   INCIDENT_LABEL,
+  PARTY_LABEL,
   STATUS_DEFINITIONS,
   STATUS_LABEL,
   STEP_DEFINITIONS,
@@ -22,6 +23,12 @@ export interface ReportInputs {
   readonly answersFile: string;
   readonly answersSha256: string;
   readonly vaspcheckVersion: string;
+  /** The third parties' own answers files the evaluation read, with their digests. */
+  readonly thirdPartyFiles?: readonly {
+    readonly name: string;
+    readonly file: string;
+    readonly sha256: string;
+  }[];
 }
 
 const pct = (score: number | null) => (score === null ? "n/a" : `${score.toFixed(1)}%`);
@@ -84,8 +91,12 @@ function provenanceView(evaluation: Evaluation, inputs: ReportInputs) {
     catalog_sha256: evaluation.catalog.digest,
     answers_file: inputs.answersFile,
     answers_sha256: inputs.answersSha256,
+    /** The third parties' answers files, each a row of the provenance table. */
+    third_party_files: (inputs.thirdPartyFiles ?? []).map((f) => ({ label: `Answers of ${f.name}`, ...f })),
+    // The parties' digests join only when there are any, so the digest of a report without them stays as it was.
     inputs_sha256: sha256Hex(
-      `${inputs.answersSha256}\n${evaluation.catalog.digest}\n${evaluation.as_of}\n${inputs.vaspcheckVersion}`,
+      `${inputs.answersSha256}\n${evaluation.catalog.digest}\n${evaluation.as_of}\n${inputs.vaspcheckVersion}` +
+        (inputs.thirdPartyFiles ?? []).map((f) => `\n${f.sha256}`).join(""),
     ),
     vaspcheck_version: inputs.vaspcheckVersion,
     result_format: evaluation.format,
@@ -119,6 +130,23 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
       counted === null
         ? null
         : `${answeredNa.length} ${answeredNa.length === 1 ? "control" : "controls"} declared not applicable by the answers ${answeredNa.length === 1 ? "leaves" : "leave"} the score; counted as not met, the score would be ${counted} instead of ${pct(evaluation.overall.score)}. Each needs a justification an auditor accepts.`,
+    /** The sentence both renderers print above the third parties, when there are any. */
+    third_parties_note:
+      evaluation.third_parties.length === 0
+        ? null
+        : "Controls operated by third parties are decided by their own answers; replayed steps that happen inside them are decided by those answers too.",
+    /** Third parties that operate controls: who, what, and whether their own answers could be used. */
+    third_parties: evaluation.third_parties.map((t) => ({
+      name: t.name,
+      role: PARTY_LABEL[t.role].replace(/^your /, ""),
+      operates: t.operates.join(", "),
+      answers:
+        t.answers === "current"
+          ? `own answers of ${t.date}${t.assessor ? `, by ${t.assessor}` : ""}`
+          : t.answers === "stale"
+            ? `answers of ${t.date}, more than a year old: not used`
+            : "no answers given: its controls count as not answered",
+    })),
     tier: tierName(evaluation.overall.tier),
     tier_level: evaluation.overall.tier,
     total_controls: evaluation.controls.length,

@@ -61,6 +61,7 @@ function templateData(catalog: Catalog, options: TemplateOptions) {
     assessment: { date: options.date ?? null, assessor: null, scope: null },
     catalog: { id: catalog.meta.id, version: catalog.meta.version },
     profile: Object.fromEntries(catalog.profile.map((q) => [q.id, null])),
+    third_parties: [],
     answers: Object.fromEntries(
       catalog.controls.map((c) => [
         c.id,
@@ -84,6 +85,17 @@ function commentSections(root: unknown): void {
   );
   comment(root, "catalog", "The catalog these answers were written for; do not edit.");
   comment(root, "profile", "Scoping questions: they decide which controls apply.");
+  comment(
+    root,
+    "third_parties",
+    [
+      "Vendors and custodians that operate controls for you, each as:",
+      "  - {name, role: wallet_vendor or custodian, identifier (法人番号 or LEI, optional), operates: [control ids],",
+      "     answers: their own answers file, relative to this one}",
+      "Their answers decide the controls they operate and the replayed attack steps inside them; do not answer those",
+      "controls yourself. Without their file, or with one more than a year old, those controls count as not answered.",
+    ].join("\n"),
+  );
 }
 
 /** Puts each question's text, type and allowed values above its key, and each control's title above the control. */

@@ -83,6 +83,9 @@ async function runReport(ctx: CliContext, args: Args): Promise<void> {
   });
   reportDiagnostics(ctx, result.diagnostics);
   if (!result.ok) return;
+  // The third parties' files are known only once the answers are read; an --out onto one is refused as well.
+  if (result.readFiles.length > 0)
+    await checkOut(args.out, [args.answers, ...readInputs(args), ...result.readFiles]);
   await emit(ctx, args.out, result.output);
   if (args["fail-on"])
     await failOnGaps(ctx, result.evaluation, args["fail-on"], args["allow-accepted"] === true);

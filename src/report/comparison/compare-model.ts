@@ -83,6 +83,7 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
       : null,
     findings: findings(c),
     declared: declaredView(c),
+    shared_parties: sharedPartiesView(c),
     older: olderView(c),
     focus: focusView(c, lessonNumber),
     exposure: [...c.exposure].sort(byExposure).map(exposureView),
@@ -104,6 +105,17 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
       ],
     },
   };
+}
+
+/** The third parties the exchanges name, most depended on first: one behind several exchanges is a shared weak point. */
+function sharedPartiesView(c: Comparison) {
+  return c.shared_third_parties.map((p) => ({
+    name: p.identifier ? `${p.name} (${p.identifier})` : p.name,
+    role: p.role === "wallet_vendor" ? "wallet vendor" : "custodian",
+    count: p.organizations.length,
+    organizations: p.organizations.join(", "),
+    controls: p.controls.join(", "),
+  }));
 }
 
 /** The status legend of the matrix; `not compared` only when some cell is. */
@@ -285,6 +297,10 @@ function submissionsLine(c: Comparison): string {
   const parts = [`${plural(s.files, "file")} read`, `${plural(s.compared, "organization")} compared`];
   if (s.invalid > 0) parts.push(`${s.invalid} invalid (listed under Submissions)`);
   if (s.duplicates_ignored > 0) parts.push(`${plural(s.duplicates_ignored, "duplicate")} set aside`);
+  if (s.third_party_files > 0)
+    parts.push(
+      `${plural(s.third_party_files, "answers file of a third party", "answers files of third parties")} read with the submission naming it`,
+    );
   return parts.join(", ");
 }
 

@@ -191,11 +191,16 @@ function drawSummary(canvas: ComparisonCanvas, model: Model): void {
   drawDeclaredAndOlder(canvas, model);
 }
 
-/** Who declared controls not applicable by their own answer, and who answered another catalog version. */
+/** Who declared controls not applicable by their own answer, the shared third parties, and other catalog versions. */
 function drawDeclaredAndOlder(canvas: ComparisonCanvas, model: Model): void {
   if (model.declared.length > 0) {
     heading(canvas, "Controls declared not applicable by the exchanges' own answers", 2);
     for (const d of model.declared) text(canvas, `${d.label}: ${d.count} — ${d.controls}`, 8);
+  }
+  if (model.shared_parties.length > 0) {
+    heading(canvas, "Third parties the exchanges depend on", 2);
+    for (const p of model.shared_parties)
+      text(canvas, `${p.name}, ${p.role}: ${p.count} — ${p.organizations} (operates ${p.controls})`, 8);
   }
   if (model.older.length > 0) {
     heading(canvas, "Submissions on another catalog version", 2);

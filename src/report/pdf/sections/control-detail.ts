@@ -138,6 +138,10 @@ function drawException(ctx: PdfContext, c: ControlView): void {
 }
 
 function drawEvidence(ctx: PdfContext, c: ControlView): void {
+  if (c.operated_by) {
+    subhead(ctx, "Operated by a third party");
+    paragraph(ctx, c.operated_by, { size: SIZE.small });
+  }
   subhead(ctx, "Evidence");
   if (c.evidence.length === 0) paragraph(ctx, "None cited.", { size: SIZE.small, color: INK.muted });
   else drawTable(ctx, EVIDENCE_COLUMNS, c.evidence, { caption: `${c.id} evidence` });

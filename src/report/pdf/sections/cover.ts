@@ -68,6 +68,11 @@ function drawInputDigests(ctx: PdfContext): void {
     ctx,
     [
       ["SHA-256 of answers", p.answers_sha256, { font: "mono", size: SIZE.small }],
+      ...p.third_party_files.map((f): [string, string, { font: "mono"; size: number }] => [
+        f.label,
+        `${f.file} ${f.sha256}`,
+        { font: "mono", size: SIZE.small },
+      ]),
       ["SHA-256 of catalog", p.catalog_sha256, { font: "mono", size: SIZE.small }],
       ["SHA-256 of inputs", p.inputs_sha256, { font: "mono", size: SIZE.small }],
     ],

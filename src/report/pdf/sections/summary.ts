@@ -39,6 +39,7 @@ export function drawSummary(ctx: PdfContext): void {
   startSection(ctx, sectionTitle(ctx, "summary"), SECTION.summary);
   drawHeadlineTiles(ctx, s);
   drawAnsweredNa(ctx, s);
+  drawThirdParties(ctx, s);
   drawScoreExplanation(ctx, s);
   drawStatusMix(ctx, s);
   drawLessonCoverage(ctx);
@@ -107,6 +108,20 @@ function drawAnsweredNa(ctx: PdfContext, s: Summary): void {
     link: (r) => controlDest(r.id),
     caption: "Declared not applicable",
   });
+}
+
+const THIRD_PARTY_COLUMNS: readonly Column<Summary["third_parties"][number]>[] = [
+  { header: "Third party", width: 26, cell: (r) => r.name },
+  { header: "Role", width: 14, cell: (r) => r.role },
+  { header: "Operates", width: 28, cell: (r) => r.operates },
+  { header: "Answers", width: 32, cell: (r) => r.answers },
+];
+
+/** Who operates controls for the organization, and whether their own answers decided them. */
+function drawThirdParties(ctx: PdfContext, s: Summary): void {
+  if (!s.third_parties_note) return;
+  paragraph(ctx, s.third_parties_note, { size: SIZE.small, after: 4 });
+  drawTable(ctx, THIRD_PARTY_COLUMNS, s.third_parties, { caption: "Third parties" });
 }
 
 function drawStatusMix(ctx: PdfContext, s: Summary): void {

@@ -1,0 +1,163 @@
+// The third parties an answers file names: their controls exist and have one operator, the organization does not
+// answer them itself, and each party's own answers file is found inside the answers folder, valid and current.
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import { THIRD_PARTY_STALE_AFTER_DAYS } from "../engine/third-parties.js";
+import type { Answers } from "../model/answers.js";
+import type { Catalog } from "../model/catalog.js";
+import { daysBetween } from "../model/dates.js";
+import type { DiagnosticCode } from "../model/diagnostic-codes.js";
+import type { ParseResult } from "../source/parse-yaml.js";
+import { locate, type SourceFile } from "../source/source-file.js";
+
+/** Validates one third party's own answers file (the caller's validation path, without third parties of its own). */
+export type ValidateParty = (parsed: ParseResult) => {
+  answers?: Answers;
+  file?: SourceFile;
+  diagnostics: Diagnostic[];
+};
+
+/** Reads a file for a third party; the caller's input gate applies. */
+export type ReadParty = (path: string) => ParseResult;
+
+/** The parties' own answers by index (undefined where none could be used), and what was found on the way. */
+export interface ThirdPartyAnswers {
+  readonly answers: (Answers | undefined)[];
+  /** The parties' own files as read, where their answers are used. */
+  readonly files: (SourceFile | undefined)[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Checks the third parties of an answers file and loads their own answers files. */
+export function loadThirdParties(
+  file: SourceFile,
+  answers: Answers,
+  catalog: Catalog,
+  io: { read?: ReadParty; validate: ValidateParty; asOf: string },
+): ThirdPartyAnswers {
+  const diagnostics: Diagnostic[] = [];
+  const emit = (
+    path: (string | number)[],
+    code: DiagnosticCode,
+    message: string,
+    hint: string,
+    warn = false,
+  ) =>
+    diagnostics.push({
+      file: file.path,
+      ...locate(file, path),
+      severity: warn ? "warning" : "error",
+      code,
+      message,
+      path,
+      hint,
+    });
+  checkOperators(answers, catalog, emit);
+  const files: (SourceFile | undefined)[] = [];
+  const loaded = answers.third_parties.map((party, i): Answers | undefined => {
+    const at = ["third_parties", i];
+    if (party.answers === undefined) {
+      emit(
+        [...at, "name"],
+        "answers/third-party-unanswered",
+        `${party.name} operates ${party.operates.length} controls, but its own answers file is not given: they count as not answered`,
+        "Ask the party for its answers to the vaspcheck questionnaire and name the file in `answers`.",
+        true,
+      );
+      return undefined;
+    }
+    const path = insideFolder(file.path, party.answers);
+    if (path === undefined) {
+      emit(
+        [...at, "answers"],
+        "answers/third-party-path",
+        `\`${party.answers}\` is outside the folder of this answers file, so it is not read`,
+        "Put the party's answers file in this folder (or below it) and name it relative to this file.",
+      );
+      return undefined;
+    }
+    if (!io.read) return undefined;
+    const own = io.validate(io.read(path));
+    diagnostics.push(...own.diagnostics);
+    files[i] = own.answers ? own.file : undefined;
+    if (own.answers)
+      checkCurrent(own.answers, party.name, io.asOf, (code, message, hint) =>
+        emit([...at, "answers"], code, message, hint, true),
+      );
+    return own.answers;
+  });
+  return { answers: loaded, files, diagnostics };
+}
+
+type Emit = (
+  path: (string | number)[],
+  code: DiagnosticCode,
+  message: string,
+  hint: string,
+  warn?: boolean,
+) => void;
+
+/** Every operated control exists, has one operator, and is not also answered by the organization itself. */
+function checkOperators(answers: Answers, catalog: Catalog, emit: Emit): void {
+  const known = new Set(catalog.controls.map((c) => c.id));
+  const operatedBy = new Map<string, string>();
+  answers.third_parties.forEach((party, i) => {
+    party.operates.forEach((id, j) => {
+      const at = ["third_parties", i, "operates", j];
+      if (!known.has(id)) {
+        emit(
+          at,
+          "answers/unknown-control",
+          `Unknown control \`${id}\``,
+          didYouMean(id, known) ?? "Use a control id of the catalog.",
+        );
+        return;
+      }
+      const other = operatedBy.get(id);
+      if (other !== undefined) {
+        emit(
+          at,
+          "answers/third-party-conflict",
+          `${id} is operated by both ${other} and ${party.name}`,
+          "Name one operator per control.",
+        );
+        return;
+      }
+      operatedBy.set(id, party.name);
+      const own = answers.answers[id];
+      if (own && Object.keys(own.responses).length > 0)
+        emit(
+          ["answers", id, "responses"],
+          "answers/third-party-conflict",
+          `${id} is operated by ${party.name}, whose own answers decide it, but this file answers it too`,
+          "Remove these responses (keep notes and evidence of your oversight), or take the control off the party's `operates`.",
+        );
+    });
+  });
+}
+
+/** A warning when a party's answers are older than the as-of date allows. */
+function checkCurrent(
+  own: Answers,
+  name: string,
+  asOf: string,
+  warn: (code: DiagnosticCode, message: string, hint: string) => void,
+): void {
+  const age = daysBetween(own.assessment.date, asOf);
+  if (age > THIRD_PARTY_STALE_AFTER_DAYS)
+    warn(
+      "answers/third-party-stale",
+      `${name}'s answers are dated ${own.assessment.date}, ${age} days before ${asOf}: they decide nothing, and the controls it operates count as not answered`,
+      `Ask ${name} for answers made within ${THIRD_PARTY_STALE_AFTER_DAYS} days of the assessment.`,
+    );
+}
+
+/** The absolute path of `name` relative to the answers file, when it stays inside that file's folder. */
+function insideFolder(answersPath: string, name: string): string | undefined {
+  if (isAbsolute(name)) return undefined;
+  const folder = resolve(dirname(answersPath));
+  const path = resolve(folder, name);
+  const rel = relative(folder, path);
+  return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : path;
+}

@@ -1,0 +1,43 @@
+// The sector's dependence on shared third parties: which organizations run controls through the same wallet vendor
+// or custodian, so a supervisor sees a single point of failure that no one submission shows.
+import type { Comparison } from "../model/comparison.js";
+import type { ValidSubmission } from "./submission-types.js";
+
+/** A compared row as this view reads it: its label and its kept submission. */
+interface Row {
+  readonly label: string;
+  readonly group: { readonly kept: ValidSubmission };
+}
+
+/** The key that tells one party from another: its registry number when given, else its name, case and spacing folded. */
+function partyKey(party: ValidSubmission["thirdParties"][number]): string {
+  if (party.identifier) return `id:${party.identifier.normalize("NFKC").replace(/\s+/g, "")}`;
+  return `name:${party.name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}`;
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every third party named by a compared organization, most depended on first, with who depends on it for what. */
+export function sharedThirdParties(rows: readonly Row[]): Comparison["shared_third_parties"] {
+  const parties = new Map<
+    string,
+    { first: ValidSubmission["thirdParties"][number]; orgs: Set<string>; controls: Set<string> }
+  >();
+  for (const row of rows)
+    for (const party of row.group.kept.thirdParties) {
+      const key = partyKey(party);
+      const entry = parties.get(key) ?? { first: party, orgs: new Set(), controls: new Set() };
+      entry.orgs.add(row.label);
+      for (const id of party.operates) entry.controls.add(id);
+      parties.set(key, entry);
+    }
+  return [...parties.values()]
+    .map(({ first, orgs, controls }) => ({
+      name: first.name,
+      role: first.role,
+      identifier: first.identifier,
+      organizations: [...orgs].sort(byCodePoint),
+      controls: [...controls].sort(byCodePoint),
+    }))
+    .sort((a, b) => b.organizations.length - a.organizations.length || byCodePoint(a.name, b.name));
+}

@@ -1,0 +1,173 @@
+// A control a third party operates is decided by that party's own answers; a missing, stale or misplaced answers
+// file is a visible gap; the replay credits a vendor's own controls only for the steps that happen inside the vendor.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../src/catalog/load-catalog.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import type { Catalog } from "../src/model/catalog.js";
+import { compareFiles } from "../src/pipeline/compare-files.js";
+import { loadAnswers } from "../src/pipeline/validate-answers.js";
+import { asOrganization, brokenCatalog, FIXTURE_ANSWERS, tempDir } from "./helpers/fixtures.js";
+
+// The fixture's DMM chain, with the vendor engineer's allowlisting credited as the vendor's own control.
+const VENDOR_STEP = `      - controls: [WKS-001]
+        effect: prevents
+        why: Fixture relation of WKS-001.
+        source: S1
+  - id: session-hijack`;
+const catalogDir = brokenCatalog({
+  "incidents/dmm-bitcoin-2024.yaml": (t) =>
+    t.replace(
+      VENDOR_STEP,
+      `${VENDOR_STEP.replace("\n  - id: session-hijack", "")}
+      - controls: [WKS-001]
+        effect: prevents
+        party: wallet_vendor
+        why: Application allowlisting on the vendor engineer's own device stops the hiring-test script.
+        source: S1
+  - id: session-hijack`,
+    ),
+});
+const loaded = await loadCatalog(catalogDir);
+const catalog = loaded.catalog as Catalog;
+const weak = readFileSync(join(FIXTURE_ANSWERS, "weak.yaml"), "utf8");
+const strong = readFileSync(join(FIXTURE_ANSWERS, "strong.yaml"), "utf8");
+
+/** The weak exchange, naming a wallet vendor that operates KEY-001, written with the vendor's file into a folder. */
+function exchange(vendor: { file?: string; text?: string; operates?: string }, dir = tempDir()): string {
+  const parties = `third_parties:
+  - name: Kumo Wallet Systems K.K.
+    role: wallet_vendor
+    identifier: "1234567890123"
+    operates: [${vendor.operates ?? "KEY-001"}]
+${vendor.file ? `    answers: ${vendor.file}\n` : ""}answers:`;
+  const text = weak.replace(/^answers:/m, parties).replace(/^ {2}KEY-001:\n(?: {4}.*\n)+/m, "");
+  if (vendor.text !== undefined && vendor.file) writeFileSync(join(dir, vendor.file), vendor.text);
+  const path = join(dir, "exchange.yaml");
+  writeFileSync(path, text);
+  return path;
+}
+
+const vendorAnswers = asOrganization(strong, "Kumo Wallet Systems K.K.");
+
+async function run(path: string) {
+  const result = await loadAnswers(path, catalog);
+  const evaluation = result.answers
+    ? evaluate(catalog, result.answers, { thirdParties: result.thirdParties })
+    : undefined;
+  const dmm = evaluation?.replay.find((r) => r.incident_id === "dmm-bitcoin-2024");
+  const step = dmm?.steps.find((s) => s.step_id === "malicious-coding-test");
+  const vendorCm = step?.countermeasures.find((c) => c.party === "wallet_vendor");
+  return {
+    result,
+    evaluation,
+    dmm,
+    vendorCm,
+    key: evaluation?.controls.find((c) => c.control_id === "KEY-001"),
+  };
+}
+
+describe("controls operated by a third party", () => {
+  it("takes the status of an operated control from the vendor's own answers, and says so", async () => {
+    const { result, key, evaluation } = await run(exchange({ file: "kumo.yaml", text: vendorAnswers }));
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(key?.status).toBe("met");
+    expect(key?.operated_by).toEqual({
+      name: "Kumo Wallet Systems K.K.",
+      role: "wallet_vendor",
+      answers: "current",
+      date: "2026-06-30",
+    });
+    expect(evaluation?.third_parties[0]).toMatchObject({
+      answers: "current",
+      operates: ["KEY-001"],
+      identifier: "1234567890123",
+    });
+  });
+
+  it("credits the vendor's own controls on the step inside the vendor, and only from the vendor's answers", async () => {
+    const withVendor = await run(exchange({ file: "kumo.yaml", text: vendorAnswers }));
+    expect(withVendor.vendorCm).toMatchObject({
+      state: "in_place",
+      controls: [{ id: "WKS-001", status: "met" }],
+    });
+    expect(withVendor.dmm?.verdict).toBe("stopped");
+    // The same exchange without the vendor's file: nothing inside the vendor is credited, and the chain is open.
+    const without = await run(exchange({}));
+    expect(without.vendorCm).toMatchObject({
+      state: "party_unanswered",
+      controls: [{ id: "WKS-001", status: "not_answered" }],
+    });
+    expect(without.dmm?.verdict).not.toBe("stopped");
+    // The exchange's own (weak) WKS-001 never stands in for the vendor's.
+    expect(without.evaluation?.controls.find((c) => c.control_id === "WKS-001")?.operated_by).toBeUndefined();
+  });
+
+  it("makes a missing vendor file a visible gap, never a pass", async () => {
+    const { result, key } = await run(exchange({}));
+    expect(key?.status).toBe("not_answered");
+    expect(key?.operated_by?.answers).toBe("missing");
+    const warning = result.diagnostics.find((d) => d.code === "answers/third-party-unanswered");
+    expect(warning?.severity).toBe("warning");
+    expect(warning?.message).toContain("Kumo Wallet Systems K.K. operates 1 controls");
+  });
+
+  it("treats vendor answers more than a year old as stale: they decide nothing", async () => {
+    const old = vendorAnswers.replace(/date: "2026-06-30"/, 'date: "2025-01-15"');
+    const { result, key, vendorCm } = await run(exchange({ file: "kumo.yaml", text: old }));
+    expect(key?.status).toBe("not_answered");
+    expect(key?.operated_by).toMatchObject({ answers: "stale", date: "2025-01-15" });
+    expect(vendorCm?.state).toBe("party_unanswered");
+    expect(result.diagnostics.find((d) => d.code === "answers/third-party-stale")?.message).toContain(
+      "531 days before 2026-06-30",
+    );
+  });
+
+  it("refuses a vendor file outside the answers folder, unknown operated controls and a control answered twice", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "sub"));
+    const outside = await loadAnswers(exchange({ file: "../../etc/passwd" }, join(dir, "sub")), catalog);
+    const path = outside.diagnostics.find((d) => d.code === "answers/third-party-path");
+    expect(path?.severity).toBe("error");
+    expect(path?.start.line).toBeGreaterThan(1);
+    const unknown = await loadAnswers(exchange({ operates: "KEY-999" }), catalog);
+    expect(unknown.diagnostics.find((d) => d.code === "answers/unknown-control")?.message).toBe(
+      "Unknown control `KEY-999`",
+    );
+    // TXN-001 is answered in the weak file and now also operated by the vendor.
+    const twice = await loadAnswers(exchange({ operates: "TXN-001" }), catalog);
+    expect(twice.diagnostics.find((d) => d.code === "answers/third-party-conflict")?.message).toContain(
+      "TXN-001 is operated by Kumo Wallet Systems K.K., whose own answers decide it, but this file answers it too",
+    );
+  });
+
+  it("replays a submission with a vendor in a comparison exactly as its report does, and shows who shares a vendor", async () => {
+    const dir = tempDir();
+    exchange({ file: "kumo.yaml", text: vendorAnswers }, dir);
+    const second = tempDir();
+    exchange({ file: "kumo.yaml", text: vendorAnswers }, second);
+    const other = join(dir, "second.yaml");
+    writeFileSync(
+      other,
+      asOrganization(readFileSync(join(second, "exchange.yaml"), "utf8"), "Second Exchange K.K."),
+    );
+    writeFileSync(join(dir, "kumo.yaml"), vendorAnswers);
+    const report = await run(join(dir, "exchange.yaml"));
+    const compared = await compareFiles({ inputs: [join(dir, "exchange.yaml"), other], catalogDir, jobs: 0 });
+    expect(compared.ok).toBe(true);
+    if (!compared.ok) return;
+    const row = compared.comparison.organizations.find((o) => o.name === "Weak Exchange K.K.");
+    expect(report.dmm?.verdict).toBe("stopped");
+    expect(row?.incidents["dmm-bitcoin-2024"]?.verdict).toBe(report.dmm?.verdict);
+    expect(compared.comparison.shared_third_parties).toEqual([
+      {
+        name: "Kumo Wallet Systems K.K.",
+        role: "wallet_vendor",
+        identifier: "1234567890123",
+        organizations: ["Second Exchange K.K.", "Weak Exchange K.K."],
+        controls: ["KEY-001"],
+      },
+    ]);
+  });
+});
