@@ -256,6 +256,23 @@ describe("framework requirement ids are data", () => {
 });
 
 describe("example answers files", () => {
+  it("the vendor-run exchange takes its key controls and the steps inside its vendor from the vendor's own answers", async () => {
+    const loaded = await loadAnswers(example("vendor-run-exchange"), catalog);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    if (!loaded.answers) throw new Error("answers did not load");
+    const evaluation = evaluate(catalog, loaded.answers, { thirdParties: loaded.thirdParties });
+    const byId = (id: string) => evaluation.controls.find((c) => c.control_id === id);
+    for (const id of ["KEY-003", "KEY-004", "KEY-005"])
+      expect(byId(id)?.operated_by, id).toMatchObject({ name: "Polaris Custody Technologies Ltd.", answers: "current" });
+    expect(byId("IAM-004")?.operated_by).toBeUndefined();
+    // Polaris binds only its signing consoles' sessions: inside Safe-like vendors the session step is not prevented.
+    const bybit = evaluation.replay.find((r) => r.incident_id === "bybit-2025");
+    const hijack = bybit?.steps.find((s) => s.step_id === "cloud-session-hijack");
+    const vendorOwn = hijack?.countermeasures.find((c) => c.party === "wallet_vendor" && c.effect === "prevents");
+    expect(vendorOwn).toMatchObject({ state: "partial", controls: [{ id: "IAM-004", status: "partially_met" }] });
+    expect(hijack?.verdict).not.toBe("blocked");
+  });
+
   it("in the DMM-like exchange, only the three controls that check the request itself would stop DMM on their own", async () => {
     const { answers } = await loadAnswers(example("dmm-like-exchange"), catalog);
     if (!answers) throw new Error("answers did not load");
@@ -270,7 +287,7 @@ describe("example answers files", () => {
     expect(stoppers.map((c) => c.id)).toEqual(["HOT-004", "TXN-001", "VND-005"]);
   });
 
-  it("the midsize exchange stops some attacks and not DMM Bitcoin's, as its 62.7% and tier 0 suggest", async () => {
+  it("the midsize exchange stops some attacks and not DMM Bitcoin's, as its 61.4% and tier 0 suggest", async () => {
     const { answers } = await loadAnswers(example("midsize-exchange"), catalog);
     if (!answers) throw new Error("answers did not load");
     const evaluation = evaluate(catalog, answers);

@@ -124,3 +124,35 @@ describe("thresholds and questions an auditor can use", () => {
       ).toBe(true);
   });
 });
+
+describe("answers made for 1.x", () => {
+  it("are told, per control, what the 2.0.0 release asks of them", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseYaml } = await import("../src/source/parse-yaml.js");
+    const { validateAnswers } = await import("../src/pipeline/validate-answers.js");
+    const text = readFileSync(
+      fileURLToPath(new URL("../examples/midsize-exchange.yaml", import.meta.url)),
+      "utf8",
+    );
+    const old = text.replace("  version: 2.0.0", "  version: 1.2.0");
+    const found = validateAnswers(parseYaml("old.yaml", old), catalog).diagnostics.find(
+      (d) => d.code === "answers/catalog-version",
+    );
+    expect(found?.severity).toBe("error");
+    expect(found?.message).toContain(
+      "new controls to answer: CUS-004, CUS-005, DET-007, DET-008, HOT-007, SOC-007, SUP-005, SUP-006",
+    );
+    expect(found?.message).toContain("controls no longer in the catalog: GOV-004");
+    expect(found?.related?.map((r) => r.message.split(":")[0])).toEqual([
+      "DET-002",
+      "DET-004",
+      "GOV-001",
+      "GOV-003",
+      "GOV-004",
+      "TXN-006",
+    ]);
+    expect(found?.related?.find((r) => r.message.startsWith("GOV-001"))?.message).toMatch(
+      /executive_accountable.*\(2\.0\.0\)$/,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 // The third parties an answers file names: their controls exist and have one operator, the organization does not
 // answer them itself, and each party's own answers file is found inside the answers folder, valid and current.
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { THIRD_PARTY_STALE_AFTER_DAYS } from "../engine/third-parties.js";
@@ -153,11 +153,14 @@ function checkCurrent(
     );
 }
 
-/** The absolute path of `name` relative to the answers file, when it stays inside that file's folder. */
+/**
+ * The path of `name` next to the answers file (as the user named that file, so messages show it the same way), when
+ * it stays inside that file's folder.
+ */
 function insideFolder(answersPath: string, name: string): string | undefined {
   if (isAbsolute(name)) return undefined;
   const folder = resolve(dirname(answersPath));
-  const path = resolve(folder, name);
-  const rel = relative(folder, path);
-  return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : path;
+  const rel = relative(folder, resolve(folder, name));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return join(dirname(answersPath), rel);
 }

@@ -65,28 +65,34 @@ function checkChangelog(catalog: Catalog, sources: CatalogSources, report: Repor
         `Version ${entry.version} both adds and removes \`${id}\``,
         "A release either adds a control or removes it; an edited control is listed under `changed`.",
       );
-    const listed = new Set([...entry.added, ...entry.removed, ...entry.changed]);
-    for (const id of Object.keys(entry.for_answers).filter((k) => !listed.has(k)))
-      report(
-        sources.meta,
-        ["changelog", i, "for_answers", id],
-        "catalog/bad-changelog",
-        `Version ${entry.version} says what answers to \`${id}\` need, but does not list it as added, removed or changed`,
-        "List the control under `added`, `removed` or `changed` of the same release.",
-      );
-    // A changed control is one an older answer may no longer meet as it did: the release being made (the catalog's
-    // own version; older entries predate the field) tells its users what to do.
-    const current = entry.version === catalog.meta.version;
-    for (const id of [...entry.changed, ...entry.removed].filter(
-      (k) => current && !Object.hasOwn(entry.for_answers, k),
-    ))
-      report(
-        sources.meta,
-        ["changelog", i, "changed"],
-        "catalog/bad-changelog",
-        `Version ${entry.version} changes or removes \`${id}\` without saying what answers made before need`,
-        "Add a line for it under `for_answers`.",
-        "warning",
-      );
+    checkAnswerNotes(entry, i, entry.version === catalog.meta.version, (path, message, hint, severity) =>
+      report(sources.meta, path, "catalog/bad-changelog", message, hint, severity),
+    );
   });
+}
+
+type Entry = Catalog["meta"]["changelog"][number];
+type NoteReport = (path: (string | number)[], message: string, hint: string, severity?: "warning") => void;
+
+/**
+ * `for_answers` names only controls the release lists, and the release being made (the catalog's own version; older
+ * entries predate the field) says what answers need for every control it changes or removes: an older answer may
+ * no longer meet such a control as it did.
+ */
+function checkAnswerNotes(entry: Entry, i: number, current: boolean, report: NoteReport): void {
+  const listed = new Set([...entry.added, ...entry.removed, ...entry.changed]);
+  for (const id of Object.keys(entry.for_answers).filter((k) => !listed.has(k)))
+    report(
+      ["changelog", i, "for_answers", id],
+      `Version ${entry.version} says what answers to \`${id}\` need, but does not list it as added, removed or changed`,
+      "List the control under `added`, `removed` or `changed` of the same release.",
+    );
+  if (!current) return;
+  for (const id of [...entry.changed, ...entry.removed].filter((k) => !Object.hasOwn(entry.for_answers, k)))
+    report(
+      ["changelog", i, "changed"],
+      `Version ${entry.version} changes or removes \`${id}\` without saying what answers made before need`,
+      "Add a line for it under `for_answers`.",
+      "warning",
+    );
 }

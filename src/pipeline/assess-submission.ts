@@ -67,11 +67,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       asOf: options.asOf,
       thirdParties: checked.thirdParties,
     });
-    const parties: Partial<Record<ThirdPartyRole, string>> = {};
-    for (const [role, codes] of Object.entries(third.statuses) as [ThirdPartyRole, Uint8Array][])
-      parties[role] = Array.from(codes, (code) => STATUS_LETTER[STATUSES[code] as Status]).join("");
-    const warnings: Record<string, number> = {};
-    for (const d of diagnostics) warnings[d.code] = (warnings[d.code] ?? 0) + 1;
+    const parties = lettersOf(third.statuses);
     return {
       valid: true,
       file: path,
@@ -91,7 +87,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       thirdParties: third.list,
       partyFiles: (checked.thirdPartyFiles ?? []).flatMap((f) => (f ? [resolve(f.path)] : [])),
       scores: scorer(statuses, assessed, flags, parties),
-      warnings,
+      warnings: countByCode(diagnostics),
     };
   };
   return {
@@ -112,4 +108,21 @@ function readName(data: unknown): string | undefined {
 
 function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Warning counts by code: a valid submission's warnings are counted, never kept. */
+function countByCode(diagnostics: readonly { code: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
+  return counts;
+}
+
+/** Per kind of third party, its status codes as status letters, as a comparison keeps them. */
+function lettersOf(
+  statuses: Partial<Record<ThirdPartyRole, Uint8Array>>,
+): Partial<Record<ThirdPartyRole, string>> {
+  const out: Partial<Record<ThirdPartyRole, string>> = {};
+  for (const [role, codes] of Object.entries(statuses) as [ThirdPartyRole, Uint8Array][])
+    out[role] = Array.from(codes, (code) => STATUS_LETTER[STATUSES[code] as Status]).join("");
+  return out;
 }

@@ -54,7 +54,15 @@ export interface LoadAnswersOptions {
   readonly minComplete?: number;
   /** Reads a third party's own answers file; without it, third parties' files are not read (they count as missing). */
   readonly readThirdParty?: ReadParty;
+  /**
+   * The file is a third party's own answers: it answers the controls it operates or runs inside, not the whole
+   * catalog, and its scope is the organization's profile, so completeness and a blank profile are not its problems.
+   */
+  readonly thirdParty?: boolean;
 }
+
+/** What a third party's own answers file is not asked for (see `LoadAnswersOptions.thirdParty`). */
+const NOT_ASKED_OF_A_THIRD_PARTY = new Set(["answers/missing-profile", "answers/incomplete-file"]);
 
 /** Most problems reported for one file: beyond them the list helps nobody, and printing it costs a run dearly. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
@@ -65,7 +73,10 @@ export function validateAnswers(
   catalog: Catalog,
   options: LoadAnswersOptions = {},
 ): LoadAnswersResult {
-  const result = validateAll(parsed, catalog, options);
+  const all = validateAll(parsed, catalog, options);
+  const result = options.thirdParty
+    ? { ...all, diagnostics: all.diagnostics.filter((d) => !NOT_ASKED_OF_A_THIRD_PARTY.has(d.code)) }
+    : all;
   if (result.diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return result;
   const kept = sortDiagnostics(result.diagnostics).slice(0, MAX_DIAGNOSTICS_PER_FILE);
   const dropped = result.diagnostics.length - kept.length;
@@ -90,16 +101,7 @@ function validateAll(
   const file = parsed.file;
   if (!file) return { diagnostics };
   if ((file.data === null || file.data === undefined) && !hasErrors(diagnostics)) {
-    // Said plainly: the schema's complaint about an empty value would point at nothing the user wrote.
-    diagnostics.push({
-      file: file.path,
-      start: { line: 1, column: 1 },
-      severity: "error",
-      code: "input/empty",
-      message: "The answers file is empty",
-      path: [],
-      hint: "Run `npx vaspcheck init --out answers.yaml` to get a template to fill in.",
-    });
+    diagnostics.push(emptyFile(file));
     return { file, diagnostics };
   }
   const structure = AnswersSchema.safeParse(file.data);
@@ -122,13 +124,7 @@ function validateAll(
   if (!answers)
     return { file, completeness: completenessOnly(file, catalog, diagnostics, options), diagnostics };
   const asOf = options.asOf ?? answers.assessment.date;
-  const parties = loadThirdParties(file, answers, catalog, {
-    read: options.readThirdParty,
-    asOf,
-    // A party's file is validated like any answers file, but its own third parties are not followed.
-    validate: (parsed) =>
-      validateAnswers(parsed, catalog, { ...options, readThirdParty: undefined, minComplete: 0 }),
-  });
+  const parties = thirdParties(file, answers, catalog, options, asOf);
   appendAll(diagnostics, parties.diagnostics);
   const results = evaluateControls(catalog, answers, { asOf, thirdParties: parties.answers });
   // The organization's own answers only: an operated control's answers and evidence are in its operator's file.
@@ -151,6 +147,40 @@ function validateAll(
     thirdPartyFiles: parties.files,
     diagnostics,
   };
+}
+
+/** Said plainly: the schema's complaint about an empty value would point at nothing the user wrote. */
+function emptyFile(file: SourceFile): Diagnostic {
+  return {
+    file: file.path,
+    start: { line: 1, column: 1 },
+    severity: "error",
+    code: "input/empty",
+    message: "The answers file is empty",
+    path: [],
+    hint: "Run `npx vaspcheck init --out answers.yaml` to get a template to fill in.",
+  };
+}
+
+/** The third parties' own answers files, each validated like an answers file whose own third parties are not followed. */
+function thirdParties(
+  file: SourceFile,
+  answers: Answers,
+  catalog: Catalog,
+  options: LoadAnswersOptions,
+  asOf: string,
+) {
+  return loadThirdParties(file, answers, catalog, {
+    read: options.readThirdParty,
+    asOf,
+    validate: (parsed) =>
+      validateAnswers(parsed, catalog, {
+        ...options,
+        readThirdParty: undefined,
+        minComplete: 0,
+        thirdParty: true,
+      }),
+  });
 }
 
 // Completeness reads which controls are answered and which the profile scopes out, never a date, so a stand-in

@@ -56,6 +56,8 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     })),
     notes: result.notes ?? null,
     operated_by: operatorText(result),
+    /** The operating party's name, for tables; null when the organization operates the control itself. */
+    operator: result.operated_by?.name ?? null,
     plan: planView(result),
     exception: exceptionView(result),
     not_applicable_reason: notApplicableReason(result),

@@ -130,23 +130,7 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
       counted === null
         ? null
         : `${answeredNa.length} ${answeredNa.length === 1 ? "control" : "controls"} declared not applicable by the answers ${answeredNa.length === 1 ? "leaves" : "leave"} the score; counted as not met, the score would be ${counted} instead of ${pct(evaluation.overall.score)}. Each needs a justification an auditor accepts.`,
-    /** The sentence both renderers print above the third parties, when there are any. */
-    third_parties_note:
-      evaluation.third_parties.length === 0
-        ? null
-        : "Controls operated by third parties are decided by their own answers; replayed steps that happen inside them are decided by those answers too.",
-    /** Third parties that operate controls: who, what, and whether their own answers could be used. */
-    third_parties: evaluation.third_parties.map((t) => ({
-      name: t.name,
-      role: PARTY_LABEL[t.role].replace(/^your /, ""),
-      operates: t.operates.join(", "),
-      answers:
-        t.answers === "current"
-          ? `own answers of ${t.date}${t.assessor ? `, by ${t.assessor}` : ""}`
-          : t.answers === "stale"
-            ? `answers of ${t.date}, more than a year old: not used`
-            : "no answers given: its controls count as not answered",
-    })),
+    ...thirdPartiesView(evaluation),
     tier: tierName(evaluation.overall.tier),
     tier_level: evaluation.overall.tier,
     total_controls: evaluation.controls.length,
@@ -296,4 +280,27 @@ function unansweredQuestions(result: ControlResult, questions: readonly Question
 
 function sha256Hex(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** The third parties that operate controls, and the sentence both renderers print above them. */
+function thirdPartiesView(evaluation: Evaluation) {
+  return {
+    /** The sentence both renderers print above the third parties, when there are any. */
+    third_parties_note:
+      evaluation.third_parties.length === 0
+        ? null
+        : "Controls operated by third parties are decided by their own answers; replayed steps that happen inside them are decided by those answers too.",
+    /** Third parties that operate controls: who, what, and whether their own answers could be used. */
+    third_parties: evaluation.third_parties.map((t) => ({
+      name: t.name,
+      role: PARTY_LABEL[t.role].replace(/^your /, ""),
+      operates: t.operates.join(", "),
+      answers:
+        t.answers === "current"
+          ? `own answers of ${t.date}${t.assessor ? `, by ${t.assessor}` : ""}`
+          : t.answers === "stale"
+            ? `answers of ${t.date}, more than a year old: not used`
+            : "no answers given: its controls count as not answered",
+    })),
+  };
 }

@@ -114,7 +114,7 @@ describe("N1 (second probe): file names and arguments echoed on the terminal", (
     writeFileSync(name, readFileSync("examples/midsize-exchange.yaml"));
     const run = await runCli("validate", name);
     expect([..."\u001b\u0007"].some((c) => run.stderr.includes(c))).toBe(false);
-    expect(run.stderr).toContain("e\\u001B]0;PWN\\u0007\\nfake.yaml: 61 of 68 in-scope controls answered");
+    expect(run.stderr).toContain("e\\u001B]0;PWN\\u0007\\nfake.yaml: 68 of 74 in-scope controls answered");
     const show = await runCli("catalog", "show", "X\u001b]0;t\u0007");
     expect(show.code).toBe(2);
     expect([..."\u001b\u0007"].some((c) => show.stderr.includes(c))).toBe(false);
