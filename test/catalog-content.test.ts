@@ -263,13 +263,21 @@ describe("example answers files", () => {
     const evaluation = evaluate(catalog, loaded.answers, { thirdParties: loaded.thirdParties });
     const byId = (id: string) => evaluation.controls.find((c) => c.control_id === id);
     for (const id of ["KEY-003", "KEY-004", "KEY-005"])
-      expect(byId(id)?.operated_by, id).toMatchObject({ name: "Polaris Custody Technologies Ltd.", answers: "current" });
+      expect(byId(id)?.operated_by, id).toMatchObject({
+        name: "Polaris Custody Technologies Ltd.",
+        answers: "current",
+      });
     expect(byId("IAM-004")?.operated_by).toBeUndefined();
     // Polaris binds only its signing consoles' sessions: inside Safe-like vendors the session step is not prevented.
     const bybit = evaluation.replay.find((r) => r.incident_id === "bybit-2025");
     const hijack = bybit?.steps.find((s) => s.step_id === "cloud-session-hijack");
-    const vendorOwn = hijack?.countermeasures.find((c) => c.party === "wallet_vendor" && c.effect === "prevents");
-    expect(vendorOwn).toMatchObject({ state: "partial", controls: [{ id: "IAM-004", status: "partially_met" }] });
+    const vendorOwn = hijack?.countermeasures.find(
+      (c) => c.party === "wallet_vendor" && c.effect === "prevents",
+    );
+    expect(vendorOwn).toMatchObject({
+      state: "partial",
+      controls: [{ id: "IAM-004", status: "partially_met" }],
+    });
     expect(hijack?.verdict).not.toBe("blocked");
   });
 

@@ -26,11 +26,14 @@ async function matchGolden(text: string, file: string): Promise<void> {
 }
 
 describe("golden Markdown reports", () => {
-  it.each(["dmm-like-exchange", "midsize-exchange", "strong-exchange", "vendor-run-exchange"])("%s", async (name) => {
-    const report = await createReport({ answersPath: `examples/${name}.yaml` });
-    if (!report.ok) throw new Error(JSON.stringify(report.diagnostics));
-    await matchGolden(String(report.output), `golden/${name}.md`);
-  });
+  it.each(["dmm-like-exchange", "midsize-exchange", "strong-exchange", "vendor-run-exchange"])(
+    "%s",
+    async (name) => {
+      const report = await createReport({ answersPath: `examples/${name}.yaml` });
+      if (!report.ok) throw new Error(JSON.stringify(report.diagnostics));
+      await matchGolden(String(report.output), `golden/${name}.md`);
+    },
+  );
 });
 
 describe("golden diagnostics of invalid answers files", () => {
