@@ -80,6 +80,8 @@ describe("parsing", () => {
       "1:5",
       "File contains NUL bytes, so it is binary (or UTF-16 without a byte-order mark), not text",
     ]);
+    // A NUL as the very first byte is at 1:1, not counted back from the end of the file.
+    expect(at(await read([0x00, ...ascii("abc\n\n\n")]))).toBe("1:1");
     // A UTF-8 byte-order mark is UTF-8.
     expect(await read([0xef, 0xbb, 0xbf, ...ascii("a: 1\n")])).toBeUndefined();
   });

@@ -106,6 +106,9 @@ function parseSheetPath(key: string, catalog: Catalog): SheetPath {
   const segments: (string | number)[] = [];
   for (const [i, part] of parts.entries()) {
     if (part === "") return pathProblem(key, "has an empty part (a doubled or trailing dot)", segments);
+    // No key of an answers file holds white space; a line break in a path would also split its message in two.
+    if (/\s/.test(part))
+      return pathProblem(key.replace(/\s/g, " "), "contains a space or a line break", segments);
     if (parts[i - 1] === "evidence") {
       const problem = evidenceNumberProblem(key, part, segments);
       if (problem) return { problem };
@@ -259,7 +262,23 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
       "Start from `npx vaspcheck init --format csv`.",
     );
   }
+  const twice = ["path", "answer"].find((name) => header.indexOf(name) !== header.lastIndexOf(name));
+  if (twice)
+    return badSheet(
+      path,
+      `The column \`${twice}\` appears twice in the first row`,
+      "Keep one; the sheet is read by it.",
+    );
   const rows = withStartLines(text, records).slice(1);
+  // A cell past the named columns is a value nobody reads: refused rather than dropped.
+  const stray = rows.find((r) => r.record.slice(header.length).some((cell) => cell.trim() !== ""));
+  if (stray)
+    return badSheet(
+      path,
+      `Row ${stray.line} has ${stray.record.length} cells, but the first row names ${header.length} columns`,
+      "Quote a cell that holds a comma, or remove the extra cells.",
+      stray.line,
+    );
   const { data, places, diagnostics } = readAnswers(path, rows, { pathCol, answerCol }, catalog);
   return { file: { path, text, data, locate: locator(places) }, diagnostics };
 }

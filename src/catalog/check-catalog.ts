@@ -9,6 +9,7 @@ import { checkCondition } from "./check-condition.js";
 import { checkMeta } from "./check-meta.js";
 import { checkRelations } from "./check-relations.js";
 import { checkSources } from "./check-sources.js";
+import { checkText } from "./check-text.js";
 import type { CatalogSources } from "./load-catalog.js";
 import { type Reporter, unknownRef } from "./reporter.js";
 
@@ -34,6 +35,7 @@ export function checkCatalog(catalog: Catalog, sources: CatalogSources): Diagnos
   checkRelations(catalog, sources, report);
   checkControls(catalog, sources, report);
   checkSources(catalog, sources, report);
+  checkText(sources, report);
   checkCoverage(catalog, sources, report);
   checkMeta(catalog, sources, report);
   return diagnostics;

@@ -78,6 +78,12 @@ async function shippedCache(): Promise<CatalogCache | null> {
 /** Loads `catalog.yaml`, `profile.yaml`, `lessons.yaml`, `incidents/`, `frameworks/` and `controls/` from a directory. */
 export async function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Promise<LoadCatalogResult> {
   const diagnostics: Diagnostic[] = [];
+  const notFolder = await notADirectory(dir);
+  if (notFolder)
+    return {
+      sources: { incidents: new Map(), frameworks: new Map(), controls: new Map() },
+      diagnostics: [notFolder],
+    };
   const paths = await catalogPaths(dir);
   const { bytes, digest } = await readFiles(dir, paths, diagnostics);
   const cache = options.cache === undefined ? await shippedCache() : options.cache;
@@ -89,6 +95,25 @@ export async function loadCatalog(dir: string, options: LoadCatalogOptions = {})
     };
   }
   return parseCatalog({ dir, paths, bytes, diagnostics }, digest);
+}
+
+/** One diagnostic when the catalog path is missing or not a directory, instead of one per file it would hold. */
+async function notADirectory(dir: string): Promise<Diagnostic | undefined> {
+  const { stat } = await import("node:fs/promises");
+  const found = await stat(dir).then(
+    (s) => (s.isDirectory() ? undefined : "is not a directory"),
+    (error: NodeJS.ErrnoException) =>
+      error.code === "ENOENT" ? "does not exist" : `cannot be read (${error.code})`,
+  );
+  if (!found) return undefined;
+  return {
+    file: display(dir),
+    start: { line: 1, column: 1 },
+    severity: "error",
+    code: "input/read-failed",
+    message: `The catalog ${display(dir)} ${found}: a catalog is a directory holding catalog.yaml, lessons.yaml and the rest`,
+    hint: "Pass the catalog's directory with `--catalog DIR`, or leave the option out for the shipped catalog.",
+  };
 }
 
 /** A path as the user would write it: relative to the working directory when that is shorter. */

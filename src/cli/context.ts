@@ -92,7 +92,9 @@ export function numberOption(flag: string, rule: NumberRule): NumberOption {
       const last: unknown = Array.isArray(raw) ? raw.at(-1) : raw;
       if (last === undefined) return undefined;
       const text = String(last).trim();
-      const value = text === "" ? Number.NaN : Number(text);
+      // Decimal digits only: Number() would also take 0x10, 1e3, +5 and " 12", which no reader of the option expects.
+      const written = rule.integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+      const value = written.test(String(last)) ? Number(text) : Number.NaN;
       if (fitsRule(value, rule)) return value;
       rejected = text === "" ? "an empty value" : String(last);
       return Number.NaN;

@@ -10,7 +10,7 @@ import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
 import { type CliContext, numberOption } from "./context.js";
-import { EXIT, formatUnexpected, StreamWriteError } from "./errors.js";
+import { EXIT, formatUnexpected, StreamWriteError, UsageError } from "./errors.js";
 import { type Io, processIo } from "./io.js";
 
 /** Extra commands registered by later modules (compare, diff) without touching this file's logic. */
@@ -44,6 +44,7 @@ export async function main(
   const { vaspcheckVersion } = await import("../source/package-version.js");
   const parser = createParser(argv, ctx, extra, vaspcheckVersion());
   try {
+    refuseStandardInput(argv);
     await parser.parseAsync();
   } catch (error) {
     // A reader that stops early (`vaspcheck report … | head`) closes the pipe; that is not an error of ours.
@@ -95,6 +96,7 @@ function createParser(
       describe: "Refuse input files larger than this many bytes (default: 10485760, 10 MiB)",
     })
     .check(MAX_BYTES.check, true)
+    .check(checkFileArguments, true)
     .option("debug", { type: "boolean", global: true, describe: "Show stack traces for internal errors" });
   const commands: string[] = [];
   const register = <A>(command: CommandModule<object, A>) => {
@@ -186,4 +188,32 @@ function usageError(
       : undefined,
     command,
   );
+}
+
+/** The positional arguments that name files to read, in every command that has them. */
+const FILE_ARGUMENTS = ["answers", "files", "inputs", "old", "new"] as const;
+
+/**
+ * `-` (standard input, which no command reads) is refused before parsing: yargs drops it from a list of files or
+ * reads it as a flag, so `validate -` would validate nothing and pass.
+ */
+function refuseStandardInput(argv: readonly string[]): void {
+  const end = argv.indexOf("--");
+  if ((end < 0 ? argv : argv.slice(0, end)).includes("-"))
+    throw new UsageError(
+      "`-` is not a file here: vaspcheck does not read answers from standard input",
+      "Save the answers to a file and name it.",
+    );
+}
+
+/** A file argument must name a file: an empty name is a usage error, not a "file not found" without a name. */
+function checkFileArguments(argv: Record<string, unknown>): true {
+  for (const key of FILE_ARGUMENTS) {
+    const values = ([] as unknown[]).concat(argv[key] ?? []);
+    for (const value of values) {
+      if (typeof value === "string" && value.trim() === "")
+        throw new UsageError("An empty file name was given", "Name the answers file (or folder) to read.");
+    }
+  }
+  return true;
 }

@@ -9,9 +9,15 @@ import { type Diagnostic, sortDiagnostics } from "./diagnostic.js";
  * zero-width and invisible characters (U+200B–U+200D, U+2060–U+2064, U+FEFF) and line/paragraph
  * separators (U+2028–U+2029) that hide or split text.
  */
-// \p{Cc} is C0, DEL and C1; the lookahead keeps tab and line feed.
+// \p{Cc} is C0, DEL and C1; \p{Cs} a lone surrogate (half a pair, from a `\uD800` escape), which a terminal or a
+// UTF-8 file can only show as U+FFFD; the lookahead keeps tab and line feed.
 const TERMINAL_UNSAFE =
-  /(?![\t\n])[\p{Cc}\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+  /(?![\t\n])[\p{Cc}\p{Cs}\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/** The first character of `text` a terminal would act on or a reader could not see, if any (lint refuses them). */
+export function firstTerminalUnsafe(text: string): string | undefined {
+  return text.match(new RegExp(TERMINAL_UNSAFE.source, "u"))?.[0];
+}
 
 /** The visible escape of one UTF-16 code unit: `\u001B` for ESC, `\u202E` for RIGHT-TO-LEFT OVERRIDE. */
 export function visibleEscape(ch: string): string {

@@ -7,12 +7,15 @@ export const DIAGNOSTIC_CODES = {
   "input/too-large": "The file is larger than the configured limit.",
   "input/too-many-problems": "A file has more than 1,000 problems; the first 1,000 in file order are listed.",
   "input/not-utf8": "The file is not valid UTF-8 text.",
+  "input/line-endings":
+    "The file ends its lines with CR alone, which YAML and JSON do not read as line breaks.",
   "input/bad-sheet":
     "An answers spreadsheet (CSV) is malformed, lacks the `path` and `answer` columns, or has a row it cannot place: no path, a prototype name (`__proto__`) in the path, evidence numbered outside 1–100, a path given twice or under another answer.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",
   "json/syntax":
     "A `.json` file is not strict JSON (a trailing comma, a comment, single quotes, an unquoted key).",
   "yaml/duplicate-key": "A mapping has the same key twice.",
+  "yaml/directive": "The file asks to be read as another YAML version than 1.2.",
   "yaml/too-many-aliases": "The document expands too many aliases (a possible alias bomb).",
   "yaml/too-deep": "The document nests mappings and lists more than 64 levels deep.",
   "yaml/tag": "The document uses a YAML tag (`!!float`, `!!binary`): vaspcheck files take plain values.",
@@ -43,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   "catalog/jurisdiction-scope": "A control declared a duty of one jurisdiction does not apply only there.",
   "catalog/regulator-power":
     "A control maps to a provision that empowers the supervisor rather than binding the exchange.",
+  "catalog/unsafe-text": "Catalog text holds a control, bidi or invisible character.",
   "catalog/vacuous-tier":
     "A lesson has no level-1 control, so its first tier could be reached with nothing met.",
   "catalog/unused": "An entry is defined but nothing refers to it.",

@@ -31,7 +31,9 @@ export function readSubmissionSync(
   // A `.json` file takes the positioned path, which reads it as strict JSON.
   if (!/\.(csv|json)$/i.test(path)) {
     const decoded = decodeText(path, bytes);
-    const fast = decoded.text === undefined ? undefined : parseYamlFast(path, decoded.text);
+    // Text with CR-only line endings takes the positioned path, which names the problem.
+    const plain = decoded.text !== undefined && (decoded.text.includes("\n") || !decoded.text.includes("\r"));
+    const fast = plain && decoded.text !== undefined ? parseYamlFast(path, decoded.text) : undefined;
     if (fast) return { parsed: fast, fast: true, positioned };
   }
   const parsed = positioned();

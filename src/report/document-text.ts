@@ -13,8 +13,9 @@ const OTHER_BREAKS = /\r\n?|[\u2028\u2029]/g;
  * marks U+200E/U+200F and the joiners U+200C/U+200D stay: right-to-left and Indic names need them,
  * and they reorder or hide nothing.
  */
-// \p{Cc} is C0, DEL and C1; the lookahead keeps tab and line feed (CR is a line feed by then).
-const DOCUMENT_UNSAFE = /(?![\t\n])[\p{Cc}\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+// \p{Cc} is C0, DEL and C1; \p{Cs} a lone surrogate, which UTF-8 cannot carry (it would silently become U+FFFD);
+// the lookahead keeps tab and line feed (CR is a line feed by then).
+const DOCUMENT_UNSAFE = /(?![\t\n])[\p{Cc}\p{Cs}\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
 /**
  * Neutralises document text: CR, CRLF, U+2028 and U+2029 become LF, and every character of

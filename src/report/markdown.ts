@@ -8,7 +8,7 @@ import HandlebarsRuntime from "handlebars/runtime.js";
 import { readGatedText } from "../source/input-gate.js";
 import { escapeBlock, escapeCell, escapeInline } from "./markdown-escape.js";
 import type { ReportModel } from "./report-model.js";
-import { templateErrorOf } from "./template-error.js";
+import { TemplateError, templateErrorOf } from "./template-error.js";
 
 /** The shipped templates directory. */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -112,23 +112,42 @@ export async function loadTemplates(
   };
 }
 
+/** How deep partials may nest before a template is taken to include itself. */
+const MAX_PARTIAL_DEPTH = 64;
+
 /** Renders any view model with a template set. Text reaches the output only through the escaping helpers. */
 export function renderWithTemplates(model: unknown, templates: TemplateSet): string {
   const hbs = templates.handlebars.create();
-  hbs.registerHelper("md", (value: unknown) => escapeInline(String(value ?? "")));
-  hbs.registerHelper("block", (value: unknown) => escapeBlock(String(value ?? "")));
-  hbs.registerHelper("cell", (value: unknown) => escapeCell(String(value ?? "")));
+  hbs.registerHelper("md", (value: unknown) => escapeInline(textOf("md", value)));
+  hbs.registerHelper("block", (value: unknown) => escapeBlock(textOf("block", value)));
+  hbs.registerHelper("cell", (value: unknown) => escapeCell(textOf("cell", value)));
   hbs.registerHelper("indent", (depth: unknown) => "  ".repeat(Number(depth) || 0));
+  // Handlebars' own `log` writes raw data to the console, past the output file and the terminal escaping.
+  hbs.registerHelper("log", () => {
+    throw new Error("The `log` helper is not available: a template writes only to the report");
+  });
   const { precompiled, files } = templates;
   // Each template runs inside a guard that names its file and, with the compiler at hand, the expression at
   // fault: an error in a custom template is the user's to fix, in the template's terms.
+  // Partials nest a few levels in any real template; a partial that includes itself would otherwise run until the
+  // call stack overflows, which a process cannot be relied on to survive.
+  let depth = 0;
   const located =
     (file: string, source: string, run: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
     (context, options) => {
+      if (++depth > MAX_PARTIAL_DEPTH) {
+        depth--;
+        throw new TemplateError(
+          `partials nest more than ${MAX_PARTIAL_DEPTH} deep here: a partial includes itself, directly or through others`,
+          file,
+        );
+      }
       try {
         return run(context, options);
       } catch (error) {
         throw templateErrorOf(file, error, hbs.parse ? () => hbs.parse?.(source) : undefined);
+      } finally {
+        depth--;
       }
     };
   const compile = (source: string): Handlebars.TemplateDelegate => {
@@ -154,4 +173,11 @@ export function renderWithTemplates(model: unknown, templates: TemplateSet): str
 /** Renders the gap report as Markdown. */
 export function renderMarkdown(model: ReportModel, templates: TemplateSet): string {
   return renderWithTemplates(model, templates);
+}
+
+/** The text a helper escapes; called without a value, Handlebars passes its options object, never to be printed. */
+function textOf(helper: string, value: unknown): string {
+  if (value !== null && typeof value === "object" && "hash" in value && "data" in value)
+    throw new Error(`\`${helper}\` needs a value: write {{${helper} field}}`);
+  return String(value ?? "");
 }

@@ -99,6 +99,18 @@ function handlebarsError(raw: string, nodes: Node[]): Told | null {
       node,
     };
   }
+  if (/^Maximum call stack size exceeded/.test(raw))
+    return {
+      message: "a partial or inline block includes itself, directly or through others, without end",
+      node: nodes.find((n) => n.type === "PartialStatement" || n.type === "PartialBlockStatement"),
+    };
+  if (raw === "Must pass iterator to #each")
+    return {
+      message: "`{{#each}}` needs the list to go through: `{{#each field}}`",
+      node: nodes.find(
+        (n) => n.type === "BlockStatement" && n.path?.original === "each" && !n.params?.length,
+      ),
+    };
   const helper = /^#(\w+) requires exactly one argument$/.exec(raw)?.[1];
   if (helper === undefined) return null;
   const node = nodes.find((n) => n.type === "BlockStatement" && n.path?.original === helper);

@@ -76,7 +76,8 @@ function sequenceStart(bytes: Uint8Array, bad: number): number {
 
 /** Line and column (in UTF-16 code units, as the YAML positions are, from 1) of a byte offset of valid UTF-8 before it. */
 function pointAt(bytes: Uint8Array, offset: number): Point {
-  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  // lastIndexOf counts a negative start from the end, so the first byte is handled apart.
+  const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
   let line = 1;
   for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
   const before = decodeUtf8(bytes.subarray(lineStart, offset), true) ?? "";

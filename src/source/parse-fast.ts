@@ -4,13 +4,15 @@ import type { ParseResult } from "./parse-yaml.js";
 import type { Place } from "./source-file.js";
 import { MAX_NESTING } from "./yaml-subset.js";
 
-// What the positioned parser reads differently, or refuses, takes the positioned path: anchors and aliases (alias
+// What the positioned parser reads differently, or refuses, takes the positioned path: directives (`%YAML 1.1`),
+// anchors and aliases (alias
 // bombs are refused by its expansion limit), binary literals, tags (refused there), keys that are null or empty
 // (`~: x` is the key "" there, "null" in js-yaml), explicit `? ` keys, keys that are lists or mappings (stringified
 // differently), a `#` straight after a bracket, comma or quote (a comment to js-yaml, an error to yaml), and quoted
 // text that goes on to the next line (whose indentation the positioned parser checks and js-yaml does not).
 const NEEDS_POSITIONED_PARSER = new RegExp(
   [
+    /^%/,
     /(^|[\s[{,:-])[&*]\S/,
     /\b0b[01_]+\b/,
     /(^|[\s[{,:])!/,

@@ -31,6 +31,10 @@ export function parseYaml(path: string, text: string): ParseResult {
   const composed = composeBounded(text, lineCounter);
   if ("tooDeep" in composed) return { diagnostics: [tooDeepError(path, at(composed.tooDeep))] };
   const { doc } = composed;
+  const version = doc.directives?.yaml;
+  // `%YAML 1.1` would switch the reading of `yes`, `no`, `0b101` and `1_0` to YAML 1.1's; every file is read as 1.2.
+  if (version?.explicit && version.version !== "1.2")
+    return { diagnostics: [directiveError(path, at(Math.max(0, text.indexOf("%YAML"))), version.version)] };
   const diagnostics = doc.errors.map((error) => syntaxError(path, error, at));
   if (diagnostics.length === 0)
     appendAll(
@@ -118,7 +122,10 @@ function syntaxError(path: string, error: YAMLError, at: At): Diagnostic {
     severity: "error",
     code: "yaml/syntax",
     message: firstLine(error.message),
-    hint: "Check indentation and quoting near this position; quote values that contain `: ` or start with `*`, `&`, `!`.",
+    hint:
+      error.code === "MULTIPLE_DOCS"
+        ? "Remove the second document, or save it as a file of its own."
+        : "Check indentation and quoting near this position; quote values that contain `: ` or start with `*`, `&`, `!`.",
   };
 }
 
@@ -182,4 +189,15 @@ function firstAliasOffset(doc: Document): number {
     },
   });
   return offset;
+}
+
+function directiveError(path: string, start: Point, version: string): Diagnostic {
+  return {
+    file: path,
+    start,
+    severity: "error",
+    code: "yaml/directive",
+    message: `The file asks to be read as YAML ${version}; vaspcheck reads every file as YAML 1.2`,
+    hint: "Remove the `%YAML` line (and the `---` after it, if nothing else needs it).",
+  };
 }

@@ -1,5 +1,6 @@
 // Reads a file from disk into a SourceFile, turning every I/O or encoding failure into a diagnostic.
 
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { decodeText } from "./decode-text.js";
 import {
   DEFAULT_MAX_BYTES as GATE_MAX_BYTES,
@@ -33,6 +34,8 @@ export function readBytesSync(path: string, maxBytes = DEFAULT_MAX_BYTES): GateR
 export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
   const decoded = decodeText(path, bytes);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  const lineEndings = crOnlyLines(path, decoded.text);
+  if (lineEndings) return { diagnostics: [lineEndings] };
   const parsed = parseYaml(path, decoded.text);
   // JSON is YAML, but YAML accepts more (trailing commas, comments): a `.json` file must be JSON for every tool.
   // Only text within the nesting limit reaches the JSON parser, whose recursion has no bound of its own.
@@ -42,3 +45,19 @@ export function parseBytes(path: string, bytes: Uint8Array): ParseResult {
 }
 
 export { decodeText };
+
+/**
+ * YAML breaks lines at LF (CRLF too), never at a lone CR: a file saved with classic-Mac line endings is one long line
+ * to it, read as a comment or as nonsense. Said plainly instead.
+ */
+function crOnlyLines(path: string, text: string): Diagnostic | undefined {
+  if (text.includes("\n") || !text.includes("\r")) return undefined;
+  return {
+    file: path,
+    start: { line: 1, column: text.indexOf("\r") + 1 },
+    severity: "error",
+    code: "input/line-endings",
+    message: "The file ends its lines with CR alone, which YAML and JSON do not read as line breaks",
+    hint: "Save it with LF (or CRLF) line endings.",
+  };
+}

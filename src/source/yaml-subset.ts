@@ -82,7 +82,7 @@ function composeOne(tokens: readonly CST.Token[], end: number): Document.Parsed 
         new YAMLParseError(
           range,
           "MULTIPLE_DOCS",
-          "Source contains multiple documents; please use YAML.parseAllDocuments()",
+          "The file holds a second YAML document (after a `---` or `...` line); an answers file is one document",
         ),
       );
       break;

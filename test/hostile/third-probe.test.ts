@@ -1,0 +1,137 @@
+// The third probe of hostile input (after issue 18's fixes): each finding that was mended has its test here.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { brokenCatalog, FIXTURE_CATALOG, tempDir, writeTemp } from "../helpers/fixtures.js";
+
+const EXAMPLE = new URL("../../examples/strong-exchange.yaml", import.meta.url).pathname;
+const text = readFileSync(EXAMPLE, "utf8");
+const codeOf = (stderr: string) =>
+  [...stderr.matchAll(/ {2}((?:input|yaml|answers|catalog)\/[a-z-]+)$/gm)].map((m) => m[1]);
+
+describe("arguments", () => {
+  it("refuses `-` and an empty file name instead of validating nothing", async () => {
+    for (const argv of [
+      ["validate", "-"],
+      ["validate", EXAMPLE, "-"],
+      ["report", "-"],
+      ["compare", "-"],
+    ]) {
+      const run = await runCli(...argv);
+      expect([run.code, run.stderr.split("\n")[0]], argv.join(" ")).toEqual([
+        2,
+        "vaspcheck: `-` is not a file here: vaspcheck does not read answers from standard input",
+      ]);
+    }
+    const empty = await runCli("validate", "");
+    expect([empty.code, empty.stderr.split("\n")[0]]).toEqual([2, "vaspcheck: An empty file name was given"]);
+  });
+
+  it("reads numeric options as decimal digits only", async () => {
+    for (const value of ["0x10", "1e3", "+5", " 12", "0b11"]) {
+      const run = await runCli("validate", EXAMPLE, "--max-bytes", value);
+      expect([run.code, run.stderr], value).toEqual([
+        2,
+        expect.stringContaining(`--max-bytes expects a whole number`),
+      ]);
+    }
+  });
+});
+
+describe("templates", () => {
+  const template = (main: string, partials: Record<string, string> = {}) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "partials"));
+    writeFileSync(join(dir, "report.md.hbs"), main);
+    for (const [name, body] of Object.entries(partials))
+      writeFileSync(join(dir, "partials", `${name}.hbs`), body);
+    return dir;
+  };
+  const report = (dir: string) => runCli("report", EXAMPLE, "--template", dir);
+
+  it("has no `log` helper, which would write data past the output and the escaping", async () => {
+    const run = await report(template("a\n{{log organization.name}}\n"));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("The `log` helper is not available");
+  });
+
+  it("names the mistake of a helper without a value, a partial that includes itself and an #each without a list", async () => {
+    expect((await report(template("a {{md}}\n"))).stderr).toContain("`md` needs a value: write {{md field}}");
+    const loop = await report(template("a {{> self}}\n", { self: "x {{> self}}\n" }));
+    expect(loop.stderr).toMatch(
+      /self\.hbs {2}error {2}partials nest more than 64 deep here: a partial includes itself/,
+    );
+    expect((await report(template("a\n{{#each}}x{{/each}}\n"))).stderr).toMatch(
+      /report\.md\.hbs:2:1 {2}error {2}`\{\{#each\}\}` needs the list to go through/,
+    );
+  });
+});
+
+describe("files", () => {
+  it("names CR-only line endings instead of calling the file empty", async () => {
+    const run = await runCli("validate", writeTemp("cr.yaml", text.replace(/\n/g, "\r")));
+    expect([run.code, codeOf(run.stderr)]).toEqual([1, ["input/line-endings"]]);
+  });
+
+  it("refuses a %YAML 1.1 directive, and says plainly that a file holds a second document", async () => {
+    const directive = await runCli("validate", writeTemp("d.yaml", `%YAML 1.1\n---\n${text}`));
+    expect(directive.stderr).toContain(
+      "1:1  error  The file asks to be read as YAML 1.1; vaspcheck reads every file as YAML 1.2",
+    );
+    const two = await runCli("validate", writeTemp("two.yaml", `${text}---\na: 1\n`));
+    expect(two.stderr).toContain("The file holds a second YAML document");
+    expect(two.stderr).toContain("hint: Remove the second document, or save it as a file of its own.");
+  });
+
+  it("shows a lone surrogate as a visible escape in documents, never as a silent U+FFFD", async () => {
+    const file = writeTemp("s.yaml", text.replace(/^ {2}name: .*$/m, '  name: "Aur\\uD800ora"'));
+    const run = await runCli("report", file);
+    expect(run.code).toBe(0);
+    // Markdown escapes the backslash, so a reader sees \uD800.
+    expect(run.stdout).toContain("Aur\\\\uD800ora");
+    expect(run.stdout).not.toContain("\uFFFD");
+  });
+
+  it("says once that --catalog is not a directory", async () => {
+    const run = await runCli("validate", EXAMPLE, "--catalog", EXAMPLE);
+    expect(run.code).toBe(2);
+    expect(codeOf(run.stderr)).toEqual(["input/read-failed"]);
+    expect(run.stderr).toContain("is not a directory");
+  });
+});
+
+describe("answers sheets", () => {
+  it("refuses a doubled column, cells past the named columns and white space in a path", async () => {
+    const doubled = await runCli(
+      "validate",
+      writeTemp("a.csv", "path,answer,answer\norganization.name,A,B\n"),
+    );
+    expect(doubled.stderr).toContain("The column `answer` appears twice in the first row");
+    const extra = await runCli("validate", writeTemp("b.csv", "path,answer\norganization.name,A,EXTRA\n"));
+    expect(extra.stderr).toContain("2:1  error  Row 2 has 3 cells, but the first row names 2 columns");
+    const spaced = await runCli("validate", writeTemp("c.csv", 'path,answer\n"organization.\nname",X\n'));
+    expect(spaced.stderr).toContain("Path `organization. name` contains a space or a line break");
+  });
+});
+
+describe("catalog text", () => {
+  it("refuses control and bidi characters in a catalog, so no command prints or writes them", async () => {
+    const dir = brokenCatalog(
+      {
+        "controls/KEY-001.yaml": (t) =>
+          t.replace(/^title: (.*)$/m, 'title: "$1 \\u001B]0;PWN\\u0007 \\u202E"'),
+      },
+      FIXTURE_CATALOG,
+    );
+    for (const argv of [["catalog", "list"], ["init"], ["catalog", "lint"]]) {
+      const run = await runCli(...argv, "--catalog", dir);
+      expect(run.code, argv.join(" ")).not.toBe(0);
+      expect(run.stdout.includes("\u001b") || run.stdout.includes("\u202e"), argv.join(" ")).toBe(false);
+      expect(run.stderr).toContain(
+        "Text holds the character \\u001B, which terminals act on or readers cannot see",
+      );
+    }
+  });
+});
