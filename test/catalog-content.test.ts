@@ -129,12 +129,14 @@ describe("shipped catalog", () => {
           op: "equals",
           value: false,
         });
-      // With a vendor, the same kind of control prevents the step only as the vendor's own, from its answers.
-      const vendors = preventers("dmm-bitcoin-2024", id).filter((cm) => cm.party);
+      // With a vendor, the same kind of control counts only as the vendor's own, from its answers.
+      const vendors = (stepOf("dmm-bitcoin-2024", id)?.countermeasures ?? []).filter((cm) => cm.party);
       expect(vendors.length, id).toBeGreaterThan(0);
       for (const cm of vendors)
         expect([cm.party, cm.applies_if], id).toEqual(["wallet_vendor", VENDOR_IN_USE]);
     }
+    // The record does not say which device ran the hiring test, so no vendor control is said to prevent it.
+    expect(preventers("dmm-bitcoin-2024", "malicious-coding-test").filter((cm) => cm.party)).toEqual([]);
   });
 
   it("credits only vendor-assurance controls with the steps that happened inside Safe{Wallet}", () => {
@@ -360,6 +362,7 @@ describe("example answers files", () => {
     expect(single.map((r) => `${r.incident_id}:${r.single_points.join("+")}`)).toEqual([
       "coinex-2023:KEY-004",
       "harmony-horizon-2022:KEY-004",
+      "ledger-connect-kit-2023:SUP-006",
     ]);
     // Attacks whose method was never disclosed are at best limited, never stopped.
     for (const id of ["zaif-2018", "liquid-2021", "poloniex-2023", "upbit-2019", "upbit-2025"])

@@ -144,6 +144,7 @@ describe("answers made for 1.x", () => {
     );
     expect(found?.message).toContain("controls no longer in the catalog: GOV-004");
     expect(found?.related?.map((r) => r.message.split(":")[0])).toEqual([
+      "CUS-002",
       "DET-002",
       "DET-004",
       "GOV-001",

@@ -1,6 +1,6 @@
 // A control a third party operates is decided by that party's own answers; a missing, stale or misplaced answers
 // file is a visible gap; the replay credits a vendor's own controls only for the steps that happen inside the vendor.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load-catalog.js";
@@ -104,6 +104,13 @@ describe("controls operated by a third party", () => {
     expect(without.evaluation?.controls.find((c) => c.control_id === "WKS-001")?.operated_by).toBeUndefined();
   });
 
+  it("evaluates answers built in code without a third-party list, as before there was one", async () => {
+    const { result } = await run(exchange({}));
+    const { third_parties: _, ...rest } = result.answers!;
+    const plain = evaluate(catalog, rest as typeof result.answers & object);
+    expect(plain.third_parties).toEqual([]);
+  });
+
   it("makes a missing vendor file a visible gap, never a pass", async () => {
     const { result, key } = await run(exchange({}));
     expect(key?.status).toBe("not_answered");
@@ -169,5 +176,47 @@ describe("controls operated by a third party", () => {
         controls: ["KEY-001"],
       },
     ]);
+  });
+
+  it("reads no file through a link out of the folder, nor the answers file itself, nor another company's answers", async () => {
+    const dir = tempDir();
+    const outside = join(tempDir(), "secret.yaml");
+    writeFileSync(outside, "secret: root:x:0:0\n");
+    symlinkSync(outside, join(dir, "link.yaml"));
+    const linked = await loadAnswers(exchange({ file: "link.yaml" }, dir), catalog);
+    expect(linked.diagnostics.find((d) => d.code === "answers/third-party-path")?.severity).toBe("error");
+    expect(JSON.stringify(linked.diagnostics)).not.toContain("root:x");
+    const self = await loadAnswers(exchange({ file: "exchange.yaml" }), catalog);
+    expect(self.diagnostics.find((d) => d.code === "answers/third-party-path")?.message).toContain(
+      "or is this file itself",
+    );
+    const other = asOrganization(strong, "Totally Different GmbH");
+    const mismatch = await run(exchange({ file: "kumo.yaml", text: other }));
+    expect(mismatch.result.diagnostics.find((d) => d.code === "answers/third-party-mismatch")?.message).toBe(
+      "`kumo.yaml` is the answers of Totally Different GmbH, not of Kumo Wallet Systems K.K.",
+    );
+  });
+
+  it("uses no vendor answers dated after the as-of date", async () => {
+    const future = vendorAnswers.replace(/date: "2026-06-30"/, 'date: "2027-01-15"');
+    const { result, key, vendorCm } = await run(exchange({ file: "kumo.yaml", text: future }));
+    expect(key?.operated_by).toMatchObject({ answers: "stale", date: "2027-01-15" });
+    expect(vendorCm?.state).toBe("party_unanswered");
+    expect(result.diagnostics.find((d) => d.code === "answers/third-party-stale")?.message).toContain(
+      "after 2026-06-30",
+    );
+  });
+
+  it("sees one vendor behind two exchanges when only one of them gives its identifier", async () => {
+    const dir = tempDir();
+    exchange({ file: "kumo.yaml", text: vendorAnswers }, dir);
+    const second = readFileSync(join(dir, "exchange.yaml"), "utf8").replace(/^ {4}identifier: .*\n/m, "");
+    writeFileSync(join(dir, "second.yaml"), asOrganization(second, "Second Exchange K.K."));
+    const compared = await compareFiles({ inputs: [dir], catalogDir, jobs: 0 });
+    if (!compared.ok) throw new Error("compare failed");
+    expect(
+      compared.comparison.shared_third_parties.map((p) => [p.identifier, p.organizations.length]),
+    ).toEqual([["1234567890123", 2]]);
+    expect(compared.comparison.summary.third_party_files).toBe(1);
   });
 });

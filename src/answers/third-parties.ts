@@ -1,5 +1,6 @@
 // The third parties an answers file names: their controls exist and have one operator, the organization does not
 // answer them itself, and each party's own answers file is found inside the answers folder, valid and current.
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
@@ -55,38 +56,15 @@ export function loadThirdParties(
     });
   checkOperators(answers, catalog, emit);
   const files: (SourceFile | undefined)[] = [];
-  const loaded = answers.third_parties.map((party, i): Answers | undefined => {
-    const at = ["third_parties", i];
-    if (party.answers === undefined) {
-      emit(
-        [...at, "name"],
-        "answers/third-party-unanswered",
-        `${party.name} operates ${party.operates.length} controls, but its own answers file is not given: they count as not answered`,
-        "Ask the party for its answers to the vaspcheck questionnaire and name the file in `answers`.",
-        true,
-      );
-      return undefined;
-    }
-    const path = insideFolder(file.path, party.answers);
-    if (path === undefined) {
-      emit(
-        [...at, "answers"],
-        "answers/third-party-path",
-        `\`${party.answers}\` is outside the folder of this answers file, so it is not read`,
-        "Put the party's answers file in this folder (or below it) and name it relative to this file.",
-      );
-      return undefined;
-    }
-    if (!io.read) return undefined;
-    const own = io.validate(io.read(path));
-    diagnostics.push(...own.diagnostics);
-    files[i] = own.answers ? own.file : undefined;
-    if (own.answers)
-      checkCurrent(own.answers, party.name, io.asOf, (code, message, hint) =>
-        emit([...at, "answers"], code, message, hint, true),
-      );
-    return own.answers;
-  });
+  const loaded = answers.third_parties.map((party, i) =>
+    loadParty(file.path, party, ["third_parties", i], io, {
+      emit,
+      keep: (own) => {
+        diagnostics.push(...own.diagnostics);
+        files[i] = own.answers ? own.file : undefined;
+      },
+    }),
+  );
   return { answers: loaded, files, diagnostics };
 }
 
@@ -145,6 +123,12 @@ function checkCurrent(
   warn: (code: DiagnosticCode, message: string, hint: string) => void,
 ): void {
   const age = daysBetween(own.assessment.date, asOf);
+  if (age < 0)
+    warn(
+      "answers/third-party-stale",
+      `${name}'s answers are dated ${own.assessment.date}, after ${asOf}: they cannot describe that day, so they decide nothing`,
+      `Use ${name}'s answers made on or before the assessment date, or evaluate as of a later date with --as-of.`,
+    );
   if (age > THIRD_PARTY_STALE_AFTER_DAYS)
     warn(
       "answers/third-party-stale",
@@ -160,7 +144,83 @@ function checkCurrent(
 function insideFolder(answersPath: string, name: string): string | undefined {
   if (isAbsolute(name)) return undefined;
   const folder = resolve(dirname(answersPath));
-  const rel = relative(folder, resolve(folder, name));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
-  return join(dirname(answersPath), rel);
+  const path = resolve(folder, name);
+  if (!within(folder, path)) return undefined;
+  // A symbolic link inside the folder may point anywhere: the file it reaches must be inside the folder too.
+  const real = realOrSelf(path);
+  if (!within(realOrSelf(folder), real) || real === realOrSelf(resolve(answersPath))) return undefined;
+  return join(dirname(answersPath), relative(folder, path));
+}
+
+function within(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return !(rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+}
+
+/** The path with every symbolic link resolved; the path itself when it does not exist (the read then says so). */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Folded for comparison: width, case and spacing do not make another company. */
+const folded = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Whether a party's answers file is the party's own: the same name, or its registration is the identifier given. */
+function sameParty(own: Answers, party: Answers["third_parties"][number]): boolean {
+  if (folded(own.organization.name) === folded(party.name)) return true;
+  const registration = own.organization.registration;
+  return (
+    party.identifier !== undefined && !!registration && folded(registration) === folded(party.identifier)
+  );
+}
+
+/** One party's own answers, when they are named, inside the folder, valid, current enough to check and its own. */
+function loadParty(
+  answersPath: string,
+  party: Answers["third_parties"][number],
+  at: (string | number)[],
+  io: { read?: ReadParty; validate: ValidateParty; asOf: string },
+  out: { emit: Emit; keep: (own: ReturnType<ValidateParty>) => void },
+): Answers | undefined {
+  if (party.answers === undefined) {
+    out.emit(
+      [...at, "name"],
+      "answers/third-party-unanswered",
+      `${party.name} operates ${party.operates.length} controls, but its own answers file is not given: they count as not answered`,
+      "Ask the party for its answers to the vaspcheck questionnaire and name the file in `answers`.",
+      true,
+    );
+    return undefined;
+  }
+  const path = insideFolder(answersPath, party.answers);
+  if (path === undefined) {
+    out.emit(
+      [...at, "answers"],
+      "answers/third-party-path",
+      `\`${party.answers}\` is outside the folder of this answers file (or is this file itself), so it is not read`,
+      "Put the party's own answers file in this folder (or below it) and name it relative to this file.",
+    );
+    return undefined;
+  }
+  if (!io.read) return undefined;
+  const own = io.validate(io.read(path));
+  out.keep(own);
+  if (!own.answers) return undefined;
+  const warn = (code: DiagnosticCode, message: string, hint: string) =>
+    out.emit([...at, "answers"], code, message, hint, true);
+  checkCurrent(own.answers, party.name, io.asOf, warn);
+  if (!sameParty(own.answers, party)) {
+    out.emit(
+      [...at, "answers"],
+      "answers/third-party-mismatch",
+      `\`${party.answers}\` is the answers of ${own.answers.organization.name}, not of ${party.name}`,
+      "Name the party's own answers file, or correct its name here (or give the same `identifier` as its `registration`).",
+    );
+    return undefined;
+  }
+  return own.answers;
 }

@@ -9,10 +9,12 @@ interface Row {
   readonly group: { readonly kept: ValidSubmission };
 }
 
-/** The key that tells one party from another: its registry number when given, else its name, case and spacing folded. */
+/**
+ * The key that tells one party from another: its name, case, width and spacing folded. Not its identifier: one
+ * exchange that gives it and another that does not must still be seen depending on the same vendor.
+ */
 function partyKey(party: ValidSubmission["thirdParties"][number]): string {
-  if (party.identifier) return `id:${party.identifier.normalize("NFKC").replace(/\s+/g, "")}`;
-  return `name:${party.name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()}`;
+  return party.name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -27,6 +29,8 @@ export function sharedThirdParties(rows: readonly Row[]): Comparison["shared_thi
     for (const party of row.group.kept.thirdParties) {
       const key = partyKey(party);
       const entry = parties.get(key) ?? { first: party, orgs: new Set(), controls: new Set() };
+      // The first submission that gives an identifier names the party in the table.
+      if (!entry.first.identifier && party.identifier) entry.first = party;
       entry.orgs.add(row.label);
       for (const id of party.operates) entry.controls.add(id);
       parties.set(key, entry);

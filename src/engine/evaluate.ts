@@ -221,7 +221,7 @@ function thirdPartiesOf(
   parties: readonly PartyInput[],
   given: EvaluateOptions["thirdParties"],
 ): Evaluation["third_parties"] {
-  return answers.third_parties.map((t, i) => ({
+  return (answers.third_parties ?? []).map((t, i) => ({
     name: t.name,
     role: t.role,
     identifier: t.identifier,

@@ -33,12 +33,15 @@ export function partyInputs(
   given: readonly (Answers | undefined)[] | undefined,
   asOf: string,
 ): PartyInput[] {
-  return answers.third_parties.map((party, i) => {
+  // Answers built in code rather than parsed may leave out the list the schema defaults to empty.
+  return (answers.third_parties ?? []).map((party, i) => {
     const own = given?.[i];
     const base = { name: party.name, role: party.role, operates: party.operates };
     if (!own) return { ...base, state: "missing" };
     const date = own.assessment.date;
-    if (daysBetween(date, asOf) > THIRD_PARTY_STALE_AFTER_DAYS) return { ...base, state: "stale", date };
+    // Answers dated after the as-of date cannot describe it either.
+    const age = daysBetween(date, asOf);
+    if (age > THIRD_PARTY_STALE_AFTER_DAYS || age < 0) return { ...base, state: "stale", date };
     return { ...base, state: "current", answers: own, date };
   });
 }

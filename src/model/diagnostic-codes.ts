@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
   "answers/third-party-path": "A third party's answers file is named outside the folder of the answers file.",
   "answers/third-party-conflict":
     "A control has two operators, or is answered both by its operator and by the organization.",
+  "answers/third-party-mismatch": "A third party's answers file names another organization than the party.",
   "answers/third-party-stale":
     "A third party's answers are more than a year older than the as-of date, so they decide nothing.",
   "answers/unknown-question": "A response names a question the control does not ask.",

@@ -146,6 +146,6 @@ function operatorText(result: ControlResult): string | null {
   if (by.answers === "current")
     return `Operated by ${who}; the status comes from its own answers of ${by.date}.`;
   if (by.answers === "stale")
-    return `Operated by ${who}; its answers of ${by.date} are more than a year old, so the control counts as not answered.`;
+    return `Operated by ${who}; its answers of ${by.date} are more than a year older than the as-of date, or later than it, so the control counts as not answered.`;
   return `Operated by ${who}; its own answers were not given, so the control counts as not answered.`;
 }

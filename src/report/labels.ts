@@ -62,7 +62,7 @@ export const STATE_LABEL: Record<CountermeasureReplay["state"], string> = {
   absent: "missing",
   not_applicable: "does not apply to you",
   profile_unanswered: "not credited: a scoping answer it depends on is blank",
-  party_unanswered: "not credited: no current answers from the third party that operates it",
+  party_unanswered: "not credited: the third party's own answers are not given, or not current",
 };
 
 /** Definitions of the step verdicts, for every renderer's methodology. */
