@@ -197,6 +197,16 @@ describe("controls operated by a third party", () => {
     );
   });
 
+  it("places a vendor file that is not there at the line naming it, as an error of the submission", async () => {
+    const { result } = await run(exchange({ file: "gone.yaml" }));
+    const missing = result.diagnostics.find((d) => d.code === "answers/third-party-path");
+    expect(missing?.message).toMatch(
+      /^`gone\.yaml` cannot be read \(.*\), so Kumo Wallet Systems K\.K\.'s controls count as not answered$/,
+    );
+    expect(missing?.file.endsWith("exchange.yaml")).toBe(true);
+    expect(result.diagnostics.some((d) => d.code === "input/read-failed")).toBe(false);
+  });
+
   it("uses no vendor answers dated after the as-of date", async () => {
     const future = vendorAnswers.replace(/date: "2026-06-30"/, 'date: "2027-01-15"');
     const { result, key, vendorCm } = await run(exchange({ file: "kumo.yaml", text: future }));

@@ -207,7 +207,20 @@ function loadParty(
     return undefined;
   }
   if (!io.read) return undefined;
-  const own = io.validate(io.read(path));
+  const read = io.read(path);
+  if (!read.file && read.diagnostics.some((d) => d.code === "input/read-failed")) {
+    // Said where the user names the file, as a problem of the submission, not an I/O failure of the run.
+    const cause =
+      read.diagnostics.find((d) => d.code === "input/read-failed")?.message ?? "it cannot be read";
+    out.emit(
+      [...at, "answers"],
+      "answers/third-party-path",
+      `\`${party.answers}\` cannot be read (${cause}), so ${party.name}'s controls count as not answered`,
+      "Put the party's own answers file at this path, next to this answers file.",
+    );
+    return undefined;
+  }
+  const own = io.validate(read);
   out.keep(own);
   if (!own.answers) return undefined;
   const warn = (code: DiagnosticCode, message: string, hint: string) =>

@@ -60,7 +60,8 @@ export const DIAGNOSTIC_CODES = {
   "answers/unknown-control": "An answer names a control the catalog does not have.",
   "answers/third-party-unanswered":
     "A third party operates controls, but its own answers file is not given: those controls count as not answered.",
-  "answers/third-party-path": "A third party's answers file is named outside the folder of the answers file.",
+  "answers/third-party-path":
+    "A third party's answers file is named outside the folder of the answers file, or cannot be read there.",
   "answers/third-party-conflict":
     "A control has two operators, or is answered both by its operator and by the organization.",
   "answers/third-party-mismatch": "A third party's answers file names another organization than the party.",
