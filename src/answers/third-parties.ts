@@ -9,6 +9,7 @@ import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import { daysBetween } from "../model/dates.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
+import { normalizeName } from "../model/names.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
@@ -166,15 +167,17 @@ function realOrSelf(path: string): string {
   }
 }
 
-/** Folded for comparison: width, case and spacing do not make another company. */
-const folded = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-
-/** Whether a party's answers file is the party's own: the same name, or its registration is the identifier given. */
+/**
+ * Whether a party's answers file is the party's own: the same name, or its registration is the identifier given
+ * (matched as submissions are: case, width, spacing and punctuation do not make another company).
+ */
 function sameParty(own: Answers, party: Answers["third_parties"][number]): boolean {
-  if (folded(own.organization.name) === folded(party.name)) return true;
+  if (normalizeName(own.organization.name) === normalizeName(party.name)) return true;
   const registration = own.organization.registration;
   return (
-    party.identifier !== undefined && !!registration && folded(registration) === folded(party.identifier)
+    party.identifier !== undefined &&
+    !!registration &&
+    normalizeName(registration) === normalizeName(party.identifier)
   );
 }
 

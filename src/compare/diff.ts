@@ -15,12 +15,11 @@ import {
   type ScoreChange,
 } from "../model/diff.js";
 import type { Status } from "../model/result.js";
-import type { ThirdPartyRole } from "../model/third-party.js";
 import { changelogBetween } from "../model/version-gap.js";
 import { normalizeName } from "./identity.js";
 import { leftOutControls } from "./left-out.js";
 import { STATUS_LETTER, statusOfLetter, verdictOfLetter } from "./letters.js";
-import { codes, createRowScorer, type RowScorer, type RowScores } from "./rows.js";
+import { codes, createRowScorer, partyCodes, type RowScorer, type RowScores } from "./rows.js";
 import type { ValidSubmission } from "./submission-types.js";
 
 /** Order in which changes are listed: what got worse first. */
@@ -303,8 +302,9 @@ function replayChange(
 
 /** A submission as the replay reads it: statuses (accepted risks on their answers) and profile flags. */
 function replayInputOf(v: ValidSubmission): ReplayInput {
-  const parties: NonNullable<ReplayInput["parties"]> = {};
-  for (const [role, letters] of Object.entries(v.parties) as [ThirdPartyRole, string][])
-    parties[role] = codes(letters);
-  return { status: replayStatuses(codes(v.statuses), codes(v.assessed)), flags: v.flags, parties };
+  return {
+    status: replayStatuses(codes(v.statuses), codes(v.assessed)),
+    flags: v.flags,
+    parties: partyCodes(v.parties),
+  };
 }

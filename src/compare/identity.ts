@@ -1,14 +1,9 @@
 // Who is who across submissions: name normalisation, and grouping several submissions of one organization.
 import { byCodeUnit } from "../diagnostics/diagnostic.js";
+import { normalizeName } from "../model/names.js";
 import type { ValidSubmission } from "./submission-types.js";
 
-/** Case-, width-, spacing- and punctuation-insensitive form of a name or registration number. */
-export function normalizeName(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "");
-}
+export { normalizeName };
 
 /** The submissions of one organization: the one compared, and those set aside. */
 export interface OrganizationGroup {

@@ -69,9 +69,7 @@ export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>)
     const perLesson = plan.lessons.map((members) => tally(members, input));
     const tiers = perLesson.map((l) => l.tier).filter((t): t is number => t !== null);
     const replayStatus = replayStatuses(input.status, input.assessed);
-    const partyStatus: Partial<Record<ThirdPartyRole, Uint8Array>> = {};
-    for (const [role, letters] of Object.entries(parties) as [ThirdPartyRole, string][])
-      partyStatus[role] = codes(letters);
+    const partyStatus = partyCodes(parties);
     let incidents = "";
     let steps = "";
     for (let i = 0; i < plan.chains.length; i++) {
@@ -88,4 +86,12 @@ export function createRowScorer(catalog: Catalog, compared: ReadonlySet<string>)
       steps,
     };
   };
+}
+
+/** Per kind of third party, its status letters as the status codes the replay reads. */
+export function partyCodes(parties: PartyLetters): Partial<Record<ThirdPartyRole, Uint8Array>> {
+  const out: Partial<Record<ThirdPartyRole, Uint8Array>> = {};
+  for (const [role, letters] of Object.entries(parties) as [ThirdPartyRole, string][])
+    out[role] = codes(letters);
+  return out;
 }

@@ -1,6 +1,7 @@
 // The sector's dependence on shared third parties: which organizations run controls through the same wallet vendor
 // or custodian, so a supervisor sees a single point of failure that no one submission shows.
 import type { Comparison } from "../model/comparison.js";
+import { normalizeName } from "../model/names.js";
 import type { ValidSubmission } from "./submission-types.js";
 
 /** A compared row as this view reads it: its label and its kept submission. */
@@ -10,12 +11,10 @@ interface Row {
 }
 
 /**
- * The key that tells one party from another: its name, case, width and spacing folded. Not its identifier: one
- * exchange that gives it and another that does not must still be seen depending on the same vendor.
+ * The key that tells one party from another: its name as organizations are matched (`normalizeName`). Not its
+ * identifier: one exchange that gives it and another that does not must still be seen depending on the same vendor.
  */
-function partyKey(party: ValidSubmission["thirdParties"][number]): string {
-  return party.name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-}
+const partyKey = (party: ValidSubmission["thirdParties"][number]): string => normalizeName(party.name);
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -14,9 +14,12 @@ import { type Diagnostic, sortDiagnostics } from "./diagnostic.js";
 const TERMINAL_UNSAFE =
   /(?![\t\n])[\p{Cc}\p{Cs}\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
+// Not global, so `match` returns the first character found and no `lastIndex` is kept between calls.
+const FIRST_TERMINAL_UNSAFE = new RegExp(TERMINAL_UNSAFE.source, "u");
+
 /** The first character of `text` a terminal would act on or a reader could not see, if any (lint refuses them). */
 export function firstTerminalUnsafe(text: string): string | undefined {
-  return text.match(new RegExp(TERMINAL_UNSAFE.source, "u"))?.[0];
+  return text.match(FIRST_TERMINAL_UNSAFE)?.[0];
 }
 
 /** The visible escape of one UTF-16 code unit: `\u001B` for ESC, `\u202E` for RIGHT-TO-LEFT OVERRIDE. */

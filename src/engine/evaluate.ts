@@ -38,8 +38,17 @@ export function evaluateControls(
   options: EvaluateOptions = {},
 ): ControlResult[] {
   const asOf = options.asOf ?? answers.assessment.date;
+  return controlResults(catalog, answers, asOf, partyInputs(answers, options.thirdParties, asOf));
+}
+
+/** `evaluateControls` with the third parties already paired with their answers (`partyInputs`). */
+function controlResults(
+  catalog: Catalog,
+  answers: Answers,
+  asOf: string,
+  parties: readonly PartyInput[],
+): ControlResult[] {
   const compiled = compileCatalog(catalog);
-  const parties = partyInputs(answers, options.thirdParties, asOf);
   const operator = parties.length === 0 ? undefined : operators(parties);
   const controls: ControlResult[] = [];
   for (let p = 0; p < compiled.controls.length; p++) {
@@ -78,10 +87,10 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
   const asOf = options.asOf ?? answers.assessment.date;
   const compiled = compileCatalog(catalog);
   const { plan, ids } = compiled;
-  const controls = evaluateControls(catalog, answers, { asOf, thirdParties: options.thirdParties });
+  const parties = partyInputs(answers, options.thirdParties, asOf);
+  const controls = controlResults(catalog, answers, asOf, parties);
   const { status, assessed, gaps } = statusCodes(controls);
   const flags = profileFlags(plan.conditions, answers.profile, catalog.profile);
-  const parties = partyInputs(answers, options.thirdParties, asOf);
   const replayInput = {
     status: replayStatuses(status, assessed),
     flags,

@@ -4,7 +4,7 @@
 import type { Catalog } from "../model/catalog.js";
 import { parseYamlFast } from "../source/parse-fast.js";
 import type { ParseResult } from "../source/parse-yaml.js";
-import { DEFAULT_MAX_BYTES, decodeText, readBytesSync } from "../source/read-source.js";
+import { DEFAULT_MAX_BYTES, decodeText, hasCrOnlyLines, readBytesSync } from "../source/read-source.js";
 import { parseAnswersBytes } from "./validate-answers.js";
 
 /** A read submission: the fast parse (no positions) when one was possible, and how to get the positioned one. */
@@ -32,7 +32,7 @@ export function readSubmissionSync(
   if (!/\.(csv|json)$/i.test(path)) {
     const decoded = decodeText(path, bytes);
     // Text with CR-only line endings takes the positioned path, which names the problem.
-    const plain = decoded.text !== undefined && (decoded.text.includes("\n") || !decoded.text.includes("\r"));
+    const plain = decoded.text !== undefined && !hasCrOnlyLines(decoded.text);
     const fast = plain && decoded.text !== undefined ? parseYamlFast(path, decoded.text) : undefined;
     if (fast) return { parsed: fast, fast: true, positioned };
   }

@@ -51,7 +51,7 @@ export { decodeText };
  * to it, read as a comment or as nonsense. Said plainly instead.
  */
 function crOnlyLines(path: string, text: string): Diagnostic | undefined {
-  if (text.includes("\n") || !text.includes("\r")) return undefined;
+  if (!hasCrOnlyLines(text)) return undefined;
   return {
     file: path,
     start: { line: 1, column: text.indexOf("\r") + 1 },
@@ -60,4 +60,9 @@ function crOnlyLines(path: string, text: string): Diagnostic | undefined {
     message: "The file ends its lines with CR alone, which YAML and JSON do not read as line breaks",
     hint: "Save it with LF (or CRLF) line endings.",
   };
+}
+
+/** True when text breaks its lines with CR alone (no LF anywhere): YAML would read it as one line. */
+export function hasCrOnlyLines(text: string): boolean {
+  return text.includes("\r") && !text.includes("\n");
 }

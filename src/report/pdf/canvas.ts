@@ -120,8 +120,11 @@ export function bookmark(parent: PDFKit.PDFOutline, title: string): PDFKit.PDFOu
   return parent.addItem(neutraliseText(title), { expanded: false });
 }
 
-/** Texts at least this long are made safe once per document: a name repeated on every page is long too. */
-const REMEMBER_FROM = 256;
+/**
+ * Texts at least this long are made safe, and broken into lines, once per document: a long name recurs on every
+ * page, while a short text costs less to redo than to look up.
+ */
+export const REMEMBER_FROM = 256;
 
 /** `make`, remembering its result for long texts (short ones cost less to redo than to look up). */
 function remembered(make: (text: string) => string): (text: string) => string {

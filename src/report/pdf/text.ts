@@ -1,5 +1,5 @@
 // Text primitives: styles, laying text out into lines once, drawing laid-out text, flowing paragraphs.
-import { linkTo, type PdfCanvas } from "./canvas.js";
+import { linkTo, type PdfCanvas, REMEMBER_FROM } from "./canvas.js";
 import { INK, SIZE } from "./styles.js";
 import { ellipsize, type Measure, wrapLines } from "./wrap.js";
 
@@ -60,9 +60,6 @@ export function layoutText(
   });
   return { lines, widths: lines.map(measure), lineHeight: height, height: lines.length * height, style };
 }
-
-/** Texts at least this long are broken once per style and width: a long name recurs on every page. */
-const REMEMBER_FROM = 256;
 
 /** `breakText()`, remembered for a long text under `key` (its style, width and line limit). */
 function breakOnce(ctx: PdfCanvas, text: string, key: string, breakText: () => string[]): readonly string[] {
