@@ -99,6 +99,27 @@ describe("thresholds and questions an auditor can use", () => {
       status("DET-004", { deadline_hours: 72, hours_after_classification: 72, owner_named: true }),
     ).not.toBe("met");
   });
+  it("a regime the profile implies is compared even when the answer leaves it out", () => {
+    const leftOut = {
+      notice_regimes: ["new_york"],
+      deadline_hours: 72,
+      hours_after_classification: 72,
+      owner_named: true,
+    };
+    // A New York answer alone meets NYDFS's 72 hours ...
+    expect(status("DET-004", leftOut, { jurisdictions: ["new_york"] })).toBe("met");
+    // ... but a MiCA-authorised firm is under DORA whether or not its answer selects it.
+    expect(status("DET-004", leftOut, { jurisdictions: ["eu_mica", "new_york"] })).not.toBe("met");
+    expect(
+      status(
+        "DET-004",
+        { ...leftOut, deadline_hours: 24, hours_after_classification: 4 },
+        { jurisdictions: ["eu_mica"] },
+      ),
+    ).toBe("met");
+    // Nothing answered stays not answered: the profile cannot answer the control for the organization.
+    expect(status("DET-004", {}, { jurisdictions: ["eu_mica"] })).toBe("not_answered");
+  });
   it("DF12, DF13, DF23: the bases say what the sources require and what is catalog judgement", () => {
     expect(basis("ACC-003", "review_frequency")).toMatch(/500\.7\(a\)\(4\)/);
     expect(basis("IAM-001", "max_session")).toMatch(/[Cc]atalog judgement/);

@@ -121,6 +121,48 @@ describe("catalog lint", () => {
       "catalog/file-name",
     ],
     [
+      "controls/TXN-001.yaml",
+      "a choice implied by a profile question that does not exist",
+      (t) =>
+        t.replace(
+          "{ value: amount, label: Amount and asset }",
+          "{ value: amount, label: Amount and asset, implied_by: { question: custody_tech, value: mpc } }",
+        ),
+      "catalog/unknown-reference",
+    ],
+    [
+      "controls/TXN-001.yaml",
+      "a choice implied by a profile value that does not exist",
+      (t) =>
+        t.replace(
+          "{ value: amount, label: Amount and asset }",
+          "{ value: amount, label: Amount and asset, implied_by: { question: custody_technology, value: mcp } }",
+        ),
+      "catalog/unknown-choice",
+    ],
+    [
+      "controls/TXN-001.yaml",
+      "a profile-implied choice on a single-choice question",
+      (t) =>
+        t.replace(
+          "{ value: none, label: Not protected beyond the transport }",
+          "{ value: none, label: Not protected, implied_by: { question: custody_technology, value: mpc } }",
+        ),
+      "catalog/operator-type",
+    ],
+    [
+      "controls/GOV-001.yaml",
+      "a control no step names that does not say why",
+      (t) => t.replace("counters_no_step: Fixture control that no fixture step names.\n", ""),
+      "catalog/no-step",
+    ],
+    [
+      "controls/KEY-001.yaml",
+      "a control a step names that says it counters none",
+      (t) => t.replace(/^(lessons:.*\n)/m, "$1counters_no_step: Says it counters nothing.\n"),
+      "catalog/no-step",
+    ],
+    [
       "lessons.yaml",
       "a lesson citing an unknown incident",
       (t) =>

@@ -204,7 +204,7 @@ describe("catalog", () => {
 describe("schema", () => {
   it("prints the JSON Schema of the evaluation result", async () => {
     const schema = JSON.parse((await run("schema")).stdout);
-    expect(schema.title).toContain("vaspcheck/evaluation@3");
+    expect(schema.title).toContain("vaspcheck/evaluation@4");
     expect(schema.properties.replay).toBeDefined();
   });
 });

@@ -595,7 +595,7 @@ describe("compare: JSON", () => {
     expect(ComparisonSchema.safeParse(json).success).toBe(true);
     expect(ComparisonSchema.safeParse({ ...json, format: "vaspcheck/comparison@1" }).success).toBe(false);
     expect(ComparisonSchema.safeParse({ ...json, format: "vaspcheck/comparison@2" }).success).toBe(false);
-    expect(jsonSchemaOf("comparison")).toMatchObject({ $id: "urn:vaspcheck/comparison@3" });
+    expect(jsonSchemaOf("comparison")).toMatchObject({ $id: "urn:vaspcheck/comparison@4" });
   });
 });
 

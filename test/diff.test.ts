@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -197,7 +197,7 @@ describe("diff: output", () => {
     const json = JSON.parse(await DIFF_RENDERERS.json.render(forward));
     expect(DiffSchema.safeParse(json).success).toBe(true);
     expect(DiffSchema.safeParse({ ...json, summary: { ...json.summary, improved: -1 } }).success).toBe(false);
-    expect(jsonSchemaOf("diff")).toMatchObject({ $id: "urn:vaspcheck/diff@3" });
+    expect(jsonSchemaOf("diff")).toMatchObject({ $id: "urn:vaspcheck/diff@4" });
   });
 
   it("renders Markdown with the headline and the changed controls", async () => {
@@ -258,5 +258,46 @@ describe("diff: files and CLI", () => {
     expect(code).toBe(0);
     expect(DiffSchema.parse(JSON.parse(readFileSync(out, "utf8"))).same_organization).toBe(false);
     expect(io.err).toContain("name different organizations");
+  });
+});
+
+describe("third parties in a diff", () => {
+  it("shows each side's vendors, whether their answers were used, and their files' digests", async () => {
+    const dir = tempDir();
+    const exchange = readFileSync("examples/vendor-run-exchange.yaml", "utf8");
+    const vendor = readFileSync("examples/vendors/polaris-custody-technologies.yaml", "utf8");
+    mkdirSync(join(dir, "vendors"));
+    writeFileSync(join(dir, "vendors", "polaris-custody-technologies.yaml"), vendor);
+    writeFileSync(
+      join(dir, "vendors", "polaris-2026b.yaml"),
+      vendor.replace("binding: bound_some", "binding: bound_all"),
+    );
+    const before = write(dir, "before.yaml", exchange);
+    const after = write(
+      dir,
+      "after.yaml",
+      exchange.replace(
+        "answers: vendors/polaris-custody-technologies.yaml",
+        "answers: vendors/polaris-2026b.yaml",
+      ),
+    );
+    const result = await diffFiles({ oldPath: before, newPath: after });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [was, now] = [result.diff.old.third_parties[0], result.diff.new.third_parties[0]];
+    expect(was).toMatchObject({
+      name: "Polaris Custody Technologies Ltd.",
+      answers: "current",
+      date: "2026-05-18",
+    });
+    expect(was?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(now?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(now?.sha256).not.toBe(was?.sha256);
+    expect(result.diff.old.sha256).not.toBe(result.diff.new.sha256);
+    const markdown = await DIFF_RENDERERS.md.render(result.diff, { vaspcheckVersion: "test" });
+    expect(markdown).toContain(`Polaris Custody Technologies Ltd.: ${now?.sha256}`);
+    expect(markdown).toMatch(
+      /\| Third parties \| Polaris Custody Technologies Ltd\. \(answers of 2026-05-18\) \|/,
+    );
   });
 });

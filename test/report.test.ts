@@ -222,7 +222,7 @@ describe("JSON result", () => {
   it("is the full evaluation in the documented, versioned schema", async () => {
     const json = JSON.parse(await render(weakPath, { format: "json" }));
     const parsed = EvaluationSchema.parse(json);
-    expect(parsed.format).toBe("vaspcheck/evaluation@3");
+    expect(parsed.format).toBe("vaspcheck/evaluation@4");
     expect(parsed.controls).toHaveLength(9);
     expect(parsed.inputs?.answers_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(parsed.replay.find((r) => r.incident_id === "dmm-bitcoin-2024")?.verdict).toBe("not_stopped");

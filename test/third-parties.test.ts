@@ -8,7 +8,7 @@ import { evaluate } from "../src/engine/evaluate.js";
 import type { Catalog } from "../src/model/catalog.js";
 import { compareFiles } from "../src/pipeline/compare-files.js";
 import { loadAnswers } from "../src/pipeline/validate-answers.js";
-import { asOrganization, brokenCatalog, FIXTURE_ANSWERS, tempDir } from "./helpers/fixtures.js";
+import { asOrganization, brokenCatalog, FIXTURE_ANSWERS, tempDir, writeTemp } from "./helpers/fixtures.js";
 
 // The fixture's DMM chain, with the vendor engineer's allowlisting credited as the vendor's own control.
 const VENDOR_STEP = `      - controls: [WKS-001]
@@ -104,11 +104,72 @@ describe("controls operated by a third party", () => {
     expect(without.evaluation?.controls.find((c) => c.control_id === "WKS-001")?.operated_by).toBeUndefined();
   });
 
+  it("with two wallet vendors, replays the weaker one's controls and names it", async () => {
+    const dir = tempDir();
+    const path = exchange({ file: "kumo.yaml", text: vendorAnswers }, dir);
+    writeFileSync(join(dir, "sora.yaml"), asOrganization(weak, "Sora Wallet K.K."));
+    const two = readFileSync(path, "utf8").replace(
+      /^answers:/m,
+      "  - name: Sora Wallet K.K.\n    role: wallet_vendor\n    operates: []\n    answers: sora.yaml\nanswers:",
+    );
+    writeFileSync(path, two);
+    const { vendorCm, result } = await run(path);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(vendorCm?.state).toBe("absent");
+    expect(vendorCm?.controls).toEqual([
+      expect.objectContaining({ id: "WKS-001", party_name: "Sora Wallet K.K." }),
+    ]);
+    const alone = await run(exchange({ file: "kumo.yaml", text: vendorAnswers }));
+    expect(alone.vendorCm?.controls[0]?.party_name).toBe("Kumo Wallet Systems K.K.");
+  });
+
   it("evaluates answers built in code without a third-party list, as before there was one", async () => {
     const { result } = await run(exchange({}));
     const { third_parties: _, ...rest } = result.answers!;
     const plain = evaluate(catalog, rest as typeof result.answers & object);
     expect(plain.third_parties).toEqual([]);
+  });
+
+  it("warns when the profile declares a wallet vendor and the file names none", async () => {
+    const result = await loadAnswers(writeTemp("no-vendor.yaml", weak), catalog);
+    const hit = result.diagnostics.find((d) => d.code === "answers/third-party-undeclared");
+    expect(hit?.severity).toBe("warning");
+    expect(hit?.start.line).toBe(weak.split("\n").findIndex((l) => l.includes("uses_wallet_vendor")) + 1);
+    const named = await loadAnswers(exchange({}), catalog);
+    expect(named.diagnostics.some((d) => d.code === "answers/third-party-undeclared")).toBe(false);
+  });
+
+  it("never scores a vendor's own file as an exchange's, and checks the role it declares", async () => {
+    const declared = vendorAnswers.replace(/^(organization:\n(?: {2}.*\n)*)/m, "$1  role: wallet_vendor\n");
+    expect(declared).toContain("  role: wallet_vendor\n");
+    const alone = writeTemp("kumo-alone.yaml", declared);
+    const refused = await loadAnswers(alone, catalog);
+    expect(refused.answers).toBeUndefined();
+    expect(refused.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["answers/third-party-file", "error"],
+    ]);
+    expect(refused.diagnostics[0]?.start.line).toBe(
+      declared.split("\n").indexOf("  role: wallet_vendor") + 1,
+    );
+    // `validate` checks it as what it says it is: no profile or completeness warnings meant for an exchange.
+    const checked = await loadAnswers(alone, catalog, { acceptThirdPartyFile: true });
+    expect(checked.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(checked.diagnostics.some((d) => d.code === "answers/missing-profile")).toBe(false);
+    // Named as a party, a file declaring another role decides nothing; one declaring none is asked to.
+    const custodian = await run(
+      exchange({ file: "kumo.yaml", text: declared.replace("role: wallet_vendor", "role: custodian") }),
+    );
+    expect(custodian.result.answers).toBeUndefined();
+    expect(custodian.result.diagnostics.find((d) => d.code === "answers/third-party-file")?.severity).toBe(
+      "error",
+    );
+    const undeclared = await run(exchange({ file: "kumo.yaml", text: vendorAnswers }));
+    expect(undeclared.result.diagnostics.find((d) => d.code === "answers/third-party-file")?.severity).toBe(
+      "warning",
+    );
+    const fine = await run(exchange({ file: "kumo.yaml", text: declared }));
+    expect(fine.result.diagnostics.some((d) => d.code === "answers/third-party-file")).toBe(false);
+    expect(fine.key?.status).toBe("met");
   });
 
   it("makes a missing vendor file a visible gap, never a pass", async () => {

@@ -12,6 +12,7 @@ const catalog = await fixtureCatalog();
 const strongText = readFileSync(`${FIXTURE_ANSWERS}strong.yaml`, "utf8");
 const validate = (text: string, asOf?: string) =>
   validateAnswers(parseYaml("a.yaml", text), catalog, { asOf });
+const shippedCatalog = async () => (await loadCatalog("controls")).catalog!;
 const find = (list: Diagnostic[], code: string) => list.filter((d) => d.code === code);
 const at = (d: Diagnostic | undefined) => (d ? `${d.start.line}:${d.start.column}` : "none");
 
@@ -182,6 +183,21 @@ describe("answers validation", () => {
     expect(find(other.diagnostics, "answers/catalog-mismatch")[0]?.severity).toBe("error");
   });
 
+  it("warns where the profile implies a choice the answer leaves out, at that answer", async () => {
+    const text = readFileSync("examples/strong-exchange.yaml", "utf8").replace(
+      "notice_regimes: [eu_dora, new_york]",
+      "notice_regimes: [new_york]",
+    );
+    const result = await loadAnswers(writeTemp("implied.yaml", text), await shippedCatalog());
+    const hit = result.diagnostics.find((d) => d.code === "answers/implied-choice");
+    expect(hit?.severity).toBe("warning");
+    expect(hit?.message).toMatch(/`eu_dora`.*`jurisdictions` includes `eu_mica`/);
+    expect(hit?.start.line).toBe(
+      text.split("\n").findIndex((l) => l.includes("notice_regimes: [new_york]")) + 1,
+    );
+    // The strong exchange answers 4 hours throughout, so DORA's deadlines are met even when DORA is read in.
+    expect(result.results?.find((r) => r.control_id === "DET-004")?.status).toBe("met");
+  });
   it("warns about met controls without evidence, expiring exceptions and answers dated after the assessment", () => {
     const text = strongText
       .replace(/( {2}KEY-001:\n {4}responses: .*\n) {4}evidence: .*\n/, "$1")

@@ -3,6 +3,7 @@
 import { appendAll, type Diagnostic, type DiagnosticSeverity, show } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { compileControlCached } from "../engine/compile.js";
+import { missingImplied } from "../engine/implied.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Control } from "../model/control.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
@@ -48,7 +49,9 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
       });
       continue;
     }
-    if (isRecord(answer)) checkControlAnswer(controlId, answer, control, catalog, emit);
+    if (!isRecord(answer)) continue;
+    checkControlAnswer(controlId, answer, control, catalog, emit);
+    checkImplied(controlId, answer, control, isRecord(data.profile) ? data.profile : {}, emit);
   }
   return diagnostics;
 }
@@ -137,6 +140,34 @@ function checkControlAnswer(
       {
         severity: "warning",
         hint: "Blank questions count as failed checks.",
+      },
+    );
+  }
+}
+
+/** Warns where the profile implies a choice the answer leaves out: the rule reads it as selected all the same. */
+function checkImplied(
+  controlId: string,
+  answer: Record<string, unknown>,
+  control: Control,
+  profile: Record<string, unknown>,
+  emit: Emit,
+): void {
+  if (answer.not_applicable !== undefined || !isRecord(answer.responses)) return;
+  const responses = answer.responses;
+  if (Object.keys(responses).every((k) => responses[k] === null)) return;
+  for (const missing of missingImplied(control, profile, responses)) {
+    const at = Object.hasOwn(responses, missing.question)
+      ? ["answers", controlId, "responses", missing.question]
+      : ["answers", controlId, "responses"];
+    emit(
+      at,
+      "answers/implied-choice",
+      `\`${missing.question}\` of \`${controlId}\` leaves out \`${missing.value}\`, which your profile implies (\`${missing.profileQuestion}\` includes \`${missing.profileValue}\`)`,
+      {
+        severity: "warning",
+        expected: `includes \`${missing.value}\``,
+        hint: `The rule reads \`${missing.value}\` as selected; add it to the answer so the file says what is assessed.`,
       },
     );
   }

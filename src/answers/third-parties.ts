@@ -56,6 +56,7 @@ export function loadThirdParties(
       hint,
     });
   checkOperators(answers, catalog, emit);
+  checkDeclared(answers, emit);
   const files: (SourceFile | undefined)[] = [];
   const loaded = answers.third_parties.map((party, i) =>
     loadParty(file.path, party, ["third_parties", i], io, {
@@ -76,6 +77,19 @@ type Emit = (
   hint: string,
   warn?: boolean,
 ) => void;
+
+/** A wallet vendor the profile declares is named, so the steps that happen inside it can be decided by its answers. */
+function checkDeclared(answers: Answers, emit: Emit): void {
+  if (answers.profile.uses_wallet_vendor !== true) return;
+  if ((answers.third_parties ?? []).some((p) => p.role === "wallet_vendor")) return;
+  emit(
+    ["profile", "uses_wallet_vendor"],
+    "answers/third-party-undeclared",
+    "The profile says a wallet vendor builds, operates or relays part of the wallet system, but `third_parties` names none",
+    "Name it under `third_parties` (role `wallet_vendor`) with its own answers file: until then no step of an attack that happens inside the vendor is credited.",
+    true,
+  );
+}
 
 /** Every operated control exists, has one operator, and is not also answered by the organization itself. */
 function checkOperators(answers: Answers, catalog: Catalog, emit: Emit): void {
@@ -226,17 +240,44 @@ function loadParty(
   const own = io.validate(read);
   out.keep(own);
   if (!own.answers) return undefined;
+  return usableParty(own.answers, party, at, io.asOf, out.emit) ? own.answers : undefined;
+}
+
+/** Whether a party's own valid answers can be used for it: its declared role, its date and its name all agree. */
+function usableParty(
+  own: Answers,
+  party: Answers["third_parties"][number],
+  at: (string | number)[],
+  asOf: string,
+  emit: Emit,
+): boolean {
   const warn = (code: DiagnosticCode, message: string, hint: string) =>
-    out.emit([...at, "answers"], code, message, hint, true);
-  checkCurrent(own.answers, party.name, io.asOf, warn);
-  if (!sameParty(own.answers, party)) {
-    out.emit(
+    emit([...at, "answers"], code, message, hint, true);
+  const role = own.organization.role;
+  if (role !== undefined && role !== party.role) {
+    emit(
+      [...at, "role"],
+      "answers/third-party-file",
+      `\`${party.answers}\` declares its organization a ${role.replace("_", " ")}, not a ${party.role.replace("_", " ")}`,
+      "Give the party the role its own file declares, or name the right file.",
+    );
+    return false;
+  }
+  if (role === undefined)
+    warn(
+      "answers/third-party-file",
+      `\`${party.answers}\` does not say it is a third party's own file: named on its own, it would be scored as an exchange's`,
+      `Add \`role: ${party.role}\` under its \`organization\`.`,
+    );
+  checkCurrent(own, party.name, asOf, warn);
+  if (!sameParty(own, party)) {
+    emit(
       [...at, "answers"],
       "answers/third-party-mismatch",
-      `\`${party.answers}\` is the answers of ${own.answers.organization.name}, not of ${party.name}`,
+      `\`${party.answers}\` is the answers of ${own.organization.name}, not of ${party.name}`,
       "Name the party's own answers file, or correct its name here (or give the same `identifier` as its `registration`).",
     );
-    return undefined;
+    return false;
   }
-  return own.answers;
+  return true;
 }

@@ -112,6 +112,7 @@ function checkControls(catalog: Catalog, sources: CatalogSources, report: Report
     checkFrameworkRefs(control, file, frameworks, report);
     const questions = controlQuestions(control, file, report);
     checkRuleConditions(control, file, questions, profile, report);
+    checkImplications(control, file, profile, report);
     checkExamples(control, file, report);
   }
 }
@@ -175,6 +176,48 @@ function checkRuleConditions(
   }
 }
 
+/** A choice implied by the profile names a profile question and one of its values, on a multiple-choice question. */
+function checkImplications(
+  control: Control,
+  file: CatalogFile,
+  profile: ReadonlyMap<string, Question>,
+  report: Reporter,
+): void {
+  control.questions.forEach((question, i) => {
+    if (question.type !== "single_choice" && question.type !== "multiple_choice") return;
+    question.choices.forEach((choice, j) => {
+      const by = choice.implied_by;
+      if (!by) return;
+      const at = ["questions", i, "choices", j, "implied_by"];
+      if (question.type !== "multiple_choice") {
+        report(
+          file,
+          at,
+          "catalog/operator-type",
+          `Choice \`${choice.value}\` of single-choice question \`${question.id}\` is implied by the profile`,
+          "Only a multiple-choice answer can take an implied choice besides the ones it selects.",
+        );
+        return;
+      }
+      const source = profile.get(by.question);
+      if (!source) {
+        unknownRef(report, file, [...at, "question"], "profile question", by.question, profile.keys());
+        return;
+      }
+      const values =
+        source.type === "boolean" ? [] : "choices" in source ? source.choices.map((c) => c.value) : [];
+      if (!values.includes(by.value))
+        report(
+          file,
+          [...at, "value"],
+          "catalog/unknown-choice",
+          `Profile question \`${by.question}\` has no choice \`${by.value}\``,
+          didYouMean(by.value, values) ?? "Name a choice of that profile question.",
+        );
+    });
+  });
+}
+
 /** A control needs an example that is met and one that fails, so lint can show its rule tells them apart. */
 function checkExamples(control: Control, file: CatalogFile, report: Reporter): void {
   const expects = new Set(control.examples.map((e) => e.expect));
@@ -197,7 +240,37 @@ function checkExamples(control: Control, file: CatalogFile, report: Reporter): v
   }
 }
 
+/** A control no countermeasure names says why; one that a countermeasure names does not claim to counter nothing. */
+function checkStepless(catalog: Catalog, sources: CatalogSources, report: Reporter) {
+  const named = new Set(
+    catalog.incidents.flatMap((i) =>
+      i.attack_chain.flatMap((s) => s.countermeasures.flatMap((c) => c.controls)),
+    ),
+  );
+  for (const control of catalog.controls) {
+    const file = sources.controls.get(control.id);
+    if (!named.has(control.id) && control.counters_no_step === undefined)
+      // Placed at its lessons, next to which `counters_no_step` is written.
+      report(
+        file,
+        ["lessons"],
+        "catalog/no-step",
+        `No attack step names \`${control.id}\`, and it does not say why`,
+        "Add it to the countermeasures of the steps it counters (with a source), or say in `counters_no_step` why it counters none.",
+      );
+    else if (named.has(control.id) && control.counters_no_step !== undefined)
+      report(
+        file,
+        ["counters_no_step"],
+        "catalog/no-step",
+        `\`${control.id}\` says it counters no step, but a countermeasure names it`,
+        "Remove `counters_no_step`, or the countermeasure.",
+      );
+  }
+}
+
 function checkCoverage(catalog: Catalog, sources: CatalogSources, report: Reporter) {
+  checkStepless(catalog, sources, report);
   const used = new Set(catalog.controls.flatMap((c) => c.lessons));
   const original = (sources.lessons?.data as { lessons?: { id: string }[] } | undefined)?.lessons ?? [];
   for (const lesson of catalog.lessons) {

@@ -196,8 +196,17 @@ function side(
   return {
     file: s.file,
     organization: s.organization,
+    sha256: s.sha256,
     assessment_date: s.assessmentDate,
     answered_catalog_version: s.catalogVersion,
+    third_parties: s.thirdParties.map((t, i) => ({
+      name: t.name,
+      role: t.role,
+      operates: t.operates,
+      answers: t.answers,
+      date: t.date,
+      sha256: s.partyDigests[i],
+    })),
     score: scores.score,
     tier: scores.tier,
     tier_name:

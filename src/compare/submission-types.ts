@@ -32,6 +32,8 @@ export interface ValidSubmission {
   readonly partyFiles: readonly string[];
   /** The third parties that operate controls for the organization, as its report lists them. */
   readonly thirdParties: Evaluation["third_parties"];
+  /** The SHA-256 of each third party's own answers file as read, by the index of `thirdParties` (absent: not used). */
+  readonly partyDigests: readonly (string | undefined)[];
   /** Scores over every catalog control; recomputed only when its catalog version leaves controls out. */
   readonly scores: RowScores;
   /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */

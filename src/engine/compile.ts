@@ -4,6 +4,7 @@ import type { Condition, Leaf } from "../model/condition.js";
 import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import type { Check, ControlResult } from "../model/result.js";
+import { type Implication, implicationsOf } from "./implied.js";
 import { operatorOf } from "./operators.js";
 import { type CatalogPlan, planCatalog } from "./plan.js";
 import { riskBase } from "./scoring.js";
@@ -29,6 +30,8 @@ export interface CompiledControl {
   readonly ruleQuestions: readonly string[];
   /** The profile questions `appliesIf` reads, in slot order. */
   readonly appliesQuestions: readonly string[];
+  /** Choices of the rule questions that the profile's answers imply. */
+  readonly implied: readonly Implication[];
   readonly met: CompiledCondition;
   readonly partiallyMet?: CompiledCondition;
   readonly appliesIf?: CompiledCondition;
@@ -183,6 +186,7 @@ function compileControl(control: Control, profile: readonly Question[]): Compile
     control,
     ruleQuestions,
     appliesQuestions,
+    implied: implicationsOf(control, ruleQuestions),
     met: compileCondition(control.rule.met, "met", control.questions, ruleQuestions),
     partiallyMet:
       control.rule.partially_met &&

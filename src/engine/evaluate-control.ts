@@ -12,6 +12,7 @@ import {
   readSlots,
   type Values,
 } from "./compile.js";
+import { applyImplications } from "./implied.js";
 import { riskFrom } from "./scoring.js";
 
 // Shared empty lists: results are read-only data, and most controls have no blanks and many no evidence.
@@ -106,7 +107,12 @@ export function evaluateCompiled(
   if (answer?.not_applicable)
     return result(compiled, facts, answer, asOf, checks.slice(0, at), "not_applicable", "answer", NONE);
   const questions = compiled.ruleQuestions;
-  const answered = readSlots(answer?.responses ?? NO_RESPONSES, questions, ANSWERS);
+  const own = readSlots(answer?.responses ?? NO_RESPONSES, questions, ANSWERS);
+  // A choice the profile implies is read as selected, but a control nobody answered stays unanswered.
+  const answered =
+    own > 0 && compiled.implied.length > 0
+      ? own + applyImplications(compiled.implied, profile, ANSWERS)
+      : own;
   // Most controls are fully answered; build the list of blanks only when there are some.
   const unanswered =
     answered === questions.length ? NONE : questions.filter((_, i) => ANSWERS[i] === undefined);

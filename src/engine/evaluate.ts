@@ -15,7 +15,7 @@ import {
   scoreCountingAnsweredNa,
   type TallyInput,
 } from "./scoring.js";
-import { operators, type PartyInput, partyInputs, partyStatuses } from "./third-parties.js";
+import { operators, type PartyInput, partyInputs, partyNames, partyStatuses } from "./third-parties.js";
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -91,10 +91,12 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
   const controls = controlResults(catalog, answers, asOf, parties);
   const { status, assessed, gaps } = statusCodes(controls);
   const flags = profileFlags(plan.conditions, answers.profile, catalog.profile);
+  const ownResults = partyResults(catalog, answers, parties, asOf);
   const replayInput = {
     status: replayStatuses(status, assessed),
     flags,
-    parties: partyStatuses(parties, partyResults(catalog, answers, parties, asOf)),
+    parties: partyStatuses(parties, ownResults),
+    partyNames: partyNames(parties, ownResults, controls.length),
   };
   const thirdParties = thirdPartiesOf(answers, parties, options.thirdParties);
   const weighted = catalog.incidents.map((_, i) => incidentWeight(catalog, plan, i, flags));

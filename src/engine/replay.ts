@@ -23,6 +23,8 @@ export interface ReplayInput {
   readonly flags: string;
   /** Per kind of third party, the status codes of its own controls (`partyStatuses`); absent when none can be read. */
   readonly parties?: Partial<Record<ThirdPartyRole, ArrayLike<number>>>;
+  /** Per kind of third party and control position, the party whose status `parties` holds (`partyNames`). */
+  readonly partyNames?: Partial<Record<ThirdPartyRole, readonly string[]>>;
 }
 
 /**
@@ -292,6 +294,7 @@ function replayStep(
           id: r.control_id,
           title: r.title,
           status: code === undefined ? "not_answered" : (STATUSES[code] as Status),
+          party_name: input.partyNames?.[cm.party]?.[p],
         };
       }),
       why: def.why,

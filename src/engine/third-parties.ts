@@ -83,9 +83,49 @@ export function partyStatuses(
   return out;
 }
 
+/**
+ * Per role and control position, the name of the party whose status the replay reads (the weakest; the first named
+ * on a tie), or, for a role with a party whose answers are missing or stale, that party's name at every position.
+ */
+export function partyNames(
+  parties: readonly PartyInput[],
+  results: readonly (readonly ControlResult[] | undefined)[],
+  size: number,
+): Partial<Record<ThirdPartyRole, string[]>> {
+  const out: Partial<Record<ThirdPartyRole, string[]>> = {};
+  const least: Partial<Record<ThirdPartyRole, number[]>> = {};
+  const blind = new Set<ThirdPartyRole>();
+  parties.forEach((party, i) => {
+    const own = results[i];
+    if (blind.has(party.role)) return;
+    if (party.state !== "current" || !own) {
+      blind.add(party.role);
+      out[party.role] = new Array<string>(size).fill(party.name);
+      return;
+    }
+    const names = out[party.role];
+    const ranks = least[party.role];
+    const rankOf = (r: ControlResult) =>
+      rank(STATUS_CODE[r.status === "risk_accepted" ? r.assessed_status : r.status]);
+    if (!names || !ranks) {
+      out[party.role] = own.map(() => party.name);
+      least[party.role] = own.map(rankOf);
+      return;
+    }
+    own.forEach((r, p) => {
+      if (rankOf(r) < (ranks[p] as number)) {
+        ranks[p] = rankOf(r);
+        names[p] = party.name;
+      }
+    });
+  });
+  return out;
+}
+
+const rank = (s: number) => (s === MET ? 2 : s === PARTIAL ? 1 : 0);
+
 /** Per position, the weaker of two status codes as the replay reads them: met, then partially met, then anything else. */
 function weakest(a: Uint8Array, b: readonly number[]): Uint8Array {
-  const rank = (s: number) => (s === MET ? 2 : s === PARTIAL ? 1 : 0);
   return a.map((s, p) => {
     const t = b[p] as number;
     return rank(t) < rank(s) ? t : s;

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { SemverSchema } from "./catalog-meta.js";
 import { KebabIdSchema, ResponsesSchema } from "./control.js";
-import { ThirdPartySchema } from "./third-party.js";
+import { ThirdPartyRoleSchema, ThirdPartySchema } from "./third-party.js";
 
 const isoDate = z.iso.date();
 const text = z.string().trim().min(1);
@@ -55,6 +55,11 @@ export const AnswersSchema = z.strictObject({
     name: text,
     jurisdiction: text,
     registration: text.nullish(),
+    /**
+     * What the organization is to the assessment: absent for the exchange assessed; a wallet vendor's or custodian's
+     * own answers file says which it is, so it is never scored as an exchange's.
+     */
+    role: ThirdPartyRoleSchema.optional(),
   }),
   assessment: z.strictObject({
     date: isoDate,

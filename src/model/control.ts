@@ -53,6 +53,11 @@ export const ControlSchema = z.strictObject({
    * the control to this jurisdiction.
    */
   jurisdiction_only: KebabIdSchema.optional(),
+  /**
+   * Why no step of a catalogued attack names this control (governance, customer protection after a loss, response):
+   * lint requires it of a control no countermeasure names, and refuses it on one that some countermeasure names.
+   */
+  counters_no_step: z.string().trim().min(1).optional(),
   /** Framework mappings: framework id → requirement ids. */
   frameworks: z.record(KebabIdSchema, z.array(z.string().min(1)).min(1)).default({}),
   questions: z.array(QuestionSchema).min(1),

@@ -50,6 +50,8 @@ export const DIAGNOSTIC_CODES = {
   "catalog/vacuous-tier":
     "A lesson has no level-1 control, so its first tier could be reached with nothing met.",
   "catalog/unused": "An entry is defined but nothing refers to it.",
+  "catalog/no-step":
+    "A control that no attack step names does not say why (`counters_no_step`), or one that a step names still says it counters none.",
   "catalog/file-name": "A file's name does not match the id inside it.",
   "catalog/contradicted-claim":
     "A countermeasure claims to prevent a step of a kind that the record shows its controls, in place at a victim, did not stop.",
@@ -60,6 +62,10 @@ export const DIAGNOSTIC_CODES = {
   "answers/unknown-control": "An answer names a control the catalog does not have.",
   "answers/third-party-unanswered":
     "A third party operates controls, but its own answers file is not given: those controls count as not answered.",
+  "answers/third-party-undeclared":
+    "The profile says a wallet vendor is used, but no third party of role `wallet_vendor` is named (a warning).",
+  "answers/third-party-file":
+    "A third party's own answers file (`organization.role` set) is given where an exchange's is expected, or a file named for a third party declares another role.",
   "answers/third-party-path":
     "A third party's answers file is named outside the folder of the answers file, or cannot be read there.",
   "answers/third-party-conflict":
@@ -73,6 +79,8 @@ export const DIAGNOSTIC_CODES = {
   "answers/invalid-choice": "A response is not one of the question's choices.",
   "answers/missing-profile": "A scoping question of the profile is not answered.",
   "answers/conflicting": "An answer is both marked not applicable and answered.",
+  "answers/implied-choice":
+    "A multiple-choice answer leaves out a choice the profile implies (DORA for a MiCA-authorised firm); the rule reads it as selected.",
   "answers/no-evidence": "A control is met but no evidence is cited.",
   "answers/exception-expiring": "An exception expires within 30 days of the as-of date.",
   "answers/exception-expired": "An exception expired before the as-of date.",

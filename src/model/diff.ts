@@ -3,6 +3,7 @@ import * as z from "zod";
 import { SeveritySchema } from "./control.js";
 import { DIFF_FORMAT } from "./formats.js";
 import { IncidentReplaySchema, StatusSchema } from "./result.js";
+import { ThirdPartyRoleSchema } from "./third-party.js";
 
 const Score = z.number().nullable();
 
@@ -14,8 +15,21 @@ export const DiffSideSchema = z.object({
     jurisdiction: z.string(),
     registration: z.string().optional(),
   }),
+  /** The SHA-256 of the submission file as read. */
+  sha256: z.string(),
   assessment_date: z.string(),
   answered_catalog_version: z.string(),
+  /** The third parties that operate controls for it, whether their own answers were used, and their files' digests. */
+  third_parties: z.array(
+    z.object({
+      name: z.string(),
+      role: ThirdPartyRoleSchema,
+      operates: z.array(z.string()),
+      answers: z.enum(["current", "stale", "missing"]),
+      date: z.string().optional(),
+      sha256: z.string().optional(),
+    }),
+  ),
   score: Score,
   tier: z.int().nullable(),
   tier_name: z.string().nullable(),

@@ -8,6 +8,11 @@ export const SnakeIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, "lower_snake_
 export const ChoiceSchema = z.strictObject({
   value: SnakeIdSchema,
   label: z.string().min(1),
+  /**
+   * The profile answer that makes this choice true whatever the control's own answer says: a DORA deadline applies
+   * to a MiCA-authorised firm even when its answer forgets to select DORA. Only on multiple-choice questions.
+   */
+  implied_by: z.strictObject({ question: SnakeIdSchema, value: SnakeIdSchema }).optional(),
 });
 
 const base = {

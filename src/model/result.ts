@@ -160,7 +160,15 @@ export const CountermeasureStateSchema = z.enum([
 export const CountermeasureReplaySchema = z.object({
   effect: EffectSchema,
   state: CountermeasureStateSchema,
-  controls: z.array(z.object({ id: z.string(), title: z.string(), status: StatusSchema })),
+  controls: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: StatusSchema,
+      /** For a third party's own control: the party whose status this is (the weakest of its kind), by name. */
+      party_name: z.string().optional(),
+    }),
+  ),
   why: z.string(),
   /** The source key, or `catalog-judgement`. */
   source: z.string(),

@@ -86,6 +86,10 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       parties,
       thirdParties: third.list,
       partyFiles: (checked.thirdPartyFiles ?? []).flatMap((f) => (f ? [resolve(f.path)] : [])),
+      partyDigests: third.list.map((_, i) => {
+        const own = checked.thirdPartyFiles?.[i];
+        return own ? createHash("sha256").update(own.text).digest("hex") : undefined;
+      }),
       scores: scorer(statuses, assessed, flags, parties),
       warnings: countByCode(diagnostics),
     };

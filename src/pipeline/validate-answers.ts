@@ -19,7 +19,7 @@ import { versionGap } from "../model/version-gap.js";
 import { diagnosticsFromZod } from "../source/from-zod.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { decodeText, parseBytes, readBytes, readBytesSync } from "../source/read-source.js";
-import type { SourceFile } from "../source/source-file.js";
+import { locate, type SourceFile } from "../source/source-file.js";
 
 /** Outcome of loading an answers file: the answers when there are no errors, and all diagnostics. */
 export interface LoadAnswersResult {
@@ -59,10 +59,19 @@ export interface LoadAnswersOptions {
    * catalog, and its scope is the organization's profile, so completeness and a blank profile are not its problems.
    */
   readonly thirdParty?: boolean;
+  /**
+   * A file whose `organization.role` says it is a third party's own answers is checked as one (as `validate` does);
+   * otherwise it is refused, because its answers cover only what the party operates and would score as an exchange's.
+   */
+  readonly acceptThirdPartyFile?: boolean;
 }
 
 /** What a third party's own answers file is not asked for (see `LoadAnswersOptions.thirdParty`). */
-const NOT_ASKED_OF_A_THIRD_PARTY = new Set(["answers/missing-profile", "answers/incomplete-file"]);
+const NOT_ASKED_OF_A_THIRD_PARTY = new Set([
+  "answers/missing-profile",
+  "answers/incomplete-file",
+  "answers/third-party-undeclared",
+]);
 
 /** Most problems reported for one file: beyond them the list helps nobody, and printing it costs a run dearly. */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
@@ -73,10 +82,24 @@ export function validateAnswers(
   catalog: Catalog,
   options: LoadAnswersOptions = {},
 ): LoadAnswersResult {
-  const all = validateAll(parsed, catalog, options);
-  const result = options.thirdParty
+  const role = declaredRole(parsed.file?.data);
+  const asParty =
+    options.thirdParty === true || (role !== undefined && options.acceptThirdPartyFile === true);
+  const all = validateAll(parsed, catalog, { ...options, thirdParty: asParty });
+  // A refused file gets its errors and the refusal only: warnings about what an exchange would lack are noise here.
+  const refused =
+    role !== undefined && !asParty && parsed.file
+      ? {
+          file: all.file,
+          diagnostics: [
+            ...all.diagnostics.filter((d) => d.severity === "error"),
+            partyFileRefused(parsed.file, role),
+          ],
+        }
+      : all;
+  const result = asParty
     ? { ...all, diagnostics: all.diagnostics.filter((d) => !NOT_ASKED_OF_A_THIRD_PARTY.has(d.code)) }
-    : all;
+    : refused;
   if (result.diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return result;
   const kept = sortDiagnostics(result.diagnostics).slice(0, MAX_DIAGNOSTICS_PER_FILE);
   const dropped = result.diagnostics.length - kept.length;
@@ -146,6 +169,28 @@ function validateAll(
     thirdParties: parties.answers,
     thirdPartyFiles: parties.files,
     diagnostics,
+  };
+}
+
+/** The third-party role a file declares for its organization, read before validation decides how to check it. */
+function declaredRole(data: unknown): string | undefined {
+  const organization = isRecord(data) ? data.organization : undefined;
+  const role = isRecord(organization) ? organization.role : undefined;
+  return typeof role === "string" && role !== "" ? role : undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A third party's own file given as the submission: its answers cover what it operates, not an exchange. */
+function partyFileRefused(file: SourceFile, role: string): Diagnostic {
+  return {
+    file: file.path,
+    ...locate(file, ["organization", "role"]),
+    severity: "error",
+    code: "answers/third-party-file",
+    message: `This is the own answers file of a third party (\`role: ${role}\`), not an exchange's: it is not scored on its own`,
+    hint: "Report on the exchange whose `third_parties` names this file; `vaspcheck validate` checks it as a third party's file.",
   };
 }
 

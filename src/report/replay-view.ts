@@ -133,6 +133,19 @@ function stepView(step: ReplayStep, i: number, incident: Incident, decides: bool
   };
 }
 
+/** The controls of a countermeasure with their statuses; a third party's own are named with the party they come from. */
+function controlsText(cm: ReplayStep["countermeasures"][number]): string {
+  const names = [...new Set(cm.controls.map((c) => c.party_name).filter((n) => n !== undefined))];
+  const each = (c: (typeof cm.controls)[number]) =>
+    `${c.id} ${STATUS_LABEL[c.status].label}${names.length > 1 && c.party_name ? ` at ${c.party_name}` : ""}`;
+  const list = cm.controls.map(each).join(" + ");
+  if (!cm.party) return list;
+  if (names.length === 1) return `${list} (${names[0]}'s own, from its answers)`;
+  if (names.length > 1)
+    return `${list} (the weakest of ${PARTY_LABEL[cm.party].replace(/^your /, "your ")}s, from their answers)`;
+  return `${list} (${PARTY_LABEL[cm.party]}'s own, from its answers)`;
+}
+
 function countermeasureView(cm: ReplayStep["countermeasures"][number], anchorOf: AnchorOf) {
   return {
     effect: cm.effect,
@@ -151,9 +164,7 @@ function countermeasureView(cm: ReplayStep["countermeasures"][number], anchorOf:
       status: c.status,
       status_label: STATUS_LABEL[c.status].label,
     })),
-    controls_text:
-      cm.controls.map((c) => `${c.id} ${STATUS_LABEL[c.status].label}`).join(" + ") +
-      (cm.party ? ` (${PARTY_LABEL[cm.party]}'s own, from its answers)` : ""),
+    controls_text: controlsText(cm),
     party: cm.party ?? null,
     conjunction: cm.controls.length > 1,
     why: cm.why,

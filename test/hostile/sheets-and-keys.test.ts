@@ -309,8 +309,9 @@ describe("D14: did-you-mean stays bounded", () => {
     expect(result.stderr.length).toBeLessThan(20_000);
   });
 
-  it("1,000 unknown ids of 1 KB each are all reported, without a suggestion for any", async () => {
-    const ids = Array.from({ length: 1000 }, (_, i) => `K${String(i).padStart(4, "0")}${"y".repeat(1019)}`);
+  it("990 unknown ids of 1 KB each are all reported, without a suggestion for any", async () => {
+    // Under the 1,000 problems listed per file, with room for the fixture's own warnings.
+    const ids = Array.from({ length: 990 }, (_, i) => `K${String(i).padStart(4, "0")}${"y".repeat(1019)}`);
     const text = readFileSync(strong, "utf8").replace(
       "answers:\n",
       `answers:\n${ids.map((id) => `  ${id}: {}\n`).join("")}`,
@@ -319,6 +320,6 @@ describe("D14: did-you-mean stays bounded", () => {
     const codes = (JSON.parse(result.stdout) as { code: string }[]).filter(
       (d) => d.code === "answers/unknown-control",
     );
-    expect(codes).toHaveLength(1000);
+    expect(codes).toHaveLength(990);
   });
 });

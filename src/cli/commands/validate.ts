@@ -73,9 +73,16 @@ async function runValidate(ctx: CliContext, args: Args): Promise<void> {
   const diagnostics: Diagnostic[] = [];
   const summaries: string[] = [];
   for (const path of args.answers) {
-    const loaded = await loadAnswers(path, catalog, { asOf, maxBytes: args["max-bytes"], minComplete });
+    const loaded = await loadAnswers(path, catalog, {
+      asOf,
+      maxBytes: args["max-bytes"],
+      minComplete,
+      acceptThirdPartyFile: true,
+    });
     appendAll(diagnostics, loaded.diagnostics);
-    if (loaded.completeness)
+    const role = loaded.answers?.organization.role;
+    if (role) summaries.push(`${path}: checked as the own answers of a ${role.replace("_", " ")}\n`);
+    else if (loaded.completeness)
       summaries.push(describeCompleteness(path, loaded.completeness, hasErrors(loaded.diagnostics)));
   }
   reportDiagnostics(ctx, diagnostics, args.format === "json");

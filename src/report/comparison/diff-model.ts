@@ -40,6 +40,8 @@ export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: str
     new: sideView(d.new),
     /** Whether either side declared controls not applicable, so the side table shows the score counting them. */
     declared_na: d.old.score_counting_declared_na !== null || d.new.score_counting_declared_na !== null,
+    /** Whether either side names a third party, so the side table shows them. */
+    has_parties: d.old.third_parties.length > 0 || d.new.third_parties.length > 0,
     headline: headline(d),
     declared_na_note: declaredNote(d),
     counts: countsView(d.summary),
@@ -50,9 +52,24 @@ export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: str
   };
 }
 
+/** Each third party of one side in a phrase: who, whether its own answers were used, and of which date. */
+function partiesText(side: Diff["old"]): string {
+  if (side.third_parties.length === 0) return "none named";
+  const state = { current: "answers of", stale: "stale answers of", missing: "no answers" } as const;
+  return side.third_parties
+    .map(
+      (t) =>
+        `${t.name} (${t.answers === "missing" ? state.missing : `${state[t.answers]} ${t.date ?? "—"}`})`,
+    )
+    .join("; ");
+}
+
 function sideView(side: Diff["old"]) {
   return {
     ...side,
+    parties: partiesText(side),
+    party_digests:
+      side.third_parties.flatMap((t) => (t.sha256 ? [`${t.name}: ${t.sha256}`] : [])).join("; ") || "—",
     score: num(side.score),
     tier: tierText(side.tier, side.tier_name),
     score_counting_declared_na: num(side.score_counting_declared_na),
