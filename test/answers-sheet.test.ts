@@ -1,13 +1,23 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { renderAnswersSheet } from "../src/answers/answers-sheet.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { loadAnswers } from "../src/pipeline/validate-answers.js";
-import { fixtureAnswers, fixtureCatalog, writeTemp } from "./helpers/fixtures.js";
+import {
+  asOrganization,
+  FIXTURE_ANSWERS,
+  fixtureAnswers,
+  fixtureCatalog,
+  tempDir,
+  writeTemp,
+} from "./helpers/fixtures.js";
 
 const catalog = await fixtureCatalog();
 const strong = fixtureAnswers("strong");
+const strongText = readFileSync(join(FIXTURE_ANSWERS, "strong.yaml"), "utf8");
 
 /** Fills the sheet's answer column from a YAML fixture, the way a person would in a spreadsheet. */
 function filledSheet(): string[][] {
@@ -68,6 +78,44 @@ describe("answers sheet (CSV)", () => {
     const fromSheet = evaluate(catalog, loaded.answers!).controls.map((c) => [c.control_id, c.status]);
     const fromYaml = evaluate(catalog, strong).controls.map((c) => [c.control_id, c.status]);
     expect(fromSheet).toEqual(fromYaml);
+  });
+
+  it("names a third party, the controls it operates and its own answers file, as YAML does", async () => {
+    const dir = tempDir();
+    const set = (rows: string[][], path: string, value: string) => {
+      const row = rows.find((r) => r[0] === path);
+      if (!row) throw new Error(`no row ${path}`);
+      row[5] = value;
+    };
+    const rows = filledSheet().filter((r) => !r[0]!.startsWith("answers.KEY-001."));
+    set(rows, "third_parties.1.name", "Kumo Wallet Systems K.K.");
+    set(rows, "third_parties.1.role", "wallet_vendor");
+    set(rows, "third_parties.1.operates", "KEY-001; ");
+    set(rows, "third_parties.1.answers", "kumo.yaml");
+    writeFileSync(join(dir, "kumo.yaml"), asOrganization(strongText, "Kumo Wallet Systems K.K."));
+    const path = join(dir, "answers.csv");
+    writeFileSync(path, stringify(rows));
+    const loaded = await loadAnswers(path, catalog);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.answers?.third_parties).toEqual([
+      {
+        name: "Kumo Wallet Systems K.K.",
+        role: "wallet_vendor",
+        operates: ["KEY-001"],
+        answers: "kumo.yaml",
+      },
+    ]);
+    const key = evaluate(catalog, loaded.answers!, { thirdParties: loaded.thirdParties }).controls.find(
+      (c) => c.control_id === "KEY-001",
+    );
+    expect(key?.operated_by?.answers).toBe("current");
+    // Numbered from 1, as evidence is.
+    rows.push(["third_parties.0.name", "", "", "", "", "Other"]);
+    writeFileSync(path, stringify(rows));
+    const zero = await loadAnswers(path, catalog);
+    expect(zero.diagnostics.find((d) => d.code === "input/bad-sheet")?.message).toBe(
+      "Third parties are numbered from 1, not 0: `third_parties.0.name`",
+    );
   });
 
   it("places errors at the row and column of the offending cell", async () => {

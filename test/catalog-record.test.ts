@@ -84,6 +84,22 @@ describe("mappings cite duties of the exchange, on official texts", () => {
   });
 });
 
+describe("what the catalog could not confirm is said as such", () => {
+  it("a framework's version names its edition only; how it was checked is said apart", () => {
+    for (const f of catalog.frameworks)
+      expect(f.version, f.id).not.toMatch(/vaspcheck|checked|confirmed|commit/i);
+    const checked = (id: string) => catalog.frameworks.find((f) => f.id === id)?.checked ?? "";
+    expect(checked("fatf-recommendations")).toMatch(/reproductions/);
+    expect(checked("nydfs-part-200")).toMatch(/not the text of 23 NYCRR Part 200/);
+  });
+  it("PSA Art. 63-9's number is marked unconfirmed on e-Gov", () => {
+    const psa = catalog.frameworks.find((f) => f.id === "jp-psa");
+    const art = psa?.requirements.find((r) => r.id === "Art. 63-9");
+    expect(art?.unconfirmed).toMatch(/not confirmed on e-Gov/);
+    expect(art?.title).not.toMatch(/confirmed/);
+  });
+});
+
 describe("thresholds and questions an auditor can use", () => {
   it("DF11: under DORA, 72 hours is not enough; 24 from awareness and 4 from classification are", () => {
     const answers = (hours: number, classification: number) => ({

@@ -42,6 +42,18 @@ export function renderAnswersSheet(catalog: Catalog, options: { date?: string } 
     meta("catalog.id", "Catalog the answers are for (do not edit)", catalog.meta.id),
     meta("catalog.version", "Catalog version (do not edit)", catalog.meta.version),
     ...catalog.profile.map((q) => questionRow(`profile.${q.id}`, "profile", q)),
+    meta(
+      "third_parties.1.name",
+      "Third party that operates controls for you (wallet vendor, custodian); blank if none",
+    ),
+    {
+      ...meta("third_parties.1.role", "Its role"),
+      type: "single_choice",
+      allowed: "wallet_vendor; custodian",
+    },
+    meta("third_parties.1.identifier", "Its registry number (法人番号, LEI), optional"),
+    meta("third_parties.1.operates", "Control ids it operates, separated by semicolons"),
+    meta("third_parties.1.answers", "Its own answers file, relative to this sheet"),
   ];
   for (const control of catalog.controls) {
     for (const q of control.questions)
@@ -57,7 +69,17 @@ export function renderAnswersSheet(catalog: Catalog, options: { date?: string } 
 }
 
 /** Turns a cell into the value the question expects; anything unrecognised stays text so validation can explain it. */
-function coerce(cell: string, question: Question | undefined): unknown {
+function coerce(
+  cell: string,
+  question: Question | undefined,
+  segments: readonly (string | number)[],
+): unknown {
+  // A third party's controls are one cell, as a multiple choice is: ids separated by commas or semicolons.
+  if (segments[0] === "third_parties" && segments[2] === "operates" && segments.length === 3)
+    return cell
+      .split(/[;,]/)
+      .map((id) => id.trim())
+      .filter((id) => id !== "");
   return question ? coerceCell(question, cell) : cell;
 }
 
@@ -109,10 +131,16 @@ function parseSheetPath(key: string, catalog: Catalog): SheetPath {
     // No key of an answers file holds white space; a line break in a path would also split its message in two.
     if (/\s/.test(part))
       return pathProblem(key.replace(/\s/g, " "), "contains a space or a line break", segments);
-    if (parts[i - 1] === "evidence") {
-      const problem = evidenceNumberProblem(key, part, segments);
+    const list =
+      parts[i - 1] === "evidence"
+        ? "evidence"
+        : i === 1 && parts[0] === "third_parties"
+          ? "third_parties"
+          : undefined;
+    if (list) {
+      const problem = listNumberProblem(key, part, segments, LIST_WORDS[list]);
       if (problem) return { problem };
-      // Sheets count evidence from 1; the data model counts from 0.
+      // Sheets count from 1; the data model counts from 0.
       segments.push(Number(part) - 1);
     } else if (PROTOTYPE_NAMES.has(part) && !namesQuestion(catalog, parts, i)) {
       return pathProblem(key, `contains \`${part}\`, which is not a key of an answers file`, segments);
@@ -136,22 +164,44 @@ function pathProblem(key: string, what: string, path: (string | number)[]): { pr
   };
 }
 
-/** Refuses an evidence number other than 1 … MAX_EVIDENCE written plainly (no sign, leading zero or exponent). */
-function evidenceNumberProblem(key: string, part: string, path: (string | number)[]): RowProblem | undefined {
+/** How messages name the items of a numbered list of a sheet, and the key it sits under. */
+const LIST_WORDS = {
+  evidence: {
+    items: "Evidence is",
+    one: "piece of evidence",
+    of: "a control's pieces of evidence",
+    key: "evidence",
+  },
+  third_parties: {
+    items: "Third parties are",
+    one: "third party",
+    of: "the third parties",
+    key: "third_parties",
+  },
+} as const;
+
+/** Refuses an item number other than 1 … MAX_EVIDENCE written plainly (no sign, leading zero or exponent). */
+function listNumberProblem(
+  key: string,
+  part: string,
+  path: (string | number)[],
+  words: (typeof LIST_WORDS)[keyof typeof LIST_WORDS],
+): RowProblem | undefined {
   if (/^[1-9]\d{0,2}$/.test(part) && Number(part) <= MAX_EVIDENCE) return undefined;
   if (/^0+$/.test(part)) {
+    const first = key.replace(new RegExp(`(^|\\.)${words.key}\\.0+(\\.|$)`), `$1${words.key}.1$2`);
     return {
       path: path.map(String),
-      message: `Evidence is numbered from 1, not 0: ${show(key)}`,
-      hint: `Write ${show(key.replace(/\.evidence\.0+(\.|$)/, ".evidence.1$1"))} for the first piece of evidence.`,
+      message: `${words.items} numbered from 1, not 0: ${show(key)}`,
+      hint: `Write ${show(first)} for the first ${words.one}.`,
     };
   }
   return {
     path: path.map(String),
-    message: `Evidence is numbered from 1 to ${MAX_EVIDENCE}, not ${show(part)}: ${show(key)}`,
+    message: `${words.items} numbered from 1 to ${MAX_EVIDENCE}, not ${show(part)}: ${show(key)}`,
     expected: `a whole number from 1 to ${MAX_EVIDENCE}`,
     actual: show(part),
-    hint: `Number a control's pieces of evidence 1, 2, 3 …; a sheet holds at most ${MAX_EVIDENCE} per control.`,
+    hint: `Number ${words.of} 1, 2, 3 …; a sheet holds at most ${MAX_EVIDENCE}.`,
   };
 }
 
@@ -361,7 +411,10 @@ function readAnswers(
     const problem =
       "problem" in parsed
         ? parsed.problem
-        : placeRow(data, segments, coerce(cell, questionFor(catalog, segments.map(String))), { key, lineAt });
+        : placeRow(data, segments, coerce(cell, questionFor(catalog, segments.map(String)), segments), {
+            key,
+            lineAt,
+          });
     if (problem) {
       // A row the data cannot hold would otherwise vanish without a word.
       const start = { line, column: pathCol + 1 };

@@ -9,6 +9,11 @@ export const FrameworkSchema = z.strictObject({
   version: z.string().min(1),
   /** The official text: the publisher's own site (lint checks the domain), never a blog or a mirror. */
   url: z.url(),
+  /**
+   * How the catalog checked its ids and titles against the text, and what it could not: said apart from the version,
+   * which names only the text's edition.
+   */
+  checked: z.string().min(1).optional(),
   /** What the ids name, when a framework has more than one level (CCSS v9 has controls and their requirements). */
   id_kind: z.string().min(1).optional(),
   requirements: z
@@ -21,6 +26,8 @@ export const FrameworkSchema = z.strictObject({
          * rather than the exchange a duty: lint refuses a control mapped to it.
          */
         addressee: z.enum(["regulator"]).optional(),
+        /** What about this requirement is not confirmed against the official text (its number, its wording). */
+        unconfirmed: z.string().min(1).optional(),
       }),
     )
     .min(1),

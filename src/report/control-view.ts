@@ -41,7 +41,7 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     incidents: incidentNames.length ? incidentNames.join(", ") : "—",
     attack_steps: result.counters.length,
     prevents_steps: result.counters.filter((c) => c.effect === "prevents").length,
-    counters_text: countersText(result),
+    counters_text: countersText(result, control.counters_no_step),
     would_stop: (result.exposure?.stops ?? []).map(incidentName).join(", "),
     would_deepen: (result.exposure?.deepens ?? []).map(incidentName).join(", "),
     part_of: (result.exposure?.part_of ?? []).map(incidentName).join(", "),
@@ -58,6 +58,8 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     operated_by: operatorText(result),
     /** The operating party's name, for tables; null when the organization operates the control itself. */
     operator: result.operated_by?.name ?? null,
+    /** The same, as a table names it beside the control. */
+    operator_note: result.operated_by ? `operated by ${result.operated_by.name}` : null,
     plan: planView(result),
     exception: exceptionView(result),
     not_applicable_reason: notApplicableReason(result),
@@ -128,9 +130,10 @@ function notApplicableReason(result: ControlResult): string | null {
 }
 
 /** "3 attack steps countered, 1 of them prevented", or that the control counters no catalogued step. */
-function countersText(result: ControlResult): string {
+function countersText(result: ControlResult, why: string | undefined): string {
   const n = result.counters.length;
-  if (n === 0) return "it counters no step of a catalogued attack chain";
+  if (n === 0)
+    return `it counters no step of a catalogued attack chain${why ? `. ${why.replace(/\.$/, "")}` : ""}`;
   const prevented = result.counters.filter((c) => c.effect === "prevents").length;
   return `${n} attack ${n === 1 ? "step" : "steps"} countered, ${prevented} of them prevented`;
 }

@@ -56,7 +56,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
   };
   // Newest incidents first: they are the attacks an exchange is most likely to face next.
   const replay = buildReplayView(evaluation, catalog, (id) => id.toLowerCase());
-  const frameworks = frameworksView(evaluation);
+  const frameworks = frameworksView(evaluation, catalog);
   return {
     title: `Security gap report: ${evaluation.organization.name}`,
     outline: buildOutline(evaluation, replay, frameworks),
@@ -167,22 +167,36 @@ function lessonsView({ evaluation, catalog, view, tierName }: ViewContext) {
   });
 }
 
-function frameworksView(evaluation: Evaluation) {
-  return evaluation.frameworks.map((fw) => ({
+function frameworksView(evaluation: Evaluation, catalog: Catalog) {
+  return evaluation.frameworks.map((fw) => {
+    const def = catalog.frameworks.find((f) => f.id === fw.id);
+    const unconfirmed = new Map((def?.requirements ?? []).map((r) => [r.id, r.unconfirmed]));
+    return frameworkView(fw, def?.checked ?? null, unconfirmed);
+  });
+}
+
+function frameworkView(
+  fw: Evaluation["frameworks"][number],
+  checked: string | null,
+  unconfirmed: ReadonlyMap<string, string | undefined>,
+) {
+  return {
     id: fw.id,
     name: fw.title,
     version: fw.version,
+    /** How the catalog checked the ids against the text, and what it could not. */
+    checked,
     score: pct(fw.score),
     score_value: fw.score,
     mapped_controls: fw.controls.length,
     requirements: fw.requirements.map((req) => ({
       id: req.id,
-      title: req.title,
+      title: unconfirmed.get(req.id) ? `${req.title} (not confirmed: ${unconfirmed.get(req.id)})` : req.title,
       status: req.status,
       status_label: COVERAGE_LABEL[req.status],
       controls: req.controls.map((c) => `${c.id} (${STATUS_LABEL[c.status].label})`).join(", "),
     })),
-  }));
+  };
 }
 
 function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["controls"][number]>) {
@@ -203,7 +217,8 @@ function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["c
         anchor: ctx.view(r.control_id).anchor,
         title: r.title,
         justification: r.exception!.justification,
-        approver: r.exception!.approver,
+        // An operated control's exception is the operator's own, and its approver the operator's.
+        approver: r.operated_by ? `${r.exception!.approver} (${r.operated_by.name})` : r.exception!.approver,
         expires: r.exception!.expires,
         state: r.exception!.expired
           ? `expired on ${r.exception!.expires}; status reverts to ${STATUS_LABEL[r.status].label}`
@@ -224,7 +239,8 @@ function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["c
       r.evidence.map((e) => ({
         control_id: r.control_id,
         anchor: ctx.view(r.control_id).anchor,
-        title: e.title,
+        // An operated control's evidence is the operator's, its path relative to the operator's own file.
+        title: r.operated_by ? `${e.title} (${r.operated_by.name}'s evidence)` : e.title,
         location: e.url ?? e.path ?? "—",
         sha256: e.sha256 ?? "—",
         date: e.date ?? "—",

@@ -27,7 +27,12 @@ export function drawLessons(ctx: PdfContext): void {
         {
           header: "Control",
           width: 60,
-          cell: (c) => ({ runs: [{ text: `${c.id}  ${c.title}` }] }),
+          cell: (c) => ({
+            runs: [
+              { text: `${c.id}  ${c.title}` },
+              ...(c.operator_note ? [{ text: ` (${c.operator_note})`, style: { color: INK.muted } }] : []),
+            ],
+          }),
         },
         {
           header: "Severity",
