@@ -108,7 +108,9 @@ describe("report --out", () => {
   it("reports an unwritable destination as an I/O error with exit 2", async () => {
     const result = await run("report", weak, ...cat, "--out", "/no/such/dir/report.md");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("cannot access /no/such/dir/report.md (ENOENT)");
+    expect(result.stderr).toContain(
+      "--out /no/such/dir/report.md: the directory /no/such/dir does not exist",
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

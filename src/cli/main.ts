@@ -1,6 +1,6 @@
 // CLI wiring: yargs commands, global options, exit codes and error printing. Logic lives in the library.
 import yargs, { type Argv, type CommandModule } from "yargs";
-import { escapeForTerminal } from "../diagnostics/format.js";
+import { escapeForTerminal, shortenRuns } from "../diagnostics/format.js";
 import { closest } from "../diagnostics/suggest.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { compareCommand } from "./commands/compare.js";
@@ -50,7 +50,7 @@ export async function main(
     // A reader that stops early (`vaspcheck report … | head`) closes the pipe; that is not an error of ours.
     if (error instanceof StreamWriteError && error.code === "EPIPE") return code;
     // Messages echo paths and arguments, which may hold control characters: never hand those to the terminal raw.
-    tryStderr(io, escapeForTerminal(describeFailure(error, debug, vaspcheckVersion())));
+    tryStderr(io, escapeForTerminal(shortenRuns(describeFailure(error, debug, vaspcheckVersion()), 1024)));
     return EXIT.usage;
   }
   return code;

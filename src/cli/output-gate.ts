@@ -1,6 +1,6 @@
 // The one output gate: what `--out` may name, checked before any work is done and again just before writing.
 import type { Stats } from "node:fs";
-import { lstat, realpath } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { kindOf } from "../source/input-gate.js";
 import { UsageError } from "./errors.js";
@@ -15,7 +15,34 @@ export async function checkOut(out: string | undefined, inputs: readonly string[
   if (out === "")
     throw new UsageError("--out needs a file name, got an empty one", "Omit --out to write to stdout.");
   await refuseInputOverlap(out, inputs);
-  refuseUnsafeTarget(out, await lstatOrUndefined(out));
+  const stats = await lstatOrUndefined(out);
+  refuseUnsafeTarget(out, stats);
+  if (!stats) await refuseMissingDirectory(out);
+}
+
+/** A new `--out` needs a directory to go in: said as such, not as a file that is not found. */
+async function refuseMissingDirectory(out: string): Promise<void> {
+  const dir = dirname(resolve(out));
+  const found = await stat(dir).then(
+    (s) => (s.isDirectory() ? "directory" : "file"),
+    (error: NodeJS.ErrnoException) => error.code ?? "error",
+  );
+  if (found === "directory") return;
+  const where = dirname(out);
+  const why =
+    found === "ENOENT"
+      ? `the directory ${where} does not exist`
+      : found === "file" || found === "ENOTDIR"
+        ? `${where} is a file, not a directory`
+        : found === "ELOOP"
+          ? `${where} is a loop of symbolic links`
+          : `the directory ${where} cannot be reached (${found})`;
+  throw new UsageError(
+    `--out ${out}: ${why}`,
+    found === "ENOENT"
+      ? "Create the directory first, or name a file in an existing directory."
+      : "Name a file in an existing directory.",
+  );
 }
 
 /** The directories of `--catalog` and `--template`, when given: inputs of every command that takes them. */

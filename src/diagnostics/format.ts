@@ -36,9 +36,25 @@ export function escapeForTerminal(text: string): string {
   return text.replace(TERMINAL_UNSAFE, visibleEscape);
 }
 
+/**
+ * Longest run of non-space characters printed whole on a terminal: longer than any real path (4,096 bytes) cuts a
+ * 100,000-character argument or file name down to its ends, so an echoed value cannot flood the screen.
+ */
+export const ECHO_LIMIT = 4096;
+
+/** Shortens every run of non-space characters longer than `limit` to its ends and a count of what was left out. */
+export function shortenRuns(text: string, limit = ECHO_LIMIT): string {
+  if (text.length <= limit) return text;
+  const keep = Math.floor(limit / 4);
+  return text.replace(
+    new RegExp(`\\S{${limit + 1},}`, "g"),
+    (run) => `${run.slice(0, keep)}…[${run.length - 2 * keep} characters left out]…${run.slice(-keep)}`,
+  );
+}
+
 /** One field of a diagnostic: escaped, and a line break continues indented, so it can never pose as a diagnostic. */
 function field(text: string): string {
-  return escapeForTerminal(text).replace(/\n/g, "\n      ");
+  return escapeForTerminal(shortenRuns(text)).replace(/\n/g, "\n      ");
 }
 
 /** Formats diagnostics as `file:line:col  severity  message  code` blocks, with hints and a total line. */
@@ -57,10 +73,30 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string {
     for (const r of d.related ?? [])
       lines.push(`    see: ${field(r.file)}:${r.start.line}:${r.start.column}  ${field(r.message)}`);
   }
-  const errors = list.filter((d) => d.severity === "error").length;
-  const warnings = list.length - errors;
-  lines.push("", `${plural(errors, "error")}, ${plural(warnings, "warning")}`);
+  lines.push("", totalLine(list));
   return `${lines.join("\n")}\n`;
+}
+
+/** "1,523 errors, 3 warnings (1,000 listed)": every problem counted, also those a capped file leaves out. */
+function totalLine(list: readonly Diagnostic[]): string {
+  let errors = 0;
+  let warnings = 0;
+  let listed = 0;
+  let capped = false;
+  for (const d of list) {
+    if (d.omitted) {
+      // The notice of a capped list stands for the problems it leaves out, not for one more.
+      capped = true;
+      errors += d.omitted.errors;
+      warnings += d.omitted.warnings;
+      continue;
+    }
+    listed++;
+    if (d.severity === "error") errors++;
+    else warnings++;
+  }
+  const total = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return capped ? `${total} (${listed.toLocaleString("en-US")} listed)` : total;
 }
 
 function plural(n: number, word: string): string {

@@ -26,6 +26,8 @@ export const DiagnosticSchema = z.object({
   hint: z.string().optional(),
   /** Other places the problem involves, e.g. where a duplicated id was first defined. */
   related: z.array(z.object({ file: z.string(), start: PointSchema, message: z.string() })).optional(),
+  /** For `input/too-many-problems`: how many errors and warnings of the file are left out of the list. */
+  omitted: z.object({ errors: z.int().min(0), warnings: z.int().min(0) }).optional(),
   /** Where the code is explained (`docs/diagnostics.md#…` in the package); set on output. */
   docs: z.string().optional(),
 });

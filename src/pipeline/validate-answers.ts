@@ -101,16 +101,19 @@ export function validateAnswers(
     ? { ...all, diagnostics: all.diagnostics.filter((d) => !NOT_ASKED_OF_A_THIRD_PARTY.has(d.code)) }
     : refused;
   if (result.diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return result;
-  const kept = sortDiagnostics(result.diagnostics).slice(0, MAX_DIAGNOSTICS_PER_FILE);
-  const dropped = result.diagnostics.length - kept.length;
+  const sorted = sortDiagnostics(result.diagnostics);
+  const kept = sorted.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  const left = sorted.slice(MAX_DIAGNOSTICS_PER_FILE);
+  const errors = left.filter((d) => d.severity === "error").length;
   const last = kept.at(-1)!;
   kept.push({
     file: last.file,
     start: last.start,
     severity: hasErrors(result.diagnostics) ? "error" : "warning",
     code: "input/too-many-problems",
-    message: `${dropped} more problems in this file are not listed (${MAX_DIAGNOSTICS_PER_FILE} are, in file order)`,
+    message: `${left.length} more problems in this file (${errors} errors, ${left.length - errors} warnings) are not listed (${MAX_DIAGNOSTICS_PER_FILE} are, in file order)`,
     hint: "Fix the problems listed first; they are often the cause of the rest.",
+    omitted: { errors, warnings: left.length - errors },
   });
   return { ...result, diagnostics: kept };
 }

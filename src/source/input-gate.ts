@@ -6,12 +6,13 @@ import {
   lstatSync,
   opendirSync,
   openSync,
+  readlinkSync,
   readSync,
   realpathSync,
   type Stats,
   statSync,
 } from "node:fs";
-import { type FileHandle, lstat, open, realpath, stat } from "node:fs/promises";
+import { type FileHandle, lstat, open, readlink, realpath, stat } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Files larger than this are refused unless the caller raises the limit (10 MiB: 1,000 times a full answers file). */
@@ -91,10 +92,34 @@ function tooLarge(path: string, size: number | undefined, maxBytes: number): Gat
   );
 }
 
+/** The reason and hint of a failed read, in words, by the error's code (errnoOf reads the code back from them). */
+const READ_FAILURES: Readonly<Record<string, readonly [string, string]>> = {
+  ELOOP: [
+    "File could not be read (ELOOP): its path is a loop of symbolic links",
+    "A link in the path points back at itself, directly or through others: name the file itself.",
+  ],
+  EACCES: [
+    "File could not be read (EACCES): permission denied",
+    "Check the file's permissions and its directory's.",
+  ],
+  ENOTDIR: [
+    "File could not be read (ENOTDIR): a part of its path is a file, not a directory",
+    "Check the path: a file stands where a directory is expected.",
+  ],
+  ENAMETOOLONG: [
+    "File could not be read (ENAMETOOLONG): its name or path is too long",
+    "A file name has at most 255 bytes; check the path.",
+  ],
+};
+
 function ioFailure(path: string, error: unknown): GateResult {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "ENOENT" ? "File not found" : `File could not be read (${code ?? "unknown error"})`;
-  return failure(path, reason, "Check the path and the file's permissions.", "input/read-failed");
+  if (code === "ENOENT") return failure(path, "File not found", "Check the path.", "input/read-failed");
+  const [reason, hint] = READ_FAILURES[code ?? ""] ?? [
+    `File could not be read (${code ?? "unknown error"})`,
+    "Check the path and the file's permissions.",
+  ];
+  return failure(path, reason, hint, "input/read-failed");
 }
 
 /** Reads an open file to its end, never more than `maxBytes` (a file may grow after its size was checked). */
@@ -117,13 +142,23 @@ function grow(buffer: Buffer, maxBytes: number): Buffer {
   return bigger;
 }
 
+/** The real path of a link, or, when it has none (a link to a pipe), what the link says. */
+function realOrLink(path: string, real: (p: string) => string, read: (p: string) => string): string {
+  try {
+    return real(path);
+  } catch {
+    return read(path);
+  }
+}
+
 /** Reads a file's bytes through the gate, blocking: for worker threads and other synchronous callers. */
 export function readGatedSync(path: string, maxBytes = DEFAULT_MAX_BYTES): GateResult {
   let fd: number | undefined;
   try {
     const link = lstatSync(path).isSymbolicLink();
-    const target: Target = { real: link ? realpathSync(path) : path, link };
-    const early = refusal(path, target, statSync(target.real), maxBytes);
+    // A link to a pipe (`/dev/stdin` under `|`) has no real path: its kind is what the user needs to hear.
+    const target: Target = { real: link ? realOrLink(path, realpathSync, readlinkSync) : path, link };
+    const early = refusal(path, target, statSync(path), maxBytes);
     if (early) return early;
     fd = openSync(target.real, OPEN_FLAGS);
     const info = fstatSync(fd);
@@ -139,8 +174,11 @@ export function readGatedSync(path: string, maxBytes = DEFAULT_MAX_BYTES): GateR
 export async function readGated(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<GateResult> {
   try {
     const link = (await lstat(path)).isSymbolicLink();
-    const target: Target = { real: link ? await realpath(path) : path, link };
-    const early = refusal(path, target, await stat(target.real), maxBytes);
+    const target: Target = {
+      real: link ? await realpath(path).catch(async () => readlink(path)) : path,
+      link,
+    };
+    const early = refusal(path, target, await stat(path), maxBytes);
     if (early) return early;
     const handle = await open(target.real, OPEN_FLAGS);
     try {

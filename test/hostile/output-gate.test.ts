@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatUnexpected, StreamWriteError } from "../../src/cli/errors.js";
 import { type Io, writeAll } from "../../src/cli/io.js";
@@ -438,7 +438,7 @@ describe("N7 (second probe): a file where a directory should be", () => {
       out,
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`cannot access ${out} (ENOTDIR)`);
+    expect(run.stderr).toContain(`--out ${out}: ${dirname(out)} is a file, not a directory`);
     expect(run.stderr).not.toContain(".tmp");
   });
 });

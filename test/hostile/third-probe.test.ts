@@ -1,5 +1,6 @@
 // The third probe of hostile input (after issue 18's fixes): each finding that was mended has its test here.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -7,6 +8,7 @@ import { brokenCatalog, FIXTURE_CATALOG, tempDir, writeTemp } from "../helpers/f
 
 const EXAMPLE = new URL("../../examples/strong-exchange.yaml", import.meta.url).pathname;
 const text = readFileSync(EXAMPLE, "utf8");
+const BUNDLE = new URL("../../dist/bundle/vaspcheck.js", import.meta.url).pathname;
 const codeOf = (stderr: string) =>
   [...stderr.matchAll(/ {2}((?:input|yaml|answers|catalog)\/[a-z-]+)$/gm)].map((m) => m[1]);
 
@@ -133,5 +135,54 @@ describe("catalog text", () => {
         "Text holds the character \\u001B, which terminals act on or readers cannot see",
       );
     }
+  });
+});
+
+describe("fourth probe: echoes, directories, loops, pipes and totals", () => {
+  it("shortens a 100,000-character argument it echoes to its ends", async () => {
+    const long = "x".repeat(100_000);
+    for (const argv of [
+      ["report", EXAMPLE, "--as-of", long],
+      ["report", EXAMPLE, "-f", long],
+      ["catalog", "show", long],
+    ]) {
+      const run = await runCli(...argv);
+      expect(run.code, argv[argv.length - 2]).toBe(2);
+      expect(run.stderr.length).toBeLessThan(1000);
+      expect(run.stderr).toMatch(/x…\[\d+ characters left out\]…x/);
+    }
+  });
+
+  it("says that the directory of a new --out is missing, or is a file, or a loop of links", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "file"), "");
+    symlinkSync(join(dir, "b"), join(dir, "a"));
+    symlinkSync(join(dir, "a"), join(dir, "b"));
+    const cases: [string, string][] = [
+      [join(dir, "missing", "r.md"), `the directory ${join(dir, "missing")} does not exist`],
+      [join(dir, "file", "r.md"), `${join(dir, "file")} is a file, not a directory`],
+      [join(dir, "a", "r.md"), `${join(dir, "a")} is a loop of symbolic links`],
+    ];
+    for (const [out, said] of cases) {
+      const run = await runCli("report", EXAMPLE, "-o", out);
+      expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `vaspcheck: --out ${out}: ${said}`]);
+    }
+  });
+
+  it("names a loop of links as such when reading, and a pipe or socket behind /dev/stdin as what it is", () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, "b.yaml"), join(dir, "a.yaml"));
+    symlinkSync(join(dir, "a.yaml"), join(dir, "b.yaml"));
+    const loop = spawnSync(process.execPath, [BUNDLE, "validate", join(dir, "a.yaml")], { encoding: "utf8" });
+    expect(loop.status).toBe(2);
+    expect(loop.stderr).toContain("its path is a loop of symbolic links");
+    const piped = spawnSync(process.execPath, [BUNDLE, "validate", "/dev/stdin"], {
+      input: text,
+      encoding: "utf8",
+    });
+    expect(piped.status).toBe(2);
+    // Node hands a child its input through a socket pair; a shell's `|` is a FIFO. Either is named as what it is.
+    expect(piped.stderr).toMatch(/Expected a regular file, found a (FIFO \(named pipe\)|socket)/);
+    expect(piped.stderr).not.toContain("File not found");
   });
 });
