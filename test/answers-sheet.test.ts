@@ -109,6 +109,13 @@ describe("answers sheet (CSV)", () => {
       (c) => c.control_id === "KEY-001",
     );
     expect(key?.operated_by?.answers).toBe("current");
+    // One cell holds the controls: a row under it would silently replace one of them.
+    const under = [...rows, ["third_parties.1.operates.1", "", "", "", "", "KEY-002"]];
+    writeFileSync(path, stringify(under));
+    const below = await loadAnswers(path, catalog);
+    expect(below.diagnostics.find((d) => d.code === "input/bad-sheet")?.message).toMatch(
+      /goes below `operates`/,
+    );
     // Numbered from 1, as evidence is.
     rows.push(["third_parties.0.name", "", "", "", "", "Other"]);
     writeFileSync(path, stringify(rows));

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Question } from "../src/model/question.js";
+import type { Check } from "../src/model/result.js";
 import { explainFailedChecks } from "../src/report/explain-check.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_ANSWERS, FIXTURE_CATALOG, writeTemp } from "./helpers/fixtures.js";
@@ -345,6 +346,45 @@ describe("explanations a person can act on", () => {
     // Naming both missing choices leaves one more to pick, not three.
     expect(explainFailedChecks(checks(["chain"]), questions)[0]).toMatch(
       /missing: “DESTINATION” and “AMOUNT”\.$/,
+    );
+  });
+
+  it("says which selected choices the profile implied, and skips failures an `any` or `not` above them outweighs", () => {
+    const question = {
+      id: "regimes",
+      type: "multiple_choice" as const,
+      text: "Which regimes?",
+      choices: ["eu", "jp"].map((value) => ({ value, label: value.toUpperCase() })),
+    };
+    const questions = new Map([["regimes", question as unknown as Question]]);
+    const leaf = (passed: boolean, value: string, depth: number) => ({
+      rule: "met" as const,
+      depth,
+      kind: "leaf" as const,
+      passed,
+      question: "regimes",
+      answered: true,
+      answer: ["eu"],
+      op: "includes",
+      value,
+    });
+    const group = (kind: "all" | "any" | "not", passed: boolean, depth: number) => ({
+      rule: "met" as const,
+      depth,
+      kind,
+      passed,
+    });
+    // all(fails) > [ includes jp (fails), any(passes) > [ not(passes) > includes jp (fails) ] ]
+    const checks: Check[] = [
+      group("all", false, 0),
+      leaf(false, "jp", 1),
+      group("any", true, 1),
+      group("not", true, 2),
+      leaf(false, "jp", 3),
+    ];
+    const [sentence] = explainFailedChecks(checks, questions, new Map([["regimes", new Set(["eu"])]]));
+    expect(sentence).toBe(
+      "Which regimes? Nothing selected (and “EU”, which the profile implies); required: “JP” selected; missing: “JP”.",
     );
   });
 

@@ -172,6 +172,29 @@ describe("controls operated by a third party", () => {
     expect(fine.key?.status).toBe("met");
   });
 
+  it("says a vendor gave no current answers instead of crediting its answers, and a misspelt vendor entry is not 'none named'", async () => {
+    const { buildReplayView } = await import("../src/report/replay-view.js");
+    const { evaluation } = await run(exchange({}));
+    const view = JSON.stringify(buildReplayView(evaluation!, catalog, (id) => id));
+    expect(view).toContain("WKS-001 Not answered (Kumo Wallet Systems K.K. gave no current answers)");
+    expect(view).not.toMatch(/Not answered \([^)]*from its answers\)/);
+    const typo = exchange({}).replace(/exchange\.yaml$/, "typo.yaml");
+    writeFileSync(
+      typo,
+      readFileSync(exchange({}), "utf8").replace("operates: [KEY-001]", "operates: [key-1]"),
+    );
+    const loaded = await loadAnswers(typo, catalog);
+    expect(loaded.diagnostics.some((d) => d.severity === "error")).toBe(true);
+    expect(loaded.diagnostics.some((d) => d.code === "answers/third-party-undeclared")).toBe(false);
+    // An unknown role is a schema error, not a refusal as a third party's file.
+    const odd = await loadAnswers(
+      writeTemp("odd-role.yaml", weak.replace(/^(organization:\n)/m, "$1  role: exchange\n")),
+      catalog,
+    );
+    expect(odd.diagnostics.some((d) => d.code === "answers/third-party-file")).toBe(false);
+    expect(odd.diagnostics.some((d) => d.severity === "error")).toBe(true);
+  });
+
   it("makes a missing vendor file a visible gap, never a pass", async () => {
     const { result, key } = await run(exchange({}));
     expect(key?.status).toBe("not_answered");

@@ -198,6 +198,24 @@ describe("answers validation", () => {
     // The strong exchange answers 4 hours throughout, so DORA's deadlines are met even when DORA is read in.
     expect(result.results?.find((r) => r.control_id === "DET-004")?.status).toBe("met");
   });
+
+  it("explains an implied regime as the profile's, and never asks an EU firm for the Japanese one", async () => {
+    const { buildControlView } = await import("../src/report/control-view.js");
+    const catalog = await shippedCatalog();
+    const text = readFileSync("examples/strong-exchange.yaml", "utf8")
+      .replace("notice_regimes: [eu_dora, new_york]", "notice_regimes: [new_york]")
+      .replace("hours_after_classification: 4", "hours_after_classification: 8");
+    const result = await loadAnswers(writeTemp("implied-gap.yaml", text), catalog);
+    const det = result.results!.find((r) => r.control_id === "DET-004")!;
+    expect(det.status).not.toBe("met");
+    expect(det.implied_choices).toEqual([
+      { question: "notice_regimes", value: "eu_dora", profile_question: "jurisdictions" },
+    ]);
+    const control = catalog.controls.find((c) => c.id === "DET-004")!;
+    const why = buildControlView(det, control, catalog).why ?? "";
+    expect(why).toMatch(/within 4 hours of classification/);
+    expect(why).not.toMatch(/Japan/);
+  });
   it("warns about met controls without evidence, expiring exceptions and answers dated after the assessment", () => {
     const text = strongText
       .replace(/( {2}KEY-001:\n {4}responses: .*\n) {4}evidence: .*\n/, "$1")

@@ -77,7 +77,7 @@ function coerce(
   // A third party's controls are one cell, as a multiple choice is: ids separated by commas or semicolons.
   if (segments[0] === "third_parties" && segments[2] === "operates" && segments.length === 3)
     return cell
-      .split(/[;,]/)
+      .split(/[;,；，、]/)
       .map((id) => id.trim())
       .filter((id) => id !== "");
   return question ? coerceCell(question, cell) : cell;
@@ -125,6 +125,9 @@ function parseSheetPath(key: string, catalog: Catalog): SheetPath {
       `has more than ${MAX_PATH_PARTS} parts; no key of an answers file is that deep`,
       [],
     );
+  // A third party's controls are one cell; a row under it would silently replace one of them.
+  if (parts[0] === "third_parties" && parts[2] === "operates" && parts.length > 3)
+    return pathProblem(key, "goes below `operates`, which is one cell: control ids separated by `;`", []);
   const segments: (string | number)[] = [];
   for (const [i, part] of parts.entries()) {
     if (part === "") return pathProblem(key, "has an empty part (a doubled or trailing dot)", segments);

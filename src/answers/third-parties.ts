@@ -56,7 +56,7 @@ export function loadThirdParties(
       hint,
     });
   checkOperators(answers, catalog, emit);
-  checkDeclared(answers, emit);
+  checkDeclared(answers, file.data, emit);
   const files: (SourceFile | undefined)[] = [];
   const loaded = answers.third_parties.map((party, i) =>
     loadParty(file.path, party, ["third_parties", i], io, {
@@ -78,10 +78,15 @@ type Emit = (
   warn?: boolean,
 ) => void;
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
 /** A wallet vendor the profile declares is named, so the steps that happen inside it can be decided by its answers. */
-function checkDeclared(answers: Answers, emit: Emit): void {
+function checkDeclared(answers: Answers, data: unknown, emit: Emit): void {
   if (answers.profile.uses_wallet_vendor !== true) return;
-  if ((answers.third_parties ?? []).some((p) => p.role === "wallet_vendor")) return;
+  // Read as written: a named vendor whose entry has an error is still named (the error says what is wrong).
+  const written = isRecord(data) && Array.isArray(data.third_parties) ? data.third_parties : [];
+  if (written.some((p) => isRecord(p) && p.role === "wallet_vendor")) return;
   emit(
     ["profile", "uses_wallet_vendor"],
     "answers/third-party-undeclared",

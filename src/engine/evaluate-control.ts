@@ -12,13 +12,14 @@ import {
   readSlots,
   type Values,
 } from "./compile.js";
-import { applyImplications } from "./implied.js";
+import { applyImplications, type ImpliedChoice } from "./implied.js";
 import { riskFrom } from "./scoring.js";
 
 // Shared empty lists: results are read-only data, and most controls have no blanks and many no evidence.
 const NONE: string[] = [];
 const NO_EVIDENCE: ControlResult["evidence"] = [];
 const NO_RESPONSES: Values = {};
+const NO_IMPLIED: ImpliedChoice[] = [];
 // Answers are read into one reused array: evaluation is synchronous and never re-entered, and a fresh array per
 // control was a measurable share of the evaluator's time. Checks copy the answers they keep.
 const ANSWERS: unknown[] = [];
@@ -49,6 +50,7 @@ function result(
   assessed: Status,
   naBy: "profile" | "answer" | undefined,
   unanswered: string[],
+  implied: ImpliedChoice[] = NO_IMPLIED,
 ): ControlResult {
   const { control } = compiled;
   const exception = answer?.exception
@@ -80,6 +82,7 @@ function result(
     exposure: undefined,
     gap_rank: undefined,
     operated_by: undefined,
+    implied_choices: implied,
   };
 }
 
@@ -109,10 +112,9 @@ export function evaluateCompiled(
   const questions = compiled.ruleQuestions;
   const own = readSlots(answer?.responses ?? NO_RESPONSES, questions, ANSWERS);
   // A choice the profile implies is read as selected, but a control nobody answered stays unanswered.
+  const implied: ImpliedChoice[] = own > 0 && compiled.implied.length > 0 ? [] : NO_IMPLIED;
   const answered =
-    own > 0 && compiled.implied.length > 0
-      ? own + applyImplications(compiled.implied, profile, ANSWERS)
-      : own;
+    implied === NO_IMPLIED ? own : own + applyImplications(compiled.implied, profile, ANSWERS, implied);
   // Most controls are fully answered; build the list of blanks only when there are some.
   const unanswered =
     answered === questions.length ? NONE : questions.filter((_, i) => ANSWERS[i] === undefined);
@@ -137,5 +139,6 @@ export function evaluateCompiled(
     assessed,
     undefined,
     unanswered,
+    implied,
   );
 }

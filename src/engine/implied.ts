@@ -43,25 +43,38 @@ export function profileImplies(profile: Values, implication: Implication): boole
     : answer === implication.profileValue;
 }
 
+/** A choice read as selected because the profile implies it, as a result records it. */
+export interface ImpliedChoice {
+  readonly question: string;
+  readonly value: string;
+  readonly profile_question: string;
+}
+
 /**
- * Adds to `slots` every choice the profile implies and the answer leaves out, and returns how many slots it made
- * answered. A slot is copied before it changes: it holds the caller's own array.
+ * Adds to `slots` every choice the profile implies and the answer leaves out, recording each in `added`, and
+ * returns how many slots it made answered. A slot is copied before it changes: it holds the caller's own array.
  */
 export function applyImplications(
   implications: readonly Implication[],
   profile: Values,
   slots: unknown[],
+  added: ImpliedChoice[],
 ): number {
-  let added = 0;
+  let answered = 0;
   for (const implication of implications) {
     if (!profileImplies(profile, implication)) continue;
     const current = slots[implication.slot];
     const list = Array.isArray(current) ? current : [];
     if (list.includes(implication.value)) continue;
-    if (current === undefined) added++;
+    if (current === undefined) answered++;
     slots[implication.slot] = [...list, implication.value];
+    added.push({
+      question: implication.question,
+      value: implication.value,
+      profile_question: implication.profileQuestion,
+    });
   }
-  return added;
+  return answered;
 }
 
 /** The choices the profile implies and a control's own answer to `question` leaves out. */

@@ -101,6 +101,10 @@ export const ControlResultSchema = z.object({
       date: z.string().optional(),
     })
     .optional(),
+  /** Choices the rule read as selected because the profile implies them, though the answer left them out. */
+  implied_choices: z.array(
+    z.object({ question: z.string(), value: z.string(), profile_question: z.string() }),
+  ),
 });
 /** The result for one control. */
 export type ControlResult = z.infer<typeof ControlResultSchema>;

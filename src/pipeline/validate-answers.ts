@@ -15,6 +15,7 @@ import { type Answers, AnswersSchema } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import { SEMVER } from "../model/catalog-meta.js";
 import type { ControlResult } from "../model/result.js";
+import { ThirdPartyRoleSchema } from "../model/third-party.js";
 import { versionGap } from "../model/version-gap.js";
 import { diagnosticsFromZod } from "../source/from-zod.js";
 import type { ParseResult } from "../source/parse-yaml.js";
@@ -71,6 +72,8 @@ const NOT_ASKED_OF_A_THIRD_PARTY = new Set([
   "answers/missing-profile",
   "answers/incomplete-file",
   "answers/third-party-undeclared",
+  // Read against the vendor's own profile, while its controls are evaluated on the exchange's.
+  "answers/implied-choice",
 ]);
 
 /** Most problems reported for one file: beyond them the list helps nobody, and printing it costs a run dearly. */
@@ -175,11 +178,12 @@ function validateAll(
   };
 }
 
-/** The third-party role a file declares for its organization, read before validation decides how to check it. */
-function declaredRole(data: unknown): string | undefined {
+/** The third-party role a file declares for its organization, read as written (before, or despite, validation). */
+export function declaredRole(data: unknown): string | undefined {
   const organization = isRecord(data) ? data.organization : undefined;
   const role = isRecord(organization) ? organization.role : undefined;
-  return typeof role === "string" && role !== "" ? role : undefined;
+  // Only a role the format knows makes a file a third party's; anything else is a schema error, said as such.
+  return ThirdPartyRoleSchema.safeParse(role).success ? (role as string) : undefined;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -72,9 +72,13 @@ export function buildControlView(result: ControlResult, control: Control, catalo
 
 /** One sentence per failing question of the met rule: answered, required, missing; null when none fails. */
 function whyNotMet(result: ControlResult, questions: QuestionsById): string | null {
+  const implied = new Map<string, Set<unknown>>();
+  for (const i of result.implied_choices)
+    implied.set(i.question, new Set([...(implied.get(i.question) ?? []), i.value]));
   const sentences = explainFailedChecks(
     result.checks.filter((c) => c.rule === "met"),
     questions,
+    implied,
   );
   return sentences.length > 0 ? sentences.join(" ") : null;
 }

@@ -88,14 +88,39 @@ function requirement(
   }
 }
 
-/** The answer as the officer gave it. */
-function answered(check: Check, question: Question | undefined): string {
+/** Choices read as selected because the profile implies them, by question id. */
+export type ImpliedValues = ReadonlyMap<string, ReadonlySet<unknown>>;
+
+/** The answer as the officer gave it; a choice the profile added is said to be the profile's. */
+function answered(check: Check, question: Question | undefined, implied: ImpliedValues): string {
   if (!check.answered) return "Not answered";
   if (question?.type === "multiple_choice") {
-    const picked = labels(question, chosen(check.answer));
-    return picked.length === 0 ? "Nothing selected" : `Selected ${both(picked)}`;
+    const added = implied.get(question.id);
+    const all = chosen(check.answer);
+    const own = labels(question, added ? all.filter((v) => !added.has(v)) : all);
+    const fromProfile = labels(question, added ? all.filter((v) => added.has(v)) : []);
+    const said = own.length === 0 ? "Nothing selected" : `Selected ${both(own)}`;
+    return fromProfile.length === 0 ? said : `${said} (and ${both(fromProfile)}, which the profile implies)`;
   }
   return `Answered ${shown(question, check.answer)}`;
+}
+
+/**
+ * The failed leaves whose failure decides the rule: a leaf under an `any` or `not` that passed does not, so it is
+ * not reported as missing (an EU firm is not told it lacks the Japanese regime).
+ */
+function decidingFailures(checks: readonly Check[]): Check[] {
+  const passedAt: boolean[] = [];
+  const out: Check[] = [];
+  for (const c of checks) {
+    passedAt.length = c.depth;
+    if (c.kind !== "leaf") {
+      passedAt[c.depth] = c.passed;
+      continue;
+    }
+    if (!c.passed && c.question !== undefined && !passedAt.some((p) => p)) out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -105,11 +130,12 @@ function answered(check: Check, question: Question | undefined): string {
 export function explainFailedChecks(
   checks: readonly Check[],
   questions: ReadonlyMap<string, Question>,
+  implied: ImpliedValues = new Map(),
 ): string[] {
   const byQuestion = new Map<string, Check[]>();
-  for (const c of checks) {
-    if (c.kind !== "leaf" || c.passed || c.question === undefined) continue;
-    byQuestion.set(c.question, [...(byQuestion.get(c.question) ?? []), c]);
+  for (const c of decidingFailures(checks)) {
+    const id = c.question as string;
+    byQuestion.set(id, [...(byQuestion.get(id) ?? []), c]);
   }
   return [...byQuestion].map(([id, failed]) => {
     const question = questions.get(id);
@@ -120,7 +146,7 @@ export function explainFailedChecks(
     const parts = failed.map((c) => withReason(c, requirement(c, question, toAdd)));
     const missing = parts.flatMap((p) => (p.missing && !p.missing.startsWith("0 ") ? [p.missing] : []));
     const subject = question?.text ?? id;
-    return `${subject} ${answered(failed[0]!, question)}; required: ${parts.map((p) => p.needs).join(", and ")}${
+    return `${subject} ${answered(failed[0]!, question, implied)}; required: ${parts.map((p) => p.needs).join(", and ")}${
       missing.length > 0 && failed[0]!.answered ? `; missing: ${missing.join(", ")}` : ""
     }.`;
   });

@@ -133,6 +133,9 @@ function stepView(step: ReplayStep, i: number, incident: Incident, decides: bool
   };
 }
 
+const both = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
 /** The controls of a countermeasure with their statuses; a third party's own are named with the party they come from. */
 function controlsText(cm: ReplayStep["countermeasures"][number]): string {
   const names = [...new Set(cm.controls.map((c) => c.party_name).filter((n) => n !== undefined))];
@@ -140,10 +143,13 @@ function controlsText(cm: ReplayStep["countermeasures"][number]): string {
     `${c.id} ${STATUS_LABEL[c.status].label}${names.length > 1 && c.party_name ? ` at ${c.party_name}` : ""}`;
   const list = cm.controls.map(each).join(" + ");
   if (!cm.party) return list;
-  if (names.length === 1) return `${list} (${names[0]}'s own, from its answers)`;
-  if (names.length > 1)
-    return `${list} (the weakest of ${PARTY_LABEL[cm.party].replace(/^your /, "your ")}s, from their answers)`;
-  return `${list} (${PARTY_LABEL[cm.party]}'s own, from its answers)`;
+  const who = names.length > 0 ? both(names) : PARTY_LABEL[cm.party];
+  if (cm.state === "party_unanswered")
+    return names.length > 0
+      ? `${list} (${who} gave no current answers)`
+      : `${list} (no current answers of ${who} were given)`;
+  if (names.length > 1) return `${list} (the weakest of ${PARTY_LABEL[cm.party]}s, from their answers)`;
+  return `${list} (${who}'s own, from its answers)`;
 }
 
 function countermeasureView(cm: ReplayStep["countermeasures"][number], anchorOf: AnchorOf) {

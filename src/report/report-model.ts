@@ -191,7 +191,9 @@ function frameworkView(
     mapped_controls: fw.controls.length,
     requirements: fw.requirements.map((req) => ({
       id: req.id,
-      title: unconfirmed.get(req.id) ? `${req.title} (not confirmed: ${unconfirmed.get(req.id)})` : req.title,
+      title: unconfirmed.get(req.id)
+        ? `${req.title} (${unconfirmed.get(req.id)?.replace(/\.$/, "")})`
+        : req.title,
       status: req.status,
       status_label: COVERAGE_LABEL[req.status],
       controls: req.controls.map((c) => `${c.id} (${STATUS_LABEL[c.status].label})`).join(", "),

@@ -62,7 +62,7 @@ function validateOptions(y: Argv<object>) {
 async function runValidate(ctx: CliContext, args: Args): Promise<void> {
   const { checkDate, reportDiagnostics } = await import("../context.js");
   const { loadCatalog } = await import("../../catalog/load-catalog.js");
-  const { loadAnswers } = await import("../../pipeline/validate-answers.js");
+  const { declaredRole, loadAnswers } = await import("../../pipeline/validate-answers.js");
   const { DEFAULT_CATALOG_DIR } = await import("../../catalog/default-catalog.js");
   const { describeCompleteness } = await import("../completeness-text.js");
   const asOf = await checkDate(args["as-of"], "--as-of");
@@ -80,7 +80,7 @@ async function runValidate(ctx: CliContext, args: Args): Promise<void> {
       acceptThirdPartyFile: true,
     });
     appendAll(diagnostics, loaded.diagnostics);
-    const role = loaded.answers?.organization.role;
+    const role = loaded.answers?.organization.role ?? declaredRole(loaded.file?.data);
     if (role) summaries.push(`${path}: checked as the own answers of a ${role.replace("_", " ")}\n`);
     else if (loaded.completeness)
       summaries.push(describeCompleteness(path, loaded.completeness, hasErrors(loaded.diagnostics)));
