@@ -56,6 +56,7 @@ export {
   type Status,
   StatusSchema,
 } from "./model/result.js";
+export { type ControlReview, ControlReviewSchema, type Review, ReviewSchema } from "./model/review.js";
 export {
   type Assessor,
   createAssessor,

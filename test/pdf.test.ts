@@ -87,9 +87,11 @@ describe("PDF report content", () => {
       "Framework coverage",
       "A. Evidence index",
       "B. Exceptions",
-      "D. Unanswered questions",
-      "E. Methodology and definitions",
-      "F. Sign-off",
+      "C. Management action plan",
+      "D. Review by the assessor",
+      "F. Unanswered questions",
+      "G. Methodology and definitions",
+      "H. Sign-off",
       "Bybit",
       "DMM Bitcoin",
       "SHA-256 of inputs",
@@ -138,7 +140,7 @@ describe("PDF report content", () => {
       ).toBe(true);
     }
     const appendix = titles(outline.find((o) => o.title === "Appendix")?.items);
-    expect(appendix).toContain("F. Sign-off");
+    expect(appendix).toContain("H. Sign-off");
     expect(
       titles(outline.find((o) => o.title === "Incident replay: could these attacks happen to us?")?.items),
     ).toEqual(["Bybit (2025-02-21)", "DMM Bitcoin (2024-05-31)"]);

@@ -36,8 +36,9 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
   checkResponses(data.profile, catalog.profile, ["profile"], emit, "answers/unknown-profile-key");
   if (isRecord(data.profile) || data.profile === undefined)
     checkProfileAnswered(isRecord(data.profile) ? data.profile : {}, catalog.profile, emit);
-  if (!isRecord(data.answers)) return diagnostics;
   const controls = new Map(catalog.controls.map((c) => [c.id, c]));
+  checkReviewedControls(data.review, controls, emit);
+  if (!isRecord(data.answers)) return diagnostics;
   for (const [controlId, answer] of Object.entries(data.answers)) {
     const control = controls.get(controlId);
     if (!control) {
@@ -54,6 +55,18 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
     checkImplied(controlId, answer, control, isRecord(data.profile) ? data.profile : {}, emit);
   }
   return diagnostics;
+}
+
+/** Every control the assessor's layer names exists in the catalog. */
+function checkReviewedControls(review: unknown, controls: ReadonlyMap<string, Control>, emit: Emit): void {
+  const reviewed = isRecord(review) && isRecord(review.controls) ? review.controls : {};
+  for (const id of Object.keys(reviewed)) {
+    if (controls.has(id)) continue;
+    emit(["review", "controls", id], "answers/unknown-control", `Unknown control ${show(id)} in the review`, {
+      key: true,
+      hint: didYouMean(id, controls.keys()) ?? "Run `npx vaspcheck catalog list` for the control ids.",
+    });
+  }
 }
 
 /** An `Emit` that places each diagnostic in the file and adds it to `diagnostics`. */

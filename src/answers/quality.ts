@@ -49,7 +49,30 @@ export function checkQuality(
     }
     checkException(result, evaluation.as_of, base, warn);
   }
+  checkReview(answers, evaluation.controls, warn);
   return out;
+}
+
+/** Warns where the assessor's record cannot carry what it claims: a test without its sample, a conclusion unused. */
+function checkReview(answers: Answers, results: readonly ControlResult[], warn: Warn): void {
+  const byId = new Map(results.map((r) => [r.control_id, r]));
+  for (const [id, review] of Object.entries(answers.review?.controls ?? {})) {
+    const at = ["review", "controls", id];
+    if (review.procedure !== "stated" && review.sample === undefined)
+      warn(
+        [...at, "procedure"],
+        "answers/review-incomplete",
+        `The review of \`${id}\` says it was ${review.procedure}, but not what was sampled`,
+        "Say in `sample` what was examined (which records, how many of how many), so the work can be re-performed.",
+      );
+    if (review.conclusion !== undefined && byId.get(id)?.review?.decided === false)
+      warn(
+        [...at, "conclusion"],
+        "answers/review-incomplete",
+        `The review's conclusion on \`${id}\` decides nothing: the profile scopes the control out`,
+        "Correct the profile if the control does apply; the organization's scope is its own to declare.",
+      );
+  }
 }
 
 /** Warns about an exception that has expired, or expires within `EXCEPTION_WARNING_DAYS`, on the as-of date. */

@@ -56,8 +56,7 @@ function result(
   const exception = answer?.exception
     ? { ...answer.exception, expired: daysBetween(asOf, answer.exception.expires) < 0 }
     : undefined;
-  const isGap = assessed === "not_met" || assessed === "partially_met" || assessed === "not_answered";
-  const status: Status = isGap && exception && !exception.expired ? "risk_accepted" : assessed;
+  const status = withException(assessed, exception);
   return {
     control_id: control.id,
     title: control.title,
@@ -83,7 +82,15 @@ function result(
     gap_rank: undefined,
     operated_by: undefined,
     implied_choices: implied,
+    // Declared here, set by evaluate() from the assessor's layer, so every result keeps one shape.
+    review: undefined,
   };
+}
+
+/** The status after an exception: a gap under an exception that has not expired is an accepted risk. */
+export function withException(assessed: Status, exception: ControlResult["exception"]): Status {
+  const isGap = assessed === "not_met" || assessed === "partially_met" || assessed === "not_answered";
+  return isGap && exception && !exception.expired ? "risk_accepted" : assessed;
 }
 
 /** Evaluates one compiled control. */

@@ -8,6 +8,7 @@ import { analyseFixes, type FixAnalysis, fixPlanIds, incidentWeight } from "./fi
 import { rollupFrameworks } from "./frameworks.js";
 import { profileFlags } from "./profile-flags.js";
 import { replayIncidents, replayStatuses } from "./replay.js";
+import { applyReview, reviewOf } from "./review.js";
 import {
   rollupOf,
   SEVERITY_WEIGHT,
@@ -55,15 +56,17 @@ function controlResults(
     const c = compiled.controls[p] as CompiledControl;
     const facts = compiled.facts[p] as ControlFacts;
     const k = operator?.get(c.control.id);
+    const review = reviewOf(answers.review, c.control.id);
     if (k === undefined) {
-      controls.push(evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf, facts));
+      const own = evaluateCompiled(c, answers.answers[c.control.id], answers.profile, asOf, facts);
+      controls.push(applyReview(own, review, facts));
       continue;
     }
     // The exchange's scope decides whether the control applies; the operator's answers decide how it stands.
     const party = parties[k] as PartyInput;
     const result = evaluateCompiled(c, party.answers?.answers[c.control.id], answers.profile, asOf, facts);
     result.operated_by = { name: party.name, role: party.role, answers: party.state, date: party.date };
-    controls.push(result);
+    controls.push(applyReview(result, review, facts));
   }
   return controls;
 }
@@ -80,6 +83,12 @@ function partyResults(
       ? evaluateControls(catalog, { ...party.answers, profile: answers.profile, third_parties: [] }, { asOf })
       : undefined,
   );
+}
+
+/** Who reviewed the answers, when and to what assurance; null for a self-assessment. */
+function reviewSummary(answers: Answers): Evaluation["review"] {
+  const r = answers.review;
+  return r ? { reviewer: r.reviewer, date: r.date, level: r.level } : null;
 }
 
 /** Evaluates an answers file against a catalog. Pure and synchronous: same inputs, same result. */
@@ -123,6 +132,7 @@ export function evaluate(catalog: Catalog, answers: Answers, options: EvaluateOp
     assessment: answers.assessment,
     as_of: asOf,
     answered_catalog: answers.catalog,
+    review: reviewSummary(answers),
     third_parties: thirdParties,
     overall: overallOf(catalog, overall, overallTier, controls),
     controls,

@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { SemverSchema } from "./catalog-meta.js";
 import { KebabIdSchema, ResponsesSchema } from "./control.js";
+import { ReviewSchema } from "./review.js";
 import { ThirdPartyRoleSchema, ThirdPartySchema } from "./third-party.js";
 
 const isoDate = z.iso.date();
@@ -71,6 +72,8 @@ export const AnswersSchema = z.strictObject({
   /** Vendors and custodians that operate controls for the organization, each with its own answers file. */
   third_parties: z.array(ThirdPartySchema).default([]),
   answers: z.record(z.string(), z.union([ControlAnswerSchema, z.null()])).default({}),
+  /** The assessor's own record (procedures, samples, conclusions); absent for a self-assessment. */
+  review: ReviewSchema.optional(),
 });
 
 /** A whole answers file, after structural validation. */

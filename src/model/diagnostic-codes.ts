@@ -81,6 +81,8 @@ export const DIAGNOSTIC_CODES = {
   "answers/conflicting": "An answer is both marked not applicable and answered.",
   "answers/implied-choice":
     "A multiple-choice answer leaves out a choice the profile implies (DORA for a MiCA-authorised firm); the rule reads it as selected.",
+  "answers/review-incomplete":
+    "The assessor's record of a control says it was inspected or tested without saying what was sampled, or concludes on a control the profile scopes out.",
   "answers/no-evidence": "A control is met but no evidence is cited.",
   "answers/exception-expiring": "An exception expires within 30 days of the as-of date.",
   "answers/exception-expired": "An exception expired before the as-of date.",

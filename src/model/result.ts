@@ -4,6 +4,7 @@ import { EvidenceSchema, ExceptionSchema, RemediationPlanSchema } from "./answer
 import { SeveritySchema } from "./control.js";
 import { RESULT_FORMAT } from "./formats.js";
 import { EffectSchema, HedgeSchema, TechniqueSchema } from "./incident.js";
+import { ReviewProcedureSchema } from "./review.js";
 import { ThirdPartyRoleSchema } from "./third-party.js";
 
 /** The status of a control for one organization, in report order (the one place that order is written). */
@@ -99,6 +100,22 @@ export const ControlResultSchema = z.object({
       role: ThirdPartyRoleSchema,
       answers: z.enum(["current", "stale", "missing"]),
       date: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * The assessor's record for this control, from the answers file's `review`. Where it has a conclusion (and the
+   * profile does not scope the control out), the conclusion is the assessed status and `self_assessed` the one the
+   * organization's answers gave.
+   */
+  review: z
+    .object({
+      procedure: ReviewProcedureSchema,
+      sample: z.string().optional(),
+      conclusion: z.enum(["met", "partially_met", "not_met"]).optional(),
+      notes: z.string().optional(),
+      self_assessed: StatusSchema,
+      /** Whether the conclusion decided the status (it does not for a control the profile scopes out). */
+      decided: z.boolean(),
     })
     .optional(),
   /** Choices the rule read as selected because the profile implies them, though the answer left them out. */
@@ -268,6 +285,13 @@ export const EvaluationSchema = z.object({
   assessment: z.object({ date: z.string(), assessor: z.string(), scope: z.string() }),
   as_of: z.string(),
   answered_catalog: z.object({ id: z.string(), version: z.string() }),
+  /**
+   * Who reviewed the organization's answers, when, and to what assurance; null for a self-assessment. Where the
+   * review concludes on a control, the scores and the replay use that conclusion.
+   */
+  review: z
+    .object({ reviewer: z.string(), date: z.string(), level: z.enum(["independent_review", "tested"]) })
+    .nullable(),
   /** The third parties that operate controls for the organization, and whether their own answers could be used. */
   third_parties: z.array(
     z.object({

@@ -3,6 +3,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Control } from "../model/control.js";
 import type { Question } from "../model/question.js";
 import type { ControlResult } from "../model/result.js";
+import { reviewSentence } from "./assurance-view.js";
 import { explainFailedChecks, requirementOf } from "./explain-check.js";
 import { formatAnswer } from "./format-answer.js";
 import { PARTY_LABEL, STATUS_LABEL } from "./labels.js";
@@ -61,6 +62,8 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     /** The same, as a table names it beside the control. */
     operator_note: result.operated_by ? `operated by ${result.operated_by.name}` : null,
     plan: planView(result),
+    /** The assessor's record of this control in one sentence; null when it was not reviewed. */
+    review: reviewSentence(result),
     exception: exceptionView(result),
     not_applicable_reason: notApplicableReason(result),
     frameworks: Object.entries(result.frameworks)

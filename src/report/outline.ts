@@ -15,6 +15,8 @@ export const SECTION = {
   appendix: "appendix",
   evidence: "appendix-evidence",
   exceptions: "appendix-exceptions",
+  actionPlan: "appendix-action-plan",
+  review: "appendix-review",
   notApplicable: "appendix-not-applicable",
   unanswered: "appendix-unanswered",
   methodology: "appendix-methodology",
@@ -45,10 +47,12 @@ export interface OutlineSection {
 export const APPENDIX = [
   { id: "evidence", title: "A. Evidence index", dest: SECTION.evidence },
   { id: "exceptions", title: "B. Exceptions", dest: SECTION.exceptions },
-  { id: "not_applicable", title: "C. Controls not applicable", dest: SECTION.notApplicable },
-  { id: "unanswered", title: "D. Unanswered questions", dest: SECTION.unanswered },
-  { id: "methodology", title: "E. Methodology and definitions", dest: SECTION.methodology },
-  { id: "sign_off", title: "F. Sign-off", dest: SECTION.signOff },
+  { id: "action_plan", title: "C. Management action plan", dest: SECTION.actionPlan },
+  { id: "review", title: "D. Review by the assessor", dest: SECTION.review },
+  { id: "not_applicable", title: "E. Controls not applicable", dest: SECTION.notApplicable },
+  { id: "unanswered", title: "F. Unanswered questions", dest: SECTION.unanswered },
+  { id: "methodology", title: "G. Methodology and definitions", dest: SECTION.methodology },
+  { id: "sign_off", title: "H. Sign-off", dest: SECTION.signOff },
 ] as const;
 
 /** The appendix parts by id, for renderers that title and anchor each one. */

@@ -34,6 +34,16 @@ export const RENDERERS = {
     describe: `the full evaluation, ${RESULT_FORMAT}`,
     render: async ({ evaluation }) => `${JSON.stringify(evaluation, null, 2)}\n`,
   },
+  csv: {
+    format: "csv",
+    extension: "csv",
+    binary: false,
+    describe: "the management action plan, one row per gap",
+    render: async ({ model }) => {
+      const { actionPlanCsv } = await import("./action-plan-csv.js");
+      return actionPlanCsv(model);
+    },
+  },
   pdf: {
     format: "pdf",
     extension: "pdf",

@@ -4,6 +4,7 @@ import { SEVERITY_WEIGHT, STATUSES } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import type { ControlResult, Evaluation } from "../model/result.js";
+import { actionPlanRows, assuranceView, reviewRows } from "./assurance-view.js";
 import { buildControlView, type ControlView } from "./control-view.js";
 import {
   INCIDENT_DEFINITIONS,
@@ -66,6 +67,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       registration: evaluation.organization.registration ?? "—",
     },
     assessment: { ...evaluation.assessment, as_of: evaluation.as_of },
+    assurance: assuranceView(evaluation),
     provenance: provenanceView(evaluation, inputs),
     summary: summaryView(ctx),
     lessons: lessonsView(ctx),
@@ -203,6 +205,8 @@ function frameworkView(
 
 function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["controls"][number]>) {
   const { evaluation, catalog } = ctx;
+  const plan = actionPlanRows(evaluation, ctx.view);
+  const unplanned = plan.filter((r) => r.unplanned_critical).length;
   return {
     unanswered: evaluation.controls
       .filter((r) => r.status === "not_answered" || r.unanswered_questions.length > 0)
@@ -212,6 +216,13 @@ function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["c
         title: r.title,
         questions: unansweredQuestions(r, controls.get(r.control_id)?.questions ?? []),
       })),
+    action_plan: plan,
+    /** The warning above the plan when a critical gap has none; null when every critical gap has one. */
+    critical_unplanned_note:
+      unplanned === 0
+        ? null
+        : `${unplanned} critical ${unplanned === 1 ? "gap has" : "gaps have"} no remediation plan.`,
+    review: reviewRows(evaluation, ctx.view),
     exceptions: evaluation.controls
       .filter((r) => r.exception)
       .map((r) => ({

@@ -1,4 +1,4 @@
-// Appendix: evidence index, exceptions, controls not applicable, unanswered questions.
+// Appendix: evidence index, exceptions, action plan, the assessor's review, controls not applicable, unanswered questions.
 
 import type { ReportModel } from "../../report-model.js";
 import { heading, startSection } from "../blocks.js";
@@ -52,6 +52,52 @@ const EXCEPTION_COLUMNS: readonly Column<Appendix["exceptions"][number]>[] = [
   },
 ];
 
+const ACTION_PLAN_COLUMNS: readonly Column<Appendix["action_plan"][number]>[] = [
+  { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
+  {
+    header: "Gap",
+    width: 25,
+    cell: (e) => ({
+      runs: [
+        { text: e.title },
+        { text: `${e.severity} · ${e.status}`, style: { color: INK.muted, size: SIZE.tiny } },
+      ],
+    }),
+  },
+  { header: "Owner", width: 15, cell: (e) => e.owner },
+  { header: "Due", width: 11, cell: (e) => e.due },
+  { header: "Management response", width: 22, cell: (e) => e.response },
+  {
+    header: "State",
+    width: 16,
+    cell: (e) => ({
+      runs: [{ text: e.state, style: e.unplanned_critical ? { font: "bold" as const } : {} }],
+      marker: {
+        kind: "dot",
+        color:
+          e.state === "planned"
+            ? STATUS_COLOR.met
+            : e.unplanned_critical || e.overdue
+              ? STATUS_COLOR.not_met
+              : STATUS_COLOR.partially_met,
+      },
+    }),
+  },
+];
+
+const REVIEW_COLUMNS: readonly Column<Appendix["review"][number]>[] = [
+  { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
+  { header: "Title", width: 27, cell: (e) => e.title },
+  { header: "Self-assessment", width: 14, cell: (e) => e.self_assessed },
+  {
+    header: "Reviewer's conclusion",
+    width: 16,
+    cell: (e) => ({ runs: [{ text: e.conclusion, style: e.differs ? { font: "bold" as const } : {} }] }),
+  },
+  { header: "Procedure", width: 12, cell: (e) => e.procedure },
+  { header: "Sample", width: 20, cell: (e) => e.sample },
+];
+
 const NOT_APPLICABLE_COLUMNS: readonly Column<Appendix["not_applicable"][number]>[] = [
   { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
   { header: "Title", width: 44, cell: (e) => e.title },
@@ -79,6 +125,8 @@ export function drawAppendix(ctx: PdfContext): void {
   const section = startSection(ctx, sectionTitle(ctx, "appendix"), SECTION.appendix);
   drawEvidenceIndex(ctx, appendix, section);
   drawExceptions(ctx, appendix, section);
+  drawActionPlan(ctx, appendix, section);
+  drawReview(ctx, appendix, section);
   drawNotApplicable(ctx, appendix, section);
   drawUnanswered(ctx, appendix, section);
   drawMethodology(ctx, section);
@@ -95,6 +143,29 @@ function drawExceptions(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDF
   heading(ctx, APPENDIX_PART.exceptions.title, 2, { dest: SECTION.exceptions, outline: section }, 60);
   if (appendix.exceptions.length === 0) none(ctx, "No exceptions.");
   else drawTable(ctx, EXCEPTION_COLUMNS, appendix.exceptions, { caption: "Exceptions", link });
+}
+
+function drawActionPlan(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
+  heading(ctx, APPENDIX_PART.action_plan.title, 2, { dest: SECTION.actionPlan, outline: section }, 60);
+  if (appendix.action_plan.length === 0) {
+    none(ctx, "No gaps, so nothing to plan.");
+    return;
+  }
+  if (appendix.critical_unplanned_note)
+    paragraph(ctx, appendix.critical_unplanned_note, {
+      font: "bold",
+      size: SIZE.small,
+      color: STATUS_COLOR.not_met,
+      after: 4,
+    });
+  drawTable(ctx, ACTION_PLAN_COLUMNS, appendix.action_plan, { caption: "Management action plan", link });
+}
+
+function drawReview(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
+  heading(ctx, APPENDIX_PART.review.title, 2, { dest: SECTION.review, outline: section }, 60);
+  paragraph(ctx, ctx.model.assurance.statement, { size: SIZE.small, after: 4 });
+  if (appendix.review.length > 0)
+    drawTable(ctx, REVIEW_COLUMNS, appendix.review, { caption: "Review by the assessor", link });
 }
 
 function drawNotApplicable(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {

@@ -148,6 +148,10 @@ function drawEvidence(ctx: PdfContext, c: ControlView): void {
 }
 
 function drawRemediation(ctx: PdfContext, c: ControlView): void {
+  if (c.review) {
+    subhead(ctx, "Review");
+    paragraph(ctx, c.review, { size: SIZE.small });
+  }
   if (c.notes) {
     subhead(ctx, "Notes from the organization");
     paragraph(ctx, c.notes, { size: SIZE.small });

@@ -53,6 +53,7 @@ function drawAssessmentFacts(ctx: PdfContext): void {
       ["Scope", model.assessment.scope],
       ["Assessor", model.assessment.assessor],
       ["Assessment date", model.assessment.date],
+      ["Assurance", model.assurance.label],
       ["As-of date", model.assessment.as_of],
       ["Catalog", `${p.catalog_id} ${p.catalog_version} (answered against ${p.answered_catalog_version})`],
       ["vaspcheck", p.vaspcheck_version],

@@ -8,14 +8,14 @@ import { paragraph } from "../text.js";
 
 type Methodology = PdfContext["model"]["appendix"]["methodology"];
 
-/** Draws appendix E, methodology and definitions. */
+/** Draws the appendix part on methodology and definitions. */
 export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const m = ctx.model.appendix.methodology;
   heading(ctx, APPENDIX_PART.methodology.title, 2, { dest: SECTION.methodology, outline: section }, 80);
   paragraph(
     ctx,
-    "vaspcheck evaluates each control's rule against the organization's answers as of the as-of date. The " +
-      "answers are the organization's statements; this report does not test them. Evidence is listed as cited, " +
+    "vaspcheck evaluates each control's rule against the organization's answers as of the as-of date. " +
+      `${ctx.model.assurance.statement} Evidence is listed as cited, ` +
       "with its SHA-256 where one was given, so that a reviewer can confirm the documents seen are the ones listed.",
     { size: SIZE.small, after: 6 },
   );

@@ -9,7 +9,7 @@ const FIELDS = ["Name", "Position", "Signature", "Date"] as const;
 const FIELD = 44;
 const BOX = 32 + FIELDS.length * FIELD;
 
-/** Draws appendix F, the sign-off block, kept on one page. */
+/** Draws the appendix part with the sign-off block, kept on one page. */
 export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const { doc, model, box } = ctx;
   const p = model.provenance;
