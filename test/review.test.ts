@@ -96,7 +96,10 @@ describe("the assessor's review", () => {
         differs: true,
       }),
     );
-    const md = await RENDERERS.md.render({ evaluation: evaluation!, model, catalog }, { vaspcheckVersion: "test" });
+    const md = await RENDERERS.md.render(
+      { evaluation: evaluation!, model, catalog },
+      { vaspcheckVersion: "test" },
+    );
     expect(md).toMatch(
       /\| \[KEY-001\]\(#key-001\) [^|]+\| Met \| \*\*Not met\*\* \| tested \| all 4 custody wallets/,
     );
@@ -129,9 +132,7 @@ describe("the management action plan", () => {
     expect(model.appendix.critical_unplanned_note).toBe(
       `${critical.length} critical gaps have no remediation plan.`,
     );
-    const csv = parse(
-      await RENDERERS.csv.render({ evaluation: evaluation!, model, catalog }),
-    ) as string[][];
+    const csv = parse(await RENDERERS.csv.render({ evaluation: evaluation!, model, catalog })) as string[][];
     expect(csv[0]).toEqual([
       "organization",
       "as_of",

@@ -312,5 +312,19 @@ describe("controls operated by a third party", () => {
       compared.comparison.shared_third_parties.map((p) => [p.identifier, p.organizations.length]),
     ).toEqual([["1234567890123", 2]]);
     expect(compared.comparison.summary.third_party_files).toBe(1);
+    // Two identifiers under one name are two companies: no false single point of failure.
+    writeFileSync(
+      join(dir, "second.yaml"),
+      asOrganization(
+        second.replace(/^( {4}role: wallet_vendor\n)/m, '$1    identifier: "9999999999999"\n'),
+        "Second Exchange K.K.",
+      ),
+    );
+    const apart = await compareFiles({ inputs: [dir], catalogDir, jobs: 0 });
+    if (!apart.ok) throw new Error("compare failed");
+    expect(apart.comparison.shared_third_parties.map((p) => [p.identifier, p.organizations.length])).toEqual([
+      ["1234567890123", 1],
+      ["9999999999999", 1],
+    ]);
   });
 });

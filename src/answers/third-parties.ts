@@ -58,16 +58,42 @@ export function loadThirdParties(
   checkOperators(answers, catalog, emit);
   checkDeclared(answers, file.data, emit);
   const files: (SourceFile | undefined)[] = [];
+  // One file named by many parties is read and validated once, and its problems are listed once.
+  const once = readOnce(io);
+  const kept = new Set<ReturnType<ValidateParty>>();
   const loaded = answers.third_parties.map((party, i) =>
-    loadParty(file.path, party, ["third_parties", i], io, {
+    loadParty(file.path, party, ["third_parties", i], once, {
       emit,
       keep: (own) => {
-        diagnostics.push(...own.diagnostics);
+        if (!kept.has(own)) diagnostics.push(...own.diagnostics);
+        kept.add(own);
         files[i] = own.answers ? own.file : undefined;
       },
     }),
   );
   return { answers: loaded, files, diagnostics };
+}
+
+/** The same reader and validator, each file read and validated at most once (by its resolved path). */
+function readOnce(io: { read?: ReadParty; validate: ValidateParty; asOf: string }) {
+  const reads = new Map<string, ParseResult>();
+  const checks = new WeakMap<ParseResult, ReturnType<ValidateParty>>();
+  const read = io.read;
+  return {
+    asOf: io.asOf,
+    read:
+      read &&
+      ((path: string) => {
+        const known = reads.get(path) ?? read(path);
+        reads.set(path, known);
+        return known;
+      }),
+    validate: (parsed: ParseResult) => {
+      const known = checks.get(parsed) ?? io.validate(parsed);
+      checks.set(parsed, known);
+      return known;
+    },
+  };
 }
 
 type Emit = (

@@ -10,20 +10,35 @@ interface Row {
   readonly group: { readonly kept: ValidSubmission };
 }
 
+type Party = ValidSubmission["thirdParties"][number];
+
 /**
- * The key that tells one party from another: its name as organizations are matched (`normalizeName`). Not its
- * identifier: one exchange that gives it and another that does not must still be seen depending on the same vendor.
+ * The key that tells one party from another: its name as organizations are matched (`normalizeName`) and its
+ * identifier. Two identifiers under one name are two companies; a party named without one joins the company of
+ * that name when only one identifier is known for it, so an exchange that leaves it out still shows the dependence.
  */
-const partyKey = (party: ValidSubmission["thirdParties"][number]): string => normalizeName(party.name);
+function partyKeys(rows: readonly Row[]): (party: Party) => string {
+  const ids = new Map<string, Set<string>>();
+  for (const row of rows)
+    for (const party of row.group.kept.thirdParties)
+      if (party.identifier) {
+        const name = normalizeName(party.name);
+        ids.set(name, (ids.get(name) ?? new Set()).add(normalizeName(party.identifier)));
+      }
+  return (party) => {
+    const name = normalizeName(party.name);
+    const known = ids.get(name);
+    const id = party.identifier ? normalizeName(party.identifier) : known?.size === 1 ? [...known][0] : "";
+    return `${name}\u0000${id}`;
+  };
+}
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every third party named by a compared organization, most depended on first, with who depends on it for what. */
 export function sharedThirdParties(rows: readonly Row[]): Comparison["shared_third_parties"] {
-  const parties = new Map<
-    string,
-    { first: ValidSubmission["thirdParties"][number]; orgs: Set<string>; controls: Set<string> }
-  >();
+  const parties = new Map<string, { first: Party; orgs: Set<string>; controls: Set<string> }>();
+  const partyKey = partyKeys(rows);
   for (const row of rows)
     for (const party of row.group.kept.thirdParties) {
       const key = partyKey(party);
@@ -42,5 +57,10 @@ export function sharedThirdParties(rows: readonly Row[]): Comparison["shared_thi
       organizations: [...orgs].sort(byCodePoint),
       controls: [...controls].sort(byCodePoint),
     }))
-    .sort((a, b) => b.organizations.length - a.organizations.length || byCodePoint(a.name, b.name));
+    .sort(
+      (a, b) =>
+        b.organizations.length - a.organizations.length ||
+        byCodePoint(a.name, b.name) ||
+        byCodePoint(a.identifier ?? "", b.identifier ?? ""),
+    );
 }

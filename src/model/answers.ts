@@ -50,6 +50,9 @@ export const ControlAnswerSchema = z.strictObject({
   remediation_plan: RemediationPlanSchema.optional(),
 });
 
+/** Most third parties one answers file may name. */
+export const MAX_THIRD_PARTIES = 100;
+
 /** A whole answers file. */
 export const AnswersSchema = z.strictObject({
   organization: z.strictObject({
@@ -70,7 +73,8 @@ export const AnswersSchema = z.strictObject({
   catalog: z.strictObject({ id: KebabIdSchema, version: SemverSchema }),
   profile: z.record(z.string(), z.unknown()).default({}),
   /** Vendors and custodians that operate controls for the organization, each with its own answers file. */
-  third_parties: z.array(ThirdPartySchema).default([]),
+  // Bounded: each party's file is read and checked, and no exchange names a hundred vendors.
+  third_parties: z.array(ThirdPartySchema).max(MAX_THIRD_PARTIES).default([]),
   answers: z.record(z.string(), z.union([ControlAnswerSchema, z.null()])).default({}),
   /** The assessor's own record (procedures, samples, conclusions); absent for a self-assessment. */
   review: ReviewSchema.optional(),

@@ -1,6 +1,7 @@
 // The comparison pipeline: find the files, load the catalog, assess every submission (in workers) and aggregate.
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import { DEFAULT_CATALOG_DIR } from "../catalog/default-catalog.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
 import { type ComparisonOptions, createComparison } from "../compare/compare.js";
@@ -39,6 +40,8 @@ export type CompareFilesResult =
       readonly catalog: Catalog;
       /** Catalog warnings and the diagnostics of every invalid submission, for the terminal. */
       readonly diagnostics: Diagnostic[];
+      /** The third parties' own answers files the submissions read (absolute paths): inputs an output must spare. */
+      readonly readFiles: string[];
     }
   | {
       readonly ok: false;
@@ -104,11 +107,13 @@ async function compareWith(
   if (!loaded.catalog) return { ok: false, diagnostics: loaded.diagnostics };
   const catalog = loaded.catalog;
   const builder = createComparison(catalog);
-  const invalidDiagnostics: Diagnostic[] = [];
+  const invalid: { file: string; diagnostics: readonly Diagnostic[] }[] = [];
+  const partyFiles = new Set<string>();
   const assess = { asOf: options.asOf, maxBytes: options.maxBytes };
   const onResult = (result: Parameters<typeof builder.add>[0]) => {
     builder.add(result);
-    if (!result.valid) appendAll(invalidDiagnostics, result.diagnostics);
+    if (!result.valid) invalid.push({ file: result.file, diagnostics: result.diagnostics });
+    else for (const f of result.partyFiles) partyFiles.add(f);
     options.onProgress?.(builder.size, files.length);
   };
   if (pool) await pool.run(catalog, files, assess, onResult);
@@ -118,11 +123,17 @@ async function compareWith(
   }
   const outcome = builder.finish(options);
   if (!outcome.ok) return { ok: false, diagnostics: [], problem: outcome.problem, hint: outcome.hint };
+  // A third party's own file found in a compared folder is part of the submission naming it: what validation says
+  // of it as a submission of its own (not an exchange's, incomplete) is not a problem of the comparison.
+  const invalidDiagnostics: Diagnostic[] = [];
+  for (const entry of invalid)
+    if (!partyFiles.has(resolve(entry.file))) appendAll(invalidDiagnostics, entry.diagnostics);
   return {
     ok: true,
     comparison: outcome.comparison,
     catalog,
     diagnostics: [...loaded.diagnostics, ...invalidDiagnostics],
+    readFiles: [...partyFiles].sort(),
   };
 }
 

@@ -20,7 +20,14 @@ export interface DiffFilesOptions {
 
 /** A diff, or the diagnostics that prevented it. */
 export type DiffFilesResult =
-  | { readonly ok: true; readonly diff: Diff; readonly catalog: Catalog; readonly diagnostics: Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly diff: Diff;
+      readonly catalog: Catalog;
+      readonly diagnostics: Diagnostic[];
+      /** The third parties' own answers files both submissions read (absolute paths). */
+      readonly readFiles: string[];
+    }
   | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
 /** Diffs two submissions of one organization. Never throws on bad user data. */
@@ -58,5 +65,6 @@ export async function diffFiles(options: DiffFilesOptions): Promise<DiffFilesRes
     diff: diffSubmissions(loaded.catalog, before, after, { asOf: options.asOf }),
     catalog: loaded.catalog,
     diagnostics: [...loaded.diagnostics, ...reversed],
+    readFiles: [...new Set([...before.partyFiles, ...after.partyFiles])].sort(),
   };
 }

@@ -88,7 +88,12 @@ export function validateAnswers(
   const role = declaredRole(parsed.file?.data);
   const asParty =
     options.thirdParty === true || (role !== undefined && options.acceptThirdPartyFile === true);
-  const all = validateAll(parsed, catalog, { ...options, thirdParty: asParty });
+  // A third party's file answers what the party operates: completeness thresholds are an exchange's.
+  const all = validateAll(parsed, catalog, {
+    ...options,
+    thirdParty: asParty,
+    minComplete: asParty ? 0 : options.minComplete,
+  });
   // A refused file gets its errors and the refusal only: warnings about what an exchange would lack are noise here.
   const refused =
     role !== undefined && !asParty && parsed.file

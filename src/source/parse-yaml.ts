@@ -47,6 +47,18 @@ export function parseYaml(path: string, text: string): ParseResult {
       nonFiniteNumbers(doc).map((n) => nonFinite(path, n, at)),
     );
   if (diagnostics.length > 0) return { diagnostics };
+  const grown = aliasGrowth(doc);
+  if (grown.bytes > MAX_ALIAS_BYTES) {
+    diagnostics.push({
+      file: path,
+      start: at(grown.at),
+      severity: "error",
+      code: "yaml/too-many-aliases",
+      message: `Aliases would repeat ${grown.bytes} bytes of the document, more than the ${MAX_ALIAS_BYTES} allowed`,
+      hint: "Write the values out instead of repeating a large one through aliases.",
+    });
+    return { diagnostics };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -121,7 +133,7 @@ function syntaxError(path: string, error: YAMLError, at: At): Diagnostic {
     end: at(error.pos[1]),
     severity: "error",
     code: "yaml/syntax",
-    message: firstLine(error.message),
+    message: shortened(firstLine(error.message)),
     hint:
       error.code === "MULTIPLE_DOCS"
         ? "Remove the second document, or save it as a file of its own."
@@ -175,8 +187,38 @@ function duplicateKey(
   };
 }
 
+/** The parser quotes the text it stumbled on, which may be megabytes long: its start says enough. */
+function shortened(message: string): string {
+  return message.length <= 300 ? message : `${message.slice(0, 280)}… (${message.length - 280} more characters)`;
+}
+
 function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
+}
+
+/**
+ * Most bytes of source text that aliases may repeat: the alias count alone lets one 9 MB scalar, aliased 67 times,
+ * become 600 MB of data inside a file the size limit admits.
+ */
+export const MAX_ALIAS_BYTES = 1024 * 1024;
+
+/** How many bytes of source every alias repeats (its anchored node's extent), and where the alias passing the limit is. */
+function aliasGrowth(doc: Document): { bytes: number; at: number } {
+  let bytes = 0;
+  let at = 0;
+  visit(doc, {
+    Alias(_, node) {
+      const target = node.resolve(doc);
+      const range = target?.range;
+      if (range) bytes += range[1] - range[0];
+      if (bytes > MAX_ALIAS_BYTES) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return { bytes, at };
 }
 
 /** Offset of the document's first alias: where the expansion that grew too large begins. */

@@ -186,3 +186,89 @@ describe("fourth probe: echoes, directories, loops, pipes and totals", () => {
     expect(piped.stderr).not.toContain("File not found");
   });
 });
+
+describe("fifth probe: vendors' files, aliases and long syntax errors", () => {
+  const VENDOR_RUN = new URL("../../examples/vendor-run-exchange.yaml", import.meta.url).pathname;
+  const POLARIS = new URL("../../examples/vendors/polaris-custody-technologies.yaml", import.meta.url)
+    .pathname;
+  const copyExample = () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "vendors"));
+    writeFileSync(join(dir, "exchange.yaml"), readFileSync(VENDOR_RUN, "utf8"));
+    writeFileSync(join(dir, "vendors", "polaris-custody-technologies.yaml"), readFileSync(POLARIS, "utf8"));
+    return dir;
+  };
+
+  it("never writes compare's or diff's output over a vendor's answers file it read", async () => {
+    const dir = copyExample();
+    const vendor = join(dir, "vendors", "polaris-custody-technologies.yaml");
+    const before = readFileSync(vendor, "utf8");
+    const exchange = join(dir, "exchange.yaml");
+    for (const argv of [
+      ["compare", exchange, "-o", vendor],
+      ["diff", exchange, exchange, "-o", vendor],
+    ]) {
+      const run = await runCli(...argv);
+      expect([argv[0], run.code]).toEqual([argv[0], 2]);
+      expect(run.stderr).toContain("is the input file");
+    }
+    expect(readFileSync(vendor, "utf8")).toBe(before);
+  });
+
+  it("reads a vendor file named by many parties once, and refuses more than 100 parties", async () => {
+    const dir = copyExample();
+    const text = readFileSync(join(dir, "exchange.yaml"), "utf8");
+    const entry = (i: number) =>
+      `  - name: Polaris Custody Technologies Ltd.\n    role: wallet_vendor\n    operates: []\n    answers: vendors/polaris-custody-technologies.yaml\n    identifier: "id-${i}"\n`;
+    const many = (n: number) =>
+      text.replace(
+        /^third_parties:\n/m,
+        `third_parties:\n${Array.from({ length: n }, (_, i) => entry(i)).join("")}`,
+      );
+    writeFileSync(join(dir, "sixty.yaml"), many(60));
+    const sixty = await runCli("validate", join(dir, "sixty.yaml"), "-f", "json");
+    const listed = JSON.parse(sixty.stdout) as { code: string; file: string }[];
+    // The vendor file's own warnings are listed once, not once per party naming it.
+    const fromVendor = listed.filter((d) => d.file.endsWith("polaris-custody-technologies.yaml"));
+    expect(new Set(fromVendor.map((d) => JSON.stringify(d))).size).toBe(fromVendor.length);
+    writeFileSync(join(dir, "many.yaml"), many(101));
+    const refused = await runCli("validate", join(dir, "many.yaml"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/third_parties|at most 100/);
+  });
+
+  it("counts a vendor file found in a compared folder as part of its submission, not as a failed one", async () => {
+    const dir = copyExample();
+    const run = await runCli("compare", dir, "-f", "json");
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("answers/third-party-file");
+  });
+
+  it("checks a vendor's file as a vendor's under --require-complete", async () => {
+    const run = await runCli("validate", POLARIS, "--require-complete");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("checked as the own answers of a wallet vendor");
+  });
+
+  it("refuses aliases that would repeat more than 1 MiB of text, as a diagnostic", async () => {
+    const big = "x".repeat(300_000);
+    const yaml = `${text.replace("answers:\n", `answers:\n  GOV-001:\n    notes: &big "${big}"\n`)}`.concat(
+      Array.from({ length: 5 }, (_, i) => `# ${i}\n`).join(""),
+    );
+    const aliased = yaml
+      .replace(/^( {2}GOV-002:\n)/m, "$1    notes: *big\n")
+      .replace(/^( {2}GOV-003:\n)/m, "$1    notes: *big\n")
+      .replace(/^( {2}GOV-005:\n)/m, "$1    notes: *big\n")
+      .replace(/^( {2}GOV-006:\n)/m, "$1    notes: *big\n");
+    const run = await runCli("report", writeTemp("aliased.yaml", aliased), "-f", "json");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("yaml/too-many-aliases");
+    expect(run.stderr).not.toContain("internal error");
+  });
+
+  it("shortens a syntax error that quotes megabytes of the file", async () => {
+    const run = await runCli("validate", writeTemp("tok.yaml", `a: |\n${"| | |".repeat(400_000)}\n  b: 1\n`));
+    expect(run.code).toBe(1);
+    expect(run.stderr.length).toBeLessThan(5_000);
+  });
+});

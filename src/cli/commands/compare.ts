@@ -108,6 +108,8 @@ async function runCompare(ctx: CliContext, args: Args): Promise<void> {
   if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
   reportDiagnostics(ctx, result.diagnostics);
   if (!result.ok) return;
+  // The vendors' own files are known only once the submissions are read: the output must spare them too.
+  if (result.readFiles.length > 0) await checkCompareOut(args, result.readFiles);
   const { vaspcheckVersion } = await import("../../source/package-version.js");
   const output = await COMPARISON_RENDERERS[args.format].render(result.comparison, {
     vaspcheckVersion: vaspcheckVersion(),
@@ -122,14 +124,14 @@ async function runCompare(ctx: CliContext, args: Args): Promise<void> {
  * inputs that is every file found in them (a link found in a directory may point anywhere), the catalog, the
  * template directory and the key file.
  */
-async function checkCompareOut(args: Args): Promise<void> {
+async function checkCompareOut(args: Args, readFiles: readonly string[] = []): Promise<void> {
   if (args.out === undefined) return;
   const { checkOut, readInputs } = await import("../output-gate.js");
   const { collectInputs } = await import("../../pipeline/collect.js");
   // A directory that cannot be walked is compare's to report; the named inputs are still checked.
   const found = await collectInputs(args.inputs).catch(() => ({ files: [] }));
   const extra = args["pseudonym-key-file"] === undefined ? [] : [args["pseudonym-key-file"]];
-  await checkOut(args.out, [...args.inputs, ...found.files, ...readInputs(args), ...extra]);
+  await checkOut(args.out, [...args.inputs, ...found.files, ...readInputs(args), ...extra, ...readFiles]);
 }
 
 /** Validates `--as-of`, reads the pseudonym key and warns when pseudonyms would go unkeyed. */

@@ -63,6 +63,9 @@ async function runDiff(ctx: CliContext, args: Args): Promise<void> {
   });
   reportDiagnostics(ctx, result.diagnostics);
   if (!result.ok) return;
+  // The vendors' files are known only now: the output must not replace one of them either.
+  if (result.readFiles.length > 0)
+    await checkOut(args.out, [args.old, args.new, ...readInputs(args), ...result.readFiles]);
   if (!result.diff.same_organization) {
     const { escapeForTerminal } = await import("../../diagnostics/format.js");
     ctx.io.stderr(
