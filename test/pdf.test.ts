@@ -198,7 +198,10 @@ describe("page layout", () => {
     for (let n = 2; n <= pages; n++) {
       const onPage = runs.filter((r) => r.page === n);
       const above = onPage.filter((r) => r.top < PAGE.margin.top).map((r) => r.text);
-      expect(above, `page ${n}`).toEqual(["Weak Exchange K.K.", "Security gap report · as of 2026-06-30"]);
+      expect(above, `page ${n}`).toEqual([
+        "Weak Exchange K.K.",
+        "Security gap report · Draft · as of 2026-06-30",
+      ]);
       const below = onPage.filter((r) => r.top > bottom).map((r) => r.text);
       expect(below.at(-1), `page ${n}`).toBe(`Page ${n} of ${pages}`);
       expect(

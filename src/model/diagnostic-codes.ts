@@ -7,6 +7,8 @@ export const DIAGNOSTIC_CODES = {
   "input/too-large": "The file is larger than the configured limit.",
   "input/too-many-problems": "A file has more than 1,000 problems; the first 1,000 in file order are listed.",
   "input/not-utf8": "The file is not valid UTF-8 text.",
+  "input/not-image":
+    "The logo a report configuration names cannot be read, is larger than 1 MiB, or is not a PNG or JPEG file.",
   "input/line-endings":
     "The file ends its lines with CR alone, which YAML and JSON do not read as line breaks.",
   "input/bad-sheet":

@@ -10,6 +10,7 @@ import type { Evaluation } from "../model/result.js";
 import { RENDERERS, type ReportFormat } from "../report/renderers.js";
 import { buildReportModel } from "../report/report-model.js";
 import { vaspcheckVersion } from "../source/package-version.js";
+import { loadReportConfig } from "./report-config.js";
 import { loadAnswers } from "./validate-answers.js";
 
 /** Options of `createReport`. */
@@ -20,6 +21,8 @@ export interface CreateReportOptions {
   readonly asOf?: string;
   readonly templateDir?: string;
   readonly maxBytes?: number;
+  /** The report configuration file (issuing firm, status, number, marking, opinion, signatories). */
+  readonly reportConfigPath?: string;
 }
 
 /** A rendered report, or the diagnostics that prevented it. */
@@ -44,7 +47,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     asOf: options.asOf,
     maxBytes: options.maxBytes,
   });
-  const diagnostics = [...loadedCatalog.diagnostics, ...loaded.diagnostics];
+  const document =
+    options.reportConfigPath === undefined ? undefined : await loadReportConfig(options.reportConfigPath);
+  const diagnostics = [...loadedCatalog.diagnostics, ...loaded.diagnostics, ...(document?.diagnostics ?? [])];
   if (!loaded.answers || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const inputs = {
     answers_file: options.answersPath,
@@ -72,6 +77,12 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     answersSha256: inputs.answers_sha256,
     vaspcheckVersion: inputs.vaspcheck_version,
     thirdPartyFiles,
+    document: document?.config && {
+      config: document.config,
+      logo: document.logo,
+      file: options.reportConfigPath as string,
+      sha256: document.sha256 as string,
+    },
   });
   const output = await RENDERERS[options.format ?? "md"].render(
     { evaluation, model, catalog },

@@ -6,6 +6,7 @@ import type { Question } from "../model/question.js";
 import type { ControlResult, Evaluation } from "../model/result.js";
 import { actionPlanRows, assuranceView, reviewRows } from "./assurance-view.js";
 import { buildControlView, type ControlView } from "./control-view.js";
+import { type DocumentInput, documentView } from "./document-view.js";
 import {
   INCIDENT_DEFINITIONS,
   INCIDENT_LABEL,
@@ -30,6 +31,8 @@ export interface ReportInputs {
     readonly file: string;
     readonly sha256: string;
   }[];
+  /** The report configuration (issuing firm, status, number, opinion, signatories), when one was given. */
+  readonly document?: DocumentInput;
 }
 
 const pct = (score: number | null) => (score === null ? "n/a" : `${score.toFixed(1)}%`);
@@ -58,6 +61,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
   // Newest incidents first: they are the attacks an exchange is most likely to face next.
   const replay = buildReplayView(evaluation, catalog, (id) => id.toLowerCase());
   const frameworks = frameworksView(evaluation, catalog);
+  const assurance = assuranceView(evaluation);
   return {
     title: `Security gap report: ${evaluation.organization.name}`,
     outline: buildOutline(evaluation, replay, frameworks),
@@ -67,7 +71,8 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
       registration: evaluation.organization.registration ?? "—",
     },
     assessment: { ...evaluation.assessment, as_of: evaluation.as_of },
-    assurance: assuranceView(evaluation),
+    assurance,
+    document: documentView(inputs.document, evaluation, assurance.label),
     provenance: provenanceView(evaluation, inputs),
     summary: summaryView(ctx),
     lessons: lessonsView(ctx),
@@ -98,7 +103,8 @@ function provenanceView(evaluation: Evaluation, inputs: ReportInputs) {
     // The parties' digests join only when there are any, so the digest of a report without them stays as it was.
     inputs_sha256: sha256Hex(
       `${inputs.answersSha256}\n${evaluation.catalog.digest}\n${evaluation.as_of}\n${inputs.vaspcheckVersion}` +
-        (inputs.thirdPartyFiles ?? []).map((f) => `\n${f.sha256}`).join(""),
+        (inputs.thirdPartyFiles ?? []).map((f) => `\n${f.sha256}`).join("") +
+        (inputs.document ? `\nreport-config ${inputs.document.sha256}` : ""),
     ),
     vaspcheck_version: inputs.vaspcheckVersion,
     result_format: evaluation.format,

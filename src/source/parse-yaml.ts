@@ -47,18 +47,8 @@ export function parseYaml(path: string, text: string): ParseResult {
       nonFiniteNumbers(doc).map((n) => nonFinite(path, n, at)),
     );
   if (diagnostics.length > 0) return { diagnostics };
-  const grown = aliasGrowth(doc);
-  if (grown.bytes > MAX_ALIAS_BYTES) {
-    diagnostics.push({
-      file: path,
-      start: at(grown.at),
-      severity: "error",
-      code: "yaml/too-many-aliases",
-      message: `Aliases would repeat ${grown.bytes} bytes of the document, more than the ${MAX_ALIAS_BYTES} allowed`,
-      hint: "Write the values out instead of repeating a large one through aliases.",
-    });
-    return { diagnostics };
-  }
+  const grown = aliasGrowthError(path, doc, at);
+  if (grown) return { diagnostics: [grown] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -189,7 +179,9 @@ function duplicateKey(
 
 /** The parser quotes the text it stumbled on, which may be megabytes long: its start says enough. */
 function shortened(message: string): string {
-  return message.length <= 300 ? message : `${message.slice(0, 280)}… (${message.length - 280} more characters)`;
+  return message.length <= 300
+    ? message
+    : `${message.slice(0, 280)}… (${message.length - 280} more characters)`;
 }
 
 function firstLine(message: string): string {
@@ -201,6 +193,20 @@ function firstLine(message: string): string {
  * become 600 MB of data inside a file the size limit admits.
  */
 export const MAX_ALIAS_BYTES = 1024 * 1024;
+
+/** The error of a document whose aliases repeat more than `MAX_ALIAS_BYTES`, at the alias passing the limit. */
+function aliasGrowthError(path: string, doc: Document, at: At): Diagnostic | undefined {
+  const grown = aliasGrowth(doc);
+  if (grown.bytes <= MAX_ALIAS_BYTES) return undefined;
+  return {
+    file: path,
+    start: at(grown.at),
+    severity: "error",
+    code: "yaml/too-many-aliases",
+    message: `Aliases would repeat more than the ${MAX_ALIAS_BYTES} bytes of the document allowed`,
+    hint: "Write the values out instead of repeating a large one through aliases.",
+  };
+}
 
 /** How many bytes of source every alias repeats (its anchored node's extent), and where the alias passing the limit is. */
 function aliasGrowth(doc: Document): { bytes: number; at: number } {

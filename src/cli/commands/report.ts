@@ -19,6 +19,7 @@ interface Args {
   "fail-on"?: FailOn;
   "allow-accepted"?: boolean;
   template?: string;
+  "report-config"?: string;
   catalog?: string;
   "max-bytes"?: number;
 }
@@ -63,13 +64,18 @@ function reportOptions(y: Argv<object>) {
     .option("template", {
       type: "string",
       describe: "Directory with report.md.hbs (and partials/) to use instead of the shipped templates",
+    })
+    .option("report-config", {
+      type: "string",
+      describe: "YAML file with the issuing firm, report status, number, marking, opinion and signatories",
     });
 }
 
 async function runReport(ctx: CliContext, args: Args): Promise<void> {
   const { checkDate, emit, refuseBinaryOnTerminal, reportDiagnostics } = await import("../context.js");
   const { checkOut, readInputs } = await import("../output-gate.js");
-  await checkOut(args.out, [args.answers, ...readInputs(args)]);
+  const config = args["report-config"] === undefined ? [] : [args["report-config"]];
+  await checkOut(args.out, [args.answers, ...readInputs(args), ...config]);
   const { createReport } = await import("../../pipeline/create-report.js");
   const asOf = await checkDate(args["as-of"], "--as-of");
   await refuseBinaryOnTerminal(ctx, RENDERERS[args.format], args.out);
@@ -80,12 +86,13 @@ async function runReport(ctx: CliContext, args: Args): Promise<void> {
     asOf,
     templateDir: args.template,
     maxBytes: args["max-bytes"],
+    reportConfigPath: args["report-config"],
   });
   reportDiagnostics(ctx, result.diagnostics);
   if (!result.ok) return;
   // The third parties' files are known only once the answers are read; an --out onto one is refused as well.
   if (result.readFiles.length > 0)
-    await checkOut(args.out, [args.answers, ...readInputs(args), ...result.readFiles]);
+    await checkOut(args.out, [args.answers, ...readInputs(args), ...config, ...result.readFiles]);
   await emit(ctx, args.out, result.output);
   if (args["fail-on"])
     await failOnGaps(ctx, result.evaluation, args["fail-on"], args["allow-accepted"] === true);

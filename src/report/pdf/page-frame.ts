@@ -22,25 +22,19 @@ export function installPageFrame(ctx: PdfContext): void {
 
 function drawRunningHeader(ctx: PdfContext): void {
   const { doc, model, box } = ctx;
-  const half = box.width / 2;
-  drawText(ctx, model.organization.name, box.left, PAGE.headerY, half + 40, {
+  // The right side carries status, reference and date, the left the organization: 45% and 55% of the line.
+  const left = box.width * 0.45;
+  drawText(ctx, model.organization.name, box.left, PAGE.headerY, left - 10, {
     size: SIZE.small,
     color: INK.muted,
     height: 10,
   });
-  drawText(
-    ctx,
-    `Security gap report · as of ${model.assessment.as_of}`,
-    box.left + half + 50,
-    PAGE.headerY,
-    half - 50,
-    {
-      size: SIZE.small,
-      color: INK.muted,
-      align: "right",
-      height: 10,
-    },
-  );
+  drawText(ctx, model.document.running_title, box.left + left, PAGE.headerY, box.width - left, {
+    size: SIZE.small,
+    color: INK.muted,
+    align: "right",
+    height: 10,
+  });
   doc
     .moveTo(box.left, PAGE.headerY + 13)
     .lineTo(box.right, PAGE.headerY + 13)

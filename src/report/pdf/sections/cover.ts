@@ -20,6 +20,7 @@ export function drawCover(ctx: PdfContext): void {
 function drawCoverTitle(ctx: PdfContext): void {
   const { doc, model, box } = ctx;
   const p = model.provenance;
+  drawIssuer(ctx);
   drawText(ctx, "SECURITY GAP REPORT", box.left, 90, box.width, {
     font: "bold",
     size: SIZE.h3,
@@ -41,6 +42,23 @@ function drawCoverTitle(ctx: PdfContext): void {
   doc.y += 12;
 }
 
+/** The issuing firm's logo and name, and the document's marking, above the title. */
+function drawIssuer(ctx: PdfContext): void {
+  const { doc, model, box } = ctx;
+  const d = model.document;
+  if (d.logo) doc.image(Buffer.from(d.logo), box.left, 30, { fit: [140, 44] });
+  const firmX = box.left + (d.logo ? 150 : 0);
+  if (d.firm)
+    drawText(ctx, d.firm, firmX, 40, box.right - 210 - firmX, { font: "bold", size: SIZE.body, height: 24 });
+  drawText(ctx, d.marking, box.right - 200, 30, 200, {
+    font: "bold",
+    size: SIZE.small,
+    color: INK.muted,
+    align: "right",
+    height: 44,
+  });
+}
+
 function drawAssessmentFacts(ctx: PdfContext): void {
   const { model } = ctx;
   const p = model.provenance;
@@ -54,6 +72,9 @@ function drawAssessmentFacts(ctx: PdfContext): void {
       ["Assessor", model.assessment.assessor],
       ["Assessment date", model.assessment.date],
       ["Assurance", model.assurance.label],
+      ["Report status", model.document.status],
+      ["Report reference", model.document.reference],
+      ["Confidentiality", model.document.confidentiality],
       ["As-of date", model.assessment.as_of],
       ["Catalog", `${p.catalog_id} ${p.catalog_version} (answered against ${p.answered_catalog_version})`],
       ["vaspcheck", p.vaspcheck_version],

@@ -1,54 +1,50 @@
-// Sign-off block: a statement and signature fields for the assessor and for management.
+// Sign-off: the scope's limits, the opinion (the firm's, or a statement that none is expressed), the report digest
+// and one signature block per signatory, two to a row, none pre-filled with a name the firm did not give.
 import { heading } from "../blocks.js";
 import type { PdfContext } from "../context.js";
 import { APPENDIX_PART, SECTION } from "../dests.js";
 import { INK, SIZE } from "../styles.js";
 import { drawText, ensureSpace, paragraph } from "../text.js";
 
-const FIELDS = ["Name", "Position", "Signature", "Date"] as const;
-const FIELD = 44;
+const FIELDS = ["Name", "Title", "Signature", "Date"] as const;
+const FIELD = 40;
 const BOX = 32 + FIELDS.length * FIELD;
+const GUTTER = 20;
 
-/** Draws the appendix part with the sign-off block, kept on one page. */
+/** Draws the appendix part with the sign-off: limitations, opinion, digest and signature blocks. */
 export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
-  const { doc, model, box } = ctx;
-  const p = model.provenance;
-  ensureSpace(ctx, BOX + 110);
-  heading(ctx, APPENDIX_PART.sign_off.title, 2, { dest: SECTION.signOff, outline: section }, BOX + 90);
-  paragraph(
-    ctx,
-    `The undersigned have reviewed this report on ${model.organization.name}, assessed against ` +
-      `${p.catalog_id} ${p.catalog_version} as of ${model.assessment.as_of}, and confirm that it reflects the ` +
-      "answers and evidence provided. The report digest below identifies the exact inputs.",
-    { size: SIZE.small, after: 2 },
-  );
-  paragraph(ctx, `Report digest: ${p.inputs_sha256}`, {
-    font: "mono",
-    size: SIZE.tiny,
-    color: INK.muted,
-    after: 12,
-  });
+  const { model } = ctx;
+  const d = model.document;
+  heading(ctx, APPENDIX_PART.sign_off.title, 2, { dest: SECTION.signOff, outline: section }, 120);
+  paragraph(ctx, "Scope and limitations", { font: "bold", size: SIZE.small, after: 1 });
+  paragraph(ctx, d.limitations, { size: SIZE.small, after: 6 });
+  paragraph(ctx, "Opinion", { font: "bold", size: SIZE.small, after: 1 });
+  paragraph(ctx, d.opinion, { size: SIZE.small, after: 6 });
+  paragraph(ctx, "Report digest (SHA-256 of the inputs)", { font: "bold", size: SIZE.small, after: 1 });
+  paragraph(ctx, model.provenance.inputs_sha256, { font: "mono", size: SIZE.small, after: 12 });
+  for (let i = 0; i < d.signatories.length; i += 2) drawRow(ctx, d.signatories.slice(i, i + 2));
+}
+
+/** One row of up to two signature blocks, kept on one page. */
+function drawRow(ctx: PdfContext, row: PdfContext["model"]["document"]["signatories"]): void {
+  const { doc, box } = ctx;
+  ensureSpace(ctx, BOX + 10);
   const y = doc.y;
-  const gutter = 20;
-  const width = (box.width - gutter) / 2;
-  const parties = [
-    { title: "Assessor", name: model.assessment.assessor },
-    { title: "Management of the organization", name: "" },
-  ];
-  parties.forEach((party, i) => {
-    const x = box.left + i * (width + gutter);
+  const width = (box.width - GUTTER) / 2;
+  row.forEach((party, i) => {
+    const x = box.left + i * (width + GUTTER);
     doc.rect(x, y, width, BOX).lineWidth(0.8).strokeColor(INK.rule).stroke();
     doc.rect(x, y, width, 20).fill(INK.headerFill);
-    drawText(ctx, party.title, x + 8, y + 5, width - 16, { font: "bold", size: SIZE.body, height: 12 });
+    drawText(ctx, party.role, x + 8, y + 5, width - 16, { font: "bold", size: SIZE.body, height: 12 });
+    const given = { Name: party.name, Title: party.title, Signature: "", Date: "" };
     FIELDS.forEach((field, f) => {
       const fy = y + 32 + f * FIELD;
       drawText(ctx, field, x + 8, fy, width - 16, { size: SIZE.tiny, color: INK.muted, height: 9 });
-      if (field === "Name" && party.name) {
-        drawText(ctx, party.name, x + 8, fy + 10, width - 16, { size: SIZE.small, height: 24 });
-      }
+      if (given[field])
+        drawText(ctx, given[field], x + 8, fy + 10, width - 16, { size: SIZE.small, height: 20 });
       doc
-        .moveTo(x + 8, fy + 36)
-        .lineTo(x + width - 8, fy + 36)
+        .moveTo(x + 8, fy + 32)
+        .lineTo(x + width - 8, fy + 32)
         .lineWidth(0.6)
         .strokeColor(INK.faint)
         .stroke();
