@@ -70,6 +70,18 @@ function japaneseAnswers(): string {
 const weakPdf = await pdf(weak);
 const weakParsed = await parse(weakPdf);
 
+describe("links in the PDF", () => {
+  it("makes every cited source a clickable web link, and cross-references links inside the document", () => {
+    const raw = Buffer.from(weakPdf).toString("latin1");
+    const uris = [...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1]);
+    expect(uris).toContain(
+      "https://www.fbi.gov/news/press-releases/fbi-dc3-and-npa-identification-of-north-korean-cyber-actors-tracked-as-tradertraitor-responsible-for-theft-of-308-million-from-bitcoindmmcom",
+    );
+    expect(uris.every((u) => /^https?:\/\//.test(u ?? ""))).toBe(true);
+    expect(raw).toMatch(/\/S \/GoTo|\/Dest/);
+  });
+});
+
 describe("PDF report content", () => {
   it("has a cover, every section, every control and the provenance", () => {
     const text = weakParsed.text.text;

@@ -49,7 +49,7 @@ describe("Markdown report", async () => {
 
   it("answers where the DMM Bitcoin attack would have been stopped", () => {
     expect(md).toContain(
-      "| [DMM Bitcoin](#dmm-bitcoin-2024) | 2024-05-31 | Would NOT have been stopped | — | 0 |",
+      "| [DMM Bitcoin](#incident-dmm-bitcoin-2024) | 2024-05-31 | Would NOT have been stopped | — | 0 |",
     );
     const section = md.slice(md.indexOf("### DMM Bitcoin"), md.indexOf("## Lessons"));
     expect(section).toContain("Would NOT have been stopped");
@@ -228,5 +228,22 @@ describe("JSON result", () => {
     expect(parsed.controls).toHaveLength(9);
     expect(parsed.inputs?.answers_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(parsed.replay.find((r) => r.incident_id === "dmm-bitcoin-2024")?.verdict).toBe("not_stopped");
+  });
+});
+
+describe("controls the profile scopes out", () => {
+  it("get one row with the scoping answer instead of a detail page, and every link to them lands there", async () => {
+    const result = await createReport({ answersPath: "examples/strong-exchange.yaml" });
+    if (!result.ok) throw new Error("no report");
+    const md = String(result.output);
+    expect(md.match(/<a id="txn-003"><\/a>/g)).toHaveLength(1);
+    expect(md).not.toMatch(/^### \d+\. TXN-003/m);
+    expect(md).toMatch(
+      /TXN-003 [^|]+\| Out of scope per the profile: Which custody technologies protect customer assets\? \(answered MPC/,
+    );
+    // Every in-document link has a target.
+    const targets = new Set([...md.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]));
+    const links = [...md.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    expect(links.filter((l) => !targets.has(l))).toEqual([]);
   });
 });

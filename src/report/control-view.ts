@@ -90,6 +90,7 @@ function whyNotMet(result: ControlResult, questions: QuestionsById): string | nu
 function rulesView(result: ControlResult, questions: QuestionsById) {
   return (["applies_if", "met", "partially_met"] as const)
     .map((rule) => ({
+      rule,
       label: RULE_LABEL[rule],
       checks: result.checks
         .filter((c) => c.rule === rule)

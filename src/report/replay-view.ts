@@ -1,5 +1,6 @@
 // The view of the incident replay and of Fix first: verdicts, depth, countermeasures, counter-evidence and fixes,
 // worded once for every renderer.
+
 import type { Catalog } from "../model/catalog.js";
 import type { Evaluation, IncidentReplay } from "../model/result.js";
 import {
@@ -11,6 +12,7 @@ import {
   STATUS_LABEL,
   STEP_LABEL,
 } from "./labels.js";
+import { incidentDest } from "./outline.js";
 
 const JUDGEMENT_LABEL = "catalog judgement";
 
@@ -83,6 +85,8 @@ function incidentView(replay: IncidentReplay, catalog: Catalog, anchorOf: Anchor
   const decidedIndex = replay.steps.findIndex((s) => s.step_id === replay.decided_at);
   return {
     id: replay.incident_id,
+    /** The link target of this incident's replay, the same in every renderer. */
+    dest: incidentDest(replay.incident_id),
     name: replay.name,
     date: replay.date,
     loss: incident.loss,

@@ -16,7 +16,7 @@ import {
   STEP_DEFINITIONS,
   STEP_LABEL,
 } from "./labels.js";
-import { APPENDIX_PART, buildOutline } from "./outline.js";
+import { APPENDIX_PART, buildOutline, frameworkDest, lessonDest } from "./outline.js";
 import { METHOD_RULES, NO_FRAMEWORKS, NO_GAPS } from "./prose.js";
 import { buildFixPlanView, buildReplayView } from "./replay-view.js";
 
@@ -79,9 +79,12 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
     replay,
     fix_plan: buildFixPlanView(evaluation, catalog),
     gaps: evaluation.gaps.map(ctx.view),
-    /** Controls that are not gaps, in catalog order: the rest of a complete per-control detail. */
+    /**
+     * Controls that are not gaps, in catalog order, without those the profile scopes out (appendix E lists them
+     * with the reason): the rest of a complete per-control detail.
+     */
     other_controls: evaluation.controls
-      .filter((r) => r.gap_rank === undefined)
+      .filter((r) => r.gap_rank === undefined && r.not_applicable_by !== "profile")
       .map((r) => ctx.view(r.control_id)),
     frameworks,
     appendix: appendixView(ctx, controls),
@@ -164,6 +167,7 @@ function lessonsView({ evaluation, catalog, view, tierName }: ViewContext) {
     const def = catalog.lessons.find((l) => l.id === lesson.id)!;
     return {
       id: lesson.id,
+      dest: lessonDest(lesson.id),
       title: lesson.title,
       narrative: def.narrative,
       incidents: def.incidents.map((id) => catalog.incidents.find((i) => i.id === id)?.name ?? id).join(", "),
@@ -190,6 +194,7 @@ function frameworkView(
 ) {
   return {
     id: fw.id,
+    dest: frameworkDest(fw.id),
     name: fw.title,
     version: fw.version,
     /** How the catalog checked the ids against the text, and what it could not. */
@@ -207,6 +212,31 @@ function frameworkView(
       controls: req.controls.map((c) => `${c.id} (${STATUS_LABEL[c.status].label})`).join(", "),
     })),
   };
+}
+
+/** Why the profile scopes a control out, in the profile's words: the scoping answer that does not hold. */
+function scopedOutReason(view: ControlView): string {
+  const applies = view.rules.find((r) => r.rule === "applies_if");
+  const failed = applies?.checks.filter((c) => !c.is_group && !c.passed) ?? [];
+  if (failed.length === 0) return "Out of scope per the organization profile";
+  return `Out of scope per the profile: ${failed.map((c) => `${c.question} (answered ${c.answer})`).join("; ")}`;
+}
+
+/** The controls not applicable, with why: answered N/A with its justification, or the profile answer that scopes it out. */
+function notApplicableRows(ctx: ViewContext) {
+  return ctx.evaluation.controls
+    .filter((r) => r.status === "not_applicable")
+    .map((r) => ({
+      control_id: r.control_id,
+      anchor: ctx.view(r.control_id).anchor,
+      title: r.title,
+      reason:
+        r.not_applicable_by === "answer"
+          ? `Answered N/A: ${r.not_applicable_justification ?? ""}`
+          : scopedOutReason(ctx.view(r.control_id)),
+      /** Scoped out by the profile: it has no detail page, so this row is where links to it lead. */
+      scoped_out: r.not_applicable_by === "profile",
+    }));
 }
 
 function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["controls"][number]>) {
@@ -243,17 +273,7 @@ function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["c
           ? `expired on ${r.exception!.expires}; status reverts to ${STATUS_LABEL[r.status].label}`
           : "valid",
       })),
-    not_applicable: evaluation.controls
-      .filter((r) => r.status === "not_applicable")
-      .map((r) => ({
-        control_id: r.control_id,
-        anchor: ctx.view(r.control_id).anchor,
-        title: r.title,
-        reason:
-          r.not_applicable_by === "answer"
-            ? `Answered N/A: ${r.not_applicable_justification ?? ""}`
-            : "Out of scope per the organization profile",
-      })),
+    not_applicable: notApplicableRows(ctx),
     evidence: evaluation.controls.flatMap((r) =>
       r.evidence.map((e) => ({
         control_id: r.control_id,

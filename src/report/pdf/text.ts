@@ -26,6 +26,8 @@ export interface BoxOptions extends TextStyle {
   readonly height?: number;
   /** Named destination this text links to. */
   readonly goTo?: string;
+  /** Web address this text links to (a URI annotation over the drawn text). */
+  readonly uri?: string | null;
 }
 
 /** A width function for a style, in points. */
@@ -130,6 +132,7 @@ export function drawText(
   const laid = layoutText(ctx, text, width, options, options.height ?? ctx.box.bottom - y);
   drawLaid(ctx, laid, x, y, width, options.align);
   if (options.goTo) linkTo(ctx, x, y, width, laid.height, options.goTo);
+  if (options.uri) ctx.doc.link(x, y, Math.max(...laid.widths, 1), laid.height, options.uri);
   return laid.height;
 }
 
@@ -147,7 +150,13 @@ export function ensureSpace(ctx: PdfCanvas, height: number): boolean {
 export function paragraph(
   ctx: PdfCanvas,
   text: string,
-  style: TextStyle & { readonly after?: number; readonly x?: number; readonly width?: number } = {},
+  style: TextStyle & {
+    readonly after?: number;
+    readonly x?: number;
+    readonly width?: number;
+    /** Web address the paragraph links to, on every page it spans. */
+    readonly uri?: string | null;
+  } = {},
 ): void {
   if (text === "") return;
   const { doc, box } = ctx;
@@ -160,6 +169,7 @@ export function paragraph(
     const room = Math.max(1, Math.floor((box.bottom - doc.y + 0.01) / laid.lineHeight));
     const count = Math.min(room, laid.lines.length - next);
     drawLaid(ctx, laid, x, doc.y, width, "left", next, count);
+    if (style.uri) doc.link(x, doc.y, width, count * laid.lineHeight, style.uri);
     next += count;
     doc.y += count * laid.lineHeight;
     if (next < laid.lines.length) doc.addPage();

@@ -174,7 +174,9 @@ function drawNotApplicable(ctx: PdfContext, appendix: Appendix, section: PDFKit.
   else
     drawTable(ctx, NOT_APPLICABLE_COLUMNS, appendix.not_applicable, {
       caption: "Controls not applicable",
-      link,
+      // A control the profile scopes out has no detail page: its row is where links to it lead.
+      link: (row) => (row.scoped_out ? null : link(row)),
+      anchor: (row) => (row.scoped_out ? controlDest(row.anchor) : null),
     });
 }
 

@@ -99,12 +99,6 @@ function controlFacts(c: ControlView): [string, string][] {
   if (c.would_deepen) facts.push(["Second layer for", c.would_deepen]);
   if (c.part_of) facts.push(["Part of a fix for", c.part_of]);
   if (c.frameworks) facts.push(["Frameworks", c.frameworks]);
-  if (c.references.length > 0) {
-    facts.push([
-      "References",
-      c.references.map((r) => (r.url ? `${r.title} <${r.url}>` : r.title)).join("; "),
-    ]);
-  }
   return facts;
 }
 
@@ -158,6 +152,11 @@ function drawRemediation(ctx: PdfContext, c: ControlView): void {
   }
   subhead(ctx, "Remediation");
   paragraph(ctx, c.remediation, { size: SIZE.small });
+  if (c.references.length > 0) {
+    subhead(ctx, "References");
+    for (const r of c.references)
+      paragraph(ctx, r.url ? `${r.title} <${r.url}>` : r.title, { size: SIZE.small, uri: r.url, after: 2 });
+  }
   if (c.plan) {
     subhead(ctx, "Remediation plan");
     labelValues(

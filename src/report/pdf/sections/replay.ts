@@ -216,7 +216,7 @@ function drawCountermeasures(ctx: PdfContext, step: Step, card: StepCard, top: n
     const first = c.controls[0];
     if (first) linkTo(ctx, x + 4, cy, width - 4, lineHeight, controlDest(first.anchor));
     cy += lineHeight;
-    cy += smallLine(ctx, reasonLine(c), x + 13, cy, width - 10, bottom, INK.muted);
+    cy += smallLine(ctx, reasonLine(c), x + 13, cy, width - 10, bottom, INK.muted, c.url);
   }
   return cy;
 }
@@ -234,6 +234,7 @@ function drawCounterEvidence(ctx: PdfContext, step: Step, card: StepCard, top: n
       card.width - 10,
       card.bottom,
       STEP_COLOR.hindered as string,
+      e.url,
     );
   }
   return cy;
@@ -260,7 +261,8 @@ function smallLine(
   width: number,
   bottom: number,
   color: string,
+  uri?: string | null,
 ): number {
-  drawText(ctx, text, x, y, width, { size: SIZE.tiny, color, height: Math.max(bottom - y, 1) });
+  drawText(ctx, text, x, y, width, { size: SIZE.tiny, color, height: Math.max(bottom - y, 1), uri });
   return measure(ctx, text, width, { size: SIZE.tiny });
 }
