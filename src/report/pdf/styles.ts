@@ -34,10 +34,12 @@ export const INK = {
   white: "#ffffff",
 } as const;
 
-// Loss limited: neither the green of a stopped attack nor the amber of a half-built barrier.
-const BLUE = "#0b5cad";
+// Loss limited: neither the green of a stopped attack nor the amber of a half-built barrier, nor the blue of
+// severity.
+const BLUE = "#0e7c7b";
 const GREEN = "#1a7f37";
-const AMBER = "#b07d00";
+// Dark enough for text on white at WCAG AA (4.9:1), which the brighter amber it replaced was not.
+const AMBER = "#936a00";
 const RED = "#cf222e";
 const GREY = "#6e7781";
 
@@ -51,12 +53,16 @@ export const STATUS_COLOR: Record<Status, string> = {
   not_applicable: GREY,
 };
 
-/** Colour of each severity, darkest for the worst. */
+/**
+ * Colour of each severity: one blue ramp, darkest for the worst. Severity says how much a control matters, status
+ * how it stands; a hue of its own keeps "medium" from reading as the amber of "partially met", also for readers who
+ * do not tell red from green. White text on each passes WCAG AA.
+ */
 export const SEVERITY_COLOR: Record<string, string> = {
-  critical: "#82071e",
-  high: RED,
-  medium: AMBER,
-  low: "#0969da",
+  critical: "#0a2a5c",
+  high: "#1a4b8f",
+  medium: "#2f66b0",
+  low: "#4a6f9e",
 };
 
 /** Colour of each attack-step verdict. */
