@@ -2,7 +2,7 @@
 import { linkTo } from "../canvas.js";
 import { bookmark, type PdfContext } from "../context.js";
 import { INK, SIZE } from "../styles.js";
-import { drawText, ensureSpace, lineHeight, textWidth } from "../text.js";
+import { drawText, ensureSpace, lineHeight, measure, textWidth } from "../text.js";
 
 /** A contents line. */
 interface Entry {
@@ -27,20 +27,24 @@ export function drawContents(ctx: PdfContext): void {
   doc.y = box.top + SIZE.h1 + 20;
   for (const entry of entries(ctx)) {
     const style = entry.level === 1 ? { font: "bold" as const, size: SIZE.body + 1 } : { size: SIZE.body };
-    const height = lineHeight(ctx, style) + (entry.level === 1 ? 6 : 2);
+    const indent = entry.level === 1 ? 0 : 16;
+    const titleWidth = box.width - indent - 60;
+    // A long title wraps rather than losing its end to an ellipsis; its page number stands on its last line.
+    const line = lineHeight(ctx, style);
+    const titleHeight = Math.max(measure(ctx, entry.title, titleWidth, style), line);
+    const height = titleHeight + (entry.level === 1 ? 6 : 2);
     ensureSpace(ctx, height);
     if (entry.level === 1) doc.y += 4;
     const y = doc.y;
-    const indent = entry.level === 1 ? 0 : 16;
-    const titleWidth = box.width - indent - 60;
-    drawText(ctx, entry.title, box.left + indent, y, titleWidth, { ...style, height: 12 });
-    const used = Math.min(textWidth(ctx, entry.title, style), titleWidth);
+    drawText(ctx, entry.title, box.left + indent, y, titleWidth, { ...style, height: titleHeight });
+    const last = y + titleHeight - line;
+    const used = titleHeight > line ? titleWidth : Math.min(textWidth(ctx, entry.title, style), titleWidth);
     const dotsX = box.left + indent + used + 6;
     const dotsEnd = box.right - 36;
-    if (dotsEnd > dotsX) {
+    if (titleHeight <= line && dotsEnd > dotsX) {
       doc
-        .moveTo(dotsX, y + 9)
-        .lineTo(dotsEnd, y + 9)
+        .moveTo(dotsX, last + 9)
+        .lineTo(dotsEnd, last + 9)
         .lineWidth(0.6)
         .dash(0.6, { space: 2.4 })
         .strokeColor(INK.faint)
@@ -48,12 +52,12 @@ export function drawContents(ctx: PdfContext): void {
         .undash();
     }
     const page = ctx.known?.anchorPages.get(entry.dest);
-    drawText(ctx, page === undefined ? "" : String(page), box.right - 34, y, 34, {
+    drawText(ctx, page === undefined ? "" : String(page), box.right - 34, last, 34, {
       ...style,
       align: "right",
       height: 12,
     });
-    linkTo(ctx, box.left + indent, y, box.width - indent, 12, entry.dest);
+    linkTo(ctx, box.left + indent, y, box.width - indent, titleHeight, entry.dest);
     doc.y = y + height;
   }
 }
