@@ -50,7 +50,32 @@ export function checkQuality(
     checkException(result, evaluation.as_of, base, warn);
   }
   checkReview(answers, evaluation.controls, warn);
+  checkReviewDate(answers, evaluation.as_of, warn);
   return out;
+}
+
+/**
+ * Warns about a review dated before the assessment it reviews, or after the as-of date the report describes: its
+ * conclusions would then be about other answers, or a later state, than the report shows.
+ */
+function checkReviewDate(answers: Answers, asOf: string, warn: Warn): void {
+  const review = answers.review;
+  if (!review) return;
+  const assessed = answers.assessment.date;
+  if (daysBetween(assessed, review.date) < 0)
+    warn(
+      ["review", "date"],
+      "answers/review-incomplete",
+      `The review is dated ${review.date}, before the assessment it reviews (${assessed})`,
+      "Check the date: a review examines answers that already exist.",
+    );
+  else if (asOf !== assessed && daysBetween(asOf, review.date) > 0)
+    warn(
+      ["review", "date"],
+      "answers/review-incomplete",
+      `The review is dated ${review.date}, after the as-of date ${asOf}: its conclusions describe a later state`,
+      "Evaluate as of the review date or later, or check the date.",
+    );
 }
 
 /** Warns where the assessor's record cannot carry what it claims: a test without its sample, a conclusion unused. */

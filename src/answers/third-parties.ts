@@ -107,12 +107,27 @@ type Emit = (
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
+/**
+ * Every third party's answers file an answers document names, resolved against its folder, as written: also the
+ * ones refused (outside the folder) and those of an invalid file, so that no output is ever written over one.
+ */
+export function namedPartyFiles(answersPath: string, data: unknown): string[] {
+  const written = isRecord(data) && Array.isArray(data.third_parties) ? data.third_parties : [];
+  const folder = dirname(resolve(answersPath));
+  return written.flatMap((p) =>
+    isRecord(p) && typeof p.answers === "string" && p.answers.trim() !== ""
+      ? [resolve(folder, p.answers)]
+      : [],
+  );
+}
+
 /** A wallet vendor the profile declares is named, so the steps that happen inside it can be decided by its answers. */
 function checkDeclared(answers: Answers, data: unknown, emit: Emit): void {
   if (answers.profile.uses_wallet_vendor !== true) return;
   // Read as written: a named vendor whose entry has an error is still named (the error says what is wrong).
   const written = isRecord(data) && Array.isArray(data.third_parties) ? data.third_parties : [];
-  if (written.some((p) => isRecord(p) && p.role === "wallet_vendor")) return;
+  // Any entry counts: one with a misspelt role is still a named party, and its own error says what is wrong.
+  if (written.some((p) => isRecord(p) && p.role !== "custodian")) return;
   emit(
     ["profile", "uses_wallet_vendor"],
     "answers/third-party-undeclared",

@@ -30,6 +30,8 @@ export interface ValidSubmission {
   readonly parties: PartyLetters;
   /** The third parties' own answers files this submission read (absolute paths): they are not submissions. */
   readonly partyFiles: readonly string[];
+  /** Every third party's answers file the submission names (absolute paths), read or refused: outputs spare them. */
+  readonly namedFiles: readonly string[];
   /** The third parties that operate controls for the organization, as its report lists them. */
   readonly thirdParties: Evaluation["third_parties"];
   /** The SHA-256 of each third party's own answers file as read, by the index of `thirdParties` (absent: not used). */
@@ -47,6 +49,8 @@ export interface InvalidSubmission {
   /** The organization name, when the file is readable enough to tell. */
   readonly organizationName?: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** Every third party's answers file the submission names (absolute paths), read or refused: outputs spare them. */
+  readonly namedFiles?: readonly string[];
 }
 
 /** The compact result of one submission. */

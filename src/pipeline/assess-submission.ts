@@ -1,10 +1,11 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
+import { namedPartyFiles } from "../answers/third-parties.js";
 import { STATUS_LETTER } from "../compare/letters.js";
 import { createRowScorer } from "../compare/rows.js";
 import type { SubmissionResult } from "../compare/submission-types.js";
-import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { compileCatalog } from "../engine/compile.js";
 import { thirdPartyReplay } from "../engine/evaluate.js";
 import { profileFlags } from "../engine/profile-flags.js";
@@ -13,6 +14,7 @@ import type { Catalog } from "../model/catalog.js";
 import type { Status } from "../model/result.js";
 import type { ThirdPartyRole } from "../model/third-party.js";
 import type { ParseResult } from "../source/parse-yaml.js";
+import type { SourceFile } from "../source/source-file.js";
 import { readSubmissionSync } from "./read-submission.js";
 import { thirdPartyReader, validateAnswers } from "./validate-answers.js";
 
@@ -52,7 +54,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
     if (!answers || !results || !file || hasErrors(diagnostics)) {
       // Sorted only here: a valid submission's warnings are counted, never listed.
       const sorted = sortDiagnostics(diagnostics);
-      return { valid: false, file: path, organizationName: readName(parsed.file?.data), diagnostics: sorted };
+      return invalidResult(path, parsed, sorted);
     }
     let statuses = "";
     let assessed = "";
@@ -85,11 +87,8 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       declaredNotApplicable,
       parties,
       thirdParties: third.list,
-      partyFiles: (checked.thirdPartyFiles ?? []).flatMap((f) => (f ? [resolve(f.path)] : [])),
-      partyDigests: third.list.map((_, i) => {
-        const own = checked.thirdPartyFiles?.[i];
-        return own ? createHash("sha256").update(own.text).digest("hex") : undefined;
-      }),
+      ...partyFilesOf(checked.thirdPartyFiles ?? [], third.list.length),
+      namedFiles: namedPartyFiles(path, file.data),
       scores: scorer(statuses, assessed, flags, parties),
       warnings: countByCode(diagnostics),
     };
@@ -102,6 +101,29 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       // The fast parse has no positions: an invalid submission is assessed again to place its diagnostics.
       return result.valid || !submission.fast ? result : assess(submission.positioned(), path);
     },
+  };
+}
+
+/** An invalid submission: its diagnostics, and what it names (its organization, its vendors' files). */
+function invalidResult(path: string, parsed: ParseResult, diagnostics: Diagnostic[]): SubmissionResult {
+  const data = parsed.file?.data;
+  return {
+    valid: false,
+    file: path,
+    organizationName: readName(data),
+    diagnostics,
+    namedFiles: namedPartyFiles(path, data),
+  };
+}
+
+/** The third parties' files a submission read (absolute paths) and each party's file digest, by party index. */
+function partyFilesOf(files: readonly (SourceFile | undefined)[], parties: number) {
+  return {
+    partyFiles: files.flatMap((f) => (f ? [resolve(f.path)] : [])),
+    partyDigests: Array.from({ length: parties }, (_, i) => {
+      const own = files[i];
+      return own ? createHash("sha256").update(own.text).digest("hex") : undefined;
+    }),
   };
 }
 

@@ -40,7 +40,7 @@ export type CompareFilesResult =
       readonly catalog: Catalog;
       /** Catalog warnings and the diagnostics of every invalid submission, for the terminal. */
       readonly diagnostics: Diagnostic[];
-      /** The third parties' own answers files the submissions read (absolute paths): inputs an output must spare. */
+      /** The third parties' own answers files the submissions read or name (absolute paths): an output spares them. */
       readonly readFiles: string[];
     }
   | {
@@ -109,11 +109,13 @@ async function compareWith(
   const builder = createComparison(catalog);
   const invalid: { file: string; diagnostics: readonly Diagnostic[] }[] = [];
   const partyFiles = new Set<string>();
+  const named = new Set<string>();
   const assess = { asOf: options.asOf, maxBytes: options.maxBytes };
   const onResult = (result: Parameters<typeof builder.add>[0]) => {
     builder.add(result);
     if (!result.valid) invalid.push({ file: result.file, diagnostics: result.diagnostics });
     else for (const f of result.partyFiles) partyFiles.add(f);
+    for (const f of result.namedFiles ?? []) named.add(f);
     options.onProgress?.(builder.size, files.length);
   };
   if (pool) await pool.run(catalog, files, assess, onResult);
@@ -133,7 +135,7 @@ async function compareWith(
     comparison: outcome.comparison,
     catalog,
     diagnostics: [...loaded.diagnostics, ...invalidDiagnostics],
-    readFiles: [...partyFiles].sort(),
+    readFiles: [...new Set([...partyFiles, ...named])].sort(),
   };
 }
 

@@ -58,6 +58,10 @@ export function reviewRows(evaluation: Evaluation, view: (id: string) => Control
       procedure: PROCEDURE_LABEL[r.review.procedure],
       sample: r.review.sample ?? "—",
       notes: r.review.notes ?? "",
+      /** The sample and the reviewer's notes in one cell, as the tables print them. */
+      sample_and_notes: r.review.notes
+        ? `${r.review.sample ?? "—"}. Notes: ${r.review.notes}`
+        : (r.review.sample ?? "—"),
     }));
 }
 
@@ -65,6 +69,11 @@ export function reviewRows(evaluation: Evaluation, view: (id: string) => Control
 export function reviewSentence(result: ControlResult): string | null {
   const r = result.review;
   if (!r) return null;
+  const said = reviewVerdict(r);
+  return r.notes ? `${said} Reviewer's notes: ${r.notes}` : said;
+}
+
+function reviewVerdict(r: NonNullable<ControlResult["review"]>): string {
   const how = `${PROCEDURE_LABEL[r.procedure]}${r.sample ? ` (sample: ${r.sample})` : ""}`;
   if (!r.conclusion)
     return `Reviewed: ${how}; the reviewer drew no conclusion of their own, so the self-assessment stands.`;

@@ -208,16 +208,23 @@ function aliasGrowthError(path: string, doc: Document, at: At): Diagnostic | und
   };
 }
 
-/** How many bytes of source every alias repeats (its anchored node's extent), and where the alias passing the limit is. */
+/**
+ * How many bytes of source every alias repeats (its anchored node's extent), and where the alias passing the limit
+ * is. Anchors are indexed in one pass: resolving each alias on its own walks the document again (quadratic).
+ */
 function aliasGrowth(doc: Document): { bytes: number; at: number } {
+  const extent = new Map<string, number>();
+  visit(doc, (_, node) => {
+    if (isNode(node) && node.anchor && node.range) extent.set(node.anchor, node.range[1] - node.range[0]);
+  });
   let bytes = 0;
   let at = 0;
+  let aliases = 0;
   visit(doc, {
     Alias(_, node) {
-      const target = node.resolve(doc);
-      const range = target?.range;
-      if (range) bytes += range[1] - range[0];
-      if (bytes > MAX_ALIAS_BYTES) {
+      bytes += extent.get(node.source) ?? 0;
+      // Past the count the expansion limit refuses the document anyway; no need to read further.
+      if (bytes > MAX_ALIAS_BYTES || ++aliases > MAX_ALIAS_COUNT) {
         at = node.range?.[0] ?? 0;
         return visit.BREAK;
       }

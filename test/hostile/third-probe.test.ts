@@ -272,3 +272,73 @@ describe("fifth probe: vendors' files, aliases and long syntax errors", () => {
     expect(run.stderr.length).toBeLessThan(5_000);
   });
 });
+
+describe("sixth probe: alias cost, vendor files outside the folder, the review's notes and date", () => {
+  it("refuses 16,000 aliases quickly enough to be a diagnostic, not a minute of work", async () => {
+    const n = 16_000;
+    const yaml = `organization: {name: &n xx, jurisdiction: JP}\nz: [${Array(n).fill("*n").join(",")}]\n`;
+    const run = await runCli("validate", writeTemp("aliases.yaml", yaml));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("yaml/too-many-aliases");
+  }, 20_000);
+
+  it("never writes compare's output over a vendor file a submission names outside its folder", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "sub"));
+    const outside = join(dir, "outside.yaml");
+    const vendor = readFileSync(
+      new URL("../../examples/vendors/polaris-custody-technologies.yaml", import.meta.url),
+      "utf8",
+    );
+    writeFileSync(outside, vendor);
+    writeFileSync(
+      join(dir, "sub", "a.yaml"),
+      readFileSync(new URL("../../examples/vendor-run-exchange.yaml", import.meta.url), "utf8").replace(
+        "answers: vendors/polaris-custody-technologies.yaml",
+        "answers: ../outside.yaml",
+      ),
+    );
+    const run = await runCli("compare", join(dir, "sub"), "-o", outside);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("is the input file");
+    expect(readFileSync(outside, "utf8")).toBe(vendor);
+  });
+
+  it("shows the reviewer's notes in the report, and warns of a review dated before the assessment", async () => {
+    const report = await runCli(
+      "report",
+      new URL("../../examples/vendor-run-exchange.yaml", import.meta.url).pathname,
+    );
+    expect(
+      report.stdout.match(/the second signer's log shows no\s+check of the call type/g)?.length,
+    ).toBeGreaterThanOrEqual(2);
+    const early = readFileSync(
+      new URL("../../examples/vendor-run-exchange.yaml", import.meta.url),
+      "utf8",
+    ).replace('date: "2026-06-12"', 'date: "1999-01-01"');
+    const dir = tempDir();
+    mkdirSync(join(dir, "vendors"));
+    writeFileSync(
+      join(dir, "vendors", "polaris-custody-technologies.yaml"),
+      readFileSync(
+        new URL("../../examples/vendors/polaris-custody-technologies.yaml", import.meta.url),
+        "utf8",
+      ),
+    );
+    writeFileSync(join(dir, "early.yaml"), early);
+    const run = await runCli("validate", join(dir, "early.yaml"));
+    expect(run.stderr).toMatch(
+      /The review is dated 1999-01-01, before the assessment it reviews \(2026-05-20\)/,
+    );
+  });
+
+  it("does not say no vendor is named when the named one has a misspelt role", async () => {
+    const text = readFileSync(
+      new URL("../../examples/vendor-run-exchange.yaml", import.meta.url),
+      "utf8",
+    ).replace("    role: wallet_vendor", "    role: wallet-vendor");
+    const run = await runCli("validate", writeTemp("misspelt.yaml", text));
+    expect(run.stderr).toContain("schema/invalid-value");
+    expect(run.stderr).not.toContain("answers/third-party-undeclared");
+  });
+});

@@ -95,7 +95,7 @@ const REVIEW_COLUMNS: readonly Column<Appendix["review"][number]>[] = [
     cell: (e) => ({ runs: [{ text: e.conclusion, style: e.differs ? { font: "bold" as const } : {} }] }),
   },
   { header: "Procedure", width: 12, cell: (e) => e.procedure },
-  { header: "Sample", width: 20, cell: (e) => e.sample },
+  { header: "Sample and notes", width: 20, cell: (e) => e.sample_and_notes },
 ];
 
 const NOT_APPLICABLE_COLUMNS: readonly Column<Appendix["not_applicable"][number]>[] = [
