@@ -69,7 +69,7 @@ describe("shipped catalog", () => {
     for (const id of FRAMEWORKS) expect(used.has(id), id).toBe(true);
   });
 
-  it("covers the full DMM Bitcoin chain: every step countered, the tampering step prevented three independent ways", () => {
+  it("covers the full DMM Bitcoin chain: every step countered, the tampering step prevented two independent ways, the cold-wallet allowlist only hindering it", () => {
     const dmm = catalog.incidents.find((i) => i.id === "dmm-bitcoin-2024");
     expect(dmm?.attack_chain.map((s) => s.id)).toEqual([
       "recruiter-approach",
@@ -84,7 +84,10 @@ describe("shipped catalog", () => {
     const tampering = ownPreventers("dmm-bitcoin-2024", "transaction-tampering").map((cm) =>
       cm.controls.join("+"),
     );
-    expect(tampering.sort()).toEqual(["HOT-004", "TXN-001", "VND-005"]);
+    expect(tampering.sort()).toEqual(["TXN-001", "VND-005"]);
+    // The record does not say which wallet paid out, and the allowlist guards cold wallets only.
+    const step = dmm?.attack_chain.find((s) => s.id === "transaction-tampering");
+    expect(step?.countermeasures.find((cm) => cm.controls.join("+") === "HOT-004")?.effect).toBe("hinders");
     // Inside the vendor, the vendor's own end-to-end check of the request, kept as likely as the record says.
     const inside = preventers("dmm-bitcoin-2024", "transaction-tampering").filter((cm) => cm.party);
     expect(inside.map((cm) => [cm.controls.join("+"), cm.party, cm.hedge])).toEqual([
@@ -283,7 +286,7 @@ describe("example answers files", () => {
     expect(hijack?.verdict).not.toBe("blocked");
   });
 
-  it("in the DMM-like exchange, only the three controls that check the request itself would stop DMM on their own", async () => {
+  it("in the DMM-like exchange, only the two controls that check the request itself would stop DMM on their own", async () => {
     const { answers } = await loadAnswers(example("dmm-like-exchange"), catalog);
     if (!answers) throw new Error("answers did not load");
     const stoppers = catalog.controls.filter((control) => {
@@ -294,7 +297,7 @@ describe("example answers files", () => {
       const replay = evaluate(catalog, changed).replay.find((r) => r.incident_id === "dmm-bitcoin-2024");
       return replay?.verdict === "stopped";
     });
-    expect(stoppers.map((c) => c.id)).toEqual(["HOT-004", "TXN-001", "VND-005"]);
+    expect(stoppers.map((c) => c.id)).toEqual(["TXN-001", "VND-005"]);
   });
 
   it("the midsize exchange stops some attacks and not DMM Bitcoin's, as its 61.4% and tier 0 suggest", async () => {
@@ -322,7 +325,7 @@ describe("example answers files", () => {
     const evaluation = evaluate(catalog, answers);
     const replay = evaluation.replay.find((r) => r.incident_id === "dmm-bitcoin-2024");
     expect(replay?.verdict).toBe("not_stopped");
-    expect(replay?.fixes.map((f) => f.join("+")).sort()).toEqual(["HOT-004", "TXN-001", "VND-005"]);
+    expect(replay?.fixes.map((f) => f.join("+")).sort()).toEqual(["TXN-001", "VND-005"]);
     // Like DMM Bitcoin, it keeps 95% cold and that does not help against this chain.
     expect(evaluation.controls.find((c) => c.control_id === "HOT-001")?.status).toBe("met");
   });

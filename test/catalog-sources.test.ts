@@ -43,6 +43,16 @@ describe("catalog lint: sources and mappings", () => {
     expect(await codes({ "controls/HOT-001.yaml": scoped, "profile.yaml": profile })).toEqual([]);
   });
 
+  it("accepts one mapping when the control says why only one framework sets it, and refuses the reason beside two", async () => {
+    const single = (t: string) => t.replace(/^ {2}iso-27001-2022: .*\n/m, "");
+    const why = (t: string) =>
+      t.replace(/^level: 1$/m, "level: 1\nsingle_framework: Only this framework sets the practice.");
+    expect(await codes({ "controls/HOT-001.yaml": (t) => why(single(t)) })).toEqual([]);
+    expect(await codes({ "controls/HOT-001.yaml": why })).toEqual([
+      "catalog/single-mapping Control HOT-001 says one framework is all it maps to, but it maps to 2",
+    ]);
+  });
+
   it("refuses a mapping to a provision that empowers the supervisor", async () => {
     const found = await codes({
       "frameworks/iso-27001-2022.yaml": (t) =>

@@ -27,11 +27,15 @@ function warner(file: SourceFile, out: Diagnostic[]): Warn {
   };
 }
 
-/** Warnings about answers that are valid but weak. */
+/**
+ * Warnings about answers that are valid but weak. `evaluation.controls` are the results the organization's own
+ * answers decide; `reviewed`, every result the review may speak of (operated controls too), by default the same.
+ */
 export function checkQuality(
   file: SourceFile,
   answers: Answers,
   evaluation: Pick<Evaluation, "controls" | "as_of">,
+  reviewed: readonly ControlResult[] = evaluation.controls,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = warner(file, out);
@@ -49,7 +53,7 @@ export function checkQuality(
     }
     checkException(result, evaluation.as_of, base, warn);
   }
-  checkReview(answers, evaluation.controls, warn);
+  checkReview(answers, reviewed, warn);
   checkReviewDate(answers, evaluation.as_of, warn);
   return out;
 }
@@ -90,7 +94,15 @@ function checkReview(answers: Answers, results: readonly ControlResult[], warn: 
         `The review of \`${id}\` says it was ${review.procedure}, but not what was sampled`,
         "Say in `sample` what was examined (which records, how many of how many), so the work can be re-performed.",
       );
-    if (review.conclusion !== undefined && byId.get(id)?.review?.decided === false)
+    const record = byId.get(id)?.review;
+    if (review.conclusion !== undefined && record?.undecided_because === "operator_unanswered")
+      warn(
+        [...at, "conclusion"],
+        "answers/review-without-operator",
+        `The review's conclusion on \`${id}\` decides nothing: ${byId.get(id)?.operated_by?.name ?? "its operator"} operates the control and gave no current answers`,
+        "Have the third party answer in its own file (named under `third_parties`); the control stays unanswered until it does.",
+      );
+    else if (review.conclusion !== undefined && record?.decided === false)
       warn(
         [...at, "conclusion"],
         "answers/review-incomplete",

@@ -140,6 +140,9 @@ function checkDeclared(answers: Answers, data: unknown, emit: Emit): void {
 /** Every operated control exists, has one operator, and is not also answered by the organization itself. */
 function checkOperators(answers: Answers, catalog: Catalog, emit: Emit): void {
   const known = new Set(catalog.controls.map((c) => c.id));
+  const retained = new Map(
+    catalog.controls.flatMap((c) => (c.retained ? [[c.id, c.retained] as const] : [])),
+  );
   const operatedBy = new Map<string, string>();
   answers.third_parties.forEach((party, i) => {
     party.operates.forEach((id, j) => {
@@ -150,6 +153,16 @@ function checkOperators(answers: Answers, catalog: Catalog, emit: Emit): void {
           "answers/unknown-control",
           `Unknown control \`${id}\``,
           didYouMean(id, known) ?? "Use a control id of the catalog.",
+        );
+        return;
+      }
+      const why = retained.get(id);
+      if (why !== undefined) {
+        emit(
+          at,
+          "answers/retained-control",
+          `${id} is the organization's own to operate: ${party.name} cannot answer it`,
+          `${why} Answer it in this file and take it off the party's \`operates\`.`,
         );
         return;
       }
@@ -324,6 +337,15 @@ function usableParty(
       "Name the party's own answers file, or correct its name here (or give the same `identifier` as its `registration`).",
     );
     return false;
+  }
+  for (const id of party.operates) {
+    const exception = Object.hasOwn(own.answers, id) ? own.answers[id]?.exception : undefined;
+    if (exception)
+      warn(
+        "answers/third-party-exception",
+        `\`${party.answers}\` accepts the gap of ${id} as a risk (approved by ${exception.approver}): that is ${party.name}'s acceptance, not yours, so ${id} is scored on its answers, not as an accepted risk`,
+        `The risk of a control operated for you is yours: record your own decision in your risk register, and ask ${party.name} to close the gap.`,
+      );
   }
   return true;
 }

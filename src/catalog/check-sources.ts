@@ -70,13 +70,20 @@ type At = (path: (string | number)[], code: Parameters<Reporter>[2], message: st
 function checkMappingCount(control: Control, at: At): void {
   const count = Object.keys(control.frameworks).length;
   const only = control.jurisdiction_only;
+  if (control.single_framework !== undefined && count !== 1)
+    at(
+      ["single_framework"],
+      "catalog/single-mapping",
+      `Control ${control.id} says one framework is all it maps to, but it maps to ${count}`,
+      "Remove `single_framework`, or the mappings that do not fit.",
+    );
   if (only === undefined) {
-    if (count < 2)
+    if (count < 2 && control.single_framework === undefined)
       at(
         ["frameworks"],
         "catalog/single-mapping",
         `Control ${control.id} maps to ${count === 0 ? "no framework" : "one framework only"}`,
-        "Map it to a second framework, or, for a legal duty of one jurisdiction, set `jurisdiction_only`.",
+        "Map it to a second framework; for a legal duty of one jurisdiction set `jurisdiction_only`, and for a practice only one framework sets, say why in `single_framework`.",
       );
     return;
   }

@@ -76,6 +76,8 @@ export function organizationRow(
           file: s.file,
         }
       : {}),
+    sha256: s.sha256,
+    third_party_sha256: s.partyDigests.filter((d): d is string => d !== undefined),
     answered_catalog_version: s.catalogVersion,
     catalog_standing: row.standing.standing,
     not_compared: catalog.controls.filter((c) => row.notCompared.has(c.id)).map((c) => c.id),

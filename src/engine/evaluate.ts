@@ -64,7 +64,9 @@ function controlResults(
     }
     // The exchange's scope decides whether the control applies; the operator's answers decide how it stands.
     const party = parties[k] as PartyInput;
-    const result = evaluateCompiled(c, party.answers?.answers[c.control.id], answers.profile, asOf, facts);
+    // The party's exception is its own acceptance, not the organization's: the risk stays the organization's.
+    const own = party.answers?.answers[c.control.id];
+    const result = evaluateCompiled(c, own && { ...own, exception: undefined }, answers.profile, asOf, facts);
     result.operated_by = { name: party.name, role: party.role, answers: party.state, date: party.date };
     controls.push(applyReview(result, review, facts));
   }

@@ -23,8 +23,14 @@ export function applyReview(
 ): ControlResult {
   if (!review) return result;
   const self = result.assessed_status;
-  const decided = review.conclusion !== undefined && result.not_applicable_by !== "profile";
-  const record = { ...review, self_assessed: self, decided };
+  const because = undecidedBecause(result);
+  const decided = review.conclusion !== undefined && because === undefined;
+  const record = {
+    ...review,
+    self_assessed: self,
+    decided,
+    ...(review.conclusion !== undefined && because ? { undecided_because: because } : {}),
+  };
   if (!decided || review.conclusion === undefined) return { ...result, review: record };
   const assessed = review.conclusion;
   const status = withException(assessed, result.exception);
@@ -38,4 +44,15 @@ export function applyReview(
     risk: riskFrom(facts.riskBase, status),
     review: record,
   };
+}
+
+/**
+ * Why a conclusion cannot decide a result: a control the profile scopes out is the organization's to declare, and a
+ * control operated by a third party without current answers stays unanswered until that party answers, so no
+ * missing or stale vendor file is turned into a pass by a review of the organization's own file.
+ */
+function undecidedBecause(result: ControlResult): "profile_scope" | "operator_unanswered" | undefined {
+  if (result.not_applicable_by === "profile") return "profile_scope";
+  if (result.operated_by && result.operated_by.answers !== "current") return "operator_unanswered";
+  return undefined;
 }

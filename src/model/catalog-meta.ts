@@ -26,6 +26,10 @@ export const CatalogChangeSchema = z.strictObject({
   summary: z.string().min(1),
   added: z.array(ControlIdSchema).default([]),
   removed: z.array(ControlIdSchema).default([]),
+  /**
+   * Controls asked differently (their questions, rule or scope): an answer made for the earlier version may not mean
+   * the same, so a comparison leaves them out for it. A new level, mapping or basis changes no answer and is not listed.
+   */
   changed: z.array(ControlIdSchema).default([]),
   /** Per control added, removed or changed: what an answer made against the earlier version has to do now. */
   for_answers: z.record(ControlIdSchema, z.string().min(1)).default({}),

@@ -36,6 +36,10 @@ export const OrganizationRowSchema = z.object({
   jurisdiction: z.string().optional(),
   registration: z.string().optional(),
   file: z.string().optional(),
+  /** SHA-256 of the submission file as read: the register of submissions names each by it, pseudonymised or not. */
+  sha256: z.string(),
+  /** SHA-256 of each third party's own answers file the submission read, in the order it names them. */
+  third_party_sha256: z.array(z.string()),
   answered_catalog_version: z.string(),
   /** Whether that version is the catalog in use, older (some controls may not be compared for it) or newer. */
   catalog_standing: CatalogStandingSchema,

@@ -54,10 +54,21 @@ export const ControlSchema = z.strictObject({
    */
   jurisdiction_only: KebabIdSchema.optional(),
   /**
+   * Why one framework is all this control can honestly map to (a practice only that framework sets): lint then
+   * accepts a single mapping, and refuses the property on a control that maps to two or more.
+   */
+  single_framework: z.string().trim().min(1).optional(),
+  /**
    * Why no step of a catalogued attack names this control (governance, customer protection after a loss, response):
    * lint requires it of a control no countermeasure names, and refuses it on one that some countermeasure names.
    */
   counters_no_step: z.string().trim().min(1).optional(),
+  /**
+   * Why this control is the organization's own to operate: its oversight of its vendors, its governance, its duties to
+   * customers and regulators. An answers file may not hand it to a wallet vendor or custodian under
+   * `third_parties[].operates`, or the vendor would answer for the exchange's oversight of itself.
+   */
+  retained: z.string().trim().min(1).optional(),
   /** Framework mappings: framework id → requirement ids. */
   frameworks: z.record(KebabIdSchema, z.array(z.string().min(1)).min(1)).default({}),
   questions: z.array(QuestionSchema).min(1),

@@ -72,6 +72,12 @@ export const DIAGNOSTIC_CODES = {
     "A third party's answers file is named outside the folder of the answers file, or cannot be read there.",
   "answers/third-party-conflict":
     "A control has two operators, or is answered both by its operator and by the organization.",
+  "answers/retained-control":
+    "A third party is said to operate a control the catalog keeps with the organization (its oversight of vendors, its governance, its duties to customers and regulators).",
+  "answers/third-party-exception":
+    "A third party's own answers carry an exception for a control it operates: the risk is the organization's, so the party's acceptance does not count.",
+  "answers/review-without-operator":
+    "The review concludes on a control a third party operates, but the party gave no current answers: the conclusion is not applied.",
   "answers/third-party-mismatch": "A third party's answers file names another organization than the party.",
   "answers/third-party-stale":
     "A third party's answers are more than a year older than the as-of date, so they decide nothing.",

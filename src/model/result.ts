@@ -116,6 +116,11 @@ export const ControlResultSchema = z.object({
       self_assessed: StatusSchema,
       /** Whether the conclusion decided the status (it does not for a control the profile scopes out). */
       decided: z.boolean(),
+      /**
+       * Why a conclusion decided nothing: the profile scopes the control out, or a third party operates it and gave no
+       * current answers (a review of the organization's file cannot stand in for the operator's missing answers).
+       */
+      undecided_because: z.enum(["profile_scope", "operator_unanswered"]).optional(),
     })
     .optional(),
   /** Choices the rule read as selected because the profile implies them, though the answer left them out. */

@@ -163,7 +163,7 @@ function validateAll(
   const results = evaluateControls(catalog, answers, { asOf, thirdParties: parties.answers });
   // The organization's own answers only: an operated control's answers and evidence are in its operator's file.
   const own = results.filter((r) => r.operated_by === undefined);
-  appendAll(diagnostics, checkQuality(file, answers, { controls: own, as_of: asOf }));
+  appendAll(diagnostics, checkQuality(file, answers, { controls: own, as_of: asOf }, results));
   appendAll(diagnostics, checkDates(file, file.data, answers.assessment.date));
   appendAll(diagnostics, checkNotApplicable(file, answers, catalog, own));
   const completeness = completenessOf(catalog, results);

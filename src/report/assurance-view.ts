@@ -78,7 +78,9 @@ function reviewVerdict(r: NonNullable<ControlResult["review"]>): string {
   if (!r.conclusion)
     return `Reviewed: ${how}; the reviewer drew no conclusion of their own, so the self-assessment stands.`;
   if (!r.decided)
-    return `Reviewed: ${how}; the reviewer concluded ${STATUS_LABEL[r.conclusion].label.toLowerCase()}, but the profile scopes the control out.`;
+    return r.undecided_because === "operator_unanswered"
+      ? `Reviewed: ${how}; the reviewer concluded ${STATUS_LABEL[r.conclusion].label.toLowerCase()}, but the third party that operates the control gave no current answers, so the control stays unanswered until it does.`
+      : `Reviewed: ${how}; the reviewer concluded ${STATUS_LABEL[r.conclusion].label.toLowerCase()}, but the profile scopes the control out.`;
   const self = STATUS_LABEL[r.self_assessed].label.toLowerCase();
   return r.self_assessed === r.conclusion
     ? `Reviewed: ${how}; the reviewer agrees with the self-assessment (${self}).`

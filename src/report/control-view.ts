@@ -59,6 +59,8 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     operated_by: operatorText(result),
     /** The operating party's name, for tables; null when the organization operates the control itself. */
     operator: result.operated_by?.name ?? null,
+    /** Whose answers the status rests on, for the control tables: the operator's, or none when it gave none current. */
+    operator_source: operatorSource(result),
     /** The same, as a table names it beside the control. */
     operator_note: result.operated_by ? `operated by ${result.operated_by.name}` : null,
     plan: planView(result),
@@ -148,6 +150,15 @@ function countersText(result: ControlResult, why: string | undefined): string {
 
 /** The view of one control result. */
 export type ControlView = ReturnType<typeof buildControlView>;
+
+/** "operated by X, from its answers", or "…, which gave no current answers"; null when the organization operates it. */
+function operatorSource(result: ControlResult): string | null {
+  const by = result.operated_by;
+  if (!by) return null;
+  return by.answers === "current"
+    ? `operated by ${by.name}, from its answers`
+    : `operated by ${by.name}, which gave no current answers`;
+}
 
 /** Whose answers decided the status, when a third party operates the control; null when the organization does. */
 function operatorText(result: ControlResult): string | null {

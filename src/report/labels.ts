@@ -99,7 +99,7 @@ export const INCIDENT_DEFINITIONS: readonly (readonly [IncidentReplay["verdict"]
 /** Definitions printed in the methodology appendix. */
 export const STATUS_DEFINITIONS: Record<Status, string> = {
   met: "The answers satisfy the control's rule in full.",
-  partially_met: "The answers satisfy the rule's weaker `partially_met` condition only.",
+  partially_met: "The answers satisfy only the rule's weaker condition for a partial result.",
   not_met: "The answers satisfy neither condition.",
   not_answered: "None of the questions the rule needs was answered; scored as not met.",
   risk_accepted:

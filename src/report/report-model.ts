@@ -142,6 +142,7 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
         ? null
         : `${answeredNa.length} ${answeredNa.length === 1 ? "control" : "controls"} declared not applicable by the answers ${answeredNa.length === 1 ? "leaves" : "leave"} the score; counted as not met, the score would be ${counted} instead of ${pct(evaluation.overall.score)}. Each needs a justification an auditor accepts.`,
     ...thirdPartiesView(evaluation),
+    ...acceptedRisksView(evaluation, view),
     tier: tierName(evaluation.overall.tier),
     tier_level: evaluation.overall.tier,
     total_controls: evaluation.controls.length,
@@ -159,6 +160,30 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
       .length,
     incidents_in_scope: replay.filter((r) => r.verdict !== "not_applicable").length,
     incidents_total: replay.length,
+  };
+}
+
+/**
+ * Critical controls whose gap the organization has accepted under a valid exception: the summary names them, so a
+ * reader learns of an accepted risk on a critical control before the appendix.
+ */
+function acceptedRisksView(evaluation: Evaluation, view: ViewContext["view"]) {
+  const accepted = evaluation.controls.filter(
+    (r) => r.status === "risk_accepted" && r.severity === "critical" && r.exception,
+  );
+  return {
+    accepted_critical: accepted.map((r) => ({
+      id: r.control_id,
+      anchor: view(r.control_id).anchor,
+      title: r.title,
+      approver: r.exception!.approver,
+      expires: r.exception!.expires,
+      justification: r.exception!.justification,
+    })),
+    accepted_critical_note:
+      accepted.length === 0
+        ? null
+        : `${accepted.length} critical ${accepted.length === 1 ? "control is a gap" : "controls are gaps"} the organization has accepted as a risk under an exception that has not expired: ${accepted.length === 1 ? "it stops" : "they stop"} no attack in the replay until fixed.`,
   };
 }
 

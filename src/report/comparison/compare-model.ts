@@ -1,4 +1,5 @@
 // The comparison view model: every sentence, percentage and mark the Markdown and PDF comparison show, worded once.
+
 import { byCodeUnit } from "../../diagnostics/diagnostic.js";
 import { STATUSES } from "../../engine/scoring.js";
 import type {
@@ -11,6 +12,7 @@ import type {
 } from "../../model/comparison.js";
 import type { Status } from "../../model/result.js";
 import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL } from "../labels.js";
+import { comparisonDigest, registerView } from "./register-view.js";
 
 /** The mark and words of a matrix cell whose control the submission's catalog version cannot answer. */
 export const NOT_COMPARED = {
@@ -74,6 +76,7 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
   return {
     title: titleOf(c),
     provenance: provenanceView(c, inputs),
+    register: registerView(c),
     pseudonymisation: c.pseudonymisation.applied
       ? {
           method: c.pseudonymisation.method,
@@ -188,6 +191,7 @@ function provenanceView(c: Comparison, inputs: ComparisonInputs) {
   return {
     catalog: `${c.catalog.id} ${c.catalog.version}`,
     catalog_sha256: c.catalog.digest,
+    digest: comparisonDigest(c),
     format: c.format,
     vaspcheck_version: inputs.vaspcheckVersion,
     as_of: c.as_of ?? "each submission's own assessment date",

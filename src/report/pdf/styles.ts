@@ -93,7 +93,18 @@ export const COVERAGE_COLOR: Record<string, string> = {
   not_mapped: "#afb8c1",
 };
 
-/** Colour of a score bar: the same thresholds a reader applies to a percentage at a glance. */
+/**
+ * The colour of a tier: red below the baseline (tier 0), amber at the baseline, green above it, grey without one;
+ * the same reading as the score beside it, so no bad figure is drawn in a neutral colour.
+ */
+export function tierColor(tier: number | null): string {
+  if (tier === null) return GREY;
+  if (tier >= 2) return GREEN;
+  if (tier === 1) return AMBER;
+  return RED;
+}
+
+/** Colour of a score bar: the same thresholds a reader applies to a percentage at a glance (80, 50). */
 export function scoreColor(score: number | null): string {
   if (score === null) return GREY;
   if (score >= 80) return GREEN;

@@ -37,7 +37,7 @@ function drawStatusDefinitions(ctx: PdfContext, m: Methodology): void {
           marker: { kind: "dot", color: STATUS_COLOR[s.status] },
         }),
       },
-      { header: "Meaning", width: 78, cell: (s) => s.definition.replaceAll("`", "") },
+      { header: "Meaning", width: 78, cell: (s) => s.definition },
     ],
     m.statuses,
     { caption: "Control statuses" },

@@ -6,7 +6,7 @@ import { barChart, stackedBar } from "../chart.js";
 import type { PdfContext } from "../context.js";
 import { sectionTitle } from "../context.js";
 import { controlDest, incidentDest, lessonDest, SECTION } from "../dests.js";
-import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
+import { INCIDENT_COLOR, INK, SIZE, STATUS_COLOR, scoreColor, tierColor } from "../styles.js";
 import { type Column, drawTable } from "../table.js";
 import { drawText, ensureSpace, paragraph } from "../text.js";
 import { findingColumns } from "./findings.js";
@@ -39,6 +39,7 @@ export function drawSummary(ctx: PdfContext): void {
   startSection(ctx, sectionTitle(ctx, "summary"), SECTION.summary);
   drawHeadlineTiles(ctx, s);
   drawAnsweredNa(ctx, s);
+  drawAcceptedCritical(ctx, s);
   drawThirdParties(ctx, s);
   drawScoreExplanation(ctx, s);
   drawStatusMix(ctx, s);
@@ -50,7 +51,7 @@ export function drawSummary(ctx: PdfContext): void {
 function headlineTiles(s: Summary): [string, string, string][] {
   return [
     ["Score", s.score, scoreColor(s.score_value)],
-    ["Tier", s.tier, INK.accent],
+    ["Tier", s.tier, tierColor(s.tier_level)],
     [
       "Gaps",
       `${s.gap_count} of ${s.total_controls}`,
@@ -107,6 +108,23 @@ function drawAnsweredNa(ctx: PdfContext, s: Summary): void {
   drawTable(ctx, ANSWERED_NA_COLUMNS, s.answered_na, {
     link: (r) => controlDest(r.id),
     caption: "Declared not applicable",
+  });
+}
+
+const ACCEPTED_COLUMNS: readonly Column<Summary["accepted_critical"][number]>[] = [
+  { header: "Control", width: 34, cell: (r) => `${r.id} ${r.title}` },
+  { header: "Approved by", width: 18, cell: (r) => r.approver },
+  { header: "Expires", width: 12, cell: (r) => r.expires },
+  { header: "Justification", width: 36, cell: (r) => r.justification },
+];
+
+/** Critical gaps accepted as risks: named on the summary, not only in the exceptions appendix. */
+function drawAcceptedCritical(ctx: PdfContext, s: Summary): void {
+  if (!s.accepted_critical_note) return;
+  paragraph(ctx, s.accepted_critical_note, { size: SIZE.small, after: 4 });
+  drawTable(ctx, ACCEPTED_COLUMNS, s.accepted_critical, {
+    link: (r) => controlDest(r.id),
+    caption: "Accepted risks on critical controls",
   });
 }
 
