@@ -124,7 +124,7 @@ describe("report configuration", () => {
       out,
     );
     expect(cut.code).toBe(1);
-    expect(cut.stderr).toContain("cannot be read as an image");
+    expect(cut.stderr).toContain("cannot be used: it holds no image data (IDAT)");
     expect(() => readFileSync(out)).toThrow();
   });
 });

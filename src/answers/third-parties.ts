@@ -143,40 +143,15 @@ function checkOperators(answers: Answers, catalog: Catalog, emit: Emit): void {
   const retained = new Map(
     catalog.controls.flatMap((c) => (c.retained ? [[c.id, c.retained] as const] : [])),
   );
-  const operatedBy = new Map<string, string>();
+  const operatedBy = new Map<string, { name: string; index: number }>();
   answers.third_parties.forEach((party, i) => {
     party.operates.forEach((id, j) => {
-      const at = ["third_parties", i, "operates", j];
-      if (!known.has(id)) {
-        emit(
-          at,
-          "answers/unknown-control",
-          `Unknown control \`${id}\``,
-          didYouMean(id, known) ?? "Use a control id of the catalog.",
-        );
+      const refused = refusal(id, party.name, operatedBy.get(id), i, { known, retained });
+      if (refused) {
+        emit(["third_parties", i, "operates", j], ...refused);
         return;
       }
-      const why = retained.get(id);
-      if (why !== undefined) {
-        emit(
-          at,
-          "answers/retained-control",
-          `${id} is the organization's own to operate: ${party.name} cannot answer it`,
-          `${why} Answer it in this file and take it off the party's \`operates\`.`,
-        );
-        return;
-      }
-      const other = operatedBy.get(id);
-      if (other !== undefined) {
-        emit(
-          at,
-          "answers/third-party-conflict",
-          `${id} is operated by both ${other} and ${party.name}`,
-          "Name one operator per control.",
-        );
-        return;
-      }
-      operatedBy.set(id, party.name);
+      operatedBy.set(id, { name: party.name, index: i });
       const own = answers.answers[id];
       if (own && Object.keys(own.responses).length > 0)
         emit(
@@ -187,6 +162,42 @@ function checkOperators(answers: Answers, catalog: Catalog, emit: Emit): void {
         );
     });
   });
+}
+
+/** Why party `index` cannot operate control `id`: unknown, kept by the organization, listed twice or taken. */
+function refusal(
+  id: string,
+  name: string,
+  other: { name: string; index: number } | undefined,
+  index: number,
+  catalog: { known: ReadonlySet<string>; retained: ReadonlyMap<string, string> },
+): [DiagnosticCode, string, string] | undefined {
+  if (!catalog.known.has(id))
+    return [
+      "answers/unknown-control",
+      `Unknown control \`${id}\``,
+      didYouMean(id, catalog.known) ?? "Use a control id of the catalog.",
+    ];
+  const why = catalog.retained.get(id);
+  if (why !== undefined)
+    return [
+      "answers/retained-control",
+      `${id} is the organization's own to operate: ${name} cannot answer it`,
+      `${why} Answer it in this file and take it off the party's \`operates\`.`,
+    ];
+  if (other?.index === index)
+    return [
+      "answers/third-party-conflict",
+      `${id} is listed twice in the \`operates\` of ${name}`,
+      "List each control once.",
+    ];
+  if (other !== undefined)
+    return [
+      "answers/third-party-conflict",
+      `${id} is operated by both ${other.name} and ${name}`,
+      "Name one operator per control.",
+    ];
+  return undefined;
 }
 
 /** A warning when a party's answers are older than the as-of date allows. */

@@ -192,6 +192,8 @@ function usageError(
 
 /** The positional arguments that name files to read, in every command that has them. */
 const FILE_ARGUMENTS = ["answers", "files", "inputs", "old", "new"] as const;
+/** Options that name a file or folder to read: an empty value would resolve to the current directory. */
+const PATH_OPTIONS = ["catalog", "template", "report-config", "pseudonym-key-file"] as const;
 
 /**
  * `-` (standard input, which no command reads) is refused before parsing: yargs drops it from a list of files or
@@ -214,6 +216,14 @@ function checkFileArguments(argv: Record<string, unknown>): true {
       if (typeof value === "string" && value.trim() === "")
         throw new UsageError("An empty file name was given", "Name the answers file (or folder) to read.");
     }
+  }
+  for (const key of PATH_OPTIONS) {
+    const value = argv[key];
+    if (typeof value === "string" && value.trim() === "")
+      throw new UsageError(
+        `--${key} needs a file name, got an empty one`,
+        `Name the file, or leave --${key} out.`,
+      );
   }
   return true;
 }

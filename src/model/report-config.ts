@@ -32,7 +32,8 @@ export const ReportConfigSchema = z.strictObject({
   limitations: text.optional(),
   /** The firm's opinion or conclusion; without it the report says that none is expressed. */
   opinion: text.optional(),
-  signatories: z.array(SignatorySchema).min(1).optional(),
+  /** Who signs: at most 12 blocks, as many as a sign-off page holds. */
+  signatories: z.array(SignatorySchema).min(1).max(12).optional(),
 });
 /** The report configuration. */
 export type ReportConfig = z.infer<typeof ReportConfigSchema>;

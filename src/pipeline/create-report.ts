@@ -88,6 +88,9 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     { evaluation, model, catalog },
     { vaspcheckVersion: inputs.vaspcheck_version, templateDir: options.templateDir },
   );
-  const readFiles = (loaded.thirdPartyFiles ?? []).flatMap((f) => (f ? [f.path] : []));
+  const readFiles = [
+    ...(loaded.thirdPartyFiles ?? []).flatMap((f) => (f ? [f.path] : [])),
+    ...(document?.logoPath ? [document.logoPath] : []),
+  ];
   return { ok: true, output, evaluation, catalog, readFiles, diagnostics };
 }

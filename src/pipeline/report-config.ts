@@ -1,9 +1,11 @@
 // Loads a report configuration file and the firm's logo it names, each through the input gate, as diagnostics.
 import { createHash } from "node:crypto";
-import { dirname, resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type ReportConfig, ReportConfigSchema } from "../model/report-config.js";
 import { diagnosticsFromZod } from "../source/from-zod.js";
+import { checkImage } from "../source/image-check.js";
 import { readBytes, readSource } from "../source/read-source.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
@@ -14,6 +16,8 @@ export const MAX_LOGO_BYTES = 1024 * 1024;
 export interface LoadedReportConfig {
   readonly config?: ReportConfig;
   readonly logo?: Uint8Array;
+  /** The logo's resolved path: an input, so no output may be written over it. */
+  readonly logoPath?: string;
   readonly sha256?: string;
   readonly diagnostics: Diagnostic[];
 }
@@ -24,16 +28,41 @@ export async function loadReportConfig(path: string): Promise<LoadedReportConfig
   const file = parsed.file;
   if (!file) return { diagnostics: parsed.diagnostics };
   if (parsed.diagnostics.some((d) => d.severity === "error")) return { diagnostics: parsed.diagnostics };
-  const checked = ReportConfigSchema.safeParse(file.data ?? {});
+  if (file.data === null || file.data === undefined)
+    return {
+      diagnostics: [
+        {
+          file: file.path,
+          start: { line: 1, column: 1 },
+          severity: "error",
+          code: "input/empty",
+          message: "The report configuration is empty",
+          path: [],
+          hint: "Copy docs/branding/report-config.yaml and fill it in, or leave --report-config out for a draft.",
+        },
+      ],
+    };
+  const checked = ReportConfigSchema.safeParse(file.data);
   if (!checked.success)
     return { diagnostics: diagnosticsFromZod(file, checked.error.issues, [], ReportConfigSchema) };
   const config = checked.data;
   const hash = createHash("sha256").update(file.text);
   if (!config.firm?.logo) return { config, sha256: hash.digest("hex"), diagnostics: [] };
-  const logo = await readLogo(file, resolve(dirname(path), config.firm.logo));
+  const logoPath = resolve(dirname(path), config.firm.logo);
+  if (!insideFolder(dirname(path), config.firm.logo))
+    return {
+      diagnostics: [
+        logoDiagnostic(
+          file,
+          `The logo ${config.firm.logo} is not inside the folder of ${path}`,
+          "Put the logo beside the configuration (or below it) and name it relative to it, so the configuration and its logo travel together.",
+        ),
+      ],
+    };
+  const logo = await readLogo(file, logoPath);
   if (!logo.bytes) return { diagnostics: logo.diagnostics };
   hash.update(logo.bytes);
-  return { config, logo: logo.bytes, sha256: hash.digest("hex"), diagnostics: [] };
+  return { config, logo: logo.bytes, logoPath, sha256: hash.digest("hex"), diagnostics: [] };
 }
 
 /** The logo's bytes when it is a PNG or JPEG file within the size limit; else a diagnostic at `firm.logo`. */
@@ -42,16 +71,7 @@ async function readLogo(
   path: string,
 ): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
   const read = await readBytes(path, MAX_LOGO_BYTES);
-  const at = (message: string, hint: string): Diagnostic => ({
-    file: file.path,
-    ...locate(file, ["firm", "logo"]),
-    severity: "error",
-    // Placed at the line naming it, as a problem of the configuration (exit 1), like a vendor's file.
-    code: "input/not-image",
-    message,
-    path: ["firm", "logo"],
-    hint,
-  });
+  const at = (message: string, hint: string) => logoDiagnostic(file, message, hint);
   if (!read.bytes) {
     const cause = read.diagnostics[0]?.message ?? "it cannot be read";
     return {
@@ -64,13 +84,18 @@ async function readLogo(
     };
   }
   const b = read.bytes;
-  const png = b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
-  const jpeg = b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-  if (!png && !jpeg)
+  const checked = checkImage(b);
+  if (!checked.ok)
     return {
-      diagnostics: [at(`The logo ${path} is neither a PNG nor a JPEG file`, "Save the logo as PNG or JPEG.")],
+      diagnostics: [
+        at(
+          `The logo ${path} cannot be used: ${checked.problem}`,
+          "Save the logo again as a PNG or JPEG of at most 4096 × 4096 pixels.",
+        ),
+      ],
     };
-  const broken = await imageProblem(b);
+  // PNGs are checked above, as far as pdfkit will read them; JPEGs are parsed by pdfkit synchronously, so ask it.
+  const broken = checked.kind === "jpeg" ? await imageProblem(b) : undefined;
   if (broken)
     return {
       diagnostics: [
@@ -89,5 +114,39 @@ async function imageProblem(bytes: Uint8Array): Promise<string | undefined> {
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** A problem of the logo, placed at the line naming it, as a problem of the configuration (exit 1). */
+function logoDiagnostic(file: SourceFile, message: string, hint: string): Diagnostic {
+  return {
+    file: file.path,
+    ...locate(file, ["firm", "logo"]),
+    severity: "error",
+    code: "input/not-image",
+    message,
+    path: ["firm", "logo"],
+    hint,
+  };
+}
+
+/** Whether `name`, relative to `folder`, stays inside it, also once symbolic links are resolved. */
+function insideFolder(folder: string, name: string): boolean {
+  if (isAbsolute(name)) return false;
+  const base = resolve(folder);
+  const target = resolve(base, name);
+  const within = (root: string, path: string) => {
+    const rel = relative(root, path);
+    return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  };
+  return within(base, target) && within(realOrSelf(base), realOrSelf(target));
+}
+
+/** The path with every symbolic link resolved; the path itself when it does not exist (the read then says so). */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }

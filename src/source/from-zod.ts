@@ -242,7 +242,17 @@ function outOfRange(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, si
   if (issue.code === "too_small" && issue.origin === "string" && isBlank(actual))
     return emptyValue(site, "text");
   const bound = issue.code === "too_small" ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
-  const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
+  const one = Number(issue.code === "too_small" ? issue.minimum : issue.maximum) === 1;
+  const what =
+    issue.origin === "array"
+      ? one
+        ? "item"
+        : "items"
+      : issue.origin === "string"
+        ? one
+          ? "character"
+          : "characters"
+        : "";
   return make("schema/out-of-range", `Unexpected ${show(actual)}${where}, expected ${bound} ${what}`.trim(), {
     expected: `${bound} ${what}`.trim(),
     actual: show(actual),

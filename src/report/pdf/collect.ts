@@ -6,8 +6,14 @@ import PDFDocument from "pdfkit";
 /** A document and the bytes it has produced so far. */
 export interface CollectingDocument {
   readonly doc: PDFKit.PDFDocument;
-  /** Ends the document and returns the finished file. */
+  /** Ends the document and returns the file: complete only when nothing was left to decode (no image). */
   finish(): Uint8Array;
+  /**
+   * Ends the document and resolves with the file once pdfkit has written its last byte. pdfkit decodes a PNG with
+   * transparency or interlacing asynchronously and writes the cross-reference table only after that, so a document
+   * that may hold an image must be finished this way.
+   */
+  finishWhenWritten(): Promise<Uint8Array>;
 }
 
 /** Creates a document whose output is collected in memory (or dropped, for a layout pass). */
@@ -26,6 +32,18 @@ export function collectingDocument(options: PDFKit.PDFDocumentOptions, keep = tr
       doc.end();
       drain();
       return new Uint8Array(Buffer.concat(chunks));
+    },
+    finishWhenWritten() {
+      return new Promise((resolve, reject) => {
+        doc.on("readable", drain);
+        doc.once("error", reject);
+        doc.once("end", () => {
+          drain();
+          resolve(new Uint8Array(Buffer.concat(chunks)));
+        });
+        doc.end();
+        drain();
+      });
     },
   };
 }

@@ -46,7 +46,7 @@ export interface RenderPdfOptions {
 export async function renderPdf(model: ReportModel, options: RenderPdfOptions = {}): Promise<Uint8Array> {
   const faces = openFaces(options.fonts ?? defaultFonts());
   const layout = drawDocument(model, faces, null);
-  return drawDocument(model, faces, layout.facts).bytes;
+  return drawDocument(model, faces, layout.facts).written;
 }
 
 function documentOptions(model: ReportModel, draft: boolean): PDFKit.PDFDocumentOptions {
@@ -91,14 +91,18 @@ function drawDocument(
   model: ReportModel,
   faces: Faces,
   known: LayoutFacts | null,
-): { facts: LayoutFacts; bytes: Uint8Array } {
-  const { doc, finish } = collectingDocument(documentOptions(model, known === null), known !== null);
+): { facts: LayoutFacts; written: Promise<Uint8Array> } {
+  const { doc, finish, finishWhenWritten } = collectingDocument(
+    documentOptions(model, known === null),
+    known !== null,
+  );
   faces.register(doc);
   const ctx = createContext(doc, model, faces, known);
   installPageFrame(ctx);
   drawCover(ctx);
   drawContents(ctx);
   for (const section of model.outline) DRAW[section.id](ctx);
-  const bytes = finish();
-  return { facts: { pages: ctx.pages.count, anchorPages: ctx.anchorPages }, bytes };
+  // The layout pass draws no image, so it ends at once; the drawn pass may wait for pdfkit to decode the logo.
+  const written = known === null ? Promise.resolve(finish()) : finishWhenWritten();
+  return { facts: { pages: ctx.pages.count, anchorPages: ctx.anchorPages }, written };
 }

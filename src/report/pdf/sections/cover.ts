@@ -46,7 +46,8 @@ function drawCoverTitle(ctx: PdfContext): void {
 function drawIssuer(ctx: PdfContext): void {
   const { doc, model, box } = ctx;
   const d = model.document;
-  if (d.logo) doc.image(Buffer.from(d.logo), box.left, 30, { fit: [140, 44] });
+  // The logo sits in a fixed box, so the layout pass, whose output is thrown away, need not decode it.
+  if (d.logo && !ctx.layoutPass) doc.image(Buffer.from(d.logo), box.left, 30, { fit: [140, 44] });
   const firmX = box.left + (d.logo ? 150 : 0);
   if (d.firm)
     drawText(ctx, d.firm, firmX, 40, box.right - 210 - firmX, { font: "bold", size: SIZE.body, height: 24 });
