@@ -25,8 +25,9 @@ import { collectInputs } from "../src/pipeline/collect.js";
 import { compareFiles } from "../src/pipeline/compare-files.js";
 import { createProgress } from "../src/pipeline/progress.js";
 import { neutralizeFormula, renderComparisonCsv, toCsv } from "../src/report/comparison/csv.js";
+import { heat } from "../src/report/comparison/pdf-maps.js";
 import { renderComparisonMarkdown } from "../src/report/comparison/render-markdown.js";
-import { heat, renderComparisonPdf } from "../src/report/comparison/render-pdf.js";
+import { renderComparisonPdf } from "../src/report/comparison/render-pdf.js";
 import { parseYaml } from "../src/source/parse-yaml.js";
 import { memoryIo } from "./helpers/cli.js";
 import {
@@ -636,7 +637,12 @@ describe("compare: PDF", () => {
     const pages = runs[0]!.pages;
     for (let n = 1; n <= pages; n++) {
       const footer = runs.filter((r) => r.page === n && r.top > height - 50).map((r) => r.text);
-      expect(footer, `page ${n}`).toEqual([`Sector comparison: 2 exchanges · page ${n}`]);
+      expect(footer, `page ${n}`).toEqual([
+        "Sector comparison: 2 exchanges",
+        "Digest of inputs",
+        expect.stringMatching(/^[0-9a-f]{64}$/),
+        `Page ${n} of ${pages}`,
+      ]);
     }
   });
 

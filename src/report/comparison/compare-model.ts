@@ -12,6 +12,7 @@ import type {
 } from "../../model/comparison.js";
 import type { Status } from "../../model/result.js";
 import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL } from "../labels.js";
+import { comparisonProse } from "./prose.js";
 import { comparisonDigest, registerView } from "./register-view.js";
 
 /** The mark and words of a matrix cell whose control the submission's catalog version cannot answer. */
@@ -96,15 +97,22 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
     matrix: matrixView(c, lessonNumber),
     legend: legendView(c),
     ...submissionsView(c),
+    prose: comparisonProse(`${c.norm_threshold}%`),
     method: {
       norm_threshold: `${c.norm_threshold}%`,
       statuses: [
         ...STATUSES.map((s) => ({
+          id: s as CellStatus,
           mark: STATUS_LABEL[s].mark,
           label: STATUS_LABEL[s].label,
           definition: STATUS_DEFINITIONS[s],
         })),
-        { mark: NOT_COMPARED.mark, label: NOT_COMPARED.label, definition: NOT_COMPARED.definition },
+        {
+          id: "not_compared" as CellStatus,
+          mark: NOT_COMPARED.mark,
+          label: NOT_COMPARED.label,
+          definition: NOT_COMPARED.definition,
+        },
       ],
     },
   };
@@ -409,6 +417,7 @@ function exposureView(e: Exposure) {
     detected: e.detected,
     hindered: e.hindered,
     not_stopped: e.not_stopped,
+    not_applicable: e.not_applicable,
     not_comparable: e.not_comparable,
     weakest: e.weakest_step
       ? `Step ${e.weakest_step.number}: ${e.weakest_step.title} (${e.weakest_step.not_blocked} of ${e.weakest_step.of} not blocked)`

@@ -1,11 +1,10 @@
 // The comparison PDF's document: landscape A4 on the report's canvas, with a running footer on every page.
 import { neutraliseText } from "../document-text.js";
-import { openCanvas, type PdfCanvas } from "../pdf/canvas.js";
+import { type LayoutFacts, openCanvas, type PdfCanvas } from "../pdf/canvas.js";
 import { collectingDocument } from "../pdf/collect.js";
-import { openFaces } from "../pdf/faces.js";
-import { defaultFonts, type FontSet } from "../pdf/fonts.js";
+import type { Faces } from "../pdf/faces.js";
 import { INK, SIZE } from "../pdf/styles.js";
-import { drawText } from "../pdf/text.js";
+import { drawText, textWidth } from "../pdf/text.js";
 
 /** A4 landscape; the bottom margin leaves a line for the footer. */
 const PAGE = {
@@ -17,46 +16,88 @@ const PAGE = {
 
 /** The canvas of one comparison document and the way to finish it. */
 export interface ComparisonCanvas extends PdfCanvas {
-  /** Finishes the document and returns its bytes. */
+  /** Finishes the document and returns its bytes (nothing is kept in the layout pass). */
   finish(): Uint8Array;
 }
 
-/** Opens a document. `date` is both creation and modification date, so the bytes depend on the input only. */
+/** What a comparison document says about itself: its metadata, and the digest its footer prints. */
+export interface ComparisonInfo {
+  readonly title: string;
+  readonly subject: string;
+  /** `YYYY-MM-DD`, both creation and modification date, so the bytes depend on the input only. */
+  readonly date: string;
+  readonly creator: string;
+  readonly digest: string;
+}
+
+/**
+ * Opens a document. `known` is null in the layout pass (nothing drawn as text, output thrown away), which learns
+ * the page count the drawn pass prints as "Page X of Y".
+ */
 export function openComparisonCanvas(
-  info: { title: string; subject: string; date: string },
-  fonts?: FontSet,
+  info: ComparisonInfo,
+  faces: Faces,
+  known: LayoutFacts | null,
 ): ComparisonCanvas {
   const date = new Date(`${info.date}T00:00:00Z`);
-  const { doc, finish } = collectingDocument({
-    size: "A4",
-    layout: "landscape",
-    // Every line is placed by the canvas, so pdfkit never needs a margin to break pages on.
-    margin: 0,
-    autoFirstPage: false,
-    compress: true,
-    lang: "en",
-    displayTitle: true,
-    info: {
-      // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
-      Title: neutraliseText(info.title),
-      Subject: neutraliseText(info.subject),
-      Creator: "vaspcheck compare",
-      CreationDate: date,
-      ModDate: date,
+  const { doc, finish } = collectingDocument(
+    {
+      size: "A4",
+      layout: "landscape",
+      // Every line is placed by the canvas, so pdfkit never needs a margin to break pages on.
+      margin: 0,
+      autoFirstPage: false,
+      compress: known !== null,
+      lang: "en",
+      displayTitle: true,
+      info: {
+        // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
+        Title: neutraliseText(info.title),
+        Subject: neutraliseText(info.subject),
+        Keywords: neutraliseText(`vaspcheck, sector comparison, digest ${info.digest}`),
+        Creator: info.creator,
+        CreationDate: date,
+        ModDate: date,
+      },
     },
-  });
-  const faces = openFaces(fonts ?? defaultFonts());
+    known !== null,
+  );
   faces.register(doc);
-  // One pass: the footer names the page without a total, so nothing needs to be known in advance.
-  const canvas = openCanvas(doc, faces, PAGE, { layoutPass: false, known: null });
-  const { box } = canvas;
-  doc.on("pageAdded", () => {
-    drawText(canvas, `${info.title} · page ${canvas.pages.count}`, box.left, PAGE.footerY, box.width, {
-      size: SIZE.tiny,
-      color: INK.faint,
-      align: "right",
-      height: 10,
-    });
-  });
+  const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
+  doc.on("pageAdded", () => drawFooter(canvas, info));
   return { ...canvas, finish };
+}
+
+/** Title on the left, the digest in the middle, "Page X of Y" on the right, under a rule. */
+function drawFooter(canvas: PdfCanvas, info: ComparisonInfo): void {
+  const { doc, box } = canvas;
+  const { x, y } = doc;
+  doc
+    .moveTo(box.left, PAGE.footerY - 7)
+    .lineTo(box.right, PAGE.footerY - 7)
+    .lineWidth(0.5)
+    .strokeColor(INK.rule)
+    .stroke();
+  const small = { size: SIZE.tiny, color: INK.muted, height: 10 } as const;
+  drawText(canvas, info.title, box.left, PAGE.footerY - 2, box.width * 0.3, small);
+  const label = "Digest of inputs ";
+  const labelWidth = textWidth(canvas, label, { size: SIZE.tiny }) + 2;
+  const digestLeft = box.left + box.width * 0.32;
+  drawText(canvas, label, digestLeft, PAGE.footerY - 2, labelWidth, small);
+  drawText(canvas, info.digest, digestLeft + labelWidth, PAGE.footerY - 1, 300, { ...small, font: "mono" });
+  if (canvas.known)
+    drawText(
+      canvas,
+      `Page ${canvas.pages.count} of ${canvas.known.pages}`,
+      box.right - 100,
+      PAGE.footerY - 2,
+      100,
+      {
+        ...small,
+        size: SIZE.small,
+        align: "right",
+      },
+    );
+  doc.x = x;
+  doc.y = y;
 }

@@ -1,5 +1,6 @@
 // Heat maps for the comparison PDF: one row per organization, one coloured cell per lesson or control.
 import type { PdfCanvas } from "../pdf/canvas.js";
+import { readableInk } from "../pdf/contrast.js";
 import { INK } from "../pdf/styles.js";
 import { type BoxOptions, drawText, ensureSpace, lineHeight } from "../pdf/text.js";
 
@@ -173,7 +174,8 @@ function drawRowText(canvas: PdfCanvas, row: HeatRow, layout: HeatLayout, grid: 
     if (cell.text === undefined) return;
     drawText(canvas, cell.text, grid.gridLeft + c * grid.cellWidth, y + 1.5, grid.cellWidth, {
       size: CELL_SIZE,
-      color: cell.hatched ? INK.text : INK.white,
+      // Dark or white, whichever reads better on the fill: white on amber would fall below WCAG AA.
+      color: cell.hatched ? INK.text : readableInk(cell.color),
       align: "center",
       height: layout.rowHeight,
     });

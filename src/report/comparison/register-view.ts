@@ -8,7 +8,8 @@ export interface RegisterRow {
   readonly file: string;
   readonly assessment_date: string;
   readonly catalog_version: string;
-  readonly sha256: string;
+  /** The file's SHA-256 as read; null for a file not compared (its bytes decided nothing). */
+  readonly sha256: string | null;
   readonly standing: "compared" | "invalid" | "set aside";
   readonly note: string;
 }
@@ -38,7 +39,7 @@ export function registerView(c: Comparison): RegisterRow[] {
       file: s.file,
       assessment_date: "—",
       catalog_version: "—",
-      sha256: "—",
+      sha256: null,
       standing: "invalid",
       note: `${s.diagnostics.filter((d) => d.severity === "error").length} errors`,
     }),
@@ -50,7 +51,7 @@ export function registerView(c: Comparison): RegisterRow[] {
         file: i.file,
         assessment_date: i.assessment_date,
         catalog_version: "—",
-        sha256: "—",
+        sha256: null,
         standing: "set aside",
         note: i.identical ? "identical to the compared file" : `${d.kept.file} compared instead`,
       }),
