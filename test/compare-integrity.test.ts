@@ -219,7 +219,8 @@ describe("compare integrity: small peer groups", () => {
     );
     const allowed = memoryIo();
     expect(await main([...args, "--min-peers", "2"], allowed)).toBe(0);
-    expect(allowed.out).toContain("# Supervisory feedback: Weak Exchange K.K. against 2 peers");
+    expect(allowed.out).toContain("# Supervisory feedback: Weak Exchange K.K.");
+    expect(allowed.out).toContain("compared with 2 peers");
     const bad = memoryIo();
     expect(await main([...args, "--min-peers", "1.5"], bad)).toBe(2);
     expect(bad.err).toContain("--min-peers expects a whole number");

@@ -360,7 +360,8 @@ describe("compare: --focus", () => {
     expect(peers.every((o) => o.pseudonymous && o.label.startsWith("VASP-"))).toBe(true);
     expect(JSON.stringify(c)).not.toMatch(/Strong \d/);
     const md = await renderComparisonMarkdown(c, { vaspcheckVersion: "test" });
-    expect(md).toContain("# Supervisory feedback: Weak Exchange K.K. against 4 peers");
+    expect(md).toContain("# Supervisory feedback: Weak Exchange K.K.");
+    expect(md).toContain("compared with 4 peers");
     expect(md).toContain("## Your position among your peers");
   });
 

@@ -4,6 +4,7 @@ import type { Argv, CommandModule } from "yargs";
 import type { Comparison } from "../../model/comparison.js";
 import type { CompareFilesResult } from "../../pipeline/compare-files.js";
 import { COMPARISON_RENDERERS, type ComparisonFormat } from "../../report/comparison/render-comparison.js";
+import type { DocumentInput } from "../../report/document-view.js";
 import { describeFormats, formatNames } from "../../report/output-format.js";
 import { type CliContext, numberOption, OUT_OPTION } from "../context.js";
 
@@ -18,6 +19,7 @@ interface Args {
   "as-of"?: string;
   jobs?: number;
   template?: string;
+  "report-config"?: string;
   catalog?: string;
   "max-bytes"?: number;
 }
@@ -92,7 +94,12 @@ function compareOptions(y: Argv<object>) {
     .option("template", {
       type: "string",
       describe:
-        "Directory with compare.md.hbs (and compare-partials/) to use instead of the shipped templates",
+        "Directory with compare.md.hbs (and compare-partials/, letter.md.hbs) to use instead of the shipped templates",
+    })
+    .option("report-config", {
+      type: "string",
+      describe:
+        "With --focus: YAML file with the sender's name and logo, reference, marking and signatories of the letter",
     })
     .check(JOBS.check)
     .check(MIN_PEERS.check);
@@ -104,6 +111,9 @@ async function runCompare(ctx: CliContext, args: Args): Promise<void> {
   const { UsageError } = await import("../errors.js");
   const { asOf, pseudonymKey } = await checkCompareArgs(ctx, args);
   await refuseBinaryOnTerminal(ctx, COMPARISON_RENDERERS[args.format], args.out, "comparison");
+  // Read before the comparison: a broken letterhead stops the run before the work, and nothing is written.
+  const document = await letterhead(ctx, args);
+  if (document === false) return;
   const result = await compareWithProgress(ctx, args, asOf, pseudonymKey);
   if (!result.ok && result.problem) throw new UsageError(result.problem, result.hint);
   reportDiagnostics(ctx, result.diagnostics);
@@ -114,6 +124,7 @@ async function runCompare(ctx: CliContext, args: Args): Promise<void> {
   const output = await COMPARISON_RENDERERS[args.format].render(result.comparison, {
     vaspcheckVersion: vaspcheckVersion(),
     templateDir: args.template,
+    document,
   });
   await emit(ctx, args.out, output);
   ctx.io.stderr(describeSummary(result.comparison));
@@ -130,7 +141,9 @@ async function checkCompareOut(args: Args, readFiles: readonly string[] = []): P
   const { collectInputs } = await import("../../pipeline/collect.js");
   // A directory that cannot be walked is compare's to report; the named inputs are still checked.
   const found = await collectInputs(args.inputs).catch(() => ({ files: [] }));
-  const extra = args["pseudonym-key-file"] === undefined ? [] : [args["pseudonym-key-file"]];
+  const extra = [args["pseudonym-key-file"], args["report-config"]].filter(
+    (f): f is string => f !== undefined,
+  );
   await checkOut(args.out, [...args.inputs, ...found.files, ...readInputs(args), ...extra, ...readFiles]);
 }
 
@@ -202,4 +215,26 @@ async function readKey(file: string | undefined): Promise<string | undefined> {
   });
   if (key.trim() === "") throw new UsageError(`the pseudonym key file ${file} is empty`);
   return key.trim();
+}
+
+/**
+ * The letterhead of a `--focus` letter, read from `--report-config` through the same loader as a report's; its
+ * problems are reported as the submissions' are (exit 1), and then it is false. `--out` may not name it or its logo.
+ */
+async function letterhead(ctx: CliContext, args: Args): Promise<DocumentInput | undefined | false> {
+  const path = args["report-config"];
+  if (path === undefined) return undefined;
+  const { UsageError } = await import("../errors.js");
+  if (args.focus === undefined)
+    throw new UsageError(
+      "--report-config is the letterhead of a --focus letter",
+      "Add --focus, or leave --report-config out.",
+    );
+  const { loadReportConfig } = await import("../../pipeline/report-config.js");
+  const loaded = await loadReportConfig(path);
+  const { reportDiagnostics } = await import("../context.js");
+  reportDiagnostics(ctx, loaded.diagnostics);
+  if (!loaded.config || !loaded.sha256) return false;
+  if (loaded.logoPath) await checkCompareOut(args, [loaded.logoPath]);
+  return { config: loaded.config, logo: loaded.logo, file: path, sha256: loaded.sha256 };
 }

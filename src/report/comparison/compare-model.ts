@@ -235,6 +235,7 @@ function focusView(c: Comparison, lessonNumber: LessonNumbers) {
       id: l.control_id,
       title: l.title,
       status: `${STATUS_LABEL[l.status].mark} ${STATUS_LABEL[l.status].label}`,
+      status_label: STATUS_LABEL[l.status].label,
       norm: STATUS_LABEL[l.norm].label,
       peers_met: withheldOr(pct(l.peers_met_share), l.withheld),
     })),

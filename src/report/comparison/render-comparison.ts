@@ -1,10 +1,13 @@
 // The comparison's output formats: pdfkit and Handlebars load only when chosen.
 import type { Comparison } from "../../model/comparison.js";
 import { COMPARISON_FORMAT } from "../../model/formats.js";
+import type { DocumentInput } from "../document-view.js";
 import type { OutputFormat, RenderOptions } from "../output-format.js";
 
-/** What a comparison renderer receives besides the comparison. */
-export type ComparisonRenderOptions = RenderOptions;
+/** What a comparison renderer receives besides the comparison: the letterhead of a `--focus` letter, if any. */
+export interface ComparisonRenderOptions extends RenderOptions {
+  readonly document?: DocumentInput;
+}
 
 /** Every comparison format. */
 export const COMPARISON_RENDERERS = {
@@ -13,7 +16,7 @@ export const COMPARISON_RENDERERS = {
     extension: "md",
     binary: false,
     describe: "matrices, exposure per incident, sector statistics",
-    render: async (comparison, options) => {
+    render: async (comparison, options: ComparisonRenderOptions) => {
       const { renderComparisonMarkdown } = await import("./render-markdown.js");
       return renderComparisonMarkdown(comparison, options);
     },
@@ -39,8 +42,12 @@ export const COMPARISON_RENDERERS = {
     format: "pdf",
     extension: "pdf",
     binary: true,
-    describe: "heat maps, written with --out",
-    render: async (comparison, options) => {
+    describe: "sector report, or with --focus the feedback letter; written with --out",
+    render: async (comparison, options: ComparisonRenderOptions) => {
+      if (comparison.focus) {
+        const { renderLetterPdf } = await import("./render-letter-pdf.js");
+        return renderLetterPdf(comparison, options);
+      }
       const { renderComparisonPdf } = await import("./render-pdf.js");
       return renderComparisonPdf(comparison, options);
     },

@@ -1,6 +1,7 @@
 // Sign-off: the scope's limits, the opinion (the firm's, or a statement that none is expressed), the report digest
 // and one signature block per signatory, two to a row, none pre-filled with a name the firm did not give.
 import { heading } from "../blocks.js";
+import type { PdfCanvas } from "../canvas.js";
 import type { PdfContext } from "../context.js";
 import { APPENDIX_PART, SECTION } from "../dests.js";
 import { INK, SIZE } from "../styles.js";
@@ -22,11 +23,23 @@ export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   paragraph(ctx, d.opinion, { size: SIZE.small, after: 6 });
   paragraph(ctx, "Report digest (SHA-256 of the inputs)", { font: "bold", size: SIZE.small, after: 1 });
   paragraph(ctx, model.provenance.inputs_sha256, { font: "mono", size: SIZE.small, after: 12 });
-  for (let i = 0; i < d.signatories.length; i += 2) drawRow(ctx, d.signatories.slice(i, i + 2));
+  drawSignatureBlocks(ctx, d.signatories);
+}
+
+/** A signature block to draw: the role, and a name and title only where the issuer gave them. */
+export interface SignatoryBlock {
+  readonly role: string;
+  readonly name: string;
+  readonly title: string;
+}
+
+/** Signature blocks two to a row, each row kept on one page; the report and the letter share them. */
+export function drawSignatureBlocks(ctx: PdfCanvas, signatories: readonly SignatoryBlock[]): void {
+  for (let i = 0; i < signatories.length; i += 2) drawRow(ctx, signatories.slice(i, i + 2));
 }
 
 /** One row of up to two signature blocks, kept on one page. */
-function drawRow(ctx: PdfContext, row: PdfContext["model"]["document"]["signatories"]): void {
+function drawRow(ctx: PdfCanvas, row: readonly SignatoryBlock[]): void {
   const { doc, box } = ctx;
   ensureSpace(ctx, BOX + 10);
   const y = doc.y;

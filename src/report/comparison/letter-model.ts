@@ -1,0 +1,82 @@
+// The supervisory feedback letter (`compare --focus`): one organization's position against its peers, in aggregate
+// only. No peer row, name, pseudonym or file appears in it, so the addressee cannot re-identify a peer from it.
+import { createHash } from "node:crypto";
+import type { Comparison, FocusScore } from "../../model/comparison.js";
+import type { DocumentInput } from "../document-view.js";
+import { buildComparisonModel } from "./compare-model.js";
+
+/** What a letter is built from besides the comparison: the sender's letterhead, when a configuration gives one. */
+export interface LetterInputs {
+  readonly vaspcheckVersion: string;
+  readonly document?: DocumentInput;
+}
+
+/** Where a percentile puts the addressee: the quarter of its peers it falls in, in words. */
+export function percentileBand(percentile: number | null): string {
+  if (percentile === null) return "—";
+  if (percentile < 25) return "Lowest quarter";
+  if (percentile < 50) return "Below the median";
+  if (percentile < 75) return "Above the median";
+  return "Highest quarter";
+}
+
+/** Builds the letter's view model. Pure; its renderers only lay it out. */
+export function buildLetterModel(c: Comparison, inputs: LetterInputs) {
+  const focus = c.focus;
+  if (!focus) throw new Error("a letter needs a --focus organization");
+  const view = buildComparisonModel(c, inputs).focus!;
+  const config = inputs.document?.config;
+  const addressee = c.organizations.find((o) => o.focus);
+  const date = c.as_of ?? addressee?.assessment_date ?? "1970-01-01";
+  const peers = c.organizations.length - 1;
+  const band = (s: FocusScore) => (s.withheld !== null ? "—" : percentileBand(s.percentile));
+  return {
+    title: `Supervisory feedback: ${focus.label}`,
+    sender: config?.firm?.name ?? "The supervisor (name it with --report-config)",
+    logo: inputs.document?.logo ?? null,
+    reference: config?.report.number ?? "—",
+    confidentiality: config?.report.confidentiality ?? "Confidential",
+    date,
+    addressee: {
+      name: focus.label,
+      registration: addressee?.registration ?? "",
+      jurisdiction: addressee?.jurisdiction ?? "",
+    },
+    subject: `Your security self-assessment against ${c.catalog.id} ${c.catalog.version}, compared with ${peers} peers`,
+    opening: `We have compared the answers you submitted (assessed ${addressee?.assessment_date ?? "—"}) with those of ${peers} other exchanges, each evaluated on the same catalog and replayed against the same past attacks. This letter gives your position in aggregate only: no other exchange is named, and any figure over fewer than ${focus.min_peers} peers is withheld.`,
+    lessons: [
+      { number: "", ...view.overall, band: band(focus.overall) },
+      ...view.lessons.map((l, i) => ({ ...l, band: band(focus.lessons[i]!) })),
+    ],
+    bands:
+      "The percentile is the share of peers scoring lower, ties counting half. Lowest quarter: below the 25th percentile; below the median: 25th to 50th; above the median: 50th to 75th; highest quarter: 75th and above.",
+    incidents: view.incidents,
+    lagging: view.lagging,
+    no_lagging: view.no_norms
+      ? `No control has a sector norm yet: a norm needs at least 5 exchanges in scope, ${c.norm_threshold}% of them sharing one status.`
+      : "On no control are you below the sector norm.",
+    closing:
+      "We ask you to review the controls where you are below the sector norm and the attacks your controls would not stop, and to tell us within the period we set how and by when you will close those gaps. The figures rest on your own answers; where they were not independently tested, they say what you stated, not what was verified.",
+    signatories: (config?.signatories ?? [{ role: "For the supervisor" }]).map((s) => ({
+      role: s.role,
+      name: s.name ?? "",
+      title: s.title ?? "",
+    })),
+    provenance: {
+      catalog: `${c.catalog.id} ${c.catalog.version}`,
+      vaspcheck_version: inputs.vaspcheckVersion,
+      digest: letterDigest(c, inputs.document?.sha256),
+    },
+  };
+}
+
+/** SHA-256 of the comparison the letter rests on and of the letterhead configuration. */
+function letterDigest(c: Comparison, config: string | undefined): string {
+  return createHash("sha256")
+    .update(JSON.stringify(c))
+    .update(config ? `\nreport-config ${config}` : "")
+    .digest("hex");
+}
+
+/** The letter's view model. */
+export type LetterModel = ReturnType<typeof buildLetterModel>;

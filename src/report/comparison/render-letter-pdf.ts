@@ -1,0 +1,170 @@
+// The supervisory feedback letter as PDF: A4 portrait, letterhead, addressee, position tables, signature blocks.
+import type { Comparison } from "../../model/comparison.js";
+import { neutraliseText } from "../document-text.js";
+import { heading, labelValues } from "../pdf/blocks.js";
+import { type LayoutFacts, openCanvas, type PdfCanvas } from "../pdf/canvas.js";
+import { collectingDocument } from "../pdf/collect.js";
+import { type Faces, openFaces } from "../pdf/faces.js";
+import { defaultFonts, type FontSet } from "../pdf/fonts.js";
+import { drawSignatureBlocks } from "../pdf/sections/sign-off.js";
+import { INK, PAGE, SIZE } from "../pdf/styles.js";
+import { type Column, drawTable } from "../pdf/table.js";
+import { drawText, gap, paragraph, textWidth } from "../pdf/text.js";
+import { buildLetterModel, type LetterInputs, type LetterModel } from "./letter-model.js";
+
+/** Options of `renderLetterPdf`. */
+export interface LetterPdfOptions extends LetterInputs {
+  readonly fonts?: FontSet;
+}
+
+/** Renders the `--focus` feedback letter. Laid out twice, so every page says "Page X of Y". */
+export async function renderLetterPdf(
+  comparison: Comparison,
+  options: LetterPdfOptions,
+): Promise<Uint8Array> {
+  const model = buildLetterModel(comparison, options);
+  const faces = openFaces(options.fonts ?? defaultFonts());
+  const layout = drawLetter(model, faces, null);
+  await layout.written;
+  return drawLetter(model, faces, layout.facts).written;
+}
+
+function drawLetter(
+  model: LetterModel,
+  faces: Faces,
+  known: LayoutFacts | null,
+): { facts: LayoutFacts; written: Promise<Uint8Array> } {
+  const date = new Date(`${model.date.length === 10 ? model.date : "1970-01-01"}T00:00:00Z`);
+  const { doc, finish, finishWhenWritten } = collectingDocument(
+    {
+      size: PAGE.size,
+      margin: 0,
+      autoFirstPage: false,
+      compress: known !== null,
+      lang: "en",
+      displayTitle: true,
+      info: {
+        Title: neutraliseText(model.title),
+        Subject: neutraliseText(model.subject),
+        Author: neutraliseText(model.sender),
+        Keywords: neutraliseText(`vaspcheck, supervisory feedback, digest ${model.provenance.digest}`),
+        Creator: `vaspcheck ${model.provenance.vaspcheck_version} compare --focus`,
+        CreationDate: date,
+        ModDate: date,
+      },
+    },
+    known !== null,
+  );
+  faces.register(doc);
+  const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
+  doc.on("pageAdded", () => drawFooter(canvas, model));
+  drawLetterhead(canvas, model);
+  drawBody(canvas, model);
+  const facts = { pages: canvas.pages.count, anchorPages: canvas.anchorPages };
+  // The layout pass draws no logo, so it ends at once; the drawn pass waits for pdfkit to decode it.
+  return { facts, written: known === null ? Promise.resolve(finish()) : finishWhenWritten() };
+}
+
+function drawLetterhead(canvas: PdfCanvas, model: LetterModel): void {
+  const { doc, box } = canvas;
+  doc.addPage();
+  if (model.logo && !canvas.layoutPass) doc.image(Buffer.from(model.logo), box.left, 30, { fit: [120, 40] });
+  const x = box.left + (model.logo ? 130 : 0);
+  drawText(canvas, model.sender, x, 36, box.right - x - 150, {
+    font: "bold",
+    size: SIZE.h3,
+    color: INK.accent,
+  });
+  drawText(canvas, model.confidentiality, box.right - 150, 36, 150, {
+    size: SIZE.small,
+    color: INK.muted,
+    align: "right",
+  });
+  doc.y = 90;
+  const to = [model.addressee.name, model.addressee.registration, model.addressee.jurisdiction]
+    .filter((s) => s !== "")
+    .join(", ");
+  labelValues(canvas, [
+    ["To", to],
+    ["Reference", model.reference],
+    ["Date", model.date],
+  ]);
+  gap(canvas, 8);
+  paragraph(canvas, model.title, { font: "bold", size: SIZE.h1, color: INK.text, after: 4 });
+  paragraph(canvas, `Subject: ${model.subject}`, { font: "bold", size: SIZE.body, after: 8 });
+}
+
+type Lesson = LetterModel["lessons"][number];
+type Incident = LetterModel["incidents"][number];
+type Lagging = LetterModel["lagging"][number];
+
+const LESSON_COLUMNS: readonly Column<Lesson>[] = [
+  { header: "Lesson", width: 38, cell: (l) => (l.number ? `${l.number} ${l.title}` : l.title) },
+  { header: "Your score", width: 10, align: "right", cell: (l) => l.score },
+  { header: "Peer median", width: 11, align: "right", cell: (l) => l.median },
+  { header: "Percentile", width: 10, align: "right", cell: (l) => l.percentile },
+  { header: "Band", width: 19, cell: (l) => l.band },
+  { header: "Peers", width: 8, align: "right", cell: (l) => String(l.peers) },
+];
+const INCIDENT_COLUMNS: readonly Column<Incident>[] = [
+  { header: "Incident", width: 34, cell: (i) => i.name },
+  { header: "Your controls", width: 46, cell: (i) => i.verdict },
+  { header: "Peers that would stop it", width: 20, align: "right", cell: (i) => i.peers },
+];
+const LAGGING_COLUMNS: readonly Column<Lagging>[] = [
+  { header: "Control", width: 46, cell: (l) => `${l.id} ${l.title}` },
+  { header: "Your status", width: 18, cell: (l) => l.status_label },
+  { header: "Sector norm", width: 18, cell: (l) => l.norm },
+  { header: "Peers meeting it", width: 18, align: "right", cell: (l) => l.peers_met },
+];
+
+function drawBody(canvas: PdfCanvas, model: LetterModel): void {
+  paragraph(canvas, model.opening, { size: SIZE.body, after: 6 });
+  heading(canvas, "Your position among your peers", 2);
+  drawTable(canvas, LESSON_COLUMNS, model.lessons, { caption: "Your position among your peers" });
+  paragraph(canvas, model.bands, { size: SIZE.small, color: INK.muted, after: 6 });
+  heading(canvas, "Past attacks against your controls", 2);
+  drawTable(canvas, INCIDENT_COLUMNS, model.incidents, { caption: "Past attacks against your controls" });
+  heading(canvas, "Where you are below the sector norm", 2);
+  if (model.lagging.length > 0)
+    drawTable(canvas, LAGGING_COLUMNS, model.lagging, { caption: "Where you are below the sector norm" });
+  else paragraph(canvas, model.no_lagging, { size: SIZE.body });
+  gap(canvas, 6);
+  paragraph(canvas, model.closing, { size: SIZE.body, after: 12 });
+  drawSignatureBlocks(canvas, model.signatories);
+}
+
+/** The digest of what the letter rests on, and "Page X of Y", under a rule. */
+function drawFooter(canvas: PdfCanvas, model: LetterModel): void {
+  const { doc, box } = canvas;
+  const { x, y } = doc;
+  doc
+    .moveTo(box.left, PAGE.footerY - 5)
+    .lineTo(box.right, PAGE.footerY - 5)
+    .lineWidth(0.5)
+    .strokeColor(INK.rule)
+    .stroke();
+  const small = { size: SIZE.tiny, color: INK.muted, height: 10 } as const;
+  const label = `${model.provenance.catalog} · digest `;
+  const width = textWidth(canvas, label, { size: SIZE.tiny }) + 2;
+  drawText(canvas, label, box.left, PAGE.footerY + 2, width, small);
+  drawText(canvas, model.provenance.digest, box.left + width, PAGE.footerY + 3, 300, {
+    ...small,
+    font: "mono",
+  });
+  if (canvas.known)
+    drawText(
+      canvas,
+      `Page ${canvas.pages.count} of ${canvas.known.pages}`,
+      box.right - 100,
+      PAGE.footerY + 2,
+      100,
+      {
+        ...small,
+        size: SIZE.small,
+        align: "right",
+      },
+    );
+  doc.x = x;
+  doc.y = y;
+}

@@ -1,0 +1,99 @@
+// The supervisory feedback letter (`compare --focus`): letter-shaped, and peers in aggregate only, so the addressee
+// cannot re-identify a peer from what it receives.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+import { compareFiles } from "../src/pipeline/compare-files.js";
+import { percentileBand } from "../src/report/comparison/letter-model.js";
+import { renderLetterPdf } from "../src/report/comparison/render-letter-pdf.js";
+import { renderComparisonMarkdown } from "../src/report/comparison/render-markdown.js";
+import { memoryIo } from "./helpers/cli.js";
+import { asOrganization, tempDir, writeTemp } from "./helpers/fixtures.js";
+import { placedText } from "./helpers/placed-text.js";
+
+const strong = readFileSync("examples/strong-exchange.yaml", "utf8");
+const midsize = readFileSync("examples/midsize-exchange.yaml", "utf8");
+
+/** Six peers with names that must never reach the letter, and the addressee. */
+function sector(): string {
+  const dir = tempDir();
+  for (let i = 0; i < 6; i++)
+    writeFileSync(
+      join(dir, `peer-${i}.yaml`),
+      asOrganization(i % 2 ? strong : midsize, `Secret Peer ${i} K.K.`, `SP-${i}`),
+    );
+  writeFileSync(join(dir, "addressee.yaml"), asOrganization(midsize, "Addressee Exchange K.K.", "AD-1"));
+  return dir;
+}
+
+async function letter(dir: string) {
+  const result = await compareFiles({
+    inputs: [dir],
+    jobs: 0,
+    focus: "Addressee Exchange K.K.",
+    pseudonymKey: "k",
+  });
+  if (!result.ok) throw new Error(result.problem ?? "compare failed");
+  const md = await renderComparisonMarkdown(result.comparison, { vaspcheckVersion: "test" });
+  const pdf = await renderLetterPdf(result.comparison, { vaspcheckVersion: "test" });
+  const text = (await placedText(pdf)).map((r) => r.text).join(" ");
+  return { comparison: result.comparison, md, text };
+}
+
+describe("the supervisory feedback letter", () => {
+  it("is addressed, dated and referenced, with the position per lesson and its percentile band", async () => {
+    const { md, text } = await letter(sector());
+    for (const out of [md, text]) {
+      expect(out).toContain("Addressee Exchange K.K.");
+      expect(out).toContain("Reference");
+      expect(out).toContain("Your position among your peers");
+      expect(out).toMatch(/Lowest quarter|Below the median|Above the median|Highest quarter/);
+    }
+    expect(text).toMatch(/Page 1 of \d/);
+  });
+
+  it("shows no peer's name, registration, pseudonym or file", async () => {
+    const { md, text, comparison } = await letter(sector());
+    const peers = comparison.organizations.filter((o) => !o.focus);
+    expect(peers.length).toBe(6);
+    for (const out of [md, text]) {
+      expect(out).not.toMatch(/Secret Peer|SP-\d|peer-\d\.yaml/);
+      for (const p of peers) expect(out).not.toContain(p.label);
+    }
+  });
+
+  it("bands percentiles by quarter", () => {
+    expect([0, 24.9, 25, 49.9, 50, 74.9, 75, 100, null].map(percentileBand)).toEqual([
+      "Lowest quarter",
+      "Lowest quarter",
+      "Below the median",
+      "Below the median",
+      "Above the median",
+      "Above the median",
+      "Highest quarter",
+      "Highest quarter",
+      "—",
+    ]);
+  });
+
+  it("takes its letterhead from --report-config, which needs --focus", async () => {
+    const dir = sector();
+    const config = writeTemp(
+      "letterhead.yaml",
+      "firm:\n  name: Example Supervisor\nreport:\n  number: ES-7\n",
+    );
+    const io = memoryIo();
+    const code = await main(
+      ["compare", dir, "--jobs", "0", "--focus", "Addressee Exchange K.K.", "--report-config", config],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.out).toContain("**Example Supervisor**");
+    expect(io.out).toContain("| Reference | ES-7 |");
+    const without = memoryIo();
+    expect(await main(["compare", dir, "--jobs", "0", "--report-config", config], without)).toBe(2);
+    expect(without.err).toContain("--report-config is the letterhead of a --focus letter");
+  });
+});
