@@ -49,9 +49,10 @@ function diffOptions(y: Argv<object>) {
 }
 
 async function runDiff(ctx: CliContext, args: Args): Promise<void> {
-  const { checkDate, emit, reportDiagnostics } = await import("../context.js");
+  const { checkDate, emit, refuseBinaryOnTerminal, reportDiagnostics } = await import("../context.js");
   const { checkOut, readInputs } = await import("../output-gate.js");
   await checkOut(args.out, [args.old, args.new, ...readInputs(args)]);
+  await refuseBinaryOnTerminal(ctx, DIFF_RENDERERS[args.format], args.out, "progress");
   const asOf = await checkDate(args["as-of"], "--as-of");
   const { diffFiles } = await import("../../pipeline/diff-files.js");
   const result = await diffFiles({

@@ -1,4 +1,5 @@
 // The diff view model: sentences, signs and marks for the Markdown progress report, worded once.
+import { createHash } from "node:crypto";
 import type { ControlChangeKind, Diff, ReplayChange, ScoreChange } from "../../model/diff.js";
 import type { Status } from "../../model/result.js";
 import { INCIDENT_LABEL, STATUS_LABEL } from "../labels.js";
@@ -15,10 +16,14 @@ const KIND_TITLE: Record<ControlChangeKind, string> = {
 
 const num = (v: number | null) => (v === null ? "—" : v.toFixed(1));
 const signed = (v: number | null) => (v === null ? "—" : v > 0 ? `+${v.toFixed(1)}` : v.toFixed(1));
-const status = (s: Status | null, assessed: Status | null) =>
+/** A status in words, with what an accepted risk rests on. */
+const statusLabel = (s: Status | null, assessed: Status | null) =>
   s === null
     ? "—"
-    : `${STATUS_LABEL[s].mark} ${STATUS_LABEL[s].label}${s === "risk_accepted" && assessed ? ` (${STATUS_LABEL[assessed].label.toLowerCase()})` : ""}`;
+    : `${STATUS_LABEL[s].label}${s === "risk_accepted" && assessed ? ` (${STATUS_LABEL[assessed].label.toLowerCase()})` : ""}`;
+/** The same led by its mark, for the Markdown. */
+const status = (s: Status | null, assessed: Status | null) =>
+  s === null ? "—" : `${STATUS_LABEL[s].mark} ${statusLabel(s, assessed)}`;
 
 /** Builds the view model of a diff. Pure: the template only lays this out. */
 export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: string }) {
@@ -43,6 +48,16 @@ export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: str
     /** Whether either side names a third party, so the side table shows them. */
     has_parties: d.old.third_parties.length > 0 || d.new.third_parties.length > 0,
     headline: headline(d),
+    /** What the figures rest on, in one sentence both renderers print. */
+    provenance_note: `Catalog in use: ${d.catalog.id} ${d.catalog.version} · evaluated as of ${d.as_of ?? "each submission's own assessment date"} · vaspcheck ${inputs.vaspcheckVersion} (format ${d.format}). Scores cover the controls both submissions could answer.`,
+    /** SHA-256 over both files' digests, the catalog and the as-of date: a changed byte in either changes it. */
+    digest: createHash("sha256")
+      .update(
+        [d.format, d.catalog.digest, d.as_of ?? "own", d.old.sha256, d.new.sha256, ...partyDigests(d)].join(
+          "\n",
+        ),
+      )
+      .digest("hex"),
     declared_na_note: declaredNote(d),
     counts: countsView(d.summary),
     lessons: d.lessons.map(scoreView),
@@ -50,6 +65,11 @@ export function buildDiffModel(d: Diff, inputs: { readonly vaspcheckVersion: str
     incidents: d.incidents.map(incidentView),
     left_out: d.left_out,
   };
+}
+
+/** The SHA-256 of every third party's file either side read, before then after. */
+function partyDigests(d: Diff): string[] {
+  return [d.old, d.new].flatMap((side) => side.third_parties.flatMap((t) => (t.sha256 ? [t.sha256] : [])));
 }
 
 /** Each third party of one side in a phrase: who, whether its own answers were used, and of which date. */
@@ -128,6 +148,9 @@ function groupsView(d: Diff) {
           severity: c.severity ?? "—",
           old: status(c.old_status, c.old_assessed_status),
           new: status(c.new_status, c.new_assessed_status),
+          /** Without the mark, for a document whose font draws no emoji. */
+          old_label: statusLabel(c.old_status, c.old_assessed_status),
+          new_label: statusLabel(c.new_status, c.new_assessed_status),
         })),
     }))
     .filter((g) => g.controls.length > 0);

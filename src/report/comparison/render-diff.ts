@@ -1,4 +1,4 @@
-// The diff's output formats: Markdown through `templates/diff.md.hbs`, and JSON.
+// The diff's output formats: Markdown through `templates/diff.md.hbs`, PDF, and JSON.
 import type { Diff } from "../../model/diff.js";
 import { DIFF_FORMAT } from "../../model/formats.js";
 import type { OutputFormat } from "../output-format.js";
@@ -15,6 +15,16 @@ export const DIFF_RENDERERS = {
       const { buildDiffModel } = await import("./diff-model.js");
       const templates = await loadTemplates(options.templateDir, "diff", "diff-partials");
       return renderWithTemplates(buildDiffModel(diff, options), templates);
+    },
+  },
+  pdf: {
+    format: "pdf",
+    extension: "pdf",
+    binary: true,
+    describe: "the same progress on paper, written with --out",
+    render: async (diff, options) => {
+      const { renderDiffPdf } = await import("./render-diff-pdf.js");
+      return renderDiffPdf(diff, options);
     },
   },
   json: {

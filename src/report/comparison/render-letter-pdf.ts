@@ -1,15 +1,14 @@
 // The supervisory feedback letter as PDF: A4 portrait, letterhead, addressee, position tables, signature blocks.
 import type { Comparison } from "../../model/comparison.js";
-import { neutraliseText } from "../document-text.js";
 import { heading, labelValues } from "../pdf/blocks.js";
-import { type LayoutFacts, openCanvas, type PdfCanvas } from "../pdf/canvas.js";
-import { collectingDocument } from "../pdf/collect.js";
-import { type Faces, openFaces } from "../pdf/faces.js";
+import type { PdfCanvas } from "../pdf/canvas.js";
+import { openFaces } from "../pdf/faces.js";
 import { defaultFonts, type FontSet } from "../pdf/fonts.js";
+import { type PortraitInfo, renderPortrait } from "../pdf/portrait-document.js";
 import { drawSignatureBlocks } from "../pdf/sections/sign-off.js";
-import { INK, PAGE, SIZE } from "../pdf/styles.js";
+import { INK, SIZE } from "../pdf/styles.js";
 import { type Column, drawTable } from "../pdf/table.js";
-import { drawText, gap, paragraph, textWidth } from "../pdf/text.js";
+import { drawText, gap, paragraph } from "../pdf/text.js";
 import { buildLetterModel, type LetterInputs, type LetterModel } from "./letter-model.js";
 
 /** Options of `renderLetterPdf`. */
@@ -23,46 +22,19 @@ export async function renderLetterPdf(
   options: LetterPdfOptions,
 ): Promise<Uint8Array> {
   const model = buildLetterModel(comparison, options);
-  const faces = openFaces(options.fonts ?? defaultFonts());
-  const layout = drawLetter(model, faces, null);
-  await layout.written;
-  return drawLetter(model, faces, layout.facts).written;
-}
-
-function drawLetter(
-  model: LetterModel,
-  faces: Faces,
-  known: LayoutFacts | null,
-): { facts: LayoutFacts; written: Promise<Uint8Array> } {
-  const date = new Date(`${model.date.length === 10 ? model.date : "1970-01-01"}T00:00:00Z`);
-  const { doc, finish, finishWhenWritten } = collectingDocument(
-    {
-      size: PAGE.size,
-      margin: 0,
-      autoFirstPage: false,
-      compress: known !== null,
-      lang: "en",
-      displayTitle: true,
-      info: {
-        Title: neutraliseText(model.title),
-        Subject: neutraliseText(model.subject),
-        Author: neutraliseText(model.sender),
-        Keywords: neutraliseText(`vaspcheck, supervisory feedback, digest ${model.provenance.digest}`),
-        Creator: `vaspcheck ${model.provenance.vaspcheck_version} compare --focus`,
-        CreationDate: date,
-        ModDate: date,
-      },
-    },
-    known !== null,
-  );
-  faces.register(doc);
-  const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
-  doc.on("pageAdded", () => drawFooter(canvas, model));
-  drawLetterhead(canvas, model);
-  drawBody(canvas, model);
-  const facts = { pages: canvas.pages.count, anchorPages: canvas.anchorPages };
-  // The layout pass draws no logo, so it ends at once; the drawn pass waits for pdfkit to decode it.
-  return { facts, written: known === null ? Promise.resolve(finish()) : finishWhenWritten() };
+  const info: PortraitInfo = {
+    title: model.title,
+    subject: model.subject,
+    author: model.sender,
+    creator: `vaspcheck ${model.provenance.vaspcheck_version} compare --focus`,
+    date: model.date,
+    footer: model.provenance.catalog,
+    digest: model.provenance.digest,
+  };
+  return renderPortrait(info, openFaces(options.fonts ?? defaultFonts()), (canvas) => {
+    drawLetterhead(canvas, model);
+    drawBody(canvas, model);
+  });
 }
 
 function drawLetterhead(canvas: PdfCanvas, model: LetterModel): void {
@@ -132,39 +104,4 @@ function drawBody(canvas: PdfCanvas, model: LetterModel): void {
   gap(canvas, 6);
   paragraph(canvas, model.closing, { size: SIZE.body, after: 12 });
   drawSignatureBlocks(canvas, model.signatories);
-}
-
-/** The digest of what the letter rests on, and "Page X of Y", under a rule. */
-function drawFooter(canvas: PdfCanvas, model: LetterModel): void {
-  const { doc, box } = canvas;
-  const { x, y } = doc;
-  doc
-    .moveTo(box.left, PAGE.footerY - 5)
-    .lineTo(box.right, PAGE.footerY - 5)
-    .lineWidth(0.5)
-    .strokeColor(INK.rule)
-    .stroke();
-  const small = { size: SIZE.tiny, color: INK.muted, height: 10 } as const;
-  const label = `${model.provenance.catalog} · digest `;
-  const width = textWidth(canvas, label, { size: SIZE.tiny }) + 2;
-  drawText(canvas, label, box.left, PAGE.footerY + 2, width, small);
-  drawText(canvas, model.provenance.digest, box.left + width, PAGE.footerY + 3, 300, {
-    ...small,
-    font: "mono",
-  });
-  if (canvas.known)
-    drawText(
-      canvas,
-      `Page ${canvas.pages.count} of ${canvas.known.pages}`,
-      box.right - 100,
-      PAGE.footerY + 2,
-      100,
-      {
-        ...small,
-        size: SIZE.small,
-        align: "right",
-      },
-    );
-  doc.x = x;
-  doc.y = y;
 }
