@@ -10,6 +10,8 @@ export interface PlacedRun {
   readonly right: number;
   /** Whether the run is turned (rotated headers): its width then runs along another axis. */
   readonly turned: boolean;
+  /** The run's font size in points, as placed. */
+  readonly size: number;
   readonly text: string;
 }
 
@@ -30,6 +32,7 @@ export async function placedText(bytes: Uint8Array): Promise<PlacedRun[]> {
         left,
         right: left + item.width,
         turned: item.transform[1] !== 0,
+        size: Math.hypot(item.transform[2] as number, item.transform[3] as number),
         text: item.str,
       });
     }

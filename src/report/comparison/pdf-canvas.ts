@@ -4,7 +4,7 @@ import { type LayoutFacts, openCanvas, type PdfCanvas } from "../pdf/canvas.js";
 import { collectingDocument } from "../pdf/collect.js";
 import type { Faces } from "../pdf/faces.js";
 import { INK, SIZE } from "../pdf/styles.js";
-import { drawText, textWidth } from "../pdf/text.js";
+import { drawText, installContinuedCaptions, textWidth } from "../pdf/text.js";
 
 /** A4 landscape; the bottom margin leaves a line for the footer. */
 const PAGE = {
@@ -64,6 +64,7 @@ export function openComparisonCanvas(
   );
   faces.register(doc);
   const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
+  installContinuedCaptions(canvas);
   doc.on("pageAdded", () => drawFooter(canvas, info));
   return { ...canvas, finish };
 }

@@ -91,6 +91,6 @@ export function drawDeclared({ canvas, model }: ComparisonDrawing): void {
 
 /** A second-level heading with its introduction, kept on one page with the start of what follows. */
 export function subheading(canvas: ComparisonDrawing["canvas"], title: string, intro?: string): void {
-  heading(canvas, title, 2, {}, 60);
+  heading(canvas, title, 2, { caption: title }, 60);
   if (intro) paragraph(canvas, intro, { size: SIZE.small, color: INK.muted, after: 4 });
 }

@@ -9,11 +9,15 @@ export interface HeadingTarget {
   readonly outline?: PDFKit.PDFOutline;
   /** Outline title when it differs from the heading text. */
   readonly outlineTitle?: string;
+  /** What the pages this heading opens belong to: printed "(continued)" atop each page that continues it. */
+  readonly caption?: string;
 }
 
 /** Starts a top-level section on a new page and returns its outline entry. */
 export function startSection(ctx: PdfCanvas, title: string, dest: string): PDFKit.PDFOutline {
   const { doc, box } = ctx;
+  // The new section's first page continues nothing; its later pages continue the section.
+  ctx.running.caption = null;
   doc.addPage();
   anchor(ctx, dest, box.top);
   const entry = bookmark(doc.outline, title);
@@ -21,6 +25,7 @@ export function startSection(ctx: PdfCanvas, title: string, dest: string): PDFKi
   doc.y = box.top + SIZE.h1 + 10;
   doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(1).strokeColor(INK.accent).stroke();
   doc.y += 10;
+  ctx.running.caption = title;
   return entry;
 }
 
@@ -43,6 +48,8 @@ export function heading(
   };
   const height = measure(ctx, text, box.width, style);
   if (doc.y > box.top) doc.y += level === 2 ? 8 : 4;
+  // A heading that opens a block of its own: a page it moves to continues nothing.
+  if (target.caption !== undefined) ctx.running.caption = null;
   ensureSpace(ctx, height + keep);
   const y = doc.y;
   if (target.dest) anchor(ctx, target.dest, y);
@@ -50,6 +57,7 @@ export function heading(
   drawText(ctx, text, box.left, y, box.width, style);
   doc.x = box.left;
   doc.y = y + height + 3;
+  if (target.caption !== undefined) ctx.running.caption = target.caption;
   return entry;
 }
 

@@ -33,6 +33,11 @@ export interface PdfCanvas {
   readonly layoutPass: boolean;
   /** What an earlier layout pass found (page count, page of each destination), when there was one. */
   readonly known: LayoutFacts | null;
+  /**
+   * What the page being filled belongs to ("KEY-001 — title", "DMM Bitcoin", "Findings"): a page that opens inside
+   * it starts with "… (continued)", so no page begins with a block that does not say whose it is. Null: none.
+   */
+  readonly running: { caption: string | null };
   /** Number of pages so far; the current page is the last. */
   readonly pages: { count: number };
   /** Page number of every named destination. */
@@ -57,22 +62,18 @@ export function openCanvas(
   pass: { readonly layoutPass: boolean; readonly known: LayoutFacts | null },
 ): PdfCanvas {
   const pages = { count: 0 };
+  const running = { caption: null as string | null };
   const guard = glyphGuard(faces.hasGlyph);
   const safe = remembered((text: string) => guard(neutraliseText(text)));
   const { left, right, top, bottom } = page.margin;
-  doc.on("pageAdded", () => {
-    pages.count++;
-    // pdfkit's own margins are 0 (the layout places every line), so the body's top-left is set here.
-    doc.x = left;
-    doc.y = top;
-  });
-  return {
+  const canvas: PdfCanvas = {
     doc,
     faces,
     safe,
     brokenLines: new Map(),
     layoutPass: pass.layoutPass,
     known: pass.known,
+    running,
     pages,
     anchorPages: new Map(),
     destKeys: new Map(),
@@ -84,6 +85,13 @@ export function openCanvas(
       width: page.width - left - right,
     },
   };
+  doc.on("pageAdded", () => {
+    pages.count++;
+    // pdfkit's own margins are 0 (the layout places every line), so the body's top-left is set here.
+    doc.x = left;
+    doc.y = top;
+  });
+  return canvas;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ReportModel } from "../report-model.js";
 import { type LayoutFacts, openCanvas, type PdfCanvas } from "./canvas.js";
 import type { Faces } from "./faces.js";
 import { PAGE } from "./styles.js";
+import { installContinuedCaptions } from "./text.js";
 
 export { anchor, bookmark, type LayoutFacts } from "./canvas.js";
 
@@ -21,7 +22,9 @@ export function createContext(
   faces: Faces,
   known: LayoutFacts | null,
 ): PdfContext {
-  return { ...openCanvas(doc, faces, PAGE, { layoutPass: known === null, known }), model };
+  const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
+  installContinuedCaptions(canvas);
+  return { ...canvas, model };
 }
 
 /** The opening paragraph the outline gives a section (the Markdown report prints the same), if any. */

@@ -5,7 +5,7 @@ import { type LayoutFacts, openCanvas, type PdfCanvas } from "./canvas.js";
 import { collectingDocument } from "./collect.js";
 import type { Faces } from "./faces.js";
 import { INK, PAGE, SIZE } from "./styles.js";
-import { drawText, textWidth } from "./text.js";
+import { drawText, installContinuedCaptions, textWidth } from "./text.js";
 
 /** What a portrait document says about itself. */
 export interface PortraitInfo {
@@ -64,6 +64,7 @@ function pass(
   );
   faces.register(doc);
   const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
+  installContinuedCaptions(canvas);
   doc.on("pageAdded", () => drawFooter(canvas, info));
   draw(canvas);
   const facts = { pages: canvas.pages.count, anchorPages: canvas.anchorPages };

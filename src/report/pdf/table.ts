@@ -119,7 +119,8 @@ function drawRow(ctx: PdfCanvas, row: LaidRow, fill: string | null): void {
 
 function drawHeader(ctx: PdfCanvas, header: LaidRow, caption: string | undefined, continued: boolean): void {
   const { doc, box } = ctx;
-  if (continued && caption) {
+  // The page's own caption already says it when the table is the block the page continues.
+  if (continued && caption && caption !== ctx.running.caption) {
     drawText(ctx, `${caption} (continued)`, box.left, doc.y, box.width, {
       size: SIZE.small,
       color: INK.muted,
@@ -161,8 +162,10 @@ export function drawTable<R>(
     );
     // The header never stands alone at the foot of a page: it goes with the first row.
     if (index === 0) {
-      if (doc.y + header.height + Math.min(laid.height, 60) > box.bottom) doc.addPage();
-      drawHeader(ctx, header, options.caption, false);
+      // A table pushed whole onto the next page leaves its heading behind: its caption says whose it is.
+      const moved = doc.y + header.height + Math.min(laid.height, 60) > box.bottom;
+      if (moved) doc.addPage();
+      drawHeader(ctx, header, options.caption, moved);
     }
     if (doc.y + laid.height > box.bottom) {
       doc.addPage();

@@ -183,3 +183,24 @@ export function gap(ctx: PdfCanvas, points: number): void {
   if (ctx.doc.y + points > ctx.box.bottom) ctx.doc.addPage();
   else ctx.doc.y += points;
 }
+
+/**
+ * Opens every page that continues a block with its caption ("KEY-001 — … (continued)"), from `running.caption`;
+ * installed once per document, before its page frame, so every renderer's pages say whose content they carry.
+ */
+export function installContinuedCaptions(ctx: PdfCanvas): void {
+  ctx.doc.on("pageAdded", () => {
+    const caption = ctx.running.caption;
+    if (caption === null) return;
+    // A long caption loses its end to an ellipsis, never the "(continued)" that says what the page is.
+    const style = { size: SIZE.small, color: INK.muted, height: 10 } as const;
+    const suffix = " (continued)";
+    const suffixWidth = textWidth(ctx, suffix, style) + 1;
+    const room = ctx.box.width - suffixWidth;
+    const width = Math.min(room, textWidth(ctx, caption, style) + 1);
+    drawText(ctx, caption, ctx.box.left, ctx.box.top, width, style);
+    drawText(ctx, suffix, ctx.box.left + width, ctx.box.top, suffixWidth, style);
+    ctx.doc.x = ctx.box.left;
+    ctx.doc.y = ctx.box.top + 13;
+  });
+}

@@ -134,19 +134,37 @@ export function drawAppendix(ctx: PdfContext): void {
 }
 
 function drawEvidenceIndex(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, APPENDIX_PART.evidence.title, 2, { dest: SECTION.evidence, outline: section }, 60);
+  heading(
+    ctx,
+    APPENDIX_PART.evidence.title,
+    2,
+    { dest: SECTION.evidence, outline: section, caption: APPENDIX_PART.evidence.title },
+    60,
+  );
   if (appendix.evidence.length === 0) none(ctx, "No evidence cited.");
   else drawTable(ctx, EVIDENCE_COLUMNS, appendix.evidence, { caption: "Evidence index", link });
 }
 
 function drawExceptions(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, APPENDIX_PART.exceptions.title, 2, { dest: SECTION.exceptions, outline: section }, 60);
+  heading(
+    ctx,
+    APPENDIX_PART.exceptions.title,
+    2,
+    { dest: SECTION.exceptions, outline: section, caption: APPENDIX_PART.exceptions.title },
+    60,
+  );
   if (appendix.exceptions.length === 0) none(ctx, "No exceptions.");
   else drawTable(ctx, EXCEPTION_COLUMNS, appendix.exceptions, { caption: "Exceptions", link });
 }
 
 function drawActionPlan(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, APPENDIX_PART.action_plan.title, 2, { dest: SECTION.actionPlan, outline: section }, 60);
+  heading(
+    ctx,
+    APPENDIX_PART.action_plan.title,
+    2,
+    { dest: SECTION.actionPlan, outline: section, caption: APPENDIX_PART.action_plan.title },
+    60,
+  );
   if (appendix.action_plan.length === 0) {
     none(ctx, "No gaps, so nothing to plan.");
     return;
@@ -162,14 +180,26 @@ function drawActionPlan(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDF
 }
 
 function drawReview(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, APPENDIX_PART.review.title, 2, { dest: SECTION.review, outline: section }, 60);
+  heading(
+    ctx,
+    APPENDIX_PART.review.title,
+    2,
+    { dest: SECTION.review, outline: section, caption: APPENDIX_PART.review.title },
+    60,
+  );
   paragraph(ctx, ctx.model.assurance.statement, { size: SIZE.small, after: 4 });
   if (appendix.review.length > 0)
     drawTable(ctx, REVIEW_COLUMNS, appendix.review, { caption: "Review by the assessor", link });
 }
 
 function drawNotApplicable(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, APPENDIX_PART.not_applicable.title, 2, { dest: SECTION.notApplicable, outline: section }, 60);
+  heading(
+    ctx,
+    APPENDIX_PART.not_applicable.title,
+    2,
+    { dest: SECTION.notApplicable, outline: section, caption: APPENDIX_PART.not_applicable.title },
+    60,
+  );
   if (appendix.not_applicable.length === 0) none(ctx, "Every control applies.");
   else
     drawTable(ctx, NOT_APPLICABLE_COLUMNS, appendix.not_applicable, {
@@ -181,7 +211,13 @@ function drawNotApplicable(ctx: PdfContext, appendix: Appendix, section: PDFKit.
 }
 
 function drawUnanswered(ctx: PdfContext, appendix: Appendix, section: PDFKit.PDFOutline): void {
-  heading(ctx, APPENDIX_PART.unanswered.title, 2, { dest: SECTION.unanswered, outline: section }, 60);
+  heading(
+    ctx,
+    APPENDIX_PART.unanswered.title,
+    2,
+    { dest: SECTION.unanswered, outline: section, caption: APPENDIX_PART.unanswered.title },
+    60,
+  );
   if (appendix.unanswered.length === 0) none(ctx, "Every question was answered.");
   else drawTable(ctx, UNANSWERED_COLUMNS, appendix.unanswered, { caption: "Unanswered questions", link });
 }

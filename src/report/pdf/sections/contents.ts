@@ -25,6 +25,7 @@ export function drawContents(ctx: PdfContext): void {
   bookmark(doc.outline, "Contents");
   drawText(ctx, "Contents", box.left, box.top, box.width, { font: "bold", size: SIZE.h1, color: INK.accent });
   doc.y = box.top + SIZE.h1 + 20;
+  ctx.running.caption = "Contents";
   for (const entry of entries(ctx)) {
     const style = entry.level === 1 ? { font: "bold" as const, size: SIZE.body + 1 } : { size: SIZE.body };
     const indent = entry.level === 1 ? 0 : 16;

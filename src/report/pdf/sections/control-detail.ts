@@ -63,11 +63,24 @@ export function drawControlDetail(ctx: PdfContext, c: ControlView, outline: PDFK
 function drawControlHeading(ctx: PdfContext, c: ControlView, outline: PDFKit.PDFOutline): void {
   const { doc, box } = ctx;
   const title = `${c.rank !== null ? `${c.rank}. ` : ""}${c.id} — ${c.title}`;
+  // A new control continues nothing from the one before, even on a page it has to move to.
+  ctx.running.caption = null;
   gap(ctx, 6);
   if (doc.y + 140 > box.bottom) doc.addPage();
   doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(0.8).strokeColor(INK.accent).stroke();
   doc.y += 5;
-  heading(ctx, title, 3, { dest: controlDest(c.anchor), outline, outlineTitle: `${c.id} — ${c.title}` }, 90);
+  heading(
+    ctx,
+    title,
+    3,
+    {
+      dest: controlDest(c.anchor),
+      outline,
+      outlineTitle: `${c.id} — ${c.title}`,
+      caption: `${c.id} — ${c.title}`,
+    },
+    90,
+  );
   badgeRow(ctx, controlBadges(c));
 }
 

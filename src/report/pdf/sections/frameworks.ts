@@ -17,7 +17,13 @@ export function drawFrameworks(ctx: PdfContext): void {
   paragraph(ctx, sectionIntro(ctx, "frameworks") ?? "", { size: SIZE.small, color: INK.muted, after: 6 });
   if (ctx.model.frameworks.length === 0) paragraph(ctx, ctx.model.prose.no_frameworks);
   for (const fw of ctx.model.frameworks) {
-    heading(ctx, `${fw.name} — ${fw.version}`, 2, { dest: frameworkDest(fw.id), outline: section }, 70);
+    heading(
+      ctx,
+      `${fw.name} — ${fw.version}`,
+      2,
+      { dest: frameworkDest(fw.id), outline: section, caption: `${fw.name} — ${fw.version}` },
+      70,
+    );
     badgeRow(ctx, [
       [`Score ${fw.score}`, scoreColor(fw.score_value)],
       [`${fw.mapped_controls} mapped controls`, INK.muted],

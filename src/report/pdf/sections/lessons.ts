@@ -14,7 +14,13 @@ export function drawLessons(ctx: PdfContext): void {
   const section = startSection(ctx, sectionTitle(ctx, "lessons"), SECTION.lessons);
   paragraph(ctx, sectionIntro(ctx, "lessons") ?? "", { size: SIZE.small, color: INK.muted, after: 6 });
   for (const lesson of ctx.model.lessons) {
-    heading(ctx, lesson.title, 2, { dest: lessonDest(lesson.id), outline: section }, 70);
+    heading(
+      ctx,
+      lesson.title,
+      2,
+      { dest: lessonDest(lesson.id), outline: section, caption: lesson.title },
+      70,
+    );
     badgeRow(ctx, [
       [`Score ${lesson.score}`, scoreColor(lesson.score_value)],
       [`Tier ${lesson.tier}`, INK.accent],

@@ -11,7 +11,13 @@ type Methodology = PdfContext["model"]["appendix"]["methodology"];
 /** Draws the appendix part on methodology and definitions. */
 export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const m = ctx.model.appendix.methodology;
-  heading(ctx, APPENDIX_PART.methodology.title, 2, { dest: SECTION.methodology, outline: section }, 80);
+  heading(
+    ctx,
+    APPENDIX_PART.methodology.title,
+    2,
+    { dest: SECTION.methodology, outline: section, caption: APPENDIX_PART.methodology.title },
+    80,
+  );
   paragraph(
     ctx,
     "vaspcheck evaluates each control's rule against the organization's answers as of the as-of date. " +

@@ -46,7 +46,7 @@ function drawIncident(ctx: PdfContext, incident: Incident, section: PDFKit.PDFOu
     ctx,
     `${incident.name} (${incident.date})`,
     2,
-    { dest: incidentDest(incident.id), outline: section },
+    { dest: incidentDest(incident.id), outline: section, caption: `${incident.name}: attack chain` },
     150,
   );
   badgeRow(ctx, [

@@ -16,7 +16,13 @@ const GUTTER = 20;
 export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const { model } = ctx;
   const d = model.document;
-  heading(ctx, APPENDIX_PART.sign_off.title, 2, { dest: SECTION.signOff, outline: section }, 120);
+  heading(
+    ctx,
+    APPENDIX_PART.sign_off.title,
+    2,
+    { dest: SECTION.signOff, outline: section, caption: APPENDIX_PART.sign_off.title },
+    120,
+  );
   paragraph(ctx, "Scope and limitations", { font: "bold", size: SIZE.small, after: 1 });
   paragraph(ctx, d.limitations, { size: SIZE.small, after: 6 });
   paragraph(ctx, "Opinion", { font: "bold", size: SIZE.small, after: 1 });

@@ -1,0 +1,59 @@
+// What a reader checks page by page without looking: every page says whose content it carries, links are there,
+// and no text leaves the page's box. Rendered from the shipped DMM-like example, whose 130-odd pages break
+// inside replay chains, tables and control details.
+
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { describe, expect, it } from "vitest";
+import { createReport } from "../src/pipeline/create-report.js";
+import { PAGE, SIZE } from "../src/report/pdf/styles.js";
+import { placedText } from "./helpers/placed-text.js";
+
+const result = await createReport({ answersPath: "examples/dmm-like-exchange.yaml", format: "pdf" });
+if (!result.ok) throw new Error("the example does not render");
+const bytes = result.output as Uint8Array;
+const runs = await placedText(bytes);
+const pages = runs[0]!.pages;
+const body = (n: number) =>
+  runs
+    .filter((r) => r.page === n && r.top >= PAGE.margin.top && r.top <= PAGE.height - PAGE.margin.bottom)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+
+describe("the pages of the PDF report", () => {
+  it("opens every page after the cover with the heading of a block or a '(continued)' caption", () => {
+    expect(pages).toBeGreaterThan(60);
+    const bare: string[] = [];
+    for (let n = 2; n <= pages; n++) {
+      const lines = body(n);
+      const first = lines[0]!;
+      const line = lines.filter((r) => Math.abs(r.top - first.top) < 2);
+      const text = line.map((r) => r.text).join(" ");
+      // A heading that opens a block of its own: a section, an incident, a lesson, a framework, a control.
+      const isHeading = line.some((r) => r.size >= SIZE.h2 - 0.1) || /^(\d+\. )?[A-Z]{3}-\d{3} — /.test(text);
+      if (!isHeading && !text.trimEnd().endsWith("(continued)")) bare.push(`p.${n}: ${text.slice(0, 80)}`);
+    }
+    expect(bare).toEqual([]);
+  });
+
+  it("keeps every text run inside the page, between the margins", () => {
+    const outside = runs.filter(
+      (r) => !r.turned && (r.left < PAGE.margin.left - 0.5 || r.right > PAGE.width - PAGE.margin.right + 0.5),
+    );
+    expect(outside.map((r) => `p.${r.page}: ${r.text.slice(0, 40)}`)).toEqual([]);
+  });
+
+  it("carries web links for sources and internal links for cross-references", async () => {
+    const file = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    let uri = 0;
+    let internal = 0;
+    for (let n = 1; n <= file.numPages; n++) {
+      for (const a of await (await file.getPage(n)).getAnnotations()) {
+        if (a.subtype !== "Link") continue;
+        if (a.url) uri++;
+        else if (a.dest) internal++;
+      }
+    }
+    await file.destroy();
+    expect(uri).toBeGreaterThan(50);
+    expect(internal).toBeGreaterThan(100);
+  });
+});
