@@ -57,3 +57,22 @@ describe("the pages of the PDF report", () => {
     expect(internal).toBeGreaterThan(100);
   });
 });
+
+describe("the PDF report as an accessible document", () => {
+  it("is tagged, says its language, and gives each page a structure of headings and paragraphs", async () => {
+    const file = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+    expect(await file.getMarkInfo()).toMatchObject({ Marked: true });
+    const { info } = (await file.getMetadata()) as { info: { Language?: string; PDFFormatVersion?: string } };
+    expect(info.Language).toBe("en");
+    expect(info.PDFFormatVersion).toBe("1.7");
+    const roles = new Set<string>();
+    const walk = (node: { role?: string; children?: unknown[] } | null) => {
+      if (!node) return;
+      if (node.role) roles.add(node.role);
+      for (const child of node.children ?? []) walk(child as { role?: string; children?: unknown[] });
+    };
+    for (const n of [1, 4, 8, 30]) walk(await (await file.getPage(n)).getStructTree());
+    await file.destroy();
+    for (const role of ["Document", "Sect", "H1", "H2", "H3", "P"]) expect(roles, role).toContain(role);
+  });
+});

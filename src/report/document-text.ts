@@ -26,3 +26,12 @@ const DOCUMENT_UNSAFE = /(?![\t\n])[\p{Cc}\p{Cs}\u200B\u202A-\u202E\u2060-\u2064
 export function neutraliseText(text: string): string {
   return text.replace(OTHER_BREAKS, "\n").replace(DOCUMENT_UNSAFE, visibleEscape);
 }
+
+/**
+ * Text for a PDF's metadata (title, author, subject, keywords): neutralised, and with `&`, `<` and `>` in their
+ * full-width forms. Why: pdfkit copies these strings unescaped into the XMP packet of a PDF 1.4 or later, where
+ * an ampersand or an angle bracket would make the metadata invalid XML, or let a name inject XML into it.
+ */
+export function metadataText(text: string): string {
+  return neutraliseText(text).replaceAll("&", "＆").replaceAll("<", "＜").replaceAll(">", "＞");
+}

@@ -199,6 +199,7 @@ function lessonsView({ evaluation, catalog, view, tierName }: ViewContext) {
       score: pct(lesson.score),
       score_value: lesson.score,
       tier: tierName(lesson.tier),
+      tier_level: lesson.tier,
       controls: lesson.controls.map(view),
     };
   });

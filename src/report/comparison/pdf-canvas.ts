@@ -1,9 +1,10 @@
 // The comparison PDF's document: landscape A4 on the report's canvas, with a running footer on every page.
-import { neutraliseText } from "../document-text.js";
+import { metadataText } from "../document-text.js";
 import { type LayoutFacts, openCanvas, type PdfCanvas } from "../pdf/canvas.js";
 import { collectingDocument } from "../pdf/collect.js";
 import type { Faces } from "../pdf/faces.js";
 import { INK, SIZE } from "../pdf/styles.js";
+import { asArtifact, closeTags } from "../pdf/tags.js";
 import { drawText, installContinuedCaptions, textWidth } from "../pdf/text.js";
 
 /** A4 landscape; the bottom margin leaves a line for the footer. */
@@ -49,12 +50,15 @@ export function openComparisonCanvas(
       autoFirstPage: false,
       compress: known !== null,
       lang: "en",
+      // Tagged (a structure tree in reading order, headings, artifacts), which needs PDF 1.4 or later.
+      tagged: true,
+      pdfVersion: "1.7",
       displayTitle: true,
       info: {
         // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
-        Title: neutraliseText(info.title),
-        Subject: neutraliseText(info.subject),
-        Keywords: neutraliseText(`vaspcheck, sector comparison, digest ${info.digest}`),
+        Title: metadataText(info.title),
+        Subject: metadataText(info.subject),
+        Keywords: metadataText(`vaspcheck, sector comparison, digest ${info.digest}`),
         Creator: info.creator,
         CreationDate: date,
         ModDate: date,
@@ -65,8 +69,14 @@ export function openComparisonCanvas(
   faces.register(doc);
   const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
   installContinuedCaptions(canvas);
-  doc.on("pageAdded", () => drawFooter(canvas, info));
-  return { ...canvas, finish };
+  doc.on("pageAdded", () => asArtifact(canvas.tags, () => drawFooter(canvas, info)));
+  return {
+    ...canvas,
+    finish: () => {
+      closeTags(canvas.tags);
+      return finish();
+    },
+  };
 }
 
 /** Title on the left, the digest in the middle, "Page X of Y" on the right, under a rule. */

@@ -1,6 +1,7 @@
 // Reusable blocks: section starts, headings with bookmarks, label–value lists, badges and callouts.
 import { anchor, bookmark, type PdfCanvas } from "./canvas.js";
 import { INK, SIZE } from "./styles.js";
+import { startTaggedSection } from "./tags.js";
 import { drawText, ensureSpace, measure, type TextStyle, textWidth } from "./text.js";
 
 /** Where a heading goes in the outline and which named destination it defines. */
@@ -19,9 +20,15 @@ export function startSection(ctx: PdfCanvas, title: string, dest: string): PDFKi
   // The new section's first page continues nothing; its later pages continue the section.
   ctx.running.caption = null;
   doc.addPage();
+  if (ctx.tags) startTaggedSection(doc, ctx.tags);
   anchor(ctx, dest, box.top);
   const entry = bookmark(doc.outline, title);
-  drawText(ctx, title, box.left, box.top, box.width, { font: "bold", size: SIZE.h1, color: INK.accent });
+  drawText(ctx, title, box.left, box.top, box.width, {
+    font: "bold",
+    size: SIZE.h1,
+    color: INK.accent,
+    role: "H1",
+  });
   doc.y = box.top + SIZE.h1 + 10;
   doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(1).strokeColor(INK.accent).stroke();
   doc.y += 10;
@@ -45,6 +52,7 @@ export function heading(
     font: "bold",
     size: level === 2 ? SIZE.h2 : SIZE.h3,
     color: level === 2 ? INK.accent : INK.text,
+    role: level === 2 ? "H2" : "H3",
   };
   const height = measure(ctx, text, box.width, style);
   if (doc.y > box.top) doc.y += level === 2 ? 8 : 4;

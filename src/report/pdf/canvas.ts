@@ -2,6 +2,7 @@
 import { neutraliseText } from "../document-text.js";
 import type { Faces } from "./faces.js";
 import { glyphGuard } from "./fonts.js";
+import { openTags, type Tags } from "./tags.js";
 
 /** A page size and the body's margins, in points. */
 export interface PageGeometry {
@@ -38,6 +39,8 @@ export interface PdfCanvas {
    * it starts with "… (continued)", so no page begins with a block that does not say whose it is. Null: none.
    */
   readonly running: { caption: string | null };
+  /** The structure tree of a tagged document's drawn pass; null in a layout pass. */
+  readonly tags: Tags | null;
   /** Number of pages so far; the current page is the last. */
   readonly pages: { count: number };
   /** Page number of every named destination. */
@@ -73,6 +76,7 @@ export function openCanvas(
     brokenLines: new Map(),
     layoutPass: pass.layoutPass,
     known: pass.known,
+    tags: pass.layoutPass ? null : openTags(doc),
     running,
     pages,
     anchorPages: new Map(),

@@ -1,6 +1,6 @@
 // Charts drawn as vector shapes: horizontal percentage bars and a stacked proportion bar with legend.
 import type { PdfCanvas } from "./canvas.js";
-import { INK, SIZE, scoreColor } from "./styles.js";
+import { INK, SCORE_LEGEND, SIZE, scoreColor } from "./styles.js";
 import { drawText, ensureSpace, measure } from "./text.js";
 
 /** One bar: a label and a percentage (null when nothing applies). */
@@ -47,8 +47,25 @@ export function barChart(ctx: PdfCanvas, bars: readonly Bar[]): void {
     }
     drawBarRow(ctx, plot, bar, height);
   }
+  drawScoreLegend(ctx);
   doc.x = box.left;
   doc.y += 8;
+}
+
+/** What the bar colours mean: one swatch per band of `scoreColor`. */
+function drawScoreLegend(ctx: PdfCanvas): void {
+  const { doc, box } = ctx;
+  ensureSpace(ctx, 14);
+  const y = doc.y + 3;
+  let x = box.left;
+  drawText(ctx, "Bar colour:", x, y, 60, { size: SIZE.tiny, color: INK.muted, height: 9 });
+  x += 50;
+  for (const band of SCORE_LEGEND) {
+    doc.rect(x, y + 1, 8, 7).fill(band.color);
+    drawText(ctx, band.label, x + 11, y, 90, { size: SIZE.tiny, color: INK.muted, height: 9 });
+    x += 100;
+  }
+  doc.y = y + 11;
 }
 
 function drawAxis(ctx: PdfCanvas, plot: Plot): void {

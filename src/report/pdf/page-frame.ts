@@ -1,6 +1,7 @@
 // Running header and footer of every body page: organization, as-of date, report digest, "Page X of Y".
 import type { PdfContext } from "./context.js";
 import { INK, PAGE, SIZE } from "./styles.js";
+import { asArtifact } from "./tags.js";
 import { drawText, textWidth } from "./text.js";
 
 /**
@@ -13,8 +14,10 @@ export function installPageFrame(ctx: PdfContext): void {
   doc.on("pageAdded", () => {
     if (ctx.pages.count === 1) return;
     const { x, y } = doc;
-    drawRunningHeader(ctx);
-    drawRunningFooter(ctx);
+    asArtifact(ctx.tags, () => {
+      drawRunningHeader(ctx);
+      drawRunningFooter(ctx);
+    });
     doc.x = x;
     doc.y = y;
   });

@@ -1,10 +1,11 @@
 // A short A4 portrait document (a letter, a progress diff): laid out twice for "Page X of Y", with a footer that
 // carries the digest of what the document rests on.
-import { neutraliseText } from "../document-text.js";
+import { metadataText } from "../document-text.js";
 import { type LayoutFacts, openCanvas, type PdfCanvas } from "./canvas.js";
 import { collectingDocument } from "./collect.js";
 import type { Faces } from "./faces.js";
 import { INK, PAGE, SIZE } from "./styles.js";
+import { asArtifact, closeTags } from "./tags.js";
 import { drawText, installContinuedCaptions, textWidth } from "./text.js";
 
 /** What a portrait document says about itself. */
@@ -48,13 +49,16 @@ function pass(
       autoFirstPage: false,
       compress: known !== null,
       lang: "en",
+      // Tagged (a structure tree in reading order, headings, artifacts), which needs PDF 1.4 or later.
+      tagged: true,
+      pdfVersion: "1.7",
       displayTitle: true,
       info: {
         // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
-        Title: neutraliseText(info.title),
-        Subject: neutraliseText(info.subject),
-        ...(info.author ? { Author: neutraliseText(info.author) } : {}),
-        Keywords: neutraliseText(`vaspcheck, digest ${info.digest}`),
+        Title: metadataText(info.title),
+        Subject: metadataText(info.subject),
+        ...(info.author ? { Author: metadataText(info.author) } : {}),
+        Keywords: metadataText(`vaspcheck, digest ${info.digest}`),
         Creator: info.creator,
         CreationDate: date,
         ModDate: date,
@@ -65,8 +69,9 @@ function pass(
   faces.register(doc);
   const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
   installContinuedCaptions(canvas);
-  doc.on("pageAdded", () => drawFooter(canvas, info));
+  doc.on("pageAdded", () => asArtifact(canvas.tags, () => drawFooter(canvas, info)));
   draw(canvas);
+  closeTags(canvas.tags);
   const facts = { pages: canvas.pages.count, anchorPages: canvas.anchorPages };
   // The layout pass draws no image, so it ends at once; the drawn pass may wait for pdfkit to decode one.
   return { facts, written: known === null ? Promise.resolve(finish()) : finishWhenWritten() };

@@ -1,5 +1,5 @@
 // PDF renderer: lays the report view model out as an auditor-grade document with pdfkit.
-import { neutraliseText } from "../document-text.js";
+import { metadataText } from "../document-text.js";
 import type { ReportModel } from "../report-model.js";
 import { collectingDocument } from "./collect.js";
 import { createContext, type LayoutFacts } from "./context.js";
@@ -16,6 +16,7 @@ import { drawLessons } from "./sections/lessons.js";
 import { drawReplay } from "./sections/replay.js";
 import { drawSummary } from "./sections/summary.js";
 import { PAGE } from "./styles.js";
+import { closeTags } from "./tags.js";
 
 /** The drawer of each outline section: adding a section to the outline without one is a type error. */
 const DRAW: Record<ReportModel["outline"][number]["id"], (ctx: ReturnType<typeof createContext>) => void> = {
@@ -61,15 +62,18 @@ function documentOptions(model: ReportModel, draft: boolean): PDFKit.PDFDocument
     // The layout pass's output is thrown away: compressing it would be wasted work.
     compress: !draft,
     lang: "en",
+    // Tagged (a structure tree in reading order, headings, artifacts), which needs PDF 1.4 or later.
+    tagged: true,
+    pdfVersion: "1.7",
     displayTitle: true,
     info: {
       // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
-      Title: neutraliseText(model.title),
-      Author: neutraliseText(model.assessment.assessor),
-      Subject: neutraliseText(
+      Title: metadataText(model.title),
+      Author: metadataText(model.assessment.assessor),
+      Subject: metadataText(
         `Security gap assessment of ${model.organization.name} against ${p.catalog_id} ${p.catalog_version}, as of ${model.assessment.as_of}`,
       ),
-      Keywords: neutraliseText(
+      Keywords: metadataText(
         [
           "vaspcheck",
           "security gap report",
@@ -102,6 +106,7 @@ function drawDocument(
   drawCover(ctx);
   drawContents(ctx);
   for (const section of model.outline) DRAW[section.id](ctx);
+  closeTags(ctx.tags);
   // The layout pass draws no image, so it ends at once; the drawn pass may wait for pdfkit to decode the logo.
   const written = known === null ? Promise.resolve(finish()) : finishWhenWritten();
   return { facts: { pages: ctx.pages.count, anchorPages: ctx.anchorPages }, written };

@@ -104,6 +104,13 @@ export function tierColor(tier: number | null): string {
   return RED;
 }
 
+/** The bands of `scoreColor`, for the legend of every chart drawn in them. */
+export const SCORE_LEGEND: readonly { readonly color: string; readonly label: string }[] = [
+  { color: GREEN, label: "80% and above" },
+  { color: AMBER, label: "50% to under 80%" },
+  { color: RED, label: "under 50%" },
+];
+
 /** Colour of a score bar: the same thresholds a reader applies to a percentage at a glance (80, 50). */
 export function scoreColor(score: number | null): string {
   if (score === null) return GREY;

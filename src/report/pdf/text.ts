@@ -1,6 +1,7 @@
 // Text primitives: styles, laying text out into lines once, drawing laid-out text, flowing paragraphs.
 import { linkTo, type PdfCanvas, REMEMBER_FROM } from "./canvas.js";
 import { INK, SIZE } from "./styles.js";
+import { asArtifact, type TextRole, tagged } from "./tags.js";
 import { ellipsize, type Measure, wrapLines } from "./wrap.js";
 
 /** How a run of text looks. */
@@ -8,6 +9,8 @@ export interface TextStyle {
   readonly font?: "regular" | "bold" | "mono";
   readonly size?: number;
   readonly color?: string;
+  /** The role in a tagged PDF's structure: a heading level, or a paragraph (the default). */
+  readonly role?: TextRole;
 }
 
 /** Text broken into lines for one width and style, ready to draw. */
@@ -110,11 +113,13 @@ export function drawLaid(
   doc.font(laid.style.font ?? "regular", laid.style.size ?? SIZE.body);
   doc.fillColor(laid.style.color ?? INK.text);
   // Without a width pdfkit neither wraps nor moves down at a newline (it runs lines together), so each
-  // line is placed on its own.
-  for (let i = first; i < first + count; i++) {
-    const dx = align === "left" ? 0 : (width - laid.widths[i]!) / (align === "right" ? 1 : 2);
-    doc.text(laid.lines[i]!, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
-  }
+  // line is placed on its own; the lines of one call are one element of the structure tree.
+  tagged(doc, ctx.tags, laid.style.role ?? "P", () => {
+    for (let i = first; i < first + count; i++) {
+      const dx = align === "left" ? 0 : (width - laid.widths[i]!) / (align === "right" ? 1 : 2);
+      doc.text(laid.lines[i]!, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
+    }
+  });
   doc.x = cursor.x;
   doc.y = cursor.y;
 }
@@ -198,8 +203,10 @@ export function installContinuedCaptions(ctx: PdfCanvas): void {
     const suffixWidth = textWidth(ctx, suffix, style) + 1;
     const room = ctx.box.width - suffixWidth;
     const width = Math.min(room, textWidth(ctx, caption, style) + 1);
-    drawText(ctx, caption, ctx.box.left, ctx.box.top, width, style);
-    drawText(ctx, suffix, ctx.box.left + width, ctx.box.top, suffixWidth, style);
+    asArtifact(ctx.tags, () => {
+      drawText(ctx, caption, ctx.box.left, ctx.box.top, width, style);
+      drawText(ctx, suffix, ctx.box.left + width, ctx.box.top, suffixWidth, style);
+    });
     ctx.doc.x = ctx.box.left;
     ctx.doc.y = ctx.box.top + 13;
   });

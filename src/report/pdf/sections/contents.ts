@@ -23,7 +23,12 @@ export function drawContents(ctx: PdfContext): void {
   const { doc, box } = ctx;
   doc.addPage();
   bookmark(doc.outline, "Contents");
-  drawText(ctx, "Contents", box.left, box.top, box.width, { font: "bold", size: SIZE.h1, color: INK.accent });
+  drawText(ctx, "Contents", box.left, box.top, box.width, {
+    font: "bold",
+    size: SIZE.h1,
+    color: INK.accent,
+    role: "H1",
+  });
   doc.y = box.top + SIZE.h1 + 20;
   ctx.running.caption = "Contents";
   for (const entry of entries(ctx)) {

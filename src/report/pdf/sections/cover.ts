@@ -31,6 +31,7 @@ function drawCoverTitle(ctx: PdfContext): void {
     font: "bold",
     size: SIZE.title,
     height: Math.min(nameHeight, 140),
+    role: "H1",
   });
   doc.y = 112 + Math.min(nameHeight, 140) + 8;
   paragraph(ctx, `Assessment against the ${p.catalog_id} control catalog, version ${p.catalog_version}`, {

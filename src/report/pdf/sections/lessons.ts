@@ -5,7 +5,7 @@ import { badgeRow, heading, startSection } from "../blocks.js";
 import type { PdfContext } from "../context.js";
 import { sectionIntro, sectionTitle } from "../context.js";
 import { controlDest, lessonDest, SECTION } from "../dests.js";
-import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR, scoreColor } from "../styles.js";
+import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR, scoreColor, tierColor } from "../styles.js";
 import { drawTable } from "../table.js";
 import { paragraph } from "../text.js";
 
@@ -23,7 +23,7 @@ export function drawLessons(ctx: PdfContext): void {
     );
     badgeRow(ctx, [
       [`Score ${lesson.score}`, scoreColor(lesson.score_value)],
-      [`Tier ${lesson.tier}`, INK.accent],
+      [`Tier ${lesson.tier}`, tierColor(lesson.tier_level)],
     ]);
     paragraph(ctx, lesson.narrative, { size: SIZE.small, after: 2 });
     paragraph(ctx, `Learned from: ${lesson.incidents}.`, { size: SIZE.small, color: INK.muted, after: 4 });
