@@ -76,3 +76,21 @@ describe("the PDF report as an accessible document", () => {
     for (const role of ["Document", "Sect", "H1", "H2", "H3", "P"]) expect(roles, role).toContain(role);
   });
 });
+
+describe("the Markdown report's tables", () => {
+  it("print no escaped backtick in any table row of the shipped examples", async () => {
+    for (const example of [
+      "dmm-like-exchange",
+      "midsize-exchange",
+      "strong-exchange",
+      "vendor-run-exchange",
+    ]) {
+      const md = await createReport({ answersPath: `examples/${example}.yaml`, format: "md" });
+      if (!md.ok) throw new Error(`${example} does not render`);
+      const rows = String(md.output)
+        .split("\n")
+        .filter((line) => line.startsWith("|") && line.includes("\\`"));
+      expect(rows, example).toEqual([]);
+    }
+  });
+});
