@@ -51,3 +51,18 @@ describe("a diff as PDF", () => {
     expect(io.err).toContain("--format pdf writes binary data and stdout is a terminal");
   });
 });
+
+describe("why a replay verdict moved", () => {
+  it("names only controls that moved the same way as the verdict, and none for an unchanged verdict", () => {
+    const change = new Map(diff.controls.map((c) => [c.control_id, c.change]));
+    let named = 0;
+    for (const i of diff.incidents) {
+      if (i.change === "same") expect(i.changed_controls, i.name).toEqual([]);
+      for (const id of i.changed_controls) {
+        named++;
+        expect(change.get(id), `${i.name}: ${id}`).not.toBe(i.change === "better" ? "regressed" : "improved");
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+});

@@ -49,7 +49,7 @@ describe("the supervisory feedback letter", () => {
       expect(out).toContain("Addressee Exchange K.K.");
       expect(out).toContain("Reference");
       expect(out).toContain("Your position among your peers");
-      expect(out).toMatch(/Lowest quarter|Below the median|Above the median|Highest quarter/);
+      expect(out).toMatch(/Lowest quarter|Second quarter|Third quarter|Highest quarter/);
     }
     expect(text).toMatch(/Page 1 of \d/);
   });
@@ -68,10 +68,10 @@ describe("the supervisory feedback letter", () => {
     expect([0, 24.9, 25, 49.9, 50, 74.9, 75, 100, null].map(percentileBand)).toEqual([
       "Lowest quarter",
       "Lowest quarter",
-      "Below the median",
-      "Below the median",
-      "Above the median",
-      "Above the median",
+      "Second quarter",
+      "Second quarter",
+      "Third quarter",
+      "Third quarter",
       "Highest quarter",
       "Highest quarter",
       "—",
@@ -95,5 +95,33 @@ describe("the supervisory feedback letter", () => {
     const without = memoryIo();
     expect(await main(["compare", dir, "--jobs", "0", "--report-config", config], without)).toBe(2);
     expect(without.err).toContain("--report-config is the letterhead of a --focus letter");
+  });
+});
+
+describe("what the letter says of the addressee's own declarations", () => {
+  it("names the controls the addressee declared not applicable, and asks for their justification", async () => {
+    const dir = sector();
+    const declared = readFileSync(join(dir, "addressee.yaml"), "utf8").replace(
+      /^ {2}SOC-003:\n(?: {4}.*\n)+/m,
+      "  SOC-003:\n    not_applicable:\n      justification: Our staff never receive unsolicited contacts, as the whole team works in one closed office.\n",
+    );
+    writeFileSync(join(dir, "addressee.yaml"), declared);
+    const { md, text } = await letter(dir);
+    for (const out of [md, text]) {
+      expect(out).toContain("Controls you declared not applicable");
+      expect(out).toContain("SOC-003");
+      expect(out).toContain("the justification of every control you declared not applicable");
+    }
+  });
+
+  it("asks only about what it found: no request about controls below the norm when there are none", async () => {
+    const { md, comparison } = await letter(sector());
+    if (comparison.focus?.lagging_controls.length === 0) {
+      expect(md).toContain("On no control are you below the sector norm.");
+      expect(md).not.toContain("the controls where you are below the sector norm");
+    } else expect(md).toContain("the controls where you are below the sector norm");
+    // No control below the norm rests on fewer peers than the minimum.
+    for (const l of comparison.focus?.lagging_controls ?? [])
+      expect(l.peers_in_scope).toBeGreaterThanOrEqual(5);
   });
 });

@@ -71,7 +71,8 @@ describe("the PDF report as an accessible document", () => {
       if (node.role) roles.add(node.role);
       for (const child of node.children ?? []) walk(child as { role?: string; children?: unknown[] });
     };
-    for (const n of [1, 4, 8, 30]) walk(await (await file.getPage(n)).getStructTree());
+    for (let n = 1; n <= Math.min(file.numPages, 40); n++)
+      walk(await (await file.getPage(n)).getStructTree());
     await file.destroy();
     for (const role of ["Document", "Sect", "H1", "H2", "H3", "P"]) expect(roles, role).toContain(role);
   });

@@ -215,7 +215,9 @@ describe("page layout", () => {
         "Security gap report · Draft · as of 2026-06-30",
       ]);
       const below = onPage.filter((r) => r.top > bottom).map((r) => r.text);
-      expect(below.at(-1), `page ${n}`).toBe(`Page ${n} of ${pages}`);
+      expect(below, `page ${n}`).toContain(`Page ${n} of ${pages}`);
+      // The marking travels with every page, not with the cover alone.
+      expect(below.at(-1), `page ${n}`).toBe("DRAFT · Confidential");
       expect(
         onPage.filter((r) => r.top >= PAGE.margin.top && r.top <= bottom).length,
         `page ${n}`,

@@ -42,9 +42,7 @@ describe("report configuration", () => {
   it("without one, says the report is a draft that expresses no opinion, and names no signatory", async () => {
     const md = await markdown();
     expect(md).toContain("**DRAFT · Confidential**");
-    expect(md).toMatch(
-      /\*\*Opinion\.\*\* No opinion is expressed: this report is a draft of a self-assessment/,
-    );
+    expect(md).toMatch(/\*\*Opinion\.\*\* No opinion is expressed in this draft report of a self-assessment/);
     // The assessor the answers name is a department, not the person who signs.
     expect(md).toMatch(/\| Assessor \| {2}\| {2}\| \| \|/);
     expect(md).toContain("| Management of the organization |  |  | | |");
@@ -124,7 +122,7 @@ describe("report configuration", () => {
       out,
     );
     expect(cut.code).toBe(1);
-    expect(cut.stderr).toContain("cannot be used: it holds no image data (IDAT)");
+    expect(cut.stderr).toContain("cannot be used: it has no end chunk (IEND)");
     expect(() => readFileSync(out)).toThrow();
   });
 });

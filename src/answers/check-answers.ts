@@ -39,9 +39,13 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
   const controls = new Map(catalog.controls.map((c) => [c.id, c]));
   checkReviewedControls(data.review, controls, emit);
   if (!isRecord(data.answers)) return diagnostics;
+  let unknown = 0;
   for (const [controlId, answer] of Object.entries(data.answers)) {
     const control = controls.get(controlId);
     if (!control) {
+      // Past the number a file's list can show, unknown ids are counted, not placed or matched against the catalog:
+      // half a million of them would otherwise cost a minute of suggestions and gigabytes of diagnostics.
+      if (++unknown > MAX_UNKNOWN_LISTED) continue;
       // show() shortens: a key may be a megabyte long, and the message must not repeat it whole.
       emit(["answers", controlId], "answers/unknown-control", `Unknown control ${show(controlId)}`, {
         key: true,
@@ -54,7 +58,26 @@ export function checkAnswers(file: SourceFile, catalog: Catalog): Diagnostic[] {
     checkControlAnswer(controlId, answer, control, catalog, emit);
     checkImplied(controlId, answer, control, isRecord(data.profile) ? data.profile : {}, emit);
   }
+  if (unknown > MAX_UNKNOWN_LISTED) unlistedUnknown(file, diagnostics, unknown - MAX_UNKNOWN_LISTED);
   return diagnostics;
+}
+
+/** Unknown control ids listed one by one; the rest are counted in one notice. */
+export const MAX_UNKNOWN_LISTED = 1000;
+
+/** The notice standing for the unknown control ids not listed: it counts them, as a capped list's notice does. */
+function unlistedUnknown(file: SourceFile, diagnostics: Diagnostic[], count: number): void {
+  const place = locate(file, ["answers"], { key: true });
+  diagnostics.push({
+    file: file.path,
+    ...place,
+    severity: "error",
+    code: "input/too-many-problems",
+    message: `${count.toLocaleString("en-US")} more unknown control ids under \`answers\` are not listed (${MAX_UNKNOWN_LISTED.toLocaleString("en-US")} are)`,
+    hint: "Check that this is an answers file for this catalog; `npx vaspcheck catalog list` shows the control ids.",
+    path: ["answers"],
+    omitted: { errors: count, warnings: 0 },
+  });
 }
 
 /** Every control the assessor's layer names exists in the catalog. */

@@ -1,7 +1,7 @@
 // The one output gate: what `--out` may name, checked before any work is done and again just before writing.
 import type { Stats } from "node:fs";
 import { lstat, realpath, stat } from "node:fs/promises";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, sep } from "node:path";
 import { kindOf } from "../source/input-gate.js";
 import { UsageError } from "./errors.js";
 
@@ -22,7 +22,7 @@ export async function checkOut(out: string | undefined, inputs: readonly string[
 
 /** A new `--out` needs a directory to go in: said as such, not as a file that is not found. */
 async function refuseMissingDirectory(out: string): Promise<void> {
-  const dir = dirname(resolve(out));
+  const dir = dirname(unresolved(out));
   const found = await stat(dir).then(
     (s) => (s.isDirectory() ? "directory" : "file"),
     (error: NodeJS.ErrnoException) => error.code ?? "error",
@@ -115,7 +115,9 @@ async function refuseInputOverlap(out: string, inputs: readonly string[]): Promi
  * is resolved and the rest appended.
  */
 async function realTarget(path: string): Promise<string> {
-  const absolute = resolve(path);
+  // Not `resolve()`: it drops `l/..` by the text, where the kernel follows the link `l` first and then goes up from
+  // where it leads. realpath() walks the path as the kernel does.
+  const absolute = unresolved(path);
   const tail: string[] = [];
   let head = absolute;
   for (;;) {
@@ -126,4 +128,9 @@ async function realTarget(path: string): Promise<string> {
     tail.push(basename(head));
     head = parent;
   }
+}
+
+/** An absolute path with every `.` and `..` kept, for realpath() to walk as the kernel does. */
+function unresolved(path: string): string {
+  return isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
 }

@@ -278,18 +278,21 @@ function replayChange(
     conditions: readonly number[];
   },
 ): ReplayChange {
-  // The reason is the countermeasures whose state moved, and of those only the controls whose status moved.
+  // The reason is the countermeasures whose state moved the way the verdict moved, and of those only the controls
+  // whose status moved: a control that regressed is never the reason an attack is now stopped.
   const { was, now } = why;
   const plan = compileCatalog(why.catalog).plan;
-  const moved = new Set<string>();
+  const moved = { better: new Set<string>(), worse: new Set<string>() };
   for (const step of plan.chains[i] ?? [])
-    for (const cm of step)
-      if (countermeasureState(cm, was) !== countermeasureState(cm, now))
-        for (const p of cm.positions) {
-          const id = (why.catalog.controls[p] as { id: string }).id;
-          if (why.changed.has(id) && was.status[p] !== now.status[p]) moved.add(id);
-        }
-  const changed_controls = [...moved].sort();
+    for (const cm of step) {
+      const delta = STATE_RANK[countermeasureState(cm, now)] - STATE_RANK[countermeasureState(cm, was)];
+      if (delta === 0) continue;
+      for (const p of cm.positions) {
+        const id = (why.catalog.controls[p] as { id: string }).id;
+        if (why.changed.has(id) && was.status[p] !== now.status[p])
+          moved[delta > 0 ? "better" : "worse"].add(id);
+      }
+    }
   const profile_changed = why.conditions.some(
     (c) => why.before.flags.charAt(c) !== why.after.flags.charAt(c),
   );
@@ -298,6 +301,7 @@ function replayChange(
   let change: ReplayChange["change"] = "same";
   if (before !== after && before !== "not_applicable" && after !== "not_applicable")
     change = VERDICT_RANK[after] > VERDICT_RANK[before] ? "better" : "worse";
+  const changed_controls = change === "same" ? [] : [...moved[change]].sort();
   return {
     incident_id: incident.id,
     name: incident.name,
@@ -308,6 +312,16 @@ function replayChange(
     profile_changed,
   };
 }
+
+/** How much a countermeasure's state stands in an attack's way, for telling the direction it moved in. */
+const STATE_RANK: Readonly<Record<ReturnType<typeof countermeasureState>, number>> = {
+  in_place: 2,
+  partial: 1,
+  absent: 0,
+  not_applicable: 0,
+  profile_unanswered: 0,
+  party_unanswered: 0,
+};
 
 /** A submission as the replay reads it: statuses (accepted risks on their answers) and profile flags. */
 function replayInputOf(v: ValidSubmission): ReplayInput {

@@ -92,7 +92,9 @@ export function focusOf(
     incidents: catalog.incidents.map((incident, i) => focusIncident(incident, i, focus, peers, ctx)),
     lagging_controls: stats
       .filter((s) => s.laggards.includes(focus.label) && s.norm !== null)
-      .map((s) => lagging(s, focus, peers, ctx.minPeers)),
+      .map((s) => lagging(s, focus, peers, ctx.minPeers))
+      // A norm over fewer peers than the minimum would itself say what those few peers answered.
+      .filter((l) => l.withheld === null),
   };
 }
 

@@ -112,16 +112,20 @@ export function validateAnswers(
   const sorted = sortDiagnostics(result.diagnostics);
   const kept = sorted.slice(0, MAX_DIAGNOSTICS_PER_FILE);
   const left = sorted.slice(MAX_DIAGNOSTICS_PER_FILE);
-  const errors = left.filter((d) => d.severity === "error").length;
+  // A notice among those left out stands for the problems it counts, not for one more.
+  const counted = (d: Diagnostic, kind: "errors" | "warnings") =>
+    d.omitted ? d.omitted[kind] : (d.severity === "error") === (kind === "errors") ? 1 : 0;
+  const errors = left.reduce((n, d) => n + counted(d, "errors"), 0);
+  const warnings = left.reduce((n, d) => n + counted(d, "warnings"), 0);
   const last = kept.at(-1)!;
   kept.push({
     file: last.file,
     start: last.start,
     severity: hasErrors(result.diagnostics) ? "error" : "warning",
     code: "input/too-many-problems",
-    message: `${left.length} more problems in this file (${errors} errors, ${left.length - errors} warnings) are not listed (${MAX_DIAGNOSTICS_PER_FILE} are, in file order)`,
+    message: `${errors + warnings} more problems in this file (${errors} errors, ${warnings} warnings) are not listed (${MAX_DIAGNOSTICS_PER_FILE.toLocaleString("en-US")} are, in file order)`,
     hint: "Fix the problems listed first; they are often the cause of the rest.",
-    omitted: { errors, warnings: left.length - errors },
+    omitted: { errors, warnings },
   });
   return { ...result, diagnostics: kept };
 }
@@ -138,6 +142,8 @@ function validateAll(
     diagnostics.push(emptyFile(file));
     return { file, diagnostics };
   }
+  const flood = controlFlood(file, catalog);
+  if (flood) return { file, diagnostics: [...diagnostics, flood] };
   const structure = AnswersSchema.safeParse(file.data);
   if (!structure.success)
     appendAll(diagnostics, diagnosticsFromZod(file, structure.error.issues, [], AnswersSchema));
@@ -203,6 +209,34 @@ function partyFileRefused(file: SourceFile, role: string): Diagnostic {
     code: "answers/third-party-file",
     message: `This is the own answers file of a third party (\`role: ${role}\`), not an exchange's: it is not scored on its own`,
     hint: "Report on the exchange whose `third_parties` names this file; `vaspcheck validate` checks it as a third party's file.",
+  };
+}
+
+/**
+ * Most keys `answers` may hold beyond the catalog's controls. A file of a hundred thousand unknown ids is not an
+ * answers file with typos, and validating, salvaging and scoring each would cost minutes and gigabytes.
+ */
+const MAX_EXTRA_ANSWER_KEYS = 5000;
+
+/** One error for an `answers` mapping with far more keys than the catalog has controls; undefined otherwise. */
+function controlFlood(file: SourceFile, catalog: Catalog): Diagnostic | undefined {
+  const data = file.data;
+  const answers =
+    typeof data === "object" && data !== null ? (data as { answers?: unknown }).answers : undefined;
+  if (typeof answers !== "object" || answers === null || Array.isArray(answers)) return undefined;
+  const count = Object.keys(answers).length;
+  const limit = catalog.controls.length + MAX_EXTRA_ANSWER_KEYS;
+  if (count <= limit) return undefined;
+  return {
+    file: file.path,
+    ...locate(file, ["answers"], { key: true }),
+    severity: "error",
+    code: "input/too-large",
+    message: `\`answers\` holds ${count.toLocaleString("en-US")} keys, where the catalog has ${catalog.controls.length} controls: the file is not checked further`,
+    expected: `at most ${limit.toLocaleString("en-US")} keys`,
+    actual: count.toLocaleString("en-US"),
+    path: ["answers"],
+    hint: "Check that this is an answers file for this catalog; `npx vaspcheck catalog list` shows the control ids.",
   };
 }
 

@@ -30,7 +30,8 @@ export function assuranceView(evaluation: Evaluation) {
   const tested = reviewed.filter((r) => r.review?.procedure !== "stated").length;
   return {
     level: review.level,
-    label: `${LEVEL_LABEL[review.level]}, by ${review.reviewer} (${review.date})`,
+    // The level with its reach: a review of three controls is not an independent review of the report.
+    label: `${LEVEL_LABEL[review.level]}, by ${review.reviewer} (${review.date}), of ${reviewed.length} of ${evaluation.controls.length} controls; the others as stated by the organization`,
     statement:
       `${review.reviewer} reviewed the answers on ${review.date} and recorded ${reviewed.length} ${reviewed.length === 1 ? "control" : "controls"}, ` +
       `${tested} of them inspected or tested on a sample. ${changed.length === 0 ? "No conclusion differs" : `${changed.length} ${changed.length === 1 ? "conclusion differs" : "conclusions differ"}`} from the self-assessment; ` +
@@ -114,9 +115,11 @@ export function actionPlanRows(evaluation: Evaluation, view: (id: string) => Con
         ? overdue
           ? `overdue since ${plan.due}`
           : "planned"
-        : r.severity === "critical"
-          ? "NO PLAN for a critical gap"
-          : "no plan",
+        : r.status === "risk_accepted" && r.exception
+          ? `risk accepted until ${r.exception.expires}, no plan`
+          : r.severity === "critical"
+            ? "NO PLAN for a critical gap"
+            : "no plan",
       overdue,
       unplanned_critical: !plan && r.severity === "critical",
     };

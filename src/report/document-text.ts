@@ -33,5 +33,10 @@ export function neutraliseText(text: string): string {
  * an ampersand or an angle bracket would make the metadata invalid XML, or let a name inject XML into it.
  */
 export function metadataText(text: string): string {
-  return neutraliseText(text).replaceAll("&", "＆").replaceAll("<", "＜").replaceAll(">", "＞");
+  // A title is one line: tabs and line breaks a name may hold become spaces.
+  return neutraliseText(text)
+    .replace(/[\t\n\r\u2028\u2029]+/g, " ")
+    .replaceAll("&", "＆")
+    .replaceAll("<", "＜")
+    .replaceAll(">", "＞");
 }

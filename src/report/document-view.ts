@@ -37,7 +37,7 @@ export function documentView(
       `Only the answers in the file named on the cover were assessed, against ${evaluation.catalog.id} ${evaluation.catalog.version}, as of ${evaluation.as_of}. Systems outside the stated scope, controls the catalog does not hold, and events after the as-of date are not covered; what an attacker has not yet tried is not covered by any replay.`,
     opinion:
       config?.opinion ??
-      `No opinion is expressed: this report is a ${report.status} of ${withArticle(`${assuranceLabel.charAt(0).toLowerCase()}${assuranceLabel.slice(1)}`)}. An opinion is the signing firm's, in its own words.`,
+      `No opinion is expressed in this ${report.status} report of ${withArticle(`${assuranceLabel.charAt(0).toLowerCase()}${assuranceLabel.slice(1)}`)}. An opinion is the signing firm's, in its own words.`,
     /** Signature blocks: a name only where the firm gave one, never the department the answers name. */
     signatories: (
       config?.signatories ?? [{ role: "Assessor" }, { role: "Management of the organization" }]

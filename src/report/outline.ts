@@ -76,7 +76,7 @@ const section = (
 
 /** The report's sections, in order, with the entries each lists under it. */
 export function buildOutline(
-  evaluation: Pick<Evaluation, "replay" | "lessons">,
+  evaluation: Pick<Evaluation, "replay" | "lessons" | "controls" | "gaps">,
   replayOrder: readonly { id: string; name: string; date: string }[],
   frameworks: readonly { id: string; name: string; version: string }[],
 ): OutlineSection[] {
@@ -95,12 +95,12 @@ export function buildOutline(
       SECTION.lessons,
       evaluation.lessons.map((l) => ({ title: l.title, dest: lessonDest(l.id) })),
     ),
-    section("controls", "Control details", SECTION.controls),
+    section("controls", "Control details", SECTION.controls, controlEntries(evaluation)),
     section(
       "frameworks",
       "Framework coverage",
       SECTION.frameworks,
-      frameworks.map((f) => ({ title: `${f.name} ${f.version}`, dest: frameworkDest(f.id) })),
+      frameworks.map((f) => ({ title: `${f.name} — ${f.version}`, dest: frameworkDest(f.id) })),
     ),
     section(
       "appendix",
@@ -109,4 +109,22 @@ export function buildOutline(
       APPENDIX.map((a) => ({ title: a.title, dest: a.dest })),
     ),
   ];
+}
+
+/**
+ * Every control with a detail, in the order the details come: the gaps ranked, then the others in catalog order
+ * (a control the profile scopes out has a row in the appendix instead). Its anchor is its id in lower case.
+ */
+function controlEntries(
+  evaluation: Pick<Evaluation, "controls" | "gaps">,
+): { title: string; dest: string }[] {
+  const byId = new Map(evaluation.controls.map((r) => [r.control_id, r]));
+  const gaps = evaluation.gaps.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  const others = evaluation.controls.filter(
+    (r) => r.gap_rank === undefined && r.not_applicable_by !== "profile",
+  );
+  return [...gaps, ...others].map((r) => ({
+    title: `${r.gap_rank !== undefined ? `${r.gap_rank}. ` : ""}${r.control_id} — ${r.title}`,
+    dest: r.control_id.toLowerCase(),
+  }));
 }

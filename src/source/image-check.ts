@@ -36,6 +36,7 @@ function checkPng(bytes: Uint8Array): ImageCheck {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const idat: Uint8Array[] = [];
   let header: { width: number; height: number; depth: number; type: number; interlaced: boolean } | undefined;
+  let ended = false;
   for (let at = 8; at + 8 <= bytes.length; ) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
@@ -49,11 +50,17 @@ function checkPng(bytes: Uint8Array): ImageCheck {
         type: data[9] as number,
         interlaced: data[12] === 1,
       };
+    if (!/^[A-Za-z]{4}$/.test(type)) return { ok: false, problem: "a chunk of it has no valid type" };
     if (type === "IDAT") idat.push(data);
-    if (type === "IEND") break;
+    if (type === "IEND") {
+      ended = true;
+      break;
+    }
     at += 12 + length;
   }
   if (!header) return { ok: false, problem: "it has no PNG header (IHDR)" };
+  // The PDF library's reader refuses a PNG without its end chunk, so it is refused here, where it can be said.
+  if (!ended) return { ok: false, problem: "it has no end chunk (IEND): the file is cut short" };
   const channels = CHANNELS[header.type];
   if (channels === undefined)
     return { ok: false, problem: `its colour type ${header.type} is not one PNG defines` };
@@ -78,22 +85,51 @@ function checkPng(bytes: Uint8Array): ImageCheck {
   return { ok: true, kind: "png", width: header.width, height: header.height };
 }
 
-/** Start-of-frame markers (baseline, progressive and the rarer kinds), which carry a JPEG's dimensions. */
-const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** Start-of-frame markers a PDF reader decodes: baseline, extended sequential and progressive (DCT, Huffman). */
+const SOF = new Set([0xc0, 0xc1, 0xc2]);
+/** Start-of-frame markers of JPEG kinds PDF readers do not decode (lossless, hierarchical, arithmetic). */
+const OTHER_SOF = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+/** Start of scan: the compressed image data follows it. */
+const SOS = 0xda;
 
 function checkJpeg(bytes: Uint8Array): ImageCheck {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let frame: ImageCheck | undefined;
   for (let at = 2; at + 4 <= bytes.length; ) {
     if (bytes[at] !== 0xff) return { ok: false, problem: "its markers are damaged" };
     const marker = bytes[at + 1] as number;
     const length = view.getUint16(at + 2);
+    if (OTHER_SOF.has(marker))
+      return {
+        ok: false,
+        problem: "it is a lossless, hierarchical or arithmetic-coded JPEG, which PDF readers do not show",
+      };
     if (SOF.has(marker)) {
-      if (at + 9 > bytes.length) break;
-      const height = view.getUint16(at + 5);
-      const width = view.getUint16(at + 7);
-      return tooLarge(width, height) ?? { ok: true, kind: "jpeg", width, height };
+      if (at + 10 > bytes.length) break;
+      frame = jpegFrame(view, at);
+      if (!frame.ok) return frame;
     }
+    if (marker === SOS)
+      return frame ?? { ok: false, problem: "it has no JPEG frame header before its image data" };
     at += 2 + length;
   }
-  return { ok: false, problem: "it has no JPEG frame header" };
+  return {
+    ok: false,
+    problem: frame
+      ? "it holds no image data (no start of scan): the file is cut short"
+      : "it has no JPEG frame header",
+  };
+}
+
+/** A frame header's size, 8-bit precision and 1, 3 or 4 components (grey, YCbCr, CMYK): what a PDF can show. */
+function jpegFrame(view: DataView, at: number): ImageCheck {
+  const precision = view.getUint8(at + 4);
+  const height = view.getUint16(at + 5);
+  const width = view.getUint16(at + 7);
+  const components = view.getUint8(at + 9);
+  if (precision !== 8)
+    return { ok: false, problem: `its samples are ${precision}-bit; a PDF logo needs 8-bit` };
+  if (![1, 3, 4].includes(components))
+    return { ok: false, problem: `it has ${components} colour components; a PDF logo needs 1, 3 or 4` };
+  return tooLarge(width, height) ?? { ok: true, kind: "jpeg", width, height };
 }

@@ -320,9 +320,11 @@ function submissionsLine(c: Comparison): string {
 /** Orders incidents from the most exposed: most exchanges that would not stop them, then most that would only limit or hinder them. */
 function byExposure(a: Exposure, b: Exposure): number {
   const share = (n: number, e: Exposure) => (e.applicable === 0 ? 0 : n / e.applicable);
+  // Any verdict but "stopped" means the attack gets through: the fewest exchanges stopping it come first, and among
+  // those, the most leaving it fully open.
   return (
+    share(a.stopped, a) - share(b.stopped, b) ||
     share(b.not_stopped, b) - share(a.not_stopped, a) ||
-    share(b.limited + b.detected + b.hindered, b) - share(a.limited + a.detected + a.hindered, a) ||
     byCodeUnit(a.name, b.name)
   );
 }
@@ -354,7 +356,7 @@ function leastMet(c: Comparison): string | undefined {
   if (weakest.length === 0) return undefined;
   const one = (s: ControlStats) =>
     `${s.control_id} ${s.title} (met by ${s.counts.met} of ${plural(inScope(s), "exchange")} in scope${s.not_compared > 0 ? `; not compared for ${s.not_compared} more` : ""})`;
-  return `Least met controls: ${weakest.map(one).join("; ")}.`;
+  return `Controls the most exchanges in scope fall short of: ${weakest.map(one).join("; ")}.`;
 }
 
 /** One finding per critical control that an exchange declared not applicable by its own answer. */

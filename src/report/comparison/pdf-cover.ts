@@ -19,6 +19,7 @@ export function drawCover({ canvas, model }: ComparisonDrawing): void {
     font: "bold",
     size: 24,
     color: INK.text,
+    role: "H1",
   });
   doc.y = box.top + 80;
   const p = model.provenance;

@@ -81,7 +81,7 @@ export function drawExposure({ canvas, model, comparison }: ComparisonDrawing): 
 function drawRow(canvas: PdfCanvas, e: Exposure, total: number): void {
   const { doc, box } = canvas;
   const barLeft = box.left + BAR_OFFSET;
-  ensureSpace(canvas, 22);
+  ensureSpace(canvas, 25);
   const y = doc.y;
   drawText(canvas, `${e.name} (${e.date})`, box.left, y, BAR_OFFSET - 5, NAME);
   drawShares(canvas, e, barLeft, y, total);
@@ -95,7 +95,7 @@ function drawRow(canvas: PdfCanvas, e: Exposure, total: number): void {
   );
   if (e.weakest !== "—")
     drawText(canvas, `Weakest: ${e.weakest}`, barLeft, y + 11, box.right - barLeft, WEAKEST);
-  doc.y = y + 22;
+  doc.y = y + 25;
 }
 
 function drawShares(canvas: PdfCanvas, e: Exposure, left: number, y: number, total: number): void {

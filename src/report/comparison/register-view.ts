@@ -1,5 +1,6 @@
 // The register of submissions a sector report lists, and the digest of what its figures are computed from.
 import { createHash } from "node:crypto";
+import { byCodeUnit } from "../../diagnostics/diagnostic.js";
 import type { Comparison } from "../../model/comparison.js";
 
 /** One line of the register: a file read, whether it was compared, and the digest that identifies it. */
@@ -19,7 +20,11 @@ export interface RegisterRow {
  * file it received), then the invalid ones and those set aside for a later submission of the same organization.
  */
 export function registerView(c: Comparison): RegisterRow[] {
-  const compared = c.organizations.map(
+  // In file order, not in the matrix's score order: the register must not rank the exchanges it lists.
+  const organizations = [...c.organizations].sort(
+    (a, b) => byCodeUnit(a.file ?? a.label, b.file ?? b.label) || byCodeUnit(a.label, b.label),
+  );
+  const compared = organizations.map(
     (o): RegisterRow => ({
       organization: o.label,
       file: o.file ?? "(pseudonymised)",
@@ -41,7 +46,7 @@ export function registerView(c: Comparison): RegisterRow[] {
       catalog_version: "—",
       sha256: null,
       standing: "invalid",
-      note: `${s.diagnostics.filter((d) => d.severity === "error").length} errors`,
+      note: plural(s.diagnostics.filter((d) => d.severity === "error").length, "error"),
     }),
   );
   const setAside = c.duplicates.flatMap((d) =>
@@ -78,4 +83,8 @@ export function comparisonDigest(c: Comparison): string {
       .sort(),
   ];
   return createHash("sha256").update(lines.join("\n"), "utf8").digest("hex");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

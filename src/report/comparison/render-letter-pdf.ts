@@ -79,9 +79,15 @@ const LESSON_COLUMNS: readonly Column<Lesson>[] = [
   { header: "Peers", width: 8, align: "right", cell: (l) => String(l.peers) },
 ];
 const INCIDENT_COLUMNS: readonly Column<Incident>[] = [
-  { header: "Incident", width: 34, cell: (i) => i.name },
-  { header: "Your controls", width: 46, cell: (i) => i.verdict },
-  { header: "Peers that would stop it", width: 20, align: "right", cell: (i) => i.peers },
+  { header: "Incident", width: 30, cell: (i) => i.name },
+  { header: "Your controls", width: 40, cell: (i) => i.verdict },
+  { header: "Peers that would stop it", width: 16, align: "right", cell: (i) => i.peers },
+  { header: "Peers in scope", width: 14, align: "right", cell: (i) => i.in_scope },
+];
+type Declared = LetterModel["declared"]["controls"][number];
+const DECLARED_COLUMNS: readonly Column<Declared>[] = [
+  { header: "Control", width: 80, cell: (d) => `${d.id} ${d.title}` },
+  { header: "Severity", width: 20, cell: (d) => d.severity },
 ];
 const LAGGING_COLUMNS: readonly Column<Lagging>[] = [
   { header: "Control", width: 46, cell: (l) => `${l.id} ${l.title}` },
@@ -101,6 +107,13 @@ function drawBody(canvas: PdfCanvas, model: LetterModel): void {
   if (model.lagging.length > 0)
     drawTable(canvas, LAGGING_COLUMNS, model.lagging, { caption: "Where you are below the sector norm" });
   else paragraph(canvas, model.no_lagging, { size: SIZE.body });
+  if (model.declared.note) {
+    heading(canvas, "Controls you declared not applicable", 2);
+    paragraph(canvas, model.declared.note, { size: SIZE.body, after: 4 });
+    drawTable(canvas, DECLARED_COLUMNS, model.declared.controls, {
+      caption: "Controls you declared not applicable",
+    });
+  }
   gap(canvas, 6);
   paragraph(canvas, model.closing, { size: SIZE.body, after: 12 });
   drawSignatureBlocks(canvas, model.signatories);

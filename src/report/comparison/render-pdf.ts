@@ -4,6 +4,7 @@ import type { LayoutFacts } from "../pdf/canvas.js";
 import { openFaces } from "../pdf/faces.js";
 import { defaultFonts, type FontSet } from "../pdf/fonts.js";
 import { buildComparisonModel, type ComparisonModel } from "./compare-model.js";
+import { dayOf } from "./day-of.js";
 import { type ComparisonCanvas, type ComparisonInfo, openComparisonCanvas } from "./pdf-canvas.js";
 import { drawCover, drawDeclared, drawFindings } from "./pdf-cover.js";
 import { drawExposure, drawIncidentSteps } from "./pdf-exposure.js";
@@ -63,14 +64,4 @@ function drawAll(
   drawMethod(d);
   const bytes = canvas.finish();
   return { facts: { pages: canvas.pages.count, anchorPages: canvas.anchorPages }, bytes };
-}
-
-/**
- * The day a document date is drawn from: an ISO date itself, a quarter (`2026-Q2`, a pseudonymised row) its first
- * day, so the document never dates a pseudonymised submission more precisely than its row does.
- */
-export function dayOf(date: string): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(date);
-  if (!quarter) return date;
-  return `${quarter[1]}-${String(3 * Number(quarter[2]) - 2).padStart(2, "0")}-01`;
 }

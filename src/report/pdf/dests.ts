@@ -4,4 +4,5 @@
 export { APPENDIX_PART, frameworkDest, incidentDest, lessonDest, SECTION } from "../outline.js";
 
 /** Destination of a control's detail, from its view-model anchor. */
-export const controlDest = (anchor: string) => `control-${anchor}`;
+/** A control's destination: its anchor, the same name the Markdown report links to, so one outline serves both. */
+export const controlDest = (anchor: string) => anchor;

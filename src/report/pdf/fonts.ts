@@ -43,7 +43,8 @@ export function glyphGuard(hasGlyph: HasGlyph): (text: string) => string {
     let safe = "";
     for (const ch of text.replace(INVISIBLE, "")) {
       const cp = ch.codePointAt(0)!;
-      safe += cp === 10 || hasGlyph(cp) ? ch : REPLACEMENT;
+      // A tab has no glyph in any font: it reads as the space it stands for, not as a "?".
+      safe += cp === 9 ? " " : cp === 10 || hasGlyph(cp) ? ch : REPLACEMENT;
     }
     seen.set(text, safe);
     return safe;

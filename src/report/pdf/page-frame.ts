@@ -74,4 +74,11 @@ function drawRunningFooter(ctx: PdfContext): void {
       height: 10,
     });
   }
+  // The marking and the issuing firm travel with every page, not with the cover alone.
+  const issuer = model.document.firm ? ` · issued by ${model.document.firm}` : "";
+  drawText(ctx, `${model.document.marking}${issuer}`, box.left, PAGE.footerY + 12, box.width, {
+    size: SIZE.tiny,
+    color: INK.muted,
+    height: 9,
+  });
 }

@@ -120,7 +120,7 @@ function drawRow(ctx: PdfCanvas, row: LaidRow, fill: string | null): void {
 function drawHeader(ctx: PdfCanvas, header: LaidRow, caption: string | undefined, continued: boolean): void {
   const { doc, box } = ctx;
   // The page's own caption already says it when the table is the block the page continues.
-  if (continued && caption && caption !== ctx.running.caption) {
+  if (continued && caption && !ctx.running.caption?.toLowerCase().includes(caption.toLowerCase())) {
     drawText(ctx, `${caption} (continued)`, box.left, doc.y, box.width, {
       size: SIZE.small,
       color: INK.muted,

@@ -117,7 +117,14 @@ export function drawLaid(
   tagged(doc, ctx.tags, laid.style.role ?? "P", () => {
     for (let i = first; i < first + count; i++) {
       const dx = align === "left" ? 0 : (width - laid.widths[i]!) / (align === "right" ? 1 : 2);
-      doc.text(laid.lines[i]!, x + dx, y + (i - first) * laid.lineHeight, { lineBreak: false });
+      doc.text(
+        joinable(laid.lines[i]!, i < laid.lines.length - 1),
+        x + dx,
+        y + (i - first) * laid.lineHeight,
+        {
+          lineBreak: false,
+        },
+      );
     }
   });
   doc.x = cursor.x;
@@ -210,4 +217,14 @@ export function installContinuedCaptions(ctx: PdfCanvas): void {
     ctx.doc.x = ctx.box.left;
     ctx.doc.y = ctx.box.top + 13;
   });
+}
+
+/**
+ * A wrapped line as drawn: with the space the line break took, so text extracted or read aloud from the structure
+ * tree does not run the last word of one line into the first of the next. Lines broken between CJK characters,
+ * where no space was taken, are drawn as they are.
+ */
+function joinable(line: string, wrapped: boolean): string {
+  if (!wrapped || line === "" || /[\s\u3000-\u9fff\uff00-\uffef]$/u.test(line)) return line;
+  return `${line} `;
 }

@@ -51,7 +51,8 @@ function drawIssuer(ctx: PdfContext): void {
   if (d.logo && !ctx.layoutPass) doc.image(Buffer.from(d.logo), box.left, 30, { fit: [140, 44] });
   const firmX = box.left + (d.logo ? 150 : 0);
   if (d.firm)
-    drawText(ctx, d.firm, firmX, 40, box.right - 210 - firmX, { font: "bold", size: SIZE.body, height: 24 });
+    // Two lines if it needs them: a firm cannot sign a report that cuts its own name short.
+    drawText(ctx, d.firm, firmX, 34, box.right - 210 - firmX, { font: "bold", size: SIZE.body, height: 40 });
   drawText(ctx, d.marking, box.right - 200, 30, 200, {
     font: "bold",
     size: SIZE.small,
@@ -98,6 +99,15 @@ function drawInputDigests(ctx: PdfContext): void {
         { font: "mono", size: SIZE.small },
       ]),
       ["SHA-256 of catalog", p.catalog_sha256, { font: "mono", size: SIZE.small }],
+      ...(ctx.model.document.config_file
+        ? [
+            [
+              "SHA-256 of report configuration",
+              `${ctx.model.document.config_file.file} ${ctx.model.document.config_file.sha256}`,
+              { font: "mono", size: SIZE.small },
+            ] as [string, string, { font: "mono"; size: number }],
+          ]
+        : []),
       ["SHA-256 of inputs", p.inputs_sha256, { font: "mono", size: SIZE.small }],
     ],
     { labelWidth: 120, size: SIZE.small },
@@ -111,8 +121,9 @@ function drawDigestNote(ctx: PdfContext): void {
     drawText(
       ctx,
       "The SHA-256 of inputs is the report digest printed in every page footer. It covers the answers file, " +
-        "the catalog, the as-of date and the vaspcheck version. Rendering the same inputs with the same " +
-        "vaspcheck installation reproduces this file byte for byte.",
+        "the third parties' answers files, the catalog, the as-of date, the vaspcheck version and, when one is " +
+        "given, the report configuration with its logo. Rendering the same inputs with the same vaspcheck " +
+        "installation reproduces this file byte for byte.",
       ctx.box.left,
       noteY,
       ctx.box.width,

@@ -16,6 +16,11 @@ const GUTTER = 20;
 export function drawSignOff(ctx: PdfContext, section: PDFKit.PDFOutline): void {
   const { model } = ctx;
   const d = model.document;
+  // The sign-off starts a page of its own, so the opinion and the digest stand with the signatures.
+  if (ctx.doc.y > ctx.box.top + 20) {
+    ctx.running.caption = null;
+    ctx.doc.addPage();
+  }
   heading(
     ctx,
     APPENDIX_PART.sign_off.title,

@@ -29,8 +29,8 @@ const INCIDENT_COLUMNS: readonly Column<Incident>[] = [
       marker: { kind: "dot", color: INCIDENT_COLOR[r.verdict] ?? INK.muted },
     }),
   },
-  { header: "Where it ends", width: 27, cell: (r) => r.outcome ?? "—" },
-  { header: "Depth", width: 6, cell: (r) => String(r.depth) },
+  { header: "Where it ends", width: 25, cell: (r) => r.outcome ?? "—" },
+  { header: "Depth", width: 8, align: "right", cell: (r) => String(r.depth) },
 ];
 
 /** Draws the executive summary section. */
@@ -38,6 +38,8 @@ export function drawSummary(ctx: PdfContext): void {
   const s = ctx.model.summary;
   startSection(ctx, sectionTitle(ctx, "summary"), SECTION.summary);
   drawHeadlineTiles(ctx, s);
+  // What the figures rest on, before any of them is read: statements, or a review of some of them.
+  paragraph(ctx, ctx.model.assurance.statement, { size: SIZE.small, color: INK.muted, after: 6 });
   drawAnsweredNa(ctx, s);
   drawAcceptedCritical(ctx, s);
   drawThirdParties(ctx, s);
