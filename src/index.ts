@@ -1,6 +1,8 @@
 // Public API of vaspcheck: everything the CLI does, as typed functions. Explicit exports only.
 export { parseAnswersSheet, renderAnswersSheet } from "./answers/answers-sheet.js";
 export { checkValue, describeType } from "./answers/check-value.js";
+export { readAnswersWorkbook } from "./answers/read-workbook.js";
+export { type WorkbookOptions, writeAnswersWorkbook } from "./answers/write-workbook.js";
 export { DEFAULT_CATALOG_DIR } from "./catalog/default-catalog.js";
 export { describeCondition, listCatalog, showEntry } from "./catalog/describe-catalog.js";
 export { lintCatalog } from "./catalog/lint-catalog.js";

@@ -62,6 +62,7 @@ const EXPORTS = [
   "loadTemplates",
   "parseAnswersSheet",
   "parseYaml",
+  "readAnswersWorkbook",
   "readSource",
   "renderAnswersSheet",
   "renderAnswersTemplate",
@@ -73,6 +74,7 @@ const EXPORTS = [
   "sortDiagnostics",
   "validateAnswers",
   "vaspcheckVersion",
+  "writeAnswersWorkbook",
 ];
 
 describe("public API", () => {

@@ -208,8 +208,8 @@ function listNumberProblem(
   };
 }
 
-/** The row being placed, and the line of the first row placed at or under a key path (see `Places`). */
-type Placing = { key: string; lineAt: (prefix: string) => number | undefined };
+/** The row being placed, and where the first row placed at or under a key path is (see `Places`). */
+type Placing = { key: string; lineAt: (prefix: string) => Place["start"] | undefined };
 
 /** A node of the data a sheet builds: a list (evidence) or a mapping without a prototype. */
 type Node = unknown[] | Record<string, unknown>;
@@ -256,9 +256,10 @@ function collision(
   kind: Collision,
   key: string,
   at: readonly (string | number)[],
-  line: number | undefined,
+  point: Place["start"] | undefined,
 ): RowProblem {
-  const earlier = line === undefined ? "an earlier row" : `line ${line}`;
+  const earlier =
+    point === undefined ? "an earlier row" : point.cell ? `cell ${point.cell}` : `line ${point.line}`;
   const path = at.map(String);
   if (kind === "twice")
     return {
@@ -336,8 +337,8 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
   return { file: { path, text, data, locate: locator(places) }, diagnostics };
 }
 
-/** A row and the line it starts on. */
-type SheetRow = { record: string[]; line: number };
+/** A row and the line it starts on; in a workbook, also the cells of its path and its answer (`Answers!J12`). */
+export type SheetRow = { record: string[]; line: number; cells?: { path: string; answer: string } };
 
 /**
  * The line each record starts on, counted from the bytes where the previous record ended: csv-parse's own line count
@@ -393,6 +394,20 @@ function badSheet(path: string, message: string, hint: string, line = 1, column 
  */
 type Places = Map<string, { place: Place; exact: boolean }>;
 
+/**
+ * The answers data a set of rows builds (a workbook's, read elsewhere), placed at the rows' cells: what a CSV sheet
+ * gives, with the same checks of paths, numbers and collisions.
+ */
+export function answersFromRows(
+  path: string,
+  text: string,
+  rows: readonly SheetRow[],
+  catalog: Catalog,
+): ParseResult {
+  const { data, places, diagnostics } = readAnswers(path, rows, { pathCol: 0, answerCol: 1 }, catalog);
+  return { file: { path, text, data, locate: locator(places) }, diagnostics };
+}
+
 /** Builds the answers data from the rows that have a path and an answer, and where each answer sits. */
 function readAnswers(
   file: string,
@@ -403,9 +418,9 @@ function readAnswers(
   // Keys come from the sheet, so no object here has a prototype for a key to reach.
   const data: Record<string, unknown> = Object.create(null);
   const places: Places = new Map();
-  const lineAt = (prefix: string) => places.get(prefix)?.place.start.line;
+  const lineAt = (prefix: string) => places.get(prefix)?.place.start;
   const diagnostics: Diagnostic[] = [];
-  for (const { record, line } of rows) {
+  for (const { record, line, cells } of rows) {
     const key = record[pathCol]?.trim() ?? "";
     const cell = record[answerCol]?.trim() ?? "";
     if (cell === "") continue;
@@ -420,11 +435,11 @@ function readAnswers(
           });
     if (problem) {
       // A row the data cannot hold would otherwise vanish without a word.
-      const start = { line, column: pathCol + 1 };
+      const start = { line, column: pathCol + 1, ...(cells ? { cell: cells.path } : {}) };
       diagnostics.push({ file, start, severity: "error", code: "input/bad-sheet", ...problem });
       continue;
     }
-    const point = { line, column: answerCol + 1 };
+    const point = { line, column: answerCol + 1, ...(cells ? { cell: cells.answer } : {}) };
     for (let n = 1; n <= segments.length; n++) {
       const prefix = JSON.stringify(segments.slice(0, n).map(String));
       if (!places.has(prefix))

@@ -62,16 +62,14 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string {
   if (list.length === 0) return "No problems found.\n";
   const lines: string[] = [];
   for (const d of sortDiagnostics(list)) {
-    lines.push(
-      `${field(d.file)}:${d.start.line}:${d.start.column}  ${d.severity}  ${field(d.message)}  ${d.code}`,
-    );
+    lines.push(`${field(placeOf(d.file, d.start))}  ${d.severity}  ${field(d.message)}  ${d.code}`);
     if (d.expected !== undefined && !d.message.includes(d.expected))
       lines.push(`    expected: ${field(d.expected)}`);
     if (d.actual !== undefined && !d.message.includes(d.actual))
       lines.push(`    actual:   ${field(d.actual)}`);
     if (d.hint) lines.push(`    hint: ${field(d.hint)}`);
     for (const r of d.related ?? [])
-      lines.push(`    see: ${field(r.file)}:${r.start.line}:${r.start.column}  ${field(r.message)}`);
+      lines.push(`    see: ${field(placeOf(r.file, r.start))}  ${field(r.message)}`);
   }
   lines.push("", totalLine(list));
   return `${lines.join("\n")}\n`;
@@ -101,4 +99,9 @@ function totalLine(list: readonly Diagnostic[]): string {
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** `file:line:col`, or `file.xlsx!Sheet!C12` for a cell of a workbook. */
+export function placeOf(file: string, start: { line: number; column: number; cell?: string }): string {
+  return start.cell ? `${file}!${start.cell}` : `${file}:${start.line}:${start.column}`;
 }

@@ -3,7 +3,12 @@ import * as z from "zod";
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostic-codes.js";
 
 /** A 1-based line and column. */
-export const PointSchema = z.object({ line: z.int().min(1), column: z.int().min(1) });
+export const PointSchema = z.object({
+  line: z.int().min(1),
+  column: z.int().min(1),
+  /** In a workbook, the sheet and cell (`Answers!J12`); `line` and `column` are then the cell's row and column. */
+  cell: z.string().optional(),
+});
 
 /** How bad a diagnostic is: errors stop a report, warnings are printed and kept. */
 export const DiagnosticSeveritySchema = z.enum(["error", "warning"]);

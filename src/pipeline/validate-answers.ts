@@ -302,6 +302,19 @@ function completenessOnly(
 
 /** Parses an answers file's bytes: a CSV answers sheet when the name ends in `.csv`, YAML or JSON otherwise. */
 export function parseAnswersBytes(path: string, bytes: Uint8Array, catalog: Catalog): ParseResult {
+  if (/\.xlsx$/i.test(path))
+    return {
+      diagnostics: [
+        {
+          file: path,
+          start: { line: 1, column: 1 },
+          severity: "error",
+          code: "input/bad-sheet",
+          message: "This command does not read .xlsx workbooks yet: `validate` and `report` do",
+          hint: "Give `compare` and `diff` the YAML or CSV answers, and a third party's answers as YAML or CSV.",
+        },
+      ],
+    };
   if (!/\.csv$/i.test(path)) return parseBytes(path, bytes);
   const decoded = decodeText(path, bytes);
   return decoded.text === undefined
@@ -317,7 +330,10 @@ export async function loadAnswers(
 ): Promise<LoadAnswersResult> {
   const read = await readBytes(path, options.maxBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
-  return validateAnswers(parseAnswersBytes(path, read.bytes, catalog), catalog, {
+  const parsed = /\.xlsx$/i.test(path)
+    ? await (await import("../answers/read-workbook.js")).readAnswersWorkbook(path, read.bytes, catalog)
+    : parseAnswersBytes(path, read.bytes, catalog);
+  return validateAnswers(parsed, catalog, {
     readThirdParty: thirdPartyReader(catalog, options.maxBytes),
     ...options,
   });

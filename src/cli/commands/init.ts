@@ -4,7 +4,7 @@ import type { CliContext } from "../context.js";
 
 interface Args {
   out?: string;
-  format: "yaml" | "csv";
+  format: "yaml" | "csv" | "xlsx";
   force: boolean;
   date?: string;
   catalog?: string;
@@ -24,9 +24,10 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
         })
         .option("format", {
           alias: "f",
-          choices: ["yaml", "csv"] as const,
+          choices: ["yaml", "csv", "xlsx"] as const,
           default: "yaml" as const,
-          describe: "yaml: commented answers file; csv: a sheet to fill in with a spreadsheet program",
+          describe:
+            "yaml: commented answers file; csv: a sheet to fill in with a spreadsheet program; xlsx: an Excel workbook with drop-downs and checked cells (written with --out)",
         })
         .option("force", { type: "boolean", default: false, describe: "Overwrite an existing --out file" })
         .option("date", { type: "string", describe: "Pre-fill the assessment date (YYYY-MM-DD)" }),
@@ -50,7 +51,17 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
       }
       const loaded = await loadCatalog(args.catalog ?? DEFAULT_CATALOG_DIR);
       if (!loaded.catalog) return reportDiagnostics(ctx, loaded.diagnostics);
-      if (args.format === "csv") {
+      if (args.format === "xlsx") {
+        const { refuseBinaryOnTerminal } = await import("../context.js");
+        await refuseBinaryOnTerminal(
+          ctx,
+          { format: "xlsx", extension: "xlsx", binary: true },
+          args.out,
+          "answers",
+        );
+        const { writeAnswersWorkbook } = await import("../../answers/write-workbook.js");
+        await emit(ctx, args.out, await writeAnswersWorkbook(loaded.catalog, { date }));
+      } else if (args.format === "csv") {
         const { renderAnswersSheet } = await import("../../answers/answers-sheet.js");
         await emit(ctx, args.out, renderAnswersSheet(loaded.catalog, { date }));
       } else {

@@ -1,6 +1,7 @@
 // The comparison view model: every sentence, percentage and mark the Markdown and PDF comparison show, worded once.
 
 import { byCodeUnit } from "../../diagnostics/diagnostic.js";
+import { placeOf } from "../../diagnostics/format.js";
 import { STATUSES } from "../../engine/scoring.js";
 import type {
   CellStatus,
@@ -294,7 +295,7 @@ function invalidView(s: Comparison["invalid"][number]) {
     organization: s.organization ?? "",
     errors: s.diagnostics.filter((d) => d.severity === "error").length,
     diagnostics: s.diagnostics.map((d) => ({
-      where: `${d.file}:${d.start.line}:${d.start.column}`,
+      where: placeOf(d.file, d.start),
       severity: d.severity,
       code: d.code,
       message: d.message,

@@ -1,0 +1,269 @@
+// Reads an answers workbook (`.xlsx`) back into the data an answers file holds, every value placed at its sheet and
+// cell: choice labels become choice values, Excel's dates, numbers and booleans become what the officer meant.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import type { Catalog } from "../model/catalog.js";
+import type { ParseResult } from "../source/parse-yaml.js";
+import { checkWorkbookZip } from "../source/zip-gate.js";
+import { answersFromRows, type SheetRow } from "./answers-sheet.js";
+import {
+  answerRows,
+  organizationRows,
+  SHEETS,
+  WORKBOOK_FORMAT,
+  type WorkbookRow,
+} from "./workbook-layout.js";
+
+type Workbook = import("exceljs").Workbook;
+type Worksheet = import("exceljs").Worksheet;
+type CellValue = import("exceljs").CellValue;
+
+/** The answer column of both sheets (J). */
+const ANSWER = 10;
+
+/** Reads a workbook's bytes. Loads exceljs only when called; never throws on a user's file. */
+export async function readAnswersWorkbook(
+  path: string,
+  bytes: Uint8Array,
+  catalog: Catalog,
+): Promise<ParseResult> {
+  const gate = checkWorkbookZip(bytes);
+  if (!gate.ok) return bad(path, `The workbook cannot be read: ${gate.problem}`, gate.hint);
+  const { default: Excel } = (await import("exceljs")) as unknown as { default: typeof import("exceljs") };
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return bad(
+      path,
+      `The workbook cannot be read: ${why}`,
+      "Save it again from Excel or LibreOffice as an Excel Workbook (.xlsx).",
+    );
+  }
+  const meta = metadata(workbook);
+  if (meta.format !== WORKBOOK_FORMAT)
+    return bad(
+      path,
+      "This workbook is not a vaspcheck answers workbook (its hidden `vaspcheck` sheet is missing or names another format)",
+      "Start from `npx vaspcheck init --format xlsx --out answers.xlsx` and copy the answers into it.",
+    );
+  const missing = [SHEETS.organization, SHEETS.answers].find((name) => !workbook.getWorksheet(name));
+  if (missing)
+    return bad(
+      path,
+      `The sheet \`${missing}\` is missing (renamed or deleted)`,
+      `Give the sheet its name \`${missing}\` back; answers are read from it by name.`,
+    );
+  const layout = new Map<string, WorkbookRow>(
+    [...organizationRows(catalog), ...answerRows(catalog)].map((r) => [r.path, r]),
+  );
+  const problems: Diagnostic[] = [];
+  const rows: SheetRow[] = [
+    {
+      record: ["catalog.id", String(meta.catalogId ?? "")],
+      line: 1,
+      cells: { path: `${SHEETS.meta}!B2`, answer: `${SHEETS.meta}!B2` },
+    },
+    {
+      record: ["catalog.version", String(meta.catalogVersion ?? "")],
+      line: 1,
+      cells: { path: `${SHEETS.meta}!B3`, answer: `${SHEETS.meta}!B3` },
+    },
+  ];
+  for (const name of [SHEETS.organization, SHEETS.answers])
+    rows.push(...sheetRows(path, workbook.getWorksheet(name)!, layout, problems));
+  const parsed = answersFromRows(path, `(workbook ${path})`, rows, catalog);
+  return { ...parsed, diagnostics: [...problems, ...parsed.diagnostics] };
+}
+
+function metadata(workbook: Workbook): { format?: string; catalogId?: string; catalogVersion?: string } {
+  const sheet = workbook.getWorksheet(SHEETS.meta);
+  if (!sheet) return {};
+  const value = (key: string) => {
+    for (let r = 1; r <= Math.min(sheet.rowCount, 20); r++)
+      if (String(sheet.getCell(r, 1).value ?? "") === key) return String(sheet.getCell(r, 2).value ?? "");
+    return undefined;
+  };
+  return {
+    format: value("format"),
+    catalogId: value("catalog.id"),
+    catalogVersion: value("catalog.version"),
+  };
+}
+
+/** Most rows a sheet may hold: the answers sheet of the shipped catalog has about 1,100. */
+const MAX_ROWS = 20_000;
+
+/** The answered rows of one sheet, as path and text; multiple-choice rows gathered into one list per question. */
+function sheetRows(
+  file: string,
+  ws: Worksheet,
+  layout: ReadonlyMap<string, WorkbookRow>,
+  problems: Diagnostic[],
+): SheetRow[] {
+  const out: SheetRow[] = [];
+  const options = new Map<string, { values: string[]; row: SheetRow }>();
+  const last = Math.min(ws.rowCount, MAX_ROWS + 1);
+  if (ws.rowCount > MAX_ROWS + 1)
+    problems.push(
+      place(
+        file,
+        `${ws.name}!A${MAX_ROWS + 2}`,
+        MAX_ROWS + 2,
+        `The sheet \`${ws.name}\` has ${ws.rowCount} rows, more than the ${MAX_ROWS} read`,
+        "Delete the rows below the questions.",
+      ),
+    );
+  for (let r = 2; r <= last; r++) {
+    const key = String(ws.getCell(r, 1).value ?? "").trim();
+    const cellRef = `${ws.name}!J${r}`;
+    const raw = ws.getCell(r, ANSWER).value;
+    const text = cellText(raw);
+    if (text.kind === "formula") {
+      problems.push(
+        place(
+          file,
+          cellRef,
+          r,
+          "This answer cell holds a formula; answers are values, not formulas",
+          "Type the value itself (copy, then paste as values).",
+        ),
+      );
+      continue;
+    }
+    if (text.value === "") continue;
+    const row = layout.get(key);
+    const cells = { path: `${ws.name}!A${r}`, answer: cellRef };
+    if (row?.option !== undefined) {
+      gatherOption(
+        options,
+        key,
+        row.option,
+        { record: [key, ""], line: r, cells },
+        text.value,
+        problems,
+        file,
+      );
+      continue;
+    }
+    out.push({
+      record: [mappedPath(key, text.value), mappedValue(row, text.value, file, cellRef, r, problems)],
+      line: r,
+      cells,
+    });
+  }
+  // Options answered all FALSE are an answer too, "none of these": a separator alone is a list of none.
+  for (const { values, row } of options.values())
+    out.push({ ...row, record: [row.record[0]!, values.length === 0 ? ";" : values.join("; ")] });
+  return out;
+}
+
+/** One yes/no row of a multiple-choice question, gathered with the question's other options. */
+function gatherOption(
+  options: Map<string, { values: string[]; row: SheetRow }>,
+  key: string,
+  option: string,
+  row: SheetRow,
+  value: string,
+  problems: Diagnostic[],
+  file: string,
+): void {
+  const question = key.slice(0, key.lastIndexOf("#"));
+  const gathered = options.get(question) ?? { values: [], row: { ...row, record: [question, ""] } };
+  if (isTrue(value)) gathered.values.push(option);
+  else if (!isFalse(value))
+    problems.push(
+      place(
+        file,
+        row.cells!.answer,
+        row.line,
+        `Expected TRUE or FALSE, found \`${value}\``,
+        "Choose TRUE if it applies, FALSE if not.",
+      ),
+    );
+  options.set(question, gathered);
+}
+
+/** An evidence location is a web address or a file path: the answers file keeps them under different keys. */
+function mappedPath(key: string, value: string): string {
+  if (!key.endsWith(".location")) return key;
+  return key.replace(/\.location$/, /^https?:\/\//i.test(value) ? ".url" : ".path");
+}
+
+/** A choice label as its value (a value typed as itself is kept); a label nobody defined is said with a suggestion. */
+function mappedValue(
+  row: WorkbookRow | undefined,
+  value: string,
+  file: string,
+  cell: string,
+  line: number,
+  problems: Diagnostic[],
+): string {
+  if (row?.cell.kind !== "choice") return value;
+  const { labels, values } = row.cell;
+  const at = labels.findIndex((l) => l.toLowerCase() === value.toLowerCase());
+  if (at >= 0) return values[at]!;
+  if (values.includes(value)) return value;
+  problems.push(
+    place(
+      file,
+      cell,
+      line,
+      `\`${value}\` is not one of the choices: ${labels.join(" · ")}`,
+      didYouMean(value, labels) ?? "Choose a label from the drop-down.",
+    ),
+  );
+  return value;
+}
+
+const isTrue = (v: string) => /^(true|yes|y|1|はい)$/i.test(v.trim());
+const isFalse = (v: string) => /^(false|no|n|0|いいえ)$/i.test(v.trim());
+
+/** A cell as the text an officer meant: dates as YYYY-MM-DD, numbers and booleans as typed, rich text joined. */
+function cellText(value: CellValue): { kind: "value" | "formula"; value: string } {
+  if (value === null || value === undefined) return { kind: "value", value: "" };
+  if (value instanceof Date) return { kind: "value", value: value.toISOString().slice(0, 10) };
+  if (typeof value === "number" || typeof value === "boolean") return { kind: "value", value: String(value) };
+  if (typeof value === "string") return { kind: "value", value: value.trim() };
+  if (typeof value === "object") {
+    if ("formula" in value || "sharedFormula" in value) return { kind: "formula", value: "" };
+    if ("richText" in value)
+      return {
+        kind: "value",
+        value: value.richText
+          .map((t) => t.text)
+          .join("")
+          .trim(),
+      };
+    if ("text" in value) return { kind: "value", value: String(value.text).trim() };
+    if ("error" in value) return { kind: "value", value: String(value.error) };
+  }
+  return { kind: "value", value: String(value) };
+}
+
+function place(file: string, cell: string, line: number, message: string, hint: string): Diagnostic {
+  return {
+    file,
+    start: { line, column: ANSWER, cell },
+    severity: "error",
+    code: "input/bad-sheet",
+    message,
+    hint,
+  };
+}
+
+function bad(path: string, message: string, hint: string): ParseResult {
+  return {
+    diagnostics: [
+      {
+        file: path,
+        start: { line: 1, column: 1 },
+        severity: "error",
+        code: "input/bad-sheet",
+        message,
+        hint,
+      },
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+// The input gate of a workbook: before any inflating, its zip directory says what it is and how big it would get.
+// Why by hand: the spreadsheet library inflates every entry in memory, so a zip bomb must be refused from the
+// sizes the directory declares, which no library exposes without inflating.
+
+/** Most bytes a workbook may inflate to, all entries together: the answers workbook inflates to about 2 MiB. */
+export const MAX_WORKBOOK_INFLATED = 64 * 1024 * 1024;
+/** Most entries a workbook may hold. */
+export const MAX_WORKBOOK_ENTRIES = 2000;
+/** Most an entry may inflate relative to its compressed size: XML compresses well, but not a thousandfold. */
+const MAX_RATIO = 1000;
+
+/** What the gate found: the entry names of a workbook it lets through, or why it refuses the file. */
+export type ZipCheck =
+  | { readonly ok: true; readonly names: readonly string[] }
+  | { readonly ok: false; readonly problem: string; readonly hint: string };
+
+const refuse = (problem: string, hint: string): ZipCheck => ({ ok: false, problem, hint });
+
+/** Checks the bytes of an `.xlsx` file. */
+export function checkWorkbookZip(bytes: Uint8Array): ZipCheck {
+  if (bytes.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => bytes[i] === b))
+    return refuse(
+      "it is an Excel 97–2003 workbook (.xls), or a workbook protected with a password to open (both are compound files, not .xlsx)",
+      "Remove the password to open (protecting the sheets is fine), or save it as an Excel Workbook (.xlsx).",
+    );
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
+    return refuse(
+      "it is not an .xlsx workbook (not a zip file)",
+      "Start from `npx vaspcheck init --format xlsx --out answers.xlsx`.",
+    );
+  const entries = directory(bytes);
+  if (!entries)
+    return refuse(
+      "its zip directory is damaged or missing",
+      "Save the workbook again from Excel or LibreOffice.",
+    );
+  if (entries.length > MAX_WORKBOOK_ENTRIES)
+    return refuse(
+      `it holds ${entries.length} entries, more than the ${MAX_WORKBOOK_ENTRIES} a workbook may`,
+      "Save the answers workbook on its own.",
+    );
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > MAX_RATIO * Math.max(e.compressed, 1) || total > MAX_WORKBOOK_INFLATED)
+      return refuse(
+        `it would inflate to more than ${MAX_WORKBOOK_INFLATED / 1024 / 1024} MiB (${e.name} alone declares ${e.size} bytes from ${e.compressed})`,
+        "This is not an answers workbook of ordinary size; start from `npx vaspcheck init --format xlsx`.",
+      );
+  }
+  const names = entries.map((e) => e.name);
+  return kindProblem(names) ?? { ok: true, names };
+}
+
+/** Refuses an OpenDocument file, a workbook with macros or external links, or a zip that is no Excel workbook. */
+function kindProblem(names: readonly string[]): ZipCheck | undefined {
+  if (names.includes("mimetype") && names.includes("content.xml"))
+    return refuse(
+      "it is an OpenDocument spreadsheet (.ods) renamed to .xlsx",
+      "Save it as an Excel Workbook (.xlsx).",
+    );
+  if (names.includes("xl/vbaProject.bin"))
+    return refuse(
+      "it holds macros (a .xlsm workbook)",
+      "Save it as an Excel Workbook (.xlsx), without macros.",
+    );
+  if (names.some((n) => n.startsWith("xl/externalLinks/")))
+    return refuse(
+      "it links to other workbooks (external links)",
+      "Remove the links (Data → Edit Links → Break Link) and save again.",
+    );
+  if (!names.includes("xl/workbook.xml"))
+    return refuse(
+      "it is a zip file, but not an Excel workbook (no xl/workbook.xml)",
+      "Start from `npx vaspcheck init --format xlsx`.",
+    );
+  return undefined;
+}
+
+type Entry = { name: string; size: number; compressed: number };
+
+/** The entries the zip's central directory lists, with their declared sizes; undefined when it cannot be read. */
+function directory(bytes: Uint8Array): Entry[] | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record is in the last 64 KiB (its comment is at most 65,535 bytes).
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--)
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  if (end < 0) return undefined;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: Entry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const compressed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    entries.push({ name, size, compressed });
+    at += 46 + nameLength + extra + comment;
+    if (entries.length > MAX_WORKBOOK_ENTRIES) break;
+  }
+  return entries;
+}
