@@ -36,20 +36,22 @@ export const INK = {
 
 // Loss limited: neither the green of a stopped attack nor the amber of a half-built barrier, nor the blue of
 // severity.
-const BLUE = "#0e7c7b";
+const BLUE = "#125a79";
 const GREEN = "#1a7f37";
-// Dark enough for text on white at WCAG AA (4.9:1), which the brighter amber it replaced was not.
-const AMBER = "#936a00";
+// The status and verdict colours were chosen so that every two of a palette stay at least 12 apart (CIE ΔE) also as
+// readers with protanopia, deuteranopia or tritanopia see them (test/palette.test.ts simulates each), and read at
+// WCAG AA as text on white. So the amber is an ochre, an accepted risk magenta and "not answered" violet.
+const AMBER = "#7b430b";
 const RED = "#cf222e";
-const GREY = "#6e7781";
+const GREY = "#667066";
 
 /** Colour of each control status. */
 export const STATUS_COLOR: Record<Status, string> = {
   met: GREEN,
   partially_met: AMBER,
   not_met: RED,
-  not_answered: "#8250df",
-  risk_accepted: "#bc4c00",
+  not_answered: "#5b1cca",
+  risk_accepted: "#a308a3",
   not_applicable: GREY,
 };
 
@@ -69,7 +71,7 @@ export const SEVERITY_COLOR: Record<string, string> = {
 export const STEP_COLOR: Record<string, string> = {
   blocked: GREEN,
   limited: BLUE,
-  detected: "#8250df",
+  detected: "#2831b2",
   hindered: AMBER,
   open: RED,
 };
@@ -78,7 +80,7 @@ export const STEP_COLOR: Record<string, string> = {
 export const INCIDENT_COLOR: Record<string, string> = {
   stopped: GREEN,
   limited: BLUE,
-  detected: "#8250df",
+  detected: "#2831b2",
   hindered: AMBER,
   not_stopped: RED,
   not_applicable: GREY,
