@@ -6,6 +6,7 @@ import type { PdfContext } from "../context.js";
 import { controlDest } from "../dests.js";
 import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR } from "../styles.js";
 import { type Column, drawTable } from "../table.js";
+import { startTaggedBlock } from "../tags.js";
 import { gap, paragraph } from "../text.js";
 
 type Check = ControlView["rules"][number]["checks"][number];
@@ -65,6 +66,7 @@ function drawControlHeading(ctx: PdfContext, c: ControlView, outline: PDFKit.PDF
   const title = `${c.rank !== null ? `${c.rank}. ` : ""}${c.id} — ${c.title}`;
   // A new control continues nothing from the one before, even on a page it has to move to.
   ctx.running.caption = null;
+  if (ctx.tags) startTaggedBlock(ctx.doc, ctx.tags);
   gap(ctx, 6);
   if (doc.y + 140 > box.bottom) doc.addPage();
   doc.moveTo(box.left, doc.y).lineTo(box.right, doc.y).lineWidth(0.8).strokeColor(INK.accent).stroke();

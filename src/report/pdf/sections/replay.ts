@@ -8,6 +8,7 @@ import type { PdfContext } from "../context.js";
 import { sectionIntro, sectionTitle } from "../context.js";
 import { controlDest, incidentDest, SECTION } from "../dests.js";
 import { INCIDENT_COLOR, INK, SIZE, STEP_COLOR } from "../styles.js";
+import { startTaggedBlock } from "../tags.js";
 import { drawText, ensureSpace, measure, paragraph } from "../text.js";
 
 type Incident = ReportModel["replay"][number];
@@ -42,6 +43,7 @@ export function drawReplay(ctx: PdfContext): void {
 }
 
 function drawIncident(ctx: PdfContext, incident: Incident, section: PDFKit.PDFOutline): void {
+  if (ctx.tags) startTaggedBlock(ctx.doc, ctx.tags);
   heading(
     ctx,
     `${incident.name} (${incident.date})`,
