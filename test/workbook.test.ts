@@ -12,6 +12,7 @@ import { evaluate } from "../src/engine/evaluate.js";
 import type { Answers } from "../src/model/answers.js";
 import type { Catalog } from "../src/model/catalog.js";
 import { loadAnswers } from "../src/pipeline/validate-answers.js";
+import { checkWorkbookZip } from "../src/source/zip-gate.js";
 import { runCli } from "./helpers/cli.js";
 import { tempDir } from "./helpers/fixtures.js";
 
@@ -125,6 +126,34 @@ describe("the answers workbook", () => {
     );
     expect(run.stderr).toMatch(/cells\.xlsx!Answers!J\d+ {2}error {2}This answer cell holds a formula/);
     expect(run.stderr).toMatch(/cells\.xlsx!Organization!J2/);
+  });
+
+  it("refuses a zip bomb whether its directory declares the size or understates it", async () => {
+    const { default: JSZip } = await import("jszip");
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", "<workbook/>");
+    zip.file("xl/worksheets/sheet1.xml", new Uint8Array(8 * 1024 * 1024));
+    const honest = Buffer.from(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    expect(checkWorkbookZip(honest)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/would inflate \d+ times over/),
+    });
+    // The same bomb, its directory entry claiming 1,000 bytes.
+    const lying = Buffer.from(honest);
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    for (
+      let at = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      at >= 0;
+      at = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+    )
+      if (lying.subarray(at + 46, at + 46 + name.length).equals(name)) lying.writeUInt32LE(1000, at + 24);
+    expect(checkWorkbookZip(lying)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/inflates past the 1000 bytes/),
+    });
+    expect(checkWorkbookZip(await writeAnswersWorkbook(catalog, { date: "2026-06-30" }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses a file that is not one of its workbooks with one clear error", async () => {

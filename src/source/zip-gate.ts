@@ -1,6 +1,8 @@
-// The input gate of a workbook: before any inflating, its zip directory says what it is and how big it would get.
+// The input gate of a workbook: before the spreadsheet library inflates anything, the zip says what it is and how big.
 // Why by hand: the spreadsheet library inflates every entry in memory, so a zip bomb must be refused from the
-// sizes the directory declares, which no library exposes without inflating.
+// sizes the directory declares, which no library exposes without inflating, and each entry is inflated within the
+// size it declares.
+import { inflateRawSync } from "node:zlib";
 
 /** Most bytes a workbook may inflate to, all entries together: the answers workbook inflates to about 2 MiB. */
 export const MAX_WORKBOOK_INFLATED = 64 * 1024 * 1024;
@@ -42,13 +44,23 @@ export function checkWorkbookZip(bytes: Uint8Array): ZipCheck {
   let total = 0;
   for (const e of entries) {
     total += e.size;
-    if (e.size > MAX_RATIO * Math.max(e.compressed, 1) || total > MAX_WORKBOOK_INFLATED)
+    const hint =
+      "This is not an answers workbook of ordinary size; start from `npx vaspcheck init --format xlsx`.";
+    if (e.size > MAX_RATIO * Math.max(e.compressed, 1))
       return refuse(
-        `it would inflate to more than ${MAX_WORKBOOK_INFLATED / 1024 / 1024} MiB (${e.name} alone declares ${e.size} bytes from ${e.compressed})`,
-        "This is not an answers workbook of ordinary size; start from `npx vaspcheck init --format xlsx`.",
+        `its entry ${e.name} would inflate ${Math.round(e.size / Math.max(e.compressed, 1))} times over (${e.size} bytes from ${e.compressed}), more than the ${MAX_RATIO} times a workbook may`,
+        hint,
       );
+    if (total > MAX_WORKBOOK_INFLATED)
+      return refuse(`it would inflate to more than ${MAX_WORKBOOK_INFLATED / 1024 / 1024} MiB`, hint);
   }
   const names = entries.map((e) => e.name);
+  const lying = entries.find((e) => !inflatesAsDeclared(bytes, e));
+  if (lying)
+    return refuse(
+      `its entry ${lying.name} inflates past the ${lying.size} bytes its zip directory declares`,
+      "The file is damaged or built to exhaust memory; save the workbook again from Excel or LibreOffice.",
+    );
   return kindProblem(names) ?? { ok: true, names };
 }
 
@@ -77,7 +89,7 @@ function kindProblem(names: readonly string[]): ZipCheck | undefined {
   return undefined;
 }
 
-type Entry = { name: string; size: number; compressed: number };
+type Entry = { name: string; size: number; compressed: number; method: number; offset: number };
 
 /** The entries the zip's central directory lists, with their declared sizes; undefined when it cannot be read. */
 function directory(bytes: Uint8Array): Entry[] | undefined {
@@ -95,15 +107,35 @@ function directory(bytes: Uint8Array): Entry[] | undefined {
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
+    const offset = view.getUint32(at + 42, true);
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, size, compressed });
+    entries.push({ name, size, compressed, method, offset });
     at += 46 + nameLength + extra + comment;
     if (entries.length > MAX_WORKBOOK_ENTRIES) break;
   }
   return entries;
+}
+
+/**
+ * Whether an entry inflates to no more than the size the directory declares, checked with that size as the bound:
+ * the library inflates whatever an entry holds, so a directory that understates a bomb must be caught here.
+ */
+function inflatesAsDeclared(bytes: Uint8Array, e: Entry): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) return false;
+  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+  const data = bytes.subarray(start, start + e.compressed);
+  if (e.method === 0) return data.length <= e.size;
+  if (e.method !== 8) return false;
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) }).length <= e.size;
+  } catch {
+    return false;
+  }
 }
