@@ -373,7 +373,8 @@ function lineOf(starts: readonly number[], offset: number): number {
   return low + 1;
 }
 
-function badSheet(path: string, message: string, hint: string, line = 1, column = 1): ParseResult {
+/** A sheet or workbook that cannot be read at all: one `input/bad-sheet` error, at a line of it or its start. */
+export function badSheet(path: string, message: string, hint: string, line = 1, column = 1): ParseResult {
   return {
     diagnostics: [
       {

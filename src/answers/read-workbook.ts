@@ -5,7 +5,7 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { checkWorkbookZip } from "../source/zip-gate.js";
-import { answersFromRows, type SheetRow } from "./answers-sheet.js";
+import { answersFromRows, badSheet, type SheetRow } from "./answers-sheet.js";
 import {
   answerRows,
   organizationRows,
@@ -28,14 +28,14 @@ export async function readAnswersWorkbook(
   catalog: Catalog,
 ): Promise<ParseResult> {
   const gate = checkWorkbookZip(bytes);
-  if (!gate.ok) return bad(path, `The workbook cannot be read: ${gate.problem}`, gate.hint);
+  if (!gate.ok) return badSheet(path, `The workbook cannot be read: ${gate.problem}`, gate.hint);
   const { default: Excel } = (await import("exceljs")) as unknown as { default: typeof import("exceljs") };
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return bad(
+    return badSheet(
       path,
       `The workbook cannot be read: ${why}`,
       "Save it again from Excel or LibreOffice as an Excel Workbook (.xlsx).",
@@ -43,14 +43,14 @@ export async function readAnswersWorkbook(
   }
   const meta = metadata(workbook);
   if (meta.format !== WORKBOOK_FORMAT)
-    return bad(
+    return badSheet(
       path,
       "This workbook is not a vaspcheck answers workbook (its hidden `vaspcheck` sheet is missing or names another format)",
       "Start from `npx vaspcheck init --format xlsx --out answers.xlsx` and copy the answers into it.",
     );
   const missing = [SHEETS.organization, SHEETS.answers].find((name) => !workbook.getWorksheet(name));
   if (missing)
-    return bad(
+    return badSheet(
       path,
       `The sheet \`${missing}\` is missing (renamed or deleted)`,
       `Give the sheet its name \`${missing}\` back; answers are read from it by name.`,
@@ -250,20 +250,5 @@ function place(file: string, cell: string, line: number, message: string, hint: 
     code: "input/bad-sheet",
     message,
     hint,
-  };
-}
-
-function bad(path: string, message: string, hint: string): ParseResult {
-  return {
-    diagnostics: [
-      {
-        file: path,
-        start: { line: 1, column: 1 },
-        severity: "error",
-        code: "input/bad-sheet",
-        message,
-        hint,
-      },
-    ],
   };
 }

@@ -1,7 +1,6 @@
 // The third parties an answers file names: their controls exist and have one operator, the organization does not
 // answer them itself, and each party's own answers file is found inside the answers folder, valid and current.
-import { realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { THIRD_PARTY_STALE_AFTER_DAYS } from "../engine/third-parties.js";
@@ -10,6 +9,7 @@ import type { Catalog } from "../model/catalog.js";
 import { daysBetween } from "../model/dates.js";
 import type { DiagnosticCode } from "../model/diagnostic-codes.js";
 import { normalizeName } from "../model/names.js";
+import { realOrSelf, staysInside } from "../source/folder.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import { locate, type SourceFile } from "../source/source-file.js";
 
@@ -227,28 +227,12 @@ function checkCurrent(
  * it stays inside that file's folder.
  */
 function insideFolder(answersPath: string, name: string): string | undefined {
-  if (isAbsolute(name)) return undefined;
+  // A symbolic link inside the folder may point anywhere: the file it reaches must be inside the folder too.
+  if (!staysInside(dirname(answersPath), name)) return undefined;
   const folder = resolve(dirname(answersPath));
   const path = resolve(folder, name);
-  if (!within(folder, path)) return undefined;
-  // A symbolic link inside the folder may point anywhere: the file it reaches must be inside the folder too.
-  const real = realOrSelf(path);
-  if (!within(realOrSelf(folder), real) || real === realOrSelf(resolve(answersPath))) return undefined;
+  if (realOrSelf(path) === realOrSelf(resolve(answersPath))) return undefined;
   return join(dirname(answersPath), relative(folder, path));
-}
-
-function within(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return !(rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel));
-}
-
-/** The path with every symbolic link resolved; the path itself when it does not exist (the read then says so). */
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 /**

@@ -1,9 +1,9 @@
 // Loads a report configuration file and the firm's logo it names, each through the input gate, as diagnostics.
 import { createHash } from "node:crypto";
-import { realpathSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type ReportConfig, ReportConfigSchema } from "../model/report-config.js";
+import { staysInside } from "../source/folder.js";
 import { diagnosticsFromZod } from "../source/from-zod.js";
 import { checkImage } from "../source/image-check.js";
 import { readBytes, readSource } from "../source/read-source.js";
@@ -49,7 +49,7 @@ export async function loadReportConfig(path: string): Promise<LoadedReportConfig
   const hash = createHash("sha256").update(file.text);
   if (!config.firm?.logo) return { config, sha256: hash.digest("hex"), diagnostics: [] };
   const logoPath = resolve(dirname(path), config.firm.logo);
-  if (!insideFolder(dirname(path), config.firm.logo))
+  if (!staysInside(dirname(path), config.firm.logo))
     return {
       diagnostics: [
         logoDiagnostic(
@@ -128,25 +128,4 @@ function logoDiagnostic(file: SourceFile, message: string, hint: string): Diagno
     path: ["firm", "logo"],
     hint,
   };
-}
-
-/** Whether `name`, relative to `folder`, stays inside it, also once symbolic links are resolved. */
-function insideFolder(folder: string, name: string): boolean {
-  if (isAbsolute(name)) return false;
-  const base = resolve(folder);
-  const target = resolve(base, name);
-  const within = (root: string, path: string) => {
-    const rel = relative(root, path);
-    return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-  };
-  return within(base, target) && within(realOrSelf(base), realOrSelf(target));
-}
-
-/** The path with every symbolic link resolved; the path itself when it does not exist (the read then says so). */
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }

@@ -1,6 +1,6 @@
 // The one validation path of every command: parse, structure, catalog references, salvage, evaluate, quality.
 
-import { parseAnswersSheet } from "../answers/answers-sheet.js";
+import { badSheet, parseAnswersSheet } from "../answers/answers-sheet.js";
 import { checkAnswers } from "../answers/check-answers.js";
 import { checkCompleteness } from "../answers/completeness-check.js";
 import { checkNotApplicable } from "../answers/na-checks.js";
@@ -303,18 +303,11 @@ function completenessOnly(
 /** Parses an answers file's bytes: a CSV answers sheet when the name ends in `.csv`, YAML or JSON otherwise. */
 export function parseAnswersBytes(path: string, bytes: Uint8Array, catalog: Catalog): ParseResult {
   if (/\.xlsx$/i.test(path))
-    return {
-      diagnostics: [
-        {
-          file: path,
-          start: { line: 1, column: 1 },
-          severity: "error",
-          code: "input/bad-sheet",
-          message: "This command does not read .xlsx workbooks yet: `validate` and `report` do",
-          hint: "Give `compare` and `diff` the YAML or CSV answers, and a third party's answers as YAML or CSV.",
-        },
-      ],
-    };
+    return badSheet(
+      path,
+      "This command does not read .xlsx workbooks yet: `validate` and `report` do",
+      "Give `compare` and `diff` the YAML or CSV answers, and a third party's answers as YAML or CSV.",
+    );
   if (!/\.csv$/i.test(path)) return parseBytes(path, bytes);
   const decoded = decodeText(path, bytes);
   return decoded.text === undefined

@@ -1,11 +1,9 @@
 // The comparison PDF's document: landscape A4 on the report's canvas, with a running footer on every page.
-import { metadataText } from "../document-text.js";
-import { type LayoutFacts, openCanvas, type PdfCanvas } from "../pdf/canvas.js";
-import { collectingDocument } from "../pdf/collect.js";
+import type { LayoutFacts, PdfCanvas } from "../pdf/canvas.js";
 import type { Faces } from "../pdf/faces.js";
 import { INK, SIZE } from "../pdf/styles.js";
-import { asArtifact, closeTags } from "../pdf/tags.js";
-import { drawText, installContinuedCaptions, textWidth } from "../pdf/text.js";
+import { openTaggedDocument } from "../pdf/tagged-document.js";
+import { drawText, textWidth } from "../pdf/text.js";
 
 /** A4 landscape; the bottom margin leaves a line for the footer. */
 const PAGE = {
@@ -40,43 +38,17 @@ export function openComparisonCanvas(
   faces: Faces,
   known: LayoutFacts | null,
 ): ComparisonCanvas {
-  const date = new Date(`${info.date}T00:00:00Z`);
-  const { doc, finish } = collectingDocument(
+  const { canvas, finish } = openTaggedDocument(
     {
-      size: "A4",
+      page: PAGE,
       layout: "landscape",
-      // Every line is placed by the canvas, so pdfkit never needs a margin to break pages on.
-      margin: 0,
-      autoFirstPage: false,
-      compress: known !== null,
-      lang: "en",
-      // Tagged (a structure tree in reading order, headings, artifacts), which needs PDF 1.4 or later.
-      tagged: true,
-      pdfVersion: "1.7",
-      displayTitle: true,
-      info: {
-        // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
-        Title: metadataText(info.title),
-        Subject: metadataText(info.subject),
-        Keywords: metadataText(`vaspcheck, sector comparison, digest ${info.digest}`),
-        Creator: info.creator,
-        CreationDate: date,
-        ModDate: date,
-      },
+      info: { ...info, keywords: `vaspcheck, sector comparison, digest ${info.digest}` },
+      known,
+      footer: (c) => drawFooter(c, info),
     },
-    known !== null,
+    faces,
   );
-  faces.register(doc);
-  const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
-  installContinuedCaptions(canvas);
-  doc.on("pageAdded", () => asArtifact(canvas.tags, () => drawFooter(canvas, info)));
-  return {
-    ...canvas,
-    finish: () => {
-      closeTags(canvas.tags);
-      return finish();
-    },
-  };
+  return { ...canvas, finish };
 }
 
 /** Title on the left, the digest in the middle, "Page X of Y" on the right, under a rule. */

@@ -1,12 +1,10 @@
 // A short A4 portrait document (a letter, a progress diff): laid out twice for "Page X of Y", with a footer that
 // carries the digest of what the document rests on.
-import { metadataText } from "../document-text.js";
-import { type LayoutFacts, openCanvas, type PdfCanvas } from "./canvas.js";
-import { collectingDocument } from "./collect.js";
+import type { LayoutFacts, PdfCanvas } from "./canvas.js";
 import type { Faces } from "./faces.js";
 import { INK, PAGE, SIZE } from "./styles.js";
-import { asArtifact, closeTags } from "./tags.js";
-import { drawText, installContinuedCaptions, textWidth } from "./text.js";
+import { openTaggedDocument } from "./tagged-document.js";
+import { drawText, textWidth } from "./text.js";
 
 /** What a portrait document says about itself. */
 export interface PortraitInfo {
@@ -41,37 +39,16 @@ function pass(
   draw: (canvas: PdfCanvas) => void,
   known: LayoutFacts | null,
 ): { facts: LayoutFacts; written: Promise<Uint8Array> } {
-  const date = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(info.date) ? info.date : "1970-01-01"}T00:00:00Z`);
-  const { doc, finish, finishWhenWritten } = collectingDocument(
+  const { canvas, finish, finishWhenWritten } = openTaggedDocument(
     {
-      size: PAGE.size,
-      margin: 0,
-      autoFirstPage: false,
-      compress: known !== null,
-      lang: "en",
-      // Tagged (a structure tree in reading order, headings, artifacts), which needs PDF 1.4 or later.
-      tagged: true,
-      pdfVersion: "1.7",
-      displayTitle: true,
-      info: {
-        // Metadata is shown by viewers and printed by pdfinfo: neutralised like the text on the pages.
-        Title: metadataText(info.title),
-        Subject: metadataText(info.subject),
-        ...(info.author ? { Author: metadataText(info.author) } : {}),
-        Keywords: metadataText(`vaspcheck, digest ${info.digest}`),
-        Creator: info.creator,
-        CreationDate: date,
-        ModDate: date,
-      },
+      page: PAGE,
+      info: { ...info, keywords: `vaspcheck, digest ${info.digest}` },
+      known,
+      footer: (c) => drawFooter(c, info),
     },
-    known !== null,
+    faces,
   );
-  faces.register(doc);
-  const canvas = openCanvas(doc, faces, PAGE, { layoutPass: known === null, known });
-  installContinuedCaptions(canvas);
-  doc.on("pageAdded", () => asArtifact(canvas.tags, () => drawFooter(canvas, info)));
   draw(canvas);
-  closeTags(canvas.tags);
   const facts = { pages: canvas.pages.count, anchorPages: canvas.anchorPages };
   // The layout pass draws no image, so it ends at once; the drawn pass may wait for pdfkit to decode one.
   return { facts, written: known === null ? Promise.resolve(finish()) : finishWhenWritten() };
