@@ -56,6 +56,15 @@ describe("the pages of the PDF report", () => {
     expect(uri).toBeGreaterThan(50);
     expect(internal).toBeGreaterThan(100);
   });
+
+  it("heads each framework with its name and version, and keeps the catalog's provenance notes in the method", () => {
+    const text = runs.map((r) => r.text).join(" ");
+    expect(text).not.toContain("How the catalog checked it");
+    const method = runs.findIndex((r) => r.text.startsWith("How the framework ids were checked"));
+    expect(method).toBeGreaterThan(0);
+    const after = runs.slice(method).map((r) => r.text).join(" ");
+    expect(after).toContain("the ids are vaspcheck's");
+  });
 });
 
 describe("the PDF report as an accessible document", () => {

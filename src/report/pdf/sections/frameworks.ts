@@ -28,12 +28,6 @@ export function drawFrameworks(ctx: PdfContext): void {
       [`Score ${fw.score}`, scoreColor(fw.score_value)],
       [`${fw.mapped_controls} mapped controls`, INK.muted],
     ]);
-    if (fw.checked)
-      paragraph(ctx, `How the catalog checked it: ${fw.checked}`, {
-        size: SIZE.small,
-        color: INK.muted,
-        after: 4,
-      });
     drawTable<Requirement>(
       ctx,
       [

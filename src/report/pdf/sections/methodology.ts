@@ -28,6 +28,19 @@ export function drawMethodology(ctx: PdfContext, section: PDFKit.PDFOutline): vo
   drawStatusDefinitions(ctx, m);
   drawScoringDefinitions(ctx, m);
   drawVerdictDefinitions(ctx, m);
+  drawFrameworkSources(ctx);
+}
+
+/** Where each framework's ids and titles were checked: provenance belongs with the method, not under the framework's heading. */
+function drawFrameworkSources(ctx: PdfContext): void {
+  const checked = ctx.model.frameworks.filter((fw) => fw.checked);
+  if (checked.length === 0) return;
+  heading(ctx, "How the framework ids were checked", 3, {}, 40);
+  labelValues(
+    ctx,
+    checked.map((fw) => [`${fw.name} — ${fw.version}`, fw.checked ?? ""] as [string, string]),
+    { labelWidth: 130, size: SIZE.small },
+  );
 }
 
 function drawStatusDefinitions(ctx: PdfContext, m: Methodology): void {
