@@ -32,6 +32,11 @@ export const FAMILIES = [
     "Answers against the catalog",
     "The answers file fits the format, but not this catalog, or it says something an auditor would question. Errors exit 1; warnings are printed and kept in the report.",
   ],
+  [
+    "export",
+    "Export to another format",
+    "`vaspcheck export` wrote the file, but the target format could not hold part of the answers: a warning, exit code 0.",
+  ],
 ];
 
 /** The HTML anchor of a code in docs/diagnostics.md. */

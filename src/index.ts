@@ -75,6 +75,12 @@ export {
 } from "./pipeline/create-report.js";
 export { type DiffFilesOptions, type DiffFilesResult, diffFiles } from "./pipeline/diff-files.js";
 export {
+  type ExportAnswersOptions,
+  type ExportAnswersResult,
+  type ExportFormat,
+  exportAnswers,
+} from "./pipeline/export-answers.js";
+export {
   type LoadAnswersOptions,
   type LoadAnswersResult,
   loadAnswers,

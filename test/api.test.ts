@@ -52,6 +52,7 @@ const EXPORTS = [
   "diffSubmissions",
   "evaluate",
   "evaluateControls",
+  "exportAnswers",
   "formatDiagnostics",
   "hasErrors",
   "jsonSchemaOf",

@@ -62,7 +62,10 @@ describe("the pages of the PDF report", () => {
     expect(text).not.toContain("How the catalog checked it");
     const method = runs.findIndex((r) => r.text.startsWith("How the framework ids were checked"));
     expect(method).toBeGreaterThan(0);
-    const after = runs.slice(method).map((r) => r.text).join(" ");
+    const after = runs
+      .slice(method)
+      .map((r) => r.text)
+      .join(" ");
     expect(after).toContain("the ids are vaspcheck's");
   });
 });

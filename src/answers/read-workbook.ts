@@ -1,5 +1,6 @@
 // Reads an answers workbook (`.xlsx`) back into the data an answers file holds, every value placed at its sheet and
 // cell: choice labels become choice values, Excel's dates, numbers and booleans become what the officer meant.
+import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { Catalog } from "../model/catalog.js";
@@ -8,7 +9,9 @@ import { checkWorkbookZip } from "../source/zip-gate.js";
 import { answersFromRows, badSheet, type SheetRow } from "./answers-sheet.js";
 import {
   answerRows,
+  firstOfGroup,
   organizationRows,
+  reviewRows,
   SHEETS,
   WORKBOOK_FORMAT,
   type WorkbookRow,
@@ -56,7 +59,7 @@ export async function readAnswersWorkbook(
       `Give the sheet its name \`${missing}\` back; answers are read from it by name.`,
     );
   const layout = new Map<string, WorkbookRow>(
-    [...organizationRows(catalog), ...answerRows(catalog)].map((r) => [r.path, r]),
+    [...organizationRows(catalog), ...answerRows(catalog), ...reviewRows(catalog)].map((r) => [r.path, r]),
   );
   const problems: Diagnostic[] = [];
   const rows: SheetRow[] = [
@@ -73,8 +76,17 @@ export async function readAnswersWorkbook(
   ];
   for (const name of [SHEETS.organization, SHEETS.answers])
     rows.push(...sheetRows(path, workbook.getWorksheet(name)!, layout, problems));
+  // The review sheet is the assessor's and may be absent (a workbook from before it, or one the assessor removed).
+  const review = workbook.getWorksheet(SHEETS.review);
+  if (review) rows.push(...sheetRows(path, review, layout, problems));
   const parsed = answersFromRows(path, `(workbook ${path})`, rows, catalog);
-  return { ...parsed, diagnostics: [...problems, ...parsed.diagnostics] };
+  // The digest a report and a comparison print is of the workbook as sent, so `sha256sum` confirms it.
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return {
+    ...parsed,
+    file: parsed.file && { ...parsed.file, sha256 },
+    diagnostics: [...problems, ...parsed.diagnostics],
+  };
 }
 
 function metadata(workbook: Workbook): { format?: string; catalogId?: string; catalogVersion?: string } {
@@ -133,7 +145,7 @@ function sheetRows(
       continue;
     }
     if (text.value === "") continue;
-    const row = layout.get(key);
+    const row = layout.get(firstOfGroup(key));
     const cells = { path: `${ws.name}!A${r}`, answer: cellRef };
     if (row?.option !== undefined) {
       gatherOption(

@@ -1,13 +1,17 @@
 // Writes the answers workbook (`init --format xlsx`): an organization sheet and an answers sheet, every answer cell
 // typed by Excel's own validation, only answer cells editable, blanks highlighted, and a hidden metadata sheet.
+import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import {
   answerRows,
+  BLANK_SHAPE,
   organizationRows,
+  reviewRows,
   SHEETS,
   WORKBOOK_FORMAT,
   type WorkbookRow,
 } from "./workbook-layout.js";
+import { type PrefilledValue, prefilledValue, shapeOf } from "./workbook-values.js";
 
 type ExcelJS = typeof import("exceljs");
 type Worksheet = import("exceljs").Worksheet;
@@ -17,6 +21,8 @@ type Cell = import("exceljs").Cell;
 export interface WorkbookOptions {
   /** `YYYY-MM-DD`: the assessment date filled in, and the date of the file's properties and zip entries. */
   readonly date?: string;
+  /** A valid answers file to fill the workbook with (`export`); its assessment date dates the file. */
+  readonly answers?: Answers;
 }
 
 /** Excel's error-alert texts are short; a validation message longer than this is cut. */
@@ -33,7 +39,9 @@ export async function writeAnswersWorkbook(
   options: WorkbookOptions = {},
 ): Promise<Uint8Array> {
   const { default: Excel } = (await import("exceljs")) as unknown as { default: ExcelJS };
-  const stamp = new Date(`${options.date ?? "1980-01-01"}T00:00:00Z`);
+  const filled = options.answers;
+  const date = options.date ?? filled?.assessment.date;
+  const stamp = new Date(`${date ?? "1980-01-01"}T00:00:00Z`);
   const workbook = new Excel.Workbook();
   workbook.creator = "vaspcheck";
   workbook.lastModifiedBy = "vaspcheck";
@@ -43,8 +51,17 @@ export async function writeAnswersWorkbook(
   const listOf = listMaker(lists);
   const organization = sheet(workbook, SHEETS.organization);
   const answers = sheet(workbook, SHEETS.answers);
-  fill(organization, organizationRows(catalog), listOf, options.date);
-  fill(answers, answerRows(catalog), listOf);
+  const review = sheet(workbook, SHEETS.review);
+  const shape = filled ? shapeOf(filled) : BLANK_SHAPE;
+  const answerOf = (row: WorkbookRow): PrefilledValue =>
+    filled
+      ? prefilledValue(row, filled)
+      : row.path === "assessment.date" && options.date
+        ? excelDate(options.date)
+        : null;
+  fill(organization, organizationRows(catalog, shape), listOf, answerOf);
+  fill(answers, answerRows(catalog, shape), listOf, answerOf);
+  fill(review, reviewRows(catalog), listOf, answerOf);
   const meta = workbook.addWorksheet(SHEETS.meta, { state: "veryHidden" });
   meta.addRows([
     ["format", WORKBOOK_FORMAT],
@@ -54,6 +71,7 @@ export async function writeAnswersWorkbook(
   ]);
   await protect(organization);
   await protect(answers);
+  await protect(review);
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
   return repack(written, stamp);
 }
@@ -80,12 +98,14 @@ function sheet(workbook: import("exceljs").Workbook, name: string): Worksheet {
 }
 
 /** Writes the rows, types each answer cell and highlights the blank ones. */
-function fill(ws: Worksheet, rows: readonly WorkbookRow[], listOf: ListMaker, date?: string): void {
+function fill(
+  ws: Worksheet,
+  rows: readonly WorkbookRow[],
+  listOf: ListMaker,
+  answerOf: (row: WorkbookRow) => PrefilledValue,
+): void {
   for (const row of rows) {
-    const added = ws.addRow({
-      ...row,
-      answer: row.path === "assessment.date" && date ? excelDate(date) : null,
-    });
+    const added = ws.addRow({ ...row, answer: answerOf(row) });
     added.alignment = { wrapText: true, vertical: "top" };
     const cell = added.getCell(ANSWER_COLUMN);
     cell.protection = { locked: false };

@@ -5,6 +5,7 @@ import { closest } from "../diagnostics/suggest.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { compareCommand } from "./commands/compare.js";
 import { diffCommand } from "./commands/diff.js";
+import { exportCommand } from "./commands/export.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -110,6 +111,7 @@ function createParser(
   register(schemaCommand(ctx));
   register(compareCommand(ctx));
   register(diffCommand(ctx));
+  register(exportCommand(ctx));
   for (const factory of extra) register(factory(ctx));
   return (
     parser

@@ -13,6 +13,8 @@ export const DIAGNOSTIC_CODES = {
     "The file ends its lines with CR alone, which YAML and JSON do not read as line breaks.",
   "input/bad-sheet":
     "An answers spreadsheet (CSV) is malformed, lacks the `path` and `answer` columns, or has a row it cannot place: no path, a prototype name (`__proto__`) in the path, evidence numbered outside 1–100, a path given twice or under another answer.",
+  "export/not-carried":
+    "An answers file exported to a workbook holds what a workbook has no row for (an evidence item with both a path and a web address); the exported workbook leaves it out.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",
   "json/syntax":
     "A `.json` file is not strict JSON (a trailing comma, a comment, single quotes, an unquoted key).",

@@ -1,5 +1,4 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
-import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { namedPartyFiles } from "../answers/third-parties.js";
 import { STATUS_LETTER } from "../compare/letters.js";
@@ -14,8 +13,8 @@ import type { Catalog } from "../model/catalog.js";
 import type { Status } from "../model/result.js";
 import type { ThirdPartyRole } from "../model/third-party.js";
 import type { ParseResult } from "../source/parse-yaml.js";
-import type { SourceFile } from "../source/source-file.js";
-import { readSubmissionSync } from "./read-submission.js";
+import { fileDigest, type SourceFile } from "../source/source-file.js";
+import { type ReadSubmission, readSubmission, readSubmissionSync } from "./read-submission.js";
 import { thirdPartyReader, validateAnswers } from "./validate-answers.js";
 
 export type {
@@ -36,8 +35,10 @@ export interface AssessOptions {
 export interface Assessor {
   /** Validates and evaluates one parsed submission. Pure: the same text gives the same result. */
   assess(parsed: ParseResult, path: string): SubmissionResult;
-  /** Reads one submission from disk and assesses it. Never throws on bad user data. */
+  /** Reads one submission (not a workbook) from disk and assesses it. Never throws on bad user data. */
   read(path: string): SubmissionResult;
+  /** Reads one submission of any kind, an Excel workbook among them, and assesses it. Never throws on bad user data. */
+  readAny(path: string): Promise<SubmissionResult>;
 }
 
 /** Creates an assessor for a catalog. */
@@ -73,7 +74,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
     return {
       valid: true,
       file: path,
-      sha256: createHash("sha256").update(file.text).digest("hex"),
+      sha256: fileDigest(file),
       organization: {
         name: answers.organization.name,
         jurisdiction: answers.organization.jurisdiction,
@@ -93,14 +94,15 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       warnings: countByCode(diagnostics),
     };
   };
+  const assessRead = (submission: ReadSubmission, path: string): SubmissionResult => {
+    const result = assess(submission.parsed, path);
+    // The fast parse has no positions: an invalid submission is assessed again to place its diagnostics.
+    return result.valid || !submission.fast ? result : assess(submission.positioned(), path);
+  };
   return {
     assess,
-    read: (path) => {
-      const submission = readSubmissionSync(path, catalog, options.maxBytes);
-      const result = assess(submission.parsed, path);
-      // The fast parse has no positions: an invalid submission is assessed again to place its diagnostics.
-      return result.valid || !submission.fast ? result : assess(submission.positioned(), path);
-    },
+    read: (path) => assessRead(readSubmissionSync(path, catalog, options.maxBytes), path),
+    readAny: async (path) => assessRead(await readSubmission(path, catalog, options.maxBytes), path),
   };
 }
 
@@ -122,7 +124,7 @@ function partyFilesOf(files: readonly (SourceFile | undefined)[], parties: numbe
     partyFiles: files.flatMap((f) => (f ? [resolve(f.path)] : [])),
     partyDigests: Array.from({ length: parties }, (_, i) => {
       const own = files[i];
-      return own ? createHash("sha256").update(own.text).digest("hex") : undefined;
+      return own ? fileDigest(own) : undefined;
     }),
   };
 }

@@ -8,11 +8,11 @@ export interface CollectedInputs {
   readonly missing: string[];
 }
 
-const ANSWERS_FILE = /\.(ya?ml|json|csv)$/i;
+const ANSWERS_FILE = /\.(ya?ml|json|csv|xlsx)$/i;
 
 /**
  * Lists every answers file named or found (recursively) in a directory. Inside directories only `.yaml`,
- * `.yml`, `.json` and `.csv` (answers sheet) files count, and hidden entries are skipped; a file named
+ * `.yml`, `.json`, `.csv` (answers sheet) and `.xlsx` (answers workbook) files count, and hidden entries are skipped; a file named
  * explicitly always counts.
  * Symbolic links to directories are not followed, so a link loop cannot hang the run. Entries that are not regular
  * files (a FIFO, a socket, a link to a device) are listed all the same, and so is a directory that cannot be read:

@@ -11,6 +11,7 @@ import type { Comparison } from "../model/comparison.js";
 import { createAssessor } from "./assess-submission.js";
 import { collectInputs } from "./collect.js";
 import { type Pool, startPool, type WorkerScript } from "./pool.js";
+import { isWorkbookPath } from "./read-submission.js";
 
 /**
  * Below this much input, starting workers costs more than it saves. Measured here: 1,000 files of 8.4 KB
@@ -20,7 +21,7 @@ export const MIN_BYTES_FOR_WORKERS = 32 * 1024 * 1024;
 
 /** Options of `compareFiles`. */
 export interface CompareFilesOptions extends ComparisonOptions {
-  /** Answers files and directories (searched recursively for `.yaml`, `.yml`, `.json` and `.csv`). */
+  /** Answers files and directories (searched recursively for `.yaml`, `.yml`, `.json`, `.csv` and `.xlsx`). */
   readonly inputs: readonly string[];
   readonly catalogDir?: string;
   readonly maxBytes?: number;
@@ -83,7 +84,7 @@ function inputsProblem(
     return {
       ok: false,
       diagnostics: [],
-      problem: `No answers files (.yaml, .yml, .json, .csv) found in ${inputs.join(", ")}`,
+      problem: `No answers files (.yaml, .yml, .json, .csv, .xlsx) found in ${inputs.join(", ")}`,
       hint: "Point at the directory that holds the submissions.",
     };
   }
@@ -118,11 +119,13 @@ async function compareWith(
     for (const f of result.namedFiles ?? []) named.add(f);
     options.onProgress?.(builder.size, files.length);
   };
-  if (pool) await pool.run(catalog, files, assess, onResult);
-  else {
-    const assessor = createAssessor(catalog, assess);
-    for (const file of files) onResult(assessor.read(file));
-  }
+  // Workbooks are read on this thread (exceljs reads asynchronously); every other file on the pool, if any.
+  const workbooks = files.filter(isWorkbookPath);
+  const texts = files.filter((f) => !isWorkbookPath(f));
+  const assessor = createAssessor(catalog, assess);
+  if (pool) await pool.run(catalog, texts, assess, onResult);
+  else for (const file of texts) onResult(assessor.read(file));
+  for (const file of workbooks) onResult(await assessor.readAny(file));
   const outcome = builder.finish(options);
   if (!outcome.ok) return { ok: false, diagnostics: [], problem: outcome.problem, hint: outcome.hint };
   // A third party's own file found in a compared folder is part of the submission naming it: what validation says

@@ -1,6 +1,5 @@
 // The report pipeline: load catalog and answers, evaluate, build the view model and render one format.
 
-import { createHash } from "node:crypto";
 import { DEFAULT_CATALOG_DIR } from "../catalog/default-catalog.js";
 import { loadCatalog } from "../catalog/load-catalog.js";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.js";
@@ -10,6 +9,7 @@ import type { Evaluation } from "../model/result.js";
 import { RENDERERS, type ReportFormat } from "../report/renderers.js";
 import { buildReportModel } from "../report/report-model.js";
 import { vaspcheckVersion } from "../source/package-version.js";
+import { fileDigest } from "../source/source-file.js";
 import { loadReportConfig } from "./report-config.js";
 import { loadAnswers } from "./validate-answers.js";
 
@@ -53,7 +53,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   if (!loaded.answers || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const inputs = {
     answers_file: options.answersPath,
-    answers_sha256: createHash("sha256").update(loaded.file.text).digest("hex"),
+    answers_sha256: fileDigest(loaded.file),
     vaspcheck_version: vaspcheckVersion(),
   };
   const thirdPartyFiles = loaded.answers.third_parties.flatMap((party, i) => {
@@ -63,7 +63,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
           {
             name: party.name,
             file: party.answers ?? file.path,
-            sha256: createHash("sha256").update(file.text).digest("hex"),
+            sha256: fileDigest(file),
           },
         ]
       : [];

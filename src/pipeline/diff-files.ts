@@ -35,8 +35,8 @@ export async function diffFiles(options: DiffFilesOptions): Promise<DiffFilesRes
   const loaded = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
   if (!loaded.catalog) return { ok: false, diagnostics: loaded.diagnostics };
   const assessor = createAssessor(loaded.catalog, { asOf: options.asOf, maxBytes: options.maxBytes });
-  const before = assessor.read(options.oldPath);
-  const after = assessor.read(options.newPath);
+  const before = await assessor.readAny(options.oldPath);
+  const after = await assessor.readAny(options.newPath);
   if (!before.valid || !after.valid) {
     return {
       ok: false,

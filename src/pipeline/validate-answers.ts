@@ -305,8 +305,8 @@ export function parseAnswersBytes(path: string, bytes: Uint8Array, catalog: Cata
   if (/\.xlsx$/i.test(path))
     return badSheet(
       path,
-      "This command does not read .xlsx workbooks yet: `validate` and `report` do",
-      "Give `compare` and `diff` the YAML or CSV answers, and a third party's answers as YAML or CSV.",
+      "A third party's answers are read as YAML, JSON or CSV, not as an .xlsx workbook",
+      "Export the third party's workbook to YAML (`vaspcheck export FILE.xlsx --format yaml`) and name that file.",
     );
   if (!/\.csv$/i.test(path)) return parseBytes(path, bytes);
   const decoded = decodeText(path, bytes);

@@ -1,4 +1,5 @@
 // A parsed input file that remembers positions, so any key path can be turned into line:col.
+import { createHash } from "node:crypto";
 import {
   type Document,
   isMap,
@@ -31,10 +32,17 @@ export interface LocateOptions {
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
+  /** The SHA-256 of the file's bytes, where `text` is not them (a workbook's text is a stand-in). */
+  readonly sha256?: string;
   /** The plain data of the document. */
   readonly data: unknown;
   /** The place of a key path in the file; missing paths fall back to the nearest existing ancestor. */
   locate(path: readonly PropertyKey[], options?: LocateOptions): Place;
+}
+
+/** The SHA-256 that identifies a read file: of its bytes for a workbook, of its decoded text otherwise. */
+export function fileDigest(file: Pick<SourceFile, "text" | "sha256">): string {
+  return file.sha256 ?? createHash("sha256").update(file.text).digest("hex");
 }
 
 /** Finds the place of a key path in a file. */
