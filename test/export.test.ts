@@ -250,3 +250,55 @@ function answersArb(): fc.Arbitrary<Record<string, unknown>> {
         .map((answers) => ({ ...BASE, answers })),
     );
 }
+
+describe("compare -f xlsx", () => {
+  it("writes the matrix in status colours, the answers as values, a sheet per incident, and no formula", async () => {
+    const dir = tempDir();
+    const source = readFileSync("examples/strong-exchange.yaml", "utf8");
+    // An organization whose name a spreadsheet would take for a formula, were it written as one.
+    writeFileSync(
+      join(dir, "formula.yaml"),
+      source.replace(/^ {2}name: .*$/m, '  name: "=HYPERLINK(\\"http://x\\")"'),
+    );
+    copyFileSync("examples/dmm-like-exchange.yaml", join(dir, "dmm.yaml"));
+    const out = join(tempDir(), "sector.xlsx");
+    const run = await runCli("compare", dir, "-f", "xlsx", "-o", out, "--as-of", "2026-06-30");
+    expect(run.code).toBe(0);
+    const again = join(tempDir(), "again.xlsx");
+    await runCli("compare", dir, "-f", "xlsx", "-o", again, "--as-of", "2026-06-30");
+    expect(readFileSync(out).equals(readFileSync(again))).toBe(true);
+
+    const { default: Excel } = await import("exceljs");
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(
+      expect.arrayContaining(["Matrix", "Answers", "Controls", "Submissions", "dmm-bitcoin-2024"]),
+    );
+    const matrix = wb.getWorksheet("Matrix")!;
+    const header = Array.from(matrix.getRow(1).values as unknown[], (v) => String(v ?? ""));
+    const col = header.indexOf("TXN-001");
+    const rows = [2, 3].map((r) => matrix.getRow(r));
+    const formulaRow = rows.find((r) => String(r.getCell(1).value).startsWith("=HYPERLINK"))!;
+    expect(formulaRow.getCell(1).type).toBe(Excel.ValueType.String);
+    const status = formulaRow.getCell(col);
+    expect(String(status.value)).toMatch(/Met|Partially met|Not met/);
+    expect(status.fill).toMatchObject({ type: "pattern" });
+
+    const answers = wb.getWorksheet("Answers")!;
+    const heads = Array.from(answers.getRow(1).values as unknown[], (v) => String(v ?? ""));
+    const share = heads.findIndex((h) => h.startsWith("KEY-") && /%|share|percent/i.test(h));
+    expect(share).toBeGreaterThan(0);
+    const numbers = [2, 3].map((r) => answers.getRow(r).getCell(share).value);
+    expect(numbers.some((v) => typeof v === "number")).toBe(true);
+
+    const register = wb.getWorksheet("Submissions")!;
+    const digests = [2, 3].map((r) => String(register.getRow(r).getCell(5).value));
+    const want = ["formula.yaml", "dmm.yaml"].map((f) =>
+      createHash("sha256")
+        .update(readFileSync(join(dir, f)))
+        .digest("hex"),
+    );
+    expect(digests.sort()).toEqual(want.sort());
+  });
+});

@@ -2,6 +2,7 @@
 // typed by Excel's own validation, only answer cells editable, blanks highlighted, and a hidden metadata sheet.
 import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
+import { redateZip } from "../source/zip-dates.js";
 import {
   answerRows,
   BLANK_SHAPE,
@@ -73,7 +74,7 @@ export async function writeAnswersWorkbook(
   await protect(answers);
   await protect(review);
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return repack(written, stamp);
+  return redateZip(written, stamp);
 }
 
 /** A visible sheet with the workbook's columns, the header frozen. */
@@ -215,25 +216,4 @@ function cut(text: string): string {
 /** A calendar date as the Date exceljs writes as that day (it stores dates in UTC). */
 function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
-}
-
-/**
- * The same zip with every entry dated `stamp`, in a fixed order: exceljs stamps entries with the clock, so two runs
- * would differ in their bytes.
- */
-async function repack(bytes: Uint8Array, stamp: Date): Promise<Uint8Array> {
-  const { default: JSZip } = await import("jszip");
-  const source = await JSZip.loadAsync(bytes);
-  const target = new JSZip();
-  const names = Object.keys(source.files).sort();
-  for (const name of names) {
-    const entry = source.files[name];
-    if (!entry || entry.dir) continue;
-    target.file(name, await entry.async("uint8array"), { date: stamp, createFolders: false });
-  }
-  return target.generateAsync({
-    type: "uint8array",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-  });
 }

@@ -141,6 +141,7 @@ function buildComparison(
 type ComparedResults = Pick<
   Comparison,
   | "controls"
+  | "questions"
   | "lessons"
   | "not_compared"
   | "newer_versions"
@@ -171,6 +172,7 @@ function comparedResults(
   const slots = incidentSlots(catalog);
   return {
     controls: comparedControls.map(controlEntry),
+    questions: comparedControls.flatMap(questionEntries),
     lessons: catalog.lessons.map((l, i) => ({ id: l.id, title: l.title, controls: [...lessonControls[i]!] })),
     not_compared: notComparedNotes(
       catalog,
@@ -381,4 +383,27 @@ function duplicateEntry(
     })),
     reason: describeChoice(g, date),
   };
+}
+
+const VALUE_TYPES = new Set([
+  "number",
+  "percentage",
+  "count",
+  "duration",
+  "single_choice",
+  "multiple_choice",
+]);
+
+/** The questions of a control whose answers the comparison keeps: numbers and choices. */
+function questionEntries(c: Catalog["controls"][number]): Comparison["questions"] {
+  return c.questions
+    .filter((q) => VALUE_TYPES.has(q.type))
+    .map((q) => ({
+      key: `${c.id}.${q.id}`,
+      control_id: c.id,
+      text: q.text,
+      type: q.type,
+      ...("unit" in q && q.unit !== undefined ? { unit: q.unit } : {}),
+      ...("choices" in q ? { choices: Object.fromEntries(q.choices.map((ch) => [ch.value, ch.label])) } : {}),
+    }));
 }

@@ -88,6 +88,9 @@ export function organizationRow(
     score: row.scores.score,
     tier: row.scores.tier,
     lessons: Object.fromEntries(catalog.lessons.map((l, i) => [l.id, row.scores.lessons[i] ?? null])),
+    values: Object.fromEntries(
+      Object.entries(s.values).filter(([key]) => row.statuses.has(key.slice(0, key.indexOf(".")))),
+    ),
     controls: Object.fromEntries(
       controls.map((id): [string, CellStatus] => [id, row.statuses.get(id) ?? "not_compared"]),
     ),

@@ -38,6 +38,11 @@ export interface ValidSubmission {
   readonly partyDigests: readonly (string | undefined)[];
   /** Scores over every catalog control; recomputed only when its catalog version leaves controls out. */
   readonly scores: RowScores;
+  /**
+   * `CONTROL.question` → the answer to each answered numeric or choice question (a multiple choice as its values
+   * joined by `; `): what a regulator compares across exchanges besides statuses, such as cold-storage shares.
+   */
+  readonly values: Readonly<Record<string, number | string>>;
   /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
   readonly warnings: Readonly<Record<string, number>>;
 }

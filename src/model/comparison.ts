@@ -58,6 +58,11 @@ export const OrganizationRowSchema = z.object({
   tier: z.int().nullable(),
   /** Lesson id → score over the controls of that lesson compared for this organization. */
   lessons: z.record(z.string(), Score),
+  /**
+   * `CONTROL.question` → the answer to each answered numeric (number, percentage, count, duration) or choice question
+   * of a compared control, a multiple choice as its values joined by `; `.
+   */
+  values: z.record(z.string(), z.union([z.number(), z.string()])),
   /** Control id → status (or `not_compared`), for every control of the comparison. */
   controls: z.record(z.string(), CellStatusSchema),
   /** Incident id → replay verdict and the verdict of each attack step (none when not comparable). */
@@ -317,6 +322,20 @@ export const ComparisonSchema = z.object({
     }),
   ),
   lessons: z.array(z.object({ id: z.string(), title: z.string(), controls: z.array(z.string()) })),
+  /** The numeric and choice questions of the compared controls, whose answers each row's `values` holds. */
+  questions: z.array(
+    z.object({
+      /** `CONTROL.question`, the key of `values`. */
+      key: z.string(),
+      control_id: z.string(),
+      text: z.string(),
+      type: z.string(),
+      /** The unit of a number, count or duration. */
+      unit: z.string().optional(),
+      /** Value → label of each choice. */
+      choices: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
   /** Controls not compared for the submissions made against an older catalog version, and why. */
   not_compared: z.array(NotComparedSchema),
   /** Answered catalog versions newer than the catalog in use: compared on what the catalog in use knows. */

@@ -9,6 +9,7 @@ import { compileCatalog } from "../engine/compile.js";
 import { thirdPartyReplay } from "../engine/evaluate.js";
 import { profileFlags } from "../engine/profile-flags.js";
 import { STATUSES } from "../engine/scoring.js";
+import type { Answers } from "../model/answers.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Status } from "../model/result.js";
 import type { ThirdPartyRole } from "../model/third-party.js";
@@ -44,6 +45,7 @@ export interface Assessor {
 /** Creates an assessor for a catalog. */
 export function createAssessor(catalog: Catalog, options: AssessOptions = {}): Assessor {
   const scorer = createRowScorer(catalog, new Set(catalog.controls.map((c) => c.id)));
+  const compared = comparedQuestions(catalog);
   const assess = (parsed: ParseResult, path: string): SubmissionResult => {
     // The one validation path of `validate` and `report`, tolerant of another catalog version as a comparison must be.
     const checked = validateAnswers(parsed, catalog, {
@@ -91,6 +93,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       ...partyFilesOf(checked.thirdPartyFiles ?? [], third.list.length),
       namedFiles: namedPartyFiles(path, file.data),
       scores: scorer(statuses, assessed, flags, parties),
+      values: comparedValues(compared, answers),
       warnings: countByCode(diagnostics),
     };
   };
@@ -152,5 +155,35 @@ function lettersOf(
   const out: Partial<Record<ThirdPartyRole, string>> = {};
   for (const [role, codes] of Object.entries(statuses) as [ThirdPartyRole, Uint8Array][])
     out[role] = Array.from(codes, (code) => STATUS_LETTER[STATUSES[code] as Status]).join("");
+  return out;
+}
+
+const COMPARED_TYPES = new Set([
+  "number",
+  "percentage",
+  "count",
+  "duration",
+  "single_choice",
+  "multiple_choice",
+]);
+
+/** The numeric and choice questions of the catalog, as `[control id, question id]`: the answers a comparison keeps. */
+function comparedQuestions(catalog: Catalog): readonly (readonly [string, string])[] {
+  return catalog.controls.flatMap((c) =>
+    c.questions.filter((q) => COMPARED_TYPES.has(q.type)).map((q) => [c.id, q.id] as const),
+  );
+}
+
+/** The answers to those questions, keyed `CONTROL.question`; unanswered ones are absent. */
+function comparedValues(
+  compared: readonly (readonly [string, string])[],
+  answers: Answers,
+): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const [control, question] of compared) {
+    const value = answers.answers[control]?.responses[question];
+    if (typeof value === "number" || typeof value === "string") out[`${control}.${question}`] = value;
+    else if (Array.isArray(value)) out[`${control}.${question}`] = value.map(String).join("; ");
+  }
   return out;
 }

@@ -52,6 +52,17 @@ export const COMPARISON_RENDERERS = {
       return renderComparisonPdf(comparison, options);
     },
   },
+  xlsx: {
+    format: "xlsx",
+    extension: "xlsx",
+    binary: true,
+    describe:
+      "a workbook: the matrix in status colours, the answers side by side, a sheet per incident; written with --out",
+    render: async (comparison) => {
+      const { renderComparisonXlsx } = await import("./render-xlsx.js");
+      return renderComparisonXlsx(comparison);
+    },
+  },
 } satisfies Record<string, OutputFormat<Comparison>>;
 
 /** A comparison format name. */
