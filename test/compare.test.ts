@@ -639,7 +639,7 @@ describe("compare: PDF", () => {
     for (let n = 1; n <= pages; n++) {
       const footer = runs.filter((r) => r.page === n && r.top > height - 50).map((r) => r.text);
       expect(footer, `page ${n}`).toEqual([
-        "Sector comparison: 2 exchanges",
+        "Sector comparison: 2 exchanges · Confidential: for supervisory use",
         "Digest of inputs",
         expect.stringMatching(/^[0-9a-f]{64}$/),
         `Page ${n} of ${pages}`,
@@ -734,5 +734,22 @@ describe("compare: CLI", () => {
     expect(await main(["compare", dir, "--catalog", FIXTURE_CATALOG], io)).toBe(0);
     expect(io.out).toContain("Evil \\| \\*\\*Bold\\*\\* &lt;script&gt;");
     expect(io.out).not.toContain("<script>");
+  });
+});
+
+describe("the per-incident step table", () => {
+  it("names each countermeasure of a step once, without a conditional twin of one that always applies", async () => {
+    const result = await compareFiles({ inputs: ["examples"], jobs: 0 });
+    if (!result.ok) throw new Error(result.problem ?? "no comparison");
+    const repeated: string[] = [];
+    for (const e of result.comparison.exposure)
+      for (const step of e.steps) {
+        const plain = step.countermeasures.map((t) => t.replace(/ \(for some profiles only\)$/, ""));
+        if (new Set(plain).size !== plain.length)
+          repeated.push(`${e.incident_id} step ${step.number}: ${step.countermeasures.join("; ")}`);
+      }
+    expect(repeated).toEqual([]);
+    const dmm = result.comparison.exposure.find((e) => e.incident_id === "dmm-bitcoin-2024")!;
+    expect(dmm.steps.some((s) => s.countermeasures.length > 0)).toBe(true);
   });
 });

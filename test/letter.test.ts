@@ -78,11 +78,11 @@ describe("the supervisory feedback letter", () => {
     ]);
   });
 
-  it("takes its letterhead from --report-config, which needs --focus", async () => {
+  it("takes its letterhead from --report-config, which also names the sector report's issuer", async () => {
     const dir = sector();
     const config = writeTemp(
       "letterhead.yaml",
-      "firm:\n  name: Example Supervisor\nreport:\n  number: ES-7\n",
+      "firm:\n  name: Example Supervisor\nreport:\n  number: ES-7\n  date: 2026-11-30\n",
     );
     const io = memoryIo();
     const code = await main(
@@ -92,9 +92,30 @@ describe("the supervisory feedback letter", () => {
     expect(code).toBe(0);
     expect(io.out).toContain("**Example Supervisor**");
     expect(io.out).toContain("| Reference | ES-7 |");
-    const without = memoryIo();
-    expect(await main(["compare", dir, "--jobs", "0", "--report-config", config], without)).toBe(2);
-    expect(without.err).toContain("--report-config is the letterhead of a --focus letter");
+    // Dated the day of issue the letterhead gives, not the day of a self-assessment.
+    expect(io.out).toMatch(/\| Date \| 2026-11-30 \|/);
+    // Without --focus it names the issuer of the sector report, on its cover and beside every page's digest.
+    const out = join(tempDir(), "sector.pdf");
+    const sectorRun = memoryIo();
+    expect(
+      await main(
+        ["compare", dir, "--jobs", "0", "--report-config", config, "-f", "pdf", "-o", out],
+        sectorRun,
+      ),
+    ).toBe(0);
+    const runs = await placedText(readFileSync(out));
+    const first = runs
+      .filter((r) => r.page === 1)
+      .map((r) => r.text)
+      .join(" ");
+    expect(first).toContain("Issued by");
+    expect(first).toContain("Example Supervisor");
+    expect(first).toContain("2026-11-30");
+    const last = runs
+      .filter((r) => r.page === runs[0]!.pages)
+      .map((r) => r.text)
+      .join(" ");
+    expect(last).toContain("Confidential");
   });
 });
 
@@ -111,6 +132,8 @@ describe("what the letter says of the addressee's own declarations", () => {
       expect(out).toContain("Controls you declared not applicable");
       expect(out).toContain("SOC-003");
       expect(out).toContain("the justification of every control you declared not applicable");
+      // A band over what is left after a declaration may flatter: the row says what was left out.
+      expect(out).toMatch(/quarter; 1 control you declared not applicable left out/);
     }
   });
 

@@ -2,7 +2,7 @@
 // is printed by both, so neither can drift from the other.
 import { describe, expect, it } from "vitest";
 import { createReport } from "../src/pipeline/create-report.js";
-import { METHOD_RULES, NO_GAPS, SECTION_INTRO } from "../src/report/prose.js";
+import { METHOD_RULES, noGapsProse, SECTION_INTRO } from "../src/report/prose.js";
 import { placedText } from "./helpers/placed-text.js";
 
 const flat = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -29,9 +29,14 @@ describe("one voice for every renderer", () => {
     }
   });
 
-  it("words the empty findings the same way in both", async () => {
+  it("words the empty findings the same way in both, and never calls an accepted risk no gap", async () => {
     const { md, pdf } = await both("examples/strong-exchange.yaml");
-    expect(md).toContain(NO_GAPS);
-    expect(pdf).toContain(NO_GAPS);
+    // The strong example has no open gap and two accepted risks.
+    const sentence = noGapsProse(2);
+    expect(sentence).toMatch(/2 gaps are covered by an approved exception/);
+    expect(md).toContain(flat(sentence));
+    expect(pdf).toContain(flat(sentence));
+    expect(md).not.toMatch(/There are no gaps/);
+    expect(pdf).toMatch(/Open gaps \(\+ 2 accepted\)/);
   });
 });

@@ -34,6 +34,19 @@ describe("the pages of the PDF report", () => {
     expect(bare).toEqual([]);
   });
 
+  it("never ends a page on a heading: a heading keeps what follows it on its page", () => {
+    const orphans: string[] = [];
+    for (let n = 2; n <= pages; n++) {
+      const lines = body(n);
+      const last = lines.at(-1);
+      if (!last) continue;
+      const line = lines.filter((r) => Math.abs(r.top - last.top) < 2);
+      if (line.every((r) => r.size >= SIZE.h3 - 0.1 && r.size < SIZE.h1))
+        orphans.push(`p.${n}: ${line.map((r) => r.text).join(" ")}`);
+    }
+    expect(orphans).toEqual([]);
+  });
+
   it("keeps every text run inside the page, between the margins", () => {
     const outside = runs.filter(
       (r) => !r.turned && (r.left < PAGE.margin.left - 0.5 || r.right > PAGE.width - PAGE.margin.right + 0.5),

@@ -105,6 +105,9 @@ describe("the assessor's review", () => {
     );
     expect(md).toContain("1 conclusion differs from the self-assessment");
     expect(md).toContain("the reviewer concluded not met where the self-assessment said met");
+    // The gap's reason is the assessor's conclusion: the answers themselves pass every check.
+    const gap = model.gaps.find((g) => g.id === "KEY-001");
+    expect(gap?.why).toMatch(/^The assessor concluded not met where the answers give met\./);
     // A self-assessment says it was not tested.
     const plain = await load(strong);
     const plainModel = buildReportModel(plain.evaluation!, catalog, {

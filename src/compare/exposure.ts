@@ -75,15 +75,7 @@ function stepExposure(
     step_id: step.id,
     number: i + 1,
     title: step.title,
-    countermeasures: step.countermeasures
-      .filter(
-        (cm) =>
-          (cm.effect === "prevents" || cm.effect === "limits") && cm.controls.every((id) => ids.has(id)),
-      )
-      .map(
-        (cm) =>
-          `${cm.effect === "prevents" ? "prevents" : "limits the loss"}: ${cm.controls.join(" + ")}${cm.applies_if ? " (for some profiles only)" : ""}`,
-      ),
+    countermeasures: countermeasureTexts(step, ids),
     controls: countering("prevents", step, ids),
     limiting_controls: countering("limits", step, ids),
     blocked: n("blocked"),
@@ -167,4 +159,21 @@ function notComparableCaveat(e: Omit<Exposure, "summary">): string {
   const n = e.not_comparable;
   if (n === 0) return "";
   return ` ${exchanges(n)} ${n === 1 ? "is" : "are"} not comparable on this chain and not counted: ${n === 1 ? "its submission was" : "their submissions were"} made against an older catalog version that lacks a control its countermeasures use.`;
+}
+
+/**
+ * Each countermeasure of a step once: two that differ only in the profiles they apply to read the same, and one that
+ * applies to every profile makes its conditional twin redundant.
+ */
+function countermeasureTexts(step: Incident["attack_chain"][number], ids: ReadonlySet<string>): string[] {
+  const kept = step.countermeasures.filter(
+    (cm) => (cm.effect === "prevents" || cm.effect === "limits") && cm.controls.every((id) => ids.has(id)),
+  );
+  const base = (cm: (typeof kept)[number]) =>
+    `${cm.effect === "prevents" ? "prevents" : "limits the loss"}: ${cm.controls.join(" + ")}`;
+  const always = new Set(kept.filter((cm) => !cm.applies_if).map(base));
+  const texts = kept.map((cm) =>
+    cm.applies_if && !always.has(base(cm)) ? `${base(cm)} (for some profiles only)` : base(cm),
+  );
+  return [...new Set(texts)];
 }

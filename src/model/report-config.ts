@@ -26,6 +26,8 @@ export const ReportConfigSchema = z.strictObject({
       number: text.optional(),
       version: text.optional(),
       confidentiality: text.default("Confidential"),
+      /** The date of issue (`YYYY-MM-DD`); without it a supervisory letter is dated as of its evaluation. */
+      date: z.iso.date().optional(),
     })
     .default({ status: "draft", confidentiality: "Confidential" }),
   /** What the work did not cover or rely on, in the firm's words. */

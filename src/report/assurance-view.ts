@@ -108,7 +108,8 @@ export function actionPlanRows(evaluation: Evaluation, view: (id: string) => Con
       title: r.title,
       severity: r.severity,
       status: STATUS_LABEL[r.status].label,
-      owner: plan?.owner ?? "—",
+      // A control a third party operates carries the third party's plan, from its own answers: said as theirs.
+      owner: plan ? (r.operated_by ? `${plan.owner} (${r.operated_by.name})` : plan.owner) : "—",
       due: plan?.due ?? "—",
       response: plan?.management_response ?? "—",
       state: plan

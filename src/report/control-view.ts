@@ -77,6 +77,13 @@ export function buildControlView(result: ControlResult, control: Control, catalo
 
 /** One sentence per failing question of the met rule: answered, required, missing; null when none fails. */
 function whyNotMet(result: ControlResult, questions: QuestionsById): string | null {
+  const reviewed = result.review;
+  // Where the assessor's conclusion decided the status, the reason is the assessor's, not the answers': the answers
+  // may pass every check while the tested sample did not.
+  if (reviewed?.decided && reviewed.conclusion && reviewed.conclusion !== reviewed.self_assessed) {
+    const said = reviewed.notes ? ` ${reviewed.notes.replace(/\.?$/, ".")}` : "";
+    return `The assessor concluded ${STATUS_LABEL[reviewed.conclusion].label.toLowerCase()} where the answers give ${STATUS_LABEL[reviewed.self_assessed].label.toLowerCase()}.${said}`;
+  }
   const implied = new Map<string, Set<unknown>>();
   for (const i of result.implied_choices)
     implied.set(i.question, new Set([...(implied.get(i.question) ?? []), i.value]));

@@ -13,8 +13,14 @@ export const SECTION_INTRO: Readonly<Partial<Record<OutlineSection["id"], string
     "How the catalog's controls map to external frameworks and regulations. A requirement is covered when all its mapped controls are met, partial when some are, and a gap when none is.",
 };
 
-/** The findings section when nothing is a gap. */
-export const NO_GAPS = "There are no gaps: every applicable control is met or covered by a valid exception.";
+/**
+ * The findings section when no gap is open. An accepted risk is a gap covered by an exception, never "no gap": the
+ * sentence says how many there are and where they are.
+ */
+export function noGapsProse(accepted: number): string {
+  if (accepted === 0) return "There are no open gaps: every applicable control is met.";
+  return `There are no open gaps, but ${accepted === 1 ? "1 gap is" : `${accepted} gaps are`} covered by an approved exception (accepted ${accepted === 1 ? "risk" : "risks"}): the control is not met and the organization has accepted the risk until the exception expires. ${accepted === 1 ? "It is" : "They are"} listed under the control details and in the exceptions appendix.`;
+}
 
 /** The frameworks section of a catalog that maps none. */
 export const NO_FRAMEWORKS = "The catalog maps no framework.";

@@ -35,7 +35,10 @@ function sourceLabel(title: string | undefined, key: string, hedge: string | und
 
 function outcome(replay: IncidentReplay): string | null {
   const index = replay.steps.findIndex((s) => s.step_id === replay.decided_at);
-  const at = index >= 0 ? `step ${index + 1} of ${replay.steps.length}, "${replay.steps[index]?.title}"` : "";
+  const at =
+    index >= 0
+      ? `step ${index + 1} of ${replay.steps.length}, ${quoted(replay.steps[index]?.title ?? "")}`
+      : "";
   switch (replay.verdict) {
     case "stopped":
       return `stopped at ${at}`;
@@ -212,4 +215,9 @@ export function buildFixPlanView(evaluation: Evaluation, catalog: Catalog) {
       "The fix plan is a greedy set cover: it repeatedly adds the fix that stops the most remaining attacks per " +
       "control added. It is an approximation of the smallest such set, not a proof that none is smaller.",
   };
+}
+
+/** A title in quotation marks, unless it already opens with one (`"Technical test" run…` is not quoted twice). */
+function quoted(title: string): string {
+  return /^["“]/.test(title) ? title : `"${title}"`;
 }

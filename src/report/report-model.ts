@@ -17,7 +17,7 @@ import {
   STEP_LABEL,
 } from "./labels.js";
 import { APPENDIX_PART, buildOutline, frameworkDest, lessonDest } from "./outline.js";
-import { METHOD_RULES, NO_FRAMEWORKS, NO_GAPS } from "./prose.js";
+import { METHOD_RULES, NO_FRAMEWORKS, noGapsProse } from "./prose.js";
 import { buildFixPlanView, buildReplayView } from "./replay-view.js";
 
 /** Digests and versions that make a report reproducible. */
@@ -80,7 +80,7 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
     fix_plan: buildFixPlanView(evaluation, catalog),
     gaps: evaluation.gaps.map(ctx.view),
     /**
-     * Controls that are not gaps, in catalog order, without those the profile scopes out (appendix E lists them
+     * Controls without an open gap (met, accepted risks, declared not applicable), in catalog order, without those the profile scopes out (appendix E lists them
      * with the reason): the rest of a complete per-control detail.
      */
     other_controls: evaluation.controls
@@ -89,7 +89,10 @@ export function buildReportModel(evaluation: Evaluation, catalog: Catalog, input
     frameworks,
     appendix: appendixView(ctx, controls),
     /** Sentences for states of the document, worded once for every renderer. */
-    prose: { no_gaps: NO_GAPS, no_frameworks: NO_FRAMEWORKS },
+    prose: {
+      no_gaps: noGapsProse(evaluation.overall.counts.risk_accepted ?? 0),
+      no_frameworks: NO_FRAMEWORKS,
+    },
   };
 }
 
@@ -147,6 +150,8 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
     tier_level: evaluation.overall.tier,
     total_controls: evaluation.controls.length,
     gap_count: evaluation.gaps.length,
+    /** Gaps covered by an approved exception: not open, still gaps, and said beside every gap figure. */
+    accepted_count: evaluation.overall.counts.risk_accepted ?? 0,
     statuses: STATUSES.map((s) => ({
       status: s,
       label: STATUS_LABEL[s].label,

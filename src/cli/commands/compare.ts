@@ -99,7 +99,7 @@ function compareOptions(y: Argv<object>) {
     .option("report-config", {
       type: "string",
       describe:
-        "With --focus: YAML file with the sender's name and logo, reference, marking and signatories of the letter",
+        "YAML file naming who issues it: with --focus the letter's sender, logo, reference, date, marking and signatories; without, the sector report's issuer, reference, date and marking",
     })
     .check(JOBS.check)
     .check(MIN_PEERS.check);
@@ -218,18 +218,13 @@ async function readKey(file: string | undefined): Promise<string | undefined> {
 }
 
 /**
- * The letterhead of a `--focus` letter, read from `--report-config` through the same loader as a report's; its
+ * The letterhead of a `--focus` letter, or the issuer of the sector report, read from `--report-config` through the
+ * same loader as a report's; its
  * problems are reported as the submissions' are (exit 1), and then it is false. `--out` may not name it or its logo.
  */
 async function letterhead(ctx: CliContext, args: Args): Promise<DocumentInput | undefined | false> {
   const path = args["report-config"];
   if (path === undefined) return undefined;
-  const { UsageError } = await import("../errors.js");
-  if (args.focus === undefined)
-    throw new UsageError(
-      "--report-config is the letterhead of a --focus letter",
-      "Add --focus, or leave --report-config out.",
-    );
   const { loadReportConfig } = await import("../../pipeline/report-config.js");
   const loaded = await loadReportConfig(path);
   const { reportDiagnostics } = await import("../context.js");

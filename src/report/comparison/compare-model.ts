@@ -12,6 +12,7 @@ import type {
   OrganizationRow,
 } from "../../model/comparison.js";
 import type { Status } from "../../model/result.js";
+import type { DocumentInput } from "../document-view.js";
 import { INCIDENT_LABEL, STATUS_DEFINITIONS, STATUS_LABEL } from "../labels.js";
 import { comparisonProse } from "./prose.js";
 import { comparisonDigest, registerView } from "./register-view.js";
@@ -67,6 +68,8 @@ export function shortList(names: readonly string[], limit = LIST_LIMIT): string 
 /** Inputs that make a comparison reproducible. */
 export interface ComparisonInputs {
   readonly vaspcheckVersion: string;
+  /** Who issues the sector report (`--report-config`): its name, reference, marking and date of issue. */
+  readonly document?: DocumentInput;
 }
 
 /** Each lesson's short number in the tables ("L1", "L2" …), by lesson id. */
@@ -77,6 +80,7 @@ export function buildComparisonModel(c: Comparison, inputs: ComparisonInputs) {
   const lessonNumber: LessonNumbers = new Map(c.lessons.map((l, i) => [l.id, `L${i + 1}`]));
   return {
     title: titleOf(c),
+    issuer: issuerView(inputs.document),
     provenance: provenanceView(c, inputs),
     register: registerView(c),
     pseudonymisation: c.pseudonymisation.applied
@@ -461,5 +465,18 @@ function controlView(s: ControlStats) {
     norm: s.norm ? STATUS_LABEL[s.norm].label : "—",
     below: s.laggards.length > 0 ? shortList(s.laggards) : "—",
     above: s.leaders.length > 0 ? shortList(s.leaders) : "—",
+  };
+}
+
+/** Who issues the sector report and how it is marked; without a configuration, a marking only. */
+function issuerView(document: DocumentInput | undefined) {
+  const config = document?.config;
+  return {
+    name: config?.firm?.name ?? null,
+    reference: config?.report.number ?? null,
+    date: config?.report.date ?? null,
+    status: config ? (config.report.status === "final" ? "Final" : "Draft") : null,
+    // A sector comparison names exchanges' weaknesses: it is never unmarked.
+    marking: config?.report.confidentiality ?? "Confidential: for supervisory use",
   };
 }

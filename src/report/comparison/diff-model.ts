@@ -191,7 +191,7 @@ function headline(d: Diff): string {
   );
   const declared = d.summary.declared_not_applicable;
   parts.push(
-    `${d.summary.improved} controls improved, ${d.summary.regressed} regressed${declared > 0 ? `, ${declared} newly declared not applicable` : ""}`,
+    `${d.summary.improved} ${d.summary.improved === 1 ? "control" : "controls"} improved, ${d.summary.regressed} regressed${declared > 0 ? `, ${declared} newly declared not applicable` : ""}`,
   );
   const better = d.incidents.filter((i) => i.change === "better").length;
   const worse = d.incidents.filter((i) => i.change === "worse").length;

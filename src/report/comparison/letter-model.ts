@@ -33,7 +33,7 @@ export function buildLetterModel(c: Comparison, inputs: LetterInputs) {
     .map((o) => dayOf(o.assessment_date))
     .sort()
     .at(-1);
-  const date = c.as_of ?? latest ?? "1970-01-01";
+  const date = config?.report.date ?? c.as_of ?? latest ?? "1970-01-01";
   const peers = c.organizations.length - 1;
   const band = (s: FocusScore) => (s.withheld !== null ? "—" : percentileBand(s.percentile));
   return {
@@ -51,8 +51,15 @@ export function buildLetterModel(c: Comparison, inputs: LetterInputs) {
     subject: `Your security self-assessment against ${c.catalog.id} ${c.catalog.version}, compared with ${peers} peers`,
     opening: `We have compared the answers you submitted (assessed ${addressee?.assessment_date ?? "—"}) with those of ${peers} other exchanges, each evaluated on the same catalog and replayed against the same past attacks. This letter gives your position in aggregate only: no other exchange is named, and any figure over fewer than ${focus.min_peers} peers is withheld.`,
     lessons: [
-      { number: "", ...view.overall, band: band(focus.overall) },
-      ...view.lessons.map((l, i) => ({ ...l, band: band(focus.lessons[i]!) })),
+      {
+        number: "",
+        ...view.overall,
+        band: withDeclared(band(focus.overall), addressee?.declared_not_applicable.length ?? 0),
+      },
+      ...view.lessons.map((l, i) => ({
+        ...l,
+        band: withDeclared(band(focus.lessons[i]!), declaredIn(c, c.lessons[i]?.controls ?? [])),
+      })),
     ],
     bands:
       "The percentile is the share of peers scoring lower, ties counting half. Lowest quarter: below the 25th percentile; second quarter: 25th to 50th; third quarter: 50th to 75th; highest quarter: 75th and above.",
@@ -77,6 +84,20 @@ export function buildLetterModel(c: Comparison, inputs: LetterInputs) {
       digest: letterDigest(c, inputs.document?.sha256),
     },
   };
+}
+
+/**
+ * How many of a lesson's controls the addressee declared not applicable itself: they leave its score, so a band over
+ * what remains may flatter it, and the row says so.
+ */
+function declaredIn(c: Comparison, controls: readonly string[]): number {
+  const declared = new Set(c.organizations.find((o) => o.focus)?.declared_not_applicable ?? []);
+  return controls.filter((id) => declared.has(id)).length;
+}
+
+function withDeclared(band: string, declared: number): string {
+  if (declared === 0) return band;
+  return `${band}; ${declared} ${declared === 1 ? "control" : "controls"} you declared not applicable left out`;
 }
 
 /** The controls the addressee declared not applicable by its own answer: they leave its score, so the letter names them. */

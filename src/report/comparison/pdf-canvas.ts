@@ -27,6 +27,8 @@ export interface ComparisonInfo {
   readonly date: string;
   readonly creator: string;
   readonly digest: string;
+  /** The confidentiality marking every footer repeats. */
+  readonly marking: string;
 }
 
 /**
@@ -62,7 +64,7 @@ function drawFooter(canvas: PdfCanvas, info: ComparisonInfo): void {
     .strokeColor(INK.rule)
     .stroke();
   const small = { size: SIZE.tiny, color: INK.muted, height: 10 } as const;
-  drawText(canvas, info.title, box.left, PAGE.footerY - 2, box.width * 0.3, small);
+  drawText(canvas, `${info.title} · ${info.marking}`, box.left, PAGE.footerY - 2, box.width * 0.3, small);
   const label = "Digest of inputs ";
   const labelWidth = textWidth(canvas, label, { size: SIZE.tiny }) + 2;
   const digestLeft = box.left + box.width * 0.32;

@@ -23,7 +23,13 @@ export function drawCover({ canvas, model }: ComparisonDrawing): void {
   });
   doc.y = box.top + 80;
   const p = model.provenance;
+  const issuer = model.issuer;
   labelValues(canvas, [
+    ...(issuer.name ? [["Issued by", issuer.name] as [string, string]] : []),
+    ...(issuer.reference ? [["Reference", issuer.reference] as [string, string]] : []),
+    ...(issuer.date ? [["Date of issue", issuer.date] as [string, string]] : []),
+    ...(issuer.status ? [["Status", issuer.status] as [string, string]] : []),
+    ["Marking", issuer.marking, { font: "bold" }],
     ["Catalog", p.catalog],
     ["SHA-256 of catalog", p.catalog_sha256, { font: "mono", size: SIZE.small }],
     ["Submissions", p.submissions],

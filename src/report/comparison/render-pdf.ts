@@ -39,6 +39,7 @@ export function renderComparisonPdf(comparison: Comparison, options: ComparisonP
     date: comparison.as_of ?? dates.at(-1) ?? "1970-01-01",
     creator: `vaspcheck ${options.vaspcheckVersion} compare`,
     digest: model.provenance.digest,
+    marking: model.issuer.marking,
   };
   const faces = openFaces(options.fonts ?? defaultFonts());
   const layout = drawAll(comparison, model, openComparisonCanvas(info, faces, null));

@@ -131,14 +131,15 @@ function drawHeader(ctx: PdfCanvas, header: LaidRow, caption: string | undefined
   drawRow(ctx, header, INK.headerFill);
 }
 
-/** Draws a table at the cursor, across pages as needed, and leaves the cursor below it. */
-export function drawTable<R>(
+/** How much of the first row must fit below the header for the table to start on the page. */
+const FIRST_ROW_KEEP = 60;
+
+function tableGeometry<R>(
   ctx: PdfCanvas,
   columns: readonly Column<R>[],
-  rows: readonly R[],
-  options: TableOptions<R> = {},
-): void {
-  const { doc, box } = ctx;
+  options: TableOptions<R>,
+): { geo: Geometry; header: LaidRow } {
+  const { box } = ctx;
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * box.width);
   const geo: Geometry = {
@@ -153,6 +154,40 @@ export function drawTable<R>(
     columns.map((c) => toCell(c.header, c.align)),
     { font: "bold", size: geo.size, color: INK.text },
   );
+  return { geo, header };
+}
+
+/**
+ * The height a table needs to start on the page: its header and as much of its first row as it keeps with it. A
+ * heading above the table keeps this much below itself, so the two never part at a page break.
+ */
+export function tableLead<R>(
+  ctx: PdfCanvas,
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+  options: TableOptions<R> = {},
+): number {
+  const { geo, header } = tableGeometry(ctx, columns, options);
+  const first = rows[0];
+  if (first === undefined) return header.height;
+  const laid = layoutRow(
+    ctx,
+    geo,
+    columns.map((c) => toCell(c.cell(first), c.align)),
+    {},
+  );
+  return header.height + Math.min(laid.height, FIRST_ROW_KEEP) + 12;
+}
+
+/** Draws a table at the cursor, across pages as needed, and leaves the cursor below it. */
+export function drawTable<R>(
+  ctx: PdfCanvas,
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+  options: TableOptions<R> = {},
+): void {
+  const { doc, box } = ctx;
+  const { geo, header } = tableGeometry(ctx, columns, options);
   rows.forEach((row, index) => {
     const laid = layoutRow(
       ctx,
@@ -163,7 +198,7 @@ export function drawTable<R>(
     // The header never stands alone at the foot of a page: it goes with the first row.
     if (index === 0) {
       // A table pushed whole onto the next page leaves its heading behind: its caption says whose it is.
-      const moved = doc.y + header.height + Math.min(laid.height, 60) > box.bottom;
+      const moved = doc.y + header.height + Math.min(laid.height, FIRST_ROW_KEEP) > box.bottom;
       if (moved) doc.addPage();
       drawHeader(ctx, header, options.caption, moved);
     }

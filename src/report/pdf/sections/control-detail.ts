@@ -5,7 +5,7 @@ import { badgeRow, callout, heading, labelValues } from "../blocks.js";
 import type { PdfContext } from "../context.js";
 import { controlDest } from "../dests.js";
 import { INK, SEVERITY_COLOR, SIZE, STATUS_COLOR } from "../styles.js";
-import { type Column, drawTable } from "../table.js";
+import { type Column, drawTable, tableLead } from "../table.js";
 import { startTaggedBlock } from "../tags.js";
 import { gap, paragraph } from "../text.js";
 
@@ -128,7 +128,7 @@ function drawQuestions(ctx: PdfContext, c: ControlView): void {
 
 function drawRuleChecks(ctx: PdfContext, c: ControlView): void {
   for (const rule of c.rules) {
-    subhead(ctx, rule.label);
+    subhead(ctx, rule.label, tableLead(ctx, CHECK_COLUMNS, rule.checks));
     drawTable(ctx, CHECK_COLUMNS, rule.checks, { caption: `${c.id} ${rule.label}` });
   }
 }
@@ -151,7 +151,7 @@ function drawEvidence(ctx: PdfContext, c: ControlView): void {
     subhead(ctx, "Operated by a third party");
     paragraph(ctx, c.operated_by, { size: SIZE.small });
   }
-  subhead(ctx, "Evidence");
+  subhead(ctx, "Evidence", c.evidence.length > 0 ? tableLead(ctx, EVIDENCE_COLUMNS, c.evidence) : 24);
   if (c.evidence.length === 0) paragraph(ctx, "None cited.", { size: SIZE.small, color: INK.muted });
   else drawTable(ctx, EVIDENCE_COLUMNS, c.evidence, { caption: `${c.id} evidence` });
 }
@@ -189,7 +189,8 @@ function drawRemediation(ctx: PdfContext, c: ControlView): void {
   }
 }
 
-function subhead(ctx: PdfContext, text: string): void {
+/** A subheading kept with `keep` points of what follows it (a line of text, or a table's header and first row). */
+function subhead(ctx: PdfContext, text: string, keep = 24): void {
   gap(ctx, 3);
-  heading(ctx, text, 3, {}, 24);
+  heading(ctx, text, 3, {}, keep);
 }

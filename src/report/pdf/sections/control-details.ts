@@ -20,7 +20,7 @@ export function drawControlDetails(ctx: PdfContext): void {
   );
   const groups = [
     { title: "Gaps, ranked by risk", controls: model.gaps },
-    { title: "Other controls", controls: model.other_controls },
+    { title: "Controls without an open gap", controls: model.other_controls },
   ];
   for (const group of groups) {
     if (group.controls.length === 0) continue;

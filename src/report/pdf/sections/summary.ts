@@ -55,9 +55,13 @@ function headlineTiles(s: Summary): [string, string, string][] {
     ["Score", s.score, scoreColor(s.score_value)],
     ["Tier", s.tier, tierColor(s.tier_level)],
     [
-      "Gaps",
+      s.accepted_count > 0 ? `Open gaps (+ ${s.accepted_count} accepted)` : "Open gaps",
       `${s.gap_count} of ${s.total_controls}`,
-      s.gap_count > 0 ? STATUS_COLOR.not_met : STATUS_COLOR.met,
+      s.gap_count > 0
+        ? STATUS_COLOR.not_met
+        : s.accepted_count > 0
+          ? STATUS_COLOR.risk_accepted
+          : STATUS_COLOR.met,
     ],
     [
       "Replayed attacks stopped",
@@ -178,7 +182,7 @@ function drawFixFirst(ctx: PdfContext): void {
   const s = model.summary;
   heading(ctx, "Fix first", 3, {}, 60);
   if (s.top_gaps.length === 0) {
-    paragraph(ctx, "No gaps: every applicable control is met or covered by a valid exception.");
+    paragraph(ctx, model.prose.no_gaps);
     return;
   }
   const more = s.gap_count > s.top_gaps.length ? ` The findings table lists all ${s.gap_count}.` : "";
