@@ -64,6 +64,24 @@ describe("the supervisory feedback letter", () => {
     }
   });
 
+  it("counts its pages right on every page, with the closing request kept beside the first signatures", async () => {
+    const dir = sector();
+    const result = await compareFiles({
+      inputs: [dir],
+      jobs: 0,
+      focus: "Addressee Exchange K.K.",
+      pseudonymKey: "k",
+    });
+    if (!result.ok) throw new Error("compare failed");
+    const runs = await placedText(await renderLetterPdf(result.comparison, { vaspcheckVersion: "test" }));
+    const pages = runs[0]!.pages;
+    for (let n = 1; n <= pages; n++)
+      expect(runs.filter((r) => r.page === n).map((r) => r.text)).toContain(`Page ${n} of ${pages}`);
+    const closing = runs.find((r) => r.text.startsWith("We ask you to"));
+    const signature = runs.find((r) => r.text === "Signature");
+    expect(closing?.page).toBe(signature?.page);
+  });
+
   it("bands percentiles by quarter", () => {
     expect([0, 24.9, 25, 49.9, 50, 74.9, 75, 100, null].map(percentileBand)).toEqual([
       "Lowest quarter",

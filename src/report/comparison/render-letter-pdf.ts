@@ -5,10 +5,10 @@ import type { PdfCanvas } from "../pdf/canvas.js";
 import { openFaces } from "../pdf/faces.js";
 import { defaultFonts, type FontSet } from "../pdf/fonts.js";
 import { type PortraitInfo, renderPortrait } from "../pdf/portrait-document.js";
-import { drawSignatureBlocks } from "../pdf/sections/sign-off.js";
+import { drawSignatureBlocks, SIGNATURE_ROW_HEIGHT } from "../pdf/sections/sign-off.js";
 import { INK, SIZE } from "../pdf/styles.js";
 import { type Column, drawTable } from "../pdf/table.js";
-import { drawText, gap, paragraph } from "../pdf/text.js";
+import { drawText, ensureSpace, gap, measure, paragraph } from "../pdf/text.js";
 import { buildLetterModel, type LetterInputs, type LetterModel } from "./letter-model.js";
 
 /** Options of `renderLetterPdf`. */
@@ -115,6 +115,11 @@ function drawBody(canvas: PdfCanvas, model: LetterModel): void {
     });
   }
   gap(canvas, 6);
+  // The closing request and the first signatures stay together: a signature alone on a page signs nothing visible.
+  ensureSpace(
+    canvas,
+    measure(canvas, model.closing, canvas.box.width, { size: SIZE.body }) + 12 + SIGNATURE_ROW_HEIGHT,
+  );
   paragraph(canvas, model.closing, { size: SIZE.body, after: 12 });
   drawSignatureBlocks(canvas, model.signatories);
 }

@@ -30,7 +30,14 @@ export async function renderPortrait(
 ): Promise<Uint8Array> {
   const layout = pass(info, faces, draw, null);
   await layout.written;
-  return pass(info, faces, draw, layout.facts).written;
+  let drawn = pass(info, faces, draw, layout.facts);
+  // Why a third pass can be needed: drawn text may break a page the layout pass did not (a "continued" caption, a
+  // wider glyph), and a footer saying "Page 1 of 2" on a three-page letter is wrong. The drawn pass's count holds.
+  if (drawn.facts.pages !== layout.facts.pages) {
+    await drawn.written;
+    drawn = pass(info, faces, draw, drawn.facts);
+  }
+  return drawn.written;
 }
 
 function pass(

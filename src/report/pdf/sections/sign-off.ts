@@ -44,6 +44,9 @@ export interface SignatoryBlock {
   readonly title: string;
 }
 
+/** The height of one row of signature blocks, for keeping a closing paragraph with it. */
+export const SIGNATURE_ROW_HEIGHT = BOX + 10;
+
 /** Signature blocks two to a row, each row kept on one page; the report and the letter share them. */
 export function drawSignatureBlocks(ctx: PdfCanvas, signatories: readonly SignatoryBlock[]): void {
   for (let i = 0; i < signatories.length; i += 2) drawRow(ctx, signatories.slice(i, i + 2));
