@@ -29,6 +29,13 @@ describe("one voice for every renderer", () => {
     }
   });
 
+  it("says in both which lessons and controls hold the tier down", async () => {
+    const { md, pdf } = await both("examples/vendor-run-exchange.yaml");
+    const note = /Tier 0 because level-1 controls are not met in 2 lessons: [^.]*\(TXN-001\)/;
+    expect(md).toMatch(note);
+    expect(pdf).toMatch(note);
+  });
+
   it("words the empty findings the same way in both, and never calls an accepted risk no gap", async () => {
     const { md, pdf } = await both("examples/strong-exchange.yaml");
     // The strong example has no open gap and two accepted risks.

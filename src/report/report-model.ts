@@ -148,6 +148,7 @@ function summaryView({ evaluation, view, tierName }: ViewContext) {
     ...acceptedRisksView(evaluation, view),
     tier: tierName(evaluation.overall.tier),
     tier_level: evaluation.overall.tier,
+    tier_note: tierNote(evaluation),
     total_controls: evaluation.controls.length,
     gap_count: evaluation.gaps.length,
     /** Gaps covered by an approved exception: not open, still gaps, and said beside every gap figure. */
@@ -389,4 +390,31 @@ function thirdPartiesView(evaluation: Evaluation) {
             : "no answers given: its controls count as not answered",
     })),
   };
+}
+
+/**
+ * What holds the tier where it is: the lessons at the lowest tier and their controls of the next level that are not
+ * met. A high score with tier 0 reads as a contradiction unless the report says which few controls decide it.
+ */
+function tierNote(evaluation: Evaluation): string | null {
+  const tier = evaluation.overall.tier;
+  if (tier === null) return null;
+  const byId = new Map(evaluation.controls.map((c) => [c.control_id, c]));
+  const holding = evaluation.lessons
+    .filter((l) => l.tier === tier)
+    .map((l) => {
+      const ids = l.controls.filter((id) => {
+        const c = byId.get(id);
+        return c !== undefined && c.level === tier + 1 && c.status !== "met" && c.status !== "not_applicable";
+      });
+      return { title: l.title, ids };
+    })
+    .filter((l) => l.ids.length > 0);
+  if (holding.length === 0) return null;
+  const named = holding
+    .slice(0, 4)
+    .map((l) => `${l.title} (${l.ids.join(", ")})`)
+    .join("; ");
+  const more = holding.length > 4 ? `; and ${holding.length - 4} more lessons` : "";
+  return `Tier ${tier} because level-${tier + 1} controls are not met in ${holding.length === 1 ? "one lesson" : `${holding.length} lessons`}: ${named}${more}.`;
 }

@@ -92,7 +92,8 @@ function drawScoreExplanation(ctx: PdfContext, s: Summary): void {
   paragraph(
     ctx,
     "The score is severity-weighted over applicable controls. The tier is the lowest tier reached across " +
-      "lessons. A replayed attack counts as stopped only when a preventive countermeasure is fully met at one of " +
+      `lessons.${s.tier_note ? ` ${s.tier_note}` : ""} ` +
+      "A replayed attack counts as stopped only when a preventive countermeasure is fully met at one of " +
       "its steps" +
       (s.incidents_single_point > 0
         ? `; ${s.incidents_single_point} of the ${s.incidents_stopped} stopped rest on a single point of failure.`
