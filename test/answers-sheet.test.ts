@@ -18,6 +18,10 @@ import {
 const catalog = await fixtureCatalog();
 const strong = fixtureAnswers("strong");
 const strongText = readFileSync(join(FIXTURE_ANSWERS, "strong.yaml"), "utf8");
+/** The answer column: the last of the sheet's columns. */
+const ANSWER = 8;
+/** A row a user adds: its path and its answer, the columns between left blank. */
+const line = (path: string, answer: string): string[] => [path, "", "", "", "", "", "", "", answer];
 
 /** Fills the sheet's answer column from a YAML fixture, the way a person would in a spreadsheet. */
 function filledSheet(): string[][] {
@@ -38,37 +42,107 @@ function filledSheet(): string[][] {
               ? "TRUE"
               : String(v);
       }
-      if (part === "evidence")
-        return String(
-          (answer.evidence[Number(tail[0]) - 1] as Record<string, unknown> | undefined)?.[tail[1]!] ?? "",
-        );
+      if (part === "evidence") {
+        const e = answer.evidence[Number(tail[0]) - 1] as Record<string, unknown> | undefined;
+        return String((tail[1] === "location" ? (e?.path ?? e?.url) : e?.[tail[1]!]) ?? "");
+      }
       return "";
     }
     const section = (strong as unknown as Record<string, Record<string, unknown>>)[head!];
     const v = section?.[rest[0]!];
     return v === undefined || v === null ? "" : Array.isArray(v) ? v.join(", ") : String(v);
   };
-  const filled = rows.map((row, i) => (i === 0 ? row : [...row.slice(0, 5), row[5] || lookup(row[0]!)]));
-  // The template offers a path row per control; evidence given by URL goes in a row the user adds (`….url`).
+  const filled = rows.map((row, i) =>
+    i === 0 ? row : row.map((cell, j) => (j === ANSWER ? cell || lookup(row[0]!) : cell)),
+  );
+  // The template offers one evidence item per control; a second one, or a web address beside a path, goes in rows the
+  // user adds (`….evidence.2.title`, `….url`).
   for (const [id, answer] of Object.entries(strong.answers))
     answer?.evidence.forEach((e, i) => {
-      if (e.url) filled.push([`answers.${id}.evidence.${i + 1}.url`, id, "Evidence URL", "", "", e.url]);
+      const at = `answers.${id}.evidence.${i + 1}`;
+      if (i > 0) {
+        filled.push(line(`${at}.title`, e.title));
+        if (e.path) filled.push(line(`${at}.path`, e.path));
+        if (e.date) filled.push(line(`${at}.date`, e.date));
+      }
+      if (e.url && (e.path || i > 0)) filled.push(line(`${at}.url`, e.url));
     });
   return filled;
 }
 
 describe("answers sheet (CSV)", () => {
-  it("has one row per question with its text, type and allowed values", () => {
+  it("has one row per question with the control's title and severity, and choices by their labels", () => {
     const rows = parse(renderAnswersSheet(catalog)) as string[][];
-    expect(rows[0]).toEqual(["path", "control", "question", "type", "allowed", "answer"]);
-    expect(rows).toContainEqual([
+    expect(rows[0]).toEqual([
+      "path",
+      "control",
+      "title",
+      "severity",
+      "level",
+      "question",
+      "allowed",
+      "basis",
+      "answer",
+    ]);
+    const control = catalog.controls.find((c) => c.id === "WKS-001")!;
+    const q = control.questions.find((x) => x.id === "enforcement")!;
+    const row = rows.find((r) => r[0] === "answers.WKS-001.responses.enforcement")!;
+    expect(row.slice(0, 7)).toEqual([
       "answers.WKS-001.responses.enforcement",
       "WKS-001",
-      "How is running externally supplied code on privileged devices prevented?",
-      "single_choice",
-      "allowlisting; policy_only; none",
-      "",
+      control.title,
+      control.severity,
+      String(control.level),
+      q.text,
+      "choices" in q ? q.choices.map((c) => c.label).join("; ") : "",
     ]);
+    // Rows for what the YAML file has besides responses, with evidence numbered from 1.
+    const paths = new Set(rows.map((r) => r[0]));
+    for (const suffix of [
+      "not_applicable.justification",
+      "evidence.1.title",
+      "evidence.1.location",
+      "exception.justification",
+      "exception.approver",
+      "exception.expires",
+      "remediation_plan.owner",
+      "remediation_plan.due",
+      "remediation_plan.management_response",
+      "notes",
+    ])
+      expect(paths.has(`answers.WKS-001.${suffix}`), suffix).toBe(true);
+    expect(renderAnswersSheet(catalog, { bom: true }).startsWith("\uFEFF")).toBe(true);
+    expect(renderAnswersSheet(catalog).startsWith("\uFEFF")).toBe(false);
+  });
+
+  it("reads choice labels as their values, and an evidence location as a path or a web address", async () => {
+    const rows = parse(renderAnswersSheet(catalog, { date: "2026-06-30" })) as string[][];
+    const control = catalog.controls.find((c) => c.id === "WKS-001")!;
+    const q = control.questions.find((x) => x.id === "enforcement")!;
+    if (!("choices" in q)) throw new Error("WKS-001 enforcement is a choice");
+    const set = (path: string, value: string) => {
+      rows.find((r) => r[0] === path)![ANSWER] = value;
+    };
+    for (const [path, value] of Object.entries({
+      "organization.name": "Label K.K.",
+      "organization.jurisdiction": "JP",
+      "assessment.assessor": "Compliance",
+      "assessment.scope": "Everything we run",
+    }))
+      set(path, value);
+    set("answers.WKS-001.responses.enforcement", q.choices[0]!.label.toUpperCase());
+    set("answers.WKS-001.evidence.1.title", "Policy");
+    set("answers.WKS-001.evidence.1.location", "https://example.com/policy");
+    const path = writeTemp("labels.csv", `\uFEFF${stringify(rows)}`);
+    const loaded = await loadAnswers(path, catalog);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const answer = loaded.answers!.answers["WKS-001"]!;
+    expect(answer.responses.enforcement).toBe(q.choices[0]!.value);
+    expect(answer.evidence).toEqual([{ title: "Policy", url: "https://example.com/policy" }]);
+    // A scoping question left blank is placed at its own row, not at the top of the file.
+    const profileRow = rows.findIndex((r) => r[0]!.startsWith("profile."));
+    const missing = loaded.diagnostics.find((d) => d.code === "answers/missing-profile");
+    expect(missing?.start).toEqual({ line: profileRow + 1, column: ANSWER + 1 });
   });
 
   it("evaluates exactly like the same answers written in YAML (Excel's TRUE and list cells included)", async () => {
@@ -85,7 +159,7 @@ describe("answers sheet (CSV)", () => {
     const set = (rows: string[][], path: string, value: string) => {
       const row = rows.find((r) => r[0] === path);
       if (!row) throw new Error(`no row ${path}`);
-      row[5] = value;
+      row[ANSWER] = value;
     };
     const rows = filledSheet().filter((r) => !r[0]!.startsWith("answers.KEY-001."));
     set(rows, "third_parties.1.name", "Kumo Wallet Systems K.K.");
@@ -110,14 +184,14 @@ describe("answers sheet (CSV)", () => {
     );
     expect(key?.operated_by?.answers).toBe("current");
     // One cell holds the controls: a row under it would silently replace one of them.
-    const under = [...rows, ["third_parties.1.operates.1", "", "", "", "", "KEY-002"]];
+    const under = [...rows, line("third_parties.1.operates.1", "KEY-002")];
     writeFileSync(path, stringify(under));
     const below = await loadAnswers(path, catalog);
     expect(below.diagnostics.find((d) => d.code === "input/bad-sheet")?.message).toMatch(
       /goes below `operates`/,
     );
     // Numbered from 1, as evidence is.
-    rows.push(["third_parties.0.name", "", "", "", "", "Other"]);
+    rows.push(line("third_parties.0.name", "Other"));
     writeFileSync(path, stringify(rows));
     const zero = await loadAnswers(path, catalog);
     expect(zero.diagnostics.find((d) => d.code === "input/bad-sheet")?.message).toBe(
@@ -128,17 +202,17 @@ describe("answers sheet (CSV)", () => {
   it("places errors at the row and column of the offending cell", async () => {
     const rows = filledSheet();
     const row = rows.findIndex((r) => r[0] === "answers.KEY-001.responses.signers");
-    rows[row]![5] = "five";
+    rows[row]![ANSWER] = "five";
     const typo = rows.findIndex((r) => r[0] === "answers.WKS-001.responses.enforcement");
-    rows[typo]![5] = "allowlistng";
+    rows[typo]![ANSWER] = "allowlistng";
     const loaded = await loadAnswers(writeTemp("bad.csv", stringify(rows)), catalog);
     expect(loaded.diagnostics).toContainEqual(
-      expect.objectContaining({ code: "answers/invalid-answer", start: { line: row + 1, column: 6 } }),
+      expect.objectContaining({ code: "answers/invalid-answer", start: { line: row + 1, column: 9 } }),
     );
     expect(loaded.diagnostics).toContainEqual(
       expect.objectContaining({
         code: "answers/invalid-choice",
-        start: { line: typo + 1, column: 6 },
+        start: { line: typo + 1, column: 9 },
         hint: "Did you mean `allowlisting`?",
       }),
     );

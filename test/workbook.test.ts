@@ -14,7 +14,7 @@ import type { Catalog } from "../src/model/catalog.js";
 import { loadAnswers } from "../src/pipeline/validate-answers.js";
 import { checkWorkbookZip } from "../src/source/zip-gate.js";
 import { runCli } from "./helpers/cli.js";
-import { tempDir } from "./helpers/fixtures.js";
+import { tempDir, writeTemp } from "./helpers/fixtures.js";
 
 const catalog = (await loadCatalog(DEFAULT_CATALOG_DIR)).catalog as Catalog;
 const FILL = new URL("./helpers/fill-workbook.py", import.meta.url).pathname;
@@ -125,7 +125,10 @@ describe("the answers workbook", () => {
       /cells\.xlsx!Answers!J2 {2}error {2}`Writen checklist` is not one of the choices/,
     );
     expect(run.stderr).toMatch(/cells\.xlsx!Answers!J\d+ {2}error {2}This answer cell holds a formula/);
-    expect(run.stderr).toMatch(/cells\.xlsx!Organization!J2/);
+    // One error for the mistyped label, not two.
+    expect(run.stderr.match(/Writen checklist/g)?.length).toBe(1);
+    // A key left blank is placed at the row that asks it.
+    expect(run.stderr).toMatch(/cells\.xlsx!Organization!J3 {2}error {2}Missing `jurisdiction`/);
   });
 
   it("refuses a zip bomb whether its directory declares the size or understates it", async () => {
@@ -173,5 +176,83 @@ describe("the answers workbook", () => {
       expect(run.stderr, name).toMatch(message);
       expect(run.stderr, name).not.toMatch(/at .*\.js:\d+/);
     }
+  });
+});
+
+describe("hostile workbooks", () => {
+  /** A zip shaped like a workbook, with the given entries besides xl/workbook.xml. */
+  async function zipOf(entries: Record<string, string | Uint8Array>): Promise<Uint8Array> {
+    const { default: JSZip } = await import("jszip");
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", "<workbook/>");
+    for (const [name, data] of Object.entries(entries)) zip.file(name, data);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  it("refuses a sheet of a million rows from its XML, before the library builds them, in bounded time", async () => {
+    const rows = Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 1}"/>`).join("");
+    const bytes = await zipOf({
+      "xl/worksheets/sheet1.xml": `<worksheet><sheetData>${rows}</sheetData></worksheet>`,
+    });
+    const path = writeTemp("million.xlsx", bytes);
+    const run = await runCli("validate", path);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/its sheet xl\/worksheets\/sheet1\.xml has more than 20001 rows/);
+    // The same rows behind a namespace prefix are counted too.
+    const prefixed = rows.replaceAll("<row ", "<x:row ");
+    expect(
+      checkWorkbookZip(await zipOf({ "xl/worksheets/sheet1.xml": `<x:worksheet>${prefixed}</x:worksheet>` })),
+    ).toMatchObject({ ok: false, problem: expect.stringMatching(/more than 20001 rows/) });
+  });
+
+  it("refuses macros, external links and an OpenDocument file renamed .xlsx, each with one message", async () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ "xl/vbaProject.bin": "macro" }, /it holds macros \(a \.xlsm workbook\)/],
+      [{ "xl/externalLinks/externalLink1.xml": "<externalLink/>" }, /it links to other workbooks/],
+    ];
+    for (const [entries, message] of cases) {
+      const run = await runCli("validate", writeTemp("hostile.xlsx", await zipOf(entries)));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.match(/ error /g)?.length).toBe(1);
+    }
+    const { default: JSZip } = await import("jszip");
+    const ods = new JSZip();
+    ods.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
+    ods.file("content.xml", "<office:document-content/>");
+    const run = await runCli(
+      "validate",
+      writeTemp("sheet.xlsx", await ods.generateAsync({ type: "uint8array" })),
+    );
+    expect(run.stderr).toMatch(/OpenDocument spreadsheet \(\.ods\) renamed to \.xlsx/);
+  });
+
+  it("names a renamed or deleted sheet, and a workbook that is not one of ours", async () => {
+    const { default: Excel } = await import("exceljs");
+    const blank = await writeAnswersWorkbook(catalog, { date: "2026-06-30" });
+    const renamed = new Excel.Workbook();
+    await renamed.xlsx.load(Buffer.from(blank) as unknown as ArrayBuffer);
+    renamed.getWorksheet("Answers")!.name = "回答";
+    let run = await runCli(
+      "validate",
+      writeTemp("renamed.xlsx", new Uint8Array(await renamed.xlsx.writeBuffer())),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/The sheet `Answers` is missing \(renamed or deleted\)/);
+    const deleted = new Excel.Workbook();
+    await deleted.xlsx.load(Buffer.from(blank) as unknown as ArrayBuffer);
+    deleted.removeWorksheet(deleted.getWorksheet("Organization")!.id);
+    run = await runCli(
+      "validate",
+      writeTemp("deleted.xlsx", new Uint8Array(await deleted.xlsx.writeBuffer())),
+    );
+    expect(run.stderr).toMatch(/The sheet `Organization` is missing/);
+    const foreign = new Excel.Workbook();
+    foreign.addWorksheet("Sheet1").addRow(["hello"]);
+    run = await runCli(
+      "validate",
+      writeTemp("foreign.xlsx", new Uint8Array(await foreign.xlsx.writeBuffer())),
+    );
+    expect(run.stderr).toMatch(/not a vaspcheck answers workbook/);
   });
 });

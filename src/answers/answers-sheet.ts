@@ -7,65 +7,112 @@ import type { Catalog } from "../model/catalog.js";
 import type { Question } from "../model/question.js";
 import type { ParseResult } from "../source/parse-yaml.js";
 import type { Place } from "../source/source-file.js";
-import { coerceCell, describeType } from "./check-value.js";
+import { coerceCell } from "./check-value.js";
+import { answerRows, organizationRows, type WorkbookRow } from "./workbook-layout.js";
 
 /** The columns of an answers sheet; only `path` and `answer` are read back. */
-export const SHEET_COLUMNS = ["path", "control", "question", "type", "allowed", "answer"] as const;
+export const SHEET_COLUMNS = [
+  "path",
+  "control",
+  "title",
+  "severity",
+  "level",
+  "question",
+  "allowed",
+  "basis",
+  "answer",
+] as const;
 
 type Row = Record<(typeof SHEET_COLUMNS)[number], string>;
 
-function questionRow(path: string, control: string, q: Question): Row {
-  const allowed = "choices" in q ? q.choices.map((c) => c.value).join("; ") : describeType(q);
-  return { path, control, question: q.text, type: q.type, allowed, answer: "" };
+/** Options of `renderAnswersSheet`. */
+export interface AnswersSheetOptions {
+  /** `YYYY-MM-DD`: the assessment date filled in. */
+  readonly date?: string;
+  /** Start with a UTF-8 byte order mark, which Excel on Windows needs to read Japanese text and `≥` right. */
+  readonly bom?: boolean;
 }
 
-/** Renders the answers sheet of a catalog: metadata rows, the profile, then every control's questions. */
-export function renderAnswersSheet(catalog: Catalog, options: { date?: string } = {}): string {
-  const meta = (path: string, question: string, answer = ""): Row => ({
+/**
+ * Renders the answers sheet of a catalog: the rows of the workbook (who and when, the profile, a third party, then
+ * per control its questions, not applicable, answered-on date, evidence, accepted risk, remediation plan and notes),
+ * with choices shown by their labels. A multiple choice is one row: its labels separated by semicolons.
+ */
+export function renderAnswersSheet(catalog: Catalog, options: AnswersSheetOptions = {}): string {
+  const rows: Row[] = [];
+  const meta = (path: string, question: string, answer: string): Row => ({
     path,
     control: "",
+    title: "",
+    severity: "",
+    level: "",
     question,
-    type: "text",
     allowed: "",
+    basis: "",
     answer,
   });
-  const rows: Row[] = [
-    meta("organization.name", "Organization name"),
-    meta("organization.jurisdiction", "Jurisdiction (e.g. JP, US-NY, EU)"),
-    meta("organization.registration", "Licence or registration number (optional)"),
-    {
-      ...meta("assessment.date", "Date the answers describe (YYYY-MM-DD)", options.date ?? ""),
-      type: "date",
-    },
-    meta("assessment.assessor", "Who made the assessment"),
-    meta("assessment.scope", "What the assessment covers"),
-    meta("catalog.id", "Catalog the answers are for (do not edit)", catalog.meta.id),
-    meta("catalog.version", "Catalog version (do not edit)", catalog.meta.version),
-    ...catalog.profile.map((q) => questionRow(`profile.${q.id}`, "profile", q)),
-    meta(
-      "third_parties.1.name",
-      "Third party that operates controls for you (wallet vendor, custodian); blank if none",
-    ),
-    {
-      ...meta("third_parties.1.role", "Its role"),
-      type: "single_choice",
-      allowed: "wallet_vendor; custodian",
-    },
-    meta("third_parties.1.identifier", "Its registry number (法人番号, LEI), optional"),
-    meta("third_parties.1.operates", "Control ids it operates, separated by semicolons"),
-    meta("third_parties.1.answers", "Its own answers file, relative to this sheet"),
-  ];
-  for (const control of catalog.controls) {
-    for (const q of control.questions)
-      rows.push(questionRow(`answers.${control.id}.responses.${q.id}`, control.id, q));
-    rows.push({ ...meta(`answers.${control.id}.evidence.1.title`, "Evidence title"), control: control.id });
-    rows.push({
-      ...meta(`answers.${control.id}.evidence.1.path`, "Evidence file path (or use .url)"),
-      control: control.id,
-    });
-    rows.push({ ...meta(`answers.${control.id}.notes`, "Notes"), control: control.id });
+  const layout = [...organizationRows(catalog), ...answerRows(catalog)];
+  for (const row of layout) {
+    if (row.option !== undefined) {
+      // The yes/no rows of a multiple choice become one row, asked once.
+      const path = row.path.slice(0, row.path.indexOf("#"));
+      if (rows.at(-1)?.path === path) continue;
+      const q = questionAt(catalog, path);
+      rows.push(sheetRow(row, path, q?.text ?? row.label, labelsOf(q), ""));
+      continue;
+    }
+    const answer = row.path === "assessment.date" ? (options.date ?? "") : "";
+    const allowed = row.cell.kind === "choice" ? row.cell.labels.join("; ") : row.allowed;
+    rows.push(sheetRow(row, row.path, row.label, allowed, answer));
+    if (row.path === "assessment.scope")
+      rows.push(
+        meta("catalog.id", "Catalog the answers are for (do not edit)", catalog.meta.id),
+        meta("catalog.version", "Catalog version (do not edit)", catalog.meta.version),
+      );
   }
-  return stringify(rows, { header: true, columns: [...SHEET_COLUMNS] });
+  const csv = stringify(rows, { header: true, columns: [...SHEET_COLUMNS] });
+  return options.bom ? `\uFEFF${csv}` : csv;
+}
+
+function sheetRow(row: WorkbookRow, path: string, question: string, allowed: string, answer: string): Row {
+  return {
+    path,
+    control: row.control,
+    title: row.title,
+    severity: row.severity,
+    level: row.level,
+    question,
+    allowed,
+    basis: row.basis,
+    answer,
+  };
+}
+
+function questionAt(catalog: Catalog, path: string): Question | undefined {
+  return questionFor(catalog, path.split("."));
+}
+
+function labelsOf(q: Question | undefined): string {
+  return q && "choices" in q ? q.choices.map((c) => c.label).join("; ") : "";
+}
+
+/**
+ * A choice answer typed as labels, as the sheet shows them, turned back into choice values: a single choice's whole
+ * cell, or a multiple choice's labels separated by semicolons. Anything else is left for validation to explain.
+ */
+function labelsToValues(q: Question, cell: string): string {
+  if (!("choices" in q)) return cell;
+  const byLabel = new Map(q.choices.map((c) => [c.label.trim().toLowerCase(), c.value]));
+  const whole = byLabel.get(cell.trim().toLowerCase());
+  if (whole !== undefined) return whole;
+  if (q.type !== "multiple_choice") return cell;
+  const parts = cell
+    .split(/[;；]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  const values = new Set(q.choices.map((c) => c.value));
+  if (parts.length === 0 || !parts.every((p) => byLabel.has(p.toLowerCase()) || values.has(p))) return cell;
+  return parts.map((p) => byLabel.get(p.toLowerCase()) ?? p).join("; ");
 }
 
 /** Turns a cell into the value the question expects; anything unrecognised stays text so validation can explain it. */
@@ -80,7 +127,7 @@ function coerce(
       .split(/[;,；，、]/)
       .map((id) => id.trim())
       .filter((id) => id !== "");
-  return question ? coerceCell(question, cell) : cell;
+  return question ? coerceCell(question, labelsToValues(question, cell)) : cell;
 }
 
 function questionFor(catalog: Catalog, segments: string[]): Question | undefined {
@@ -333,8 +380,8 @@ export function parseAnswersSheet(path: string, text: string, catalog: Catalog):
       "Quote a cell that holds a comma, or remove the extra cells.",
       stray.line,
     );
-  const { data, places, diagnostics } = readAnswers(path, rows, { pathCol, answerCol }, catalog);
-  return { file: { path, text, data, locate: locator(places) }, diagnostics };
+  const { data, places, blanks, diagnostics } = readAnswers(path, rows, { pathCol, answerCol }, catalog);
+  return { file: { path, text, data, locate: locator(places, blanks) }, diagnostics };
 }
 
 /** A row and the line it starts on; in a workbook, also the cells of its path and its answer (`Answers!J12`). */
@@ -395,6 +442,9 @@ export function badSheet(path: string, message: string, hint: string, line = 1, 
  */
 type Places = Map<string, { place: Place; exact: boolean }>;
 
+/** The answer cell of each row left blank, by its key path: where a missing key is asked. */
+type Blanks = Map<string, Place>;
+
 /**
  * The answers data a set of rows builds (a workbook's, read elsewhere), placed at the rows' cells: what a CSV sheet
  * gives, with the same checks of paths, numbers and collisions.
@@ -405,8 +455,19 @@ export function answersFromRows(
   rows: readonly SheetRow[],
   catalog: Catalog,
 ): ParseResult {
-  const { data, places, diagnostics } = readAnswers(path, rows, { pathCol: 0, answerCol: 1 }, catalog);
-  return { file: { path, text, data, locate: locator(places) }, diagnostics };
+  const { data, places, blanks, diagnostics } = readAnswers(
+    path,
+    rows,
+    { pathCol: 0, answerCol: 1 },
+    catalog,
+  );
+  return { file: { path, text, data, locate: locator(places, blanks) }, diagnostics };
+}
+
+/** An evidence `location` row holds a web address or a file path: the answers file keeps them under `url` or `path`. */
+function locationKey(key: string, value: string): string {
+  if (!/\.evidence\.\d+\.location$/.test(key)) return key;
+  return key.replace(/location$/, /^https?:\/\//i.test(value) ? "url" : "path");
 }
 
 /** Builds the answers data from the rows that have a path and an answer, and where each answer sits. */
@@ -415,16 +476,26 @@ function readAnswers(
   rows: readonly SheetRow[],
   { pathCol, answerCol }: { pathCol: number; answerCol: number },
   catalog: Catalog,
-): { data: Record<string, unknown>; places: Places; diagnostics: Diagnostic[] } {
+): { data: Record<string, unknown>; places: Places; blanks: Blanks; diagnostics: Diagnostic[] } {
   // Keys come from the sheet, so no object here has a prototype for a key to reach.
   const data: Record<string, unknown> = Object.create(null);
   const places: Places = new Map();
+  const blanks: Blanks = new Map();
   const lineAt = (prefix: string) => places.get(prefix)?.place.start;
   const diagnostics: Diagnostic[] = [];
   for (const { record, line, cells } of rows) {
-    const key = record[pathCol]?.trim() ?? "";
     const cell = record[answerCol]?.trim() ?? "";
-    if (cell === "") continue;
+    if (cell === "") {
+      // A blank row is where its key is asked: a warning about that key being missing points at it.
+      const asked = (record[pathCol]?.trim() ?? "").split("#")[0]!;
+      const at = JSON.stringify(asked.split("."));
+      if (asked !== "" && !blanks.has(at)) {
+        const point = { line, column: answerCol + 1, ...(cells ? { cell: cells.answer } : {}) };
+        blanks.set(at, { start: point, end: point, approximate: false });
+      }
+      continue;
+    }
+    const key = locationKey(record[pathCol]?.trim() ?? "", cell);
     const parsed = parseSheetPath(key, catalog);
     const segments = "segments" in parsed ? parsed.segments : [];
     const problem =
@@ -450,12 +521,17 @@ function readAnswers(
         });
     }
   }
-  return { data, places, diagnostics };
+  return { data, places, blanks, diagnostics };
 }
 
 /** Places a key path at its answer's cell; otherwise, approximately, at the first cell under its longest prefix that has one. */
-function locator(places: Places): (target: readonly PropertyKey[]) => Place {
+function locator(places: Places, blanks: Blanks): (target: readonly PropertyKey[]) => Place {
   return (target) => {
+    const full = JSON.stringify(target.map(String));
+    const exact = places.get(full);
+    if (exact) return { ...exact.place, approximate: !exact.exact };
+    const asked = blanks.get(full);
+    if (asked) return asked;
     for (let n = target.length; n > 0; n--) {
       const found = places.get(JSON.stringify(target.slice(0, n).map(String)));
       if (found) return { ...found.place, approximate: !found.exact || n < target.length };

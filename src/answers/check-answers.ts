@@ -120,10 +120,10 @@ function checkProfileAnswered(
   for (const question of questions) {
     const value = ownValue(profile, question.id);
     if (value === undefined || value === null) {
-      // A key left blank is shown where it is; one left out, at the profile it belongs to.
+      // A key left blank is shown where it is; one left out where the sheet asks it, else at the profile it belongs to.
       const blank = Object.hasOwn(profile, question.id);
       emit(
-        blank ? ["profile", question.id] : ["profile"],
+        ["profile", question.id],
         "answers/missing-profile",
         `Scoping question \`${question.id}\` is not answered`,
         {

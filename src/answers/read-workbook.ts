@@ -144,9 +144,13 @@ function sheetRows(
       );
       continue;
     }
-    if (text.value === "") continue;
     const row = layout.get(firstOfGroup(key));
     const cells = { path: `${ws.name}!A${r}`, answer: cellRef };
+    // A blank row still says where its key is asked, for a warning that the key is missing.
+    if (text.value === "") {
+      out.push({ record: [key, ""], line: r, cells });
+      continue;
+    }
     if (row?.option !== undefined) {
       gatherOption(
         options,
@@ -159,11 +163,10 @@ function sheetRows(
       );
       continue;
     }
-    out.push({
-      record: [mappedPath(key, text.value), mappedValue(row, text.value, file, cellRef, r, problems)],
-      line: r,
-      cells,
-    });
+    const value = mappedValue(row, text.value, file, cellRef, r, problems);
+    // A label nobody defined is said once, here, with its suggestion; validation would say it again.
+    if (value === undefined) continue;
+    out.push({ record: [mappedPath(key, text.value), value], line: r, cells });
   }
   // Options answered all FALSE are an answer too, "none of these": a separator alone is a list of none.
   for (const { values, row } of options.values())
@@ -211,7 +214,7 @@ function mappedValue(
   cell: string,
   line: number,
   problems: Diagnostic[],
-): string {
+): string | undefined {
   if (row?.cell.kind !== "choice") return value;
   const { labels, values } = row.cell;
   const at = labels.findIndex((l) => l.toLowerCase() === value.toLowerCase());
@@ -226,7 +229,7 @@ function mappedValue(
       didYouMean(value, labels) ?? "Choose a label from the drop-down.",
     ),
   );
-  return value;
+  return undefined;
 }
 
 const isTrue = (v: string) => /^(true|yes|y|1|はい)$/i.test(v.trim());

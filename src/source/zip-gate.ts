@@ -8,6 +8,13 @@ import { inflateRawSync } from "node:zlib";
 export const MAX_WORKBOOK_INFLATED = 64 * 1024 * 1024;
 /** Most entries a workbook may hold. */
 export const MAX_WORKBOOK_ENTRIES = 2000;
+/**
+ * Most rows a worksheet may hold. The answers sheet of the shipped catalog has about 1,100; the spreadsheet library
+ * builds an object per row, so a sheet of a million rows is refused from its XML before the library reads it.
+ */
+export const MAX_SHEET_ROWS = 20_001;
+/** Most cells a worksheet may hold: every row of the widest sheet filled across its ten columns, and then some. */
+export const MAX_SHEET_CELLS = 400_000;
 /** Most an entry may inflate relative to its compressed size: XML compresses well, but not a thousandfold. */
 const MAX_RATIO = 1000;
 
@@ -55,13 +62,42 @@ export function checkWorkbookZip(bytes: Uint8Array): ZipCheck {
       return refuse(`it would inflate to more than ${MAX_WORKBOOK_INFLATED / 1024 / 1024} MiB`, hint);
   }
   const names = entries.map((e) => e.name);
-  const lying = entries.find((e) => !inflatesAsDeclared(bytes, e));
-  if (lying)
-    return refuse(
-      `its entry ${lying.name} inflates past the ${lying.size} bytes its zip directory declares`,
-      "The file is damaged or built to exhaust memory; save the workbook again from Excel or LibreOffice.",
-    );
+  for (const e of entries) {
+    const inflated = inflateAsDeclared(bytes, e);
+    if (!inflated)
+      return refuse(
+        `its entry ${e.name} inflates past the ${e.size} bytes its zip directory declares`,
+        "The file is damaged or built to exhaust memory; save the workbook again from Excel or LibreOffice.",
+      );
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    if (elementsAtLeast(inflated, "row", MAX_SHEET_ROWS + 1))
+      return refuse(
+        `its sheet ${e.name} has more than ${MAX_SHEET_ROWS} rows`,
+        "Delete the rows below the questions (an answers sheet has about 1,100), then save again.",
+      );
+    if (elementsAtLeast(inflated, "c", MAX_SHEET_CELLS + 1))
+      return refuse(
+        `its sheet ${e.name} has more than ${MAX_SHEET_CELLS} cells`,
+        "Delete the cells outside the answer columns, then save again.",
+      );
+  }
   return kindProblem(names) ?? { ok: true, names };
+}
+
+/** Whether a sheet's XML holds at least `n` elements named `name` (`row`, `c`), counted without parsing it. */
+function elementsAtLeast(xml: Uint8Array, name: string, n: number): boolean {
+  const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  let count = 0;
+  // With or without a namespace prefix (`<row` or `<x:row`); `<rowBreaks`, `<col` and the like are other elements.
+  for (const open of [`<${name}`, `:${name}`]) {
+    for (let at = buffer.indexOf(open); at >= 0; at = buffer.indexOf(open, at + open.length)) {
+      const next = buffer[at + open.length];
+      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x0a || next === 0x0d || next === 0x09)
+        count++;
+      if (count >= n) return true;
+    }
+  }
+  return false;
 }
 
 /** Refuses an OpenDocument file, a workbook with macros or external links, or a zip that is no Excel workbook. */
@@ -123,19 +159,20 @@ function directory(bytes: Uint8Array): Entry[] | undefined {
 }
 
 /**
- * Whether an entry inflates to no more than the size the directory declares, checked with that size as the bound:
- * the library inflates whatever an entry holds, so a directory that understates a bomb must be caught here.
+ * An entry inflated with the size the directory declares as the bound, or undefined when it inflates past it (or
+ * cannot be read): the library inflates whatever an entry holds, so a directory that understates a bomb is caught here.
  */
-function inflatesAsDeclared(bytes: Uint8Array, e: Entry): boolean {
+function inflateAsDeclared(bytes: Uint8Array, e: Entry): Uint8Array | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) return false;
+  if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) return undefined;
   const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
   const data = bytes.subarray(start, start + e.compressed);
-  if (e.method === 0) return data.length <= e.size;
-  if (e.method !== 8) return false;
+  if (e.method === 0) return data.length <= e.size ? data : undefined;
+  if (e.method !== 8) return undefined;
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) }).length <= e.size;
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
+    return out.length <= e.size ? out : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

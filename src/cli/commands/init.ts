@@ -7,6 +7,7 @@ interface Args {
   format: "yaml" | "csv" | "xlsx";
   force: boolean;
   date?: string;
+  bom: boolean;
   catalog?: string;
 }
 
@@ -30,7 +31,12 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
             "yaml: commented answers file; csv: a sheet to fill in with a spreadsheet program; xlsx: an Excel workbook with drop-downs and checked cells (written with --out)",
         })
         .option("force", { type: "boolean", default: false, describe: "Overwrite an existing --out file" })
-        .option("date", { type: "string", describe: "Pre-fill the assessment date (YYYY-MM-DD)" }),
+        .option("date", { type: "string", describe: "Pre-fill the assessment date (YYYY-MM-DD)" })
+        .option("bom", {
+          type: "boolean",
+          default: false,
+          describe: "csv: start with a UTF-8 byte order mark, so Excel on Windows reads Japanese text right",
+        }),
     handler: async (args) => {
       const { checkDate, emit, reportDiagnostics } = await import("../context.js");
       const { loadCatalog } = await import("../../catalog/load-catalog.js");
@@ -63,7 +69,7 @@ export function initCommand(ctx: CliContext): CommandModule<object, Args> {
         await emit(ctx, args.out, await writeAnswersWorkbook(loaded.catalog, { date }));
       } else if (args.format === "csv") {
         const { renderAnswersSheet } = await import("../../answers/answers-sheet.js");
-        await emit(ctx, args.out, renderAnswersSheet(loaded.catalog, { date }));
+        await emit(ctx, args.out, renderAnswersSheet(loaded.catalog, { date, bom: args.bom }));
       } else {
         await emit(ctx, args.out, renderAnswersTemplate(loaded.catalog, { date }));
       }
