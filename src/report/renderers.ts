@@ -54,6 +54,16 @@ export const RENDERERS = {
       return renderPdf(model);
     },
   },
+  oscal: {
+    format: "oscal",
+    extension: "json",
+    binary: false,
+    describe: "OSCAL 1.1.3 assessment results (JSON), for GRC tools",
+    render: async ({ evaluation }, { vaspcheckVersion }) => {
+      const { renderOscalAssessmentResults } = await import("./oscal/assessment-results.js");
+      return renderOscalAssessmentResults(evaluation, vaspcheckVersion);
+    },
+  },
 } satisfies Record<string, Renderer>;
 
 /** A report format name. */
