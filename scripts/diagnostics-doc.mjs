@@ -33,6 +33,11 @@ export const FAMILIES = [
     "The answers file fits the format, but not this catalog, or it says something an auditor would question. Errors exit 1; warnings are printed and kept in the report.",
   ],
   [
+    "evidence",
+    "Evidence checks",
+    "`vaspcheck evidence` (or `report --verify-evidence`) read the evidence files the answers cite: a missing file, a digest that does not match and a path outside the evidence folder are errors (exit 1); a file without a digest or changed after the assessment is a warning.",
+  ],
+  [
     "export",
     "Export to another format",
     "`vaspcheck export` wrote the file, but the target format could not hold part of the answers: a warning, exit code 0.",

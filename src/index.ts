@@ -41,6 +41,7 @@ export { type Condition, ConditionSchema, type Leaf, LeafSchema, type Operator }
 export { type Control, ControlSchema, type Severity, SeveritySchema } from "./model/control.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./model/diagnostic-codes.js";
 export { DIFF_FORMAT, type Diff, DiffSchema } from "./model/diff.js";
+export { type EvidenceCheck, EvidenceCheckSchema, type EvidenceState } from "./model/evidence-check.js";
 export { type Framework, FrameworkSchema } from "./model/framework.js";
 export { type AttackStep, type Incident, IncidentSchema } from "./model/incident.js";
 export { jsonSchemaOf } from "./model/json-schema.js";
@@ -66,6 +67,7 @@ export {
   type SubmissionResult,
   type ValidSubmission,
 } from "./pipeline/assess-submission.js";
+export { type CheckEvidenceOptions, checkEvidence } from "./pipeline/check-evidence.js";
 export { type CollectedInputs, collectInputs } from "./pipeline/collect.js";
 export { type CompareFilesOptions, type CompareFilesResult, compareFiles } from "./pipeline/compare-files.js";
 export {
@@ -86,6 +88,7 @@ export {
   loadAnswers,
   validateAnswers,
 } from "./pipeline/validate-answers.js";
+export { withDigests } from "./pipeline/write-digests.js";
 export { buildComparisonModel, type ComparisonModel } from "./report/comparison/compare-model.js";
 export { renderComparisonCsv } from "./report/comparison/csv.js";
 export { buildDiffModel, type DiffModel } from "./report/comparison/diff-model.js";

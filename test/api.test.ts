@@ -20,6 +20,7 @@ const EXPORTS = [
   "DIFF_RENDERERS",
   "DiffSchema",
   "EvaluationSchema",
+  "EvidenceCheckSchema",
   "EvidenceSchema",
   "FrameworkSchema",
   "IncidentSchema",
@@ -39,6 +40,7 @@ const EXPORTS = [
   "buildComparisonModel",
   "buildDiffModel",
   "buildReportModel",
+  "checkEvidence",
   "checkValue",
   "collectInputs",
   "compareFiles",
@@ -75,6 +77,7 @@ const EXPORTS = [
   "sortDiagnostics",
   "validateAnswers",
   "vaspcheckVersion",
+  "withDigests",
   "writeAnswersWorkbook",
 ];
 

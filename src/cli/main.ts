@@ -5,6 +5,7 @@ import { closest } from "../diagnostics/suggest.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { compareCommand } from "./commands/compare.js";
 import { diffCommand } from "./commands/diff.js";
+import { evidenceCommand } from "./commands/evidence.js";
 import { exportCommand } from "./commands/export.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
@@ -112,6 +113,7 @@ function createParser(
   register(compareCommand(ctx));
   register(diffCommand(ctx));
   register(exportCommand(ctx));
+  register(evidenceCommand(ctx));
   for (const factory of extra) register(factory(ctx));
   return (
     parser

@@ -13,6 +13,12 @@ export const DIAGNOSTIC_CODES = {
     "The file ends its lines with CR alone, which YAML and JSON do not read as line breaks.",
   "input/bad-sheet":
     "An answers spreadsheet (CSV) is malformed, lacks the `path` and `answer` columns, or has a row it cannot place: no path, a prototype name (`__proto__`) in the path, evidence numbered outside 1–100, a path given twice or under another answer.",
+  "evidence/mismatch": "An evidence file's SHA-256 differs from the digest the answers give for it.",
+  "evidence/missing": "An evidence path names no file (or a folder) inside the evidence folder.",
+  "evidence/outside-root":
+    "An evidence path leads outside the evidence folder (by `..`, an absolute path or a link); it is never read.",
+  "evidence/unpinned": "An evidence file was found, but the answers give no `sha256` to confirm it by.",
+  "evidence/changed-after": "An evidence file was modified after the assessment date.",
   "export/not-carried":
     "An answers file exported to a workbook holds what a workbook has no row for (an evidence item with both a path and a web address); the exported workbook leaves it out.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",

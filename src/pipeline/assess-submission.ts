@@ -59,14 +59,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       const sorted = sortDiagnostics(diagnostics);
       return invalidResult(path, parsed, sorted);
     }
-    let statuses = "";
-    let assessed = "";
-    const declaredNotApplicable: string[] = [];
-    for (const result of results) {
-      statuses += STATUS_LETTER[result.status];
-      assessed += STATUS_LETTER[result.assessed_status];
-      if (result.not_applicable_by === "answer") declaredNotApplicable.push(result.control_id);
-    }
+    const { statuses, assessed, declaredNotApplicable } = lettersOfResults(results);
     const flags = profileFlags(compileCatalog(catalog).plan.conditions, answers.profile, catalog.profile);
     const third = thirdPartyReplay(catalog, answers, {
       asOf: options.asOf,
@@ -107,6 +100,26 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
     read: (path) => assessRead(readSubmissionSync(path, catalog, options.maxBytes), path),
     readAny: async (path) => assessRead(await readSubmission(path, catalog, options.maxBytes), path),
   };
+}
+
+/** The status letters of every control, after exceptions and as assessed, and the controls declared N/A by answer. */
+function lettersOfResults(
+  results: readonly {
+    status: Status;
+    assessed_status: Status;
+    not_applicable_by?: string;
+    control_id: string;
+  }[],
+) {
+  let statuses = "";
+  let assessed = "";
+  const declaredNotApplicable: string[] = [];
+  for (const result of results) {
+    statuses += STATUS_LETTER[result.status];
+    assessed += STATUS_LETTER[result.assessed_status];
+    if (result.not_applicable_by === "answer") declaredNotApplicable.push(result.control_id);
+  }
+  return { statuses, assessed, declaredNotApplicable };
 }
 
 /** An invalid submission: its diagnostics, and what it names (its organization, its vendors' files). */

@@ -23,6 +23,10 @@ export interface CreateReportOptions {
   readonly maxBytes?: number;
   /** The report configuration file (issuing firm, status, number, marking, opinion, signatories). */
   readonly reportConfigPath?: string;
+  /** Hash every evidence file the answers cite and say per item whether its digest matched (reads those files). */
+  readonly verifyEvidence?: boolean;
+  /** The folder evidence must lie in, with `verifyEvidence`; default: the answers file's folder. */
+  readonly evidenceRoot?: string;
 }
 
 /** A rendered report, or the diagnostics that prevented it. */
@@ -72,11 +76,19 @@ export async function createReport(options: CreateReportOptions): Promise<Create
     ...evaluate(catalog, loaded.answers, { asOf: options.asOf, thirdParties: loaded.thirdParties }),
     inputs,
   };
+  const evidence = options.verifyEvidence
+    ? await (await import("./check-evidence.js")).checkEvidence(loaded.file, loaded.answers, {
+        evidenceRoot: options.evidenceRoot,
+      })
+    : undefined;
+  // A report still records what it found: a missing or changed file is said in it and warned of, not a refusal.
+  for (const d of evidence?.diagnostics ?? []) diagnostics.push({ ...d, severity: "warning" });
   const model = buildReportModel(evaluation, catalog, {
     answersFile: inputs.answers_file,
     answersSha256: inputs.answers_sha256,
     vaspcheckVersion: inputs.vaspcheck_version,
     thirdPartyFiles,
+    evidence: evidence?.checks,
     document: document?.config && {
       config: document.config,
       logo: document.logo,

@@ -1,6 +1,7 @@
 // The view of one control result: status words, the explained checks, evidence, remediation and plan.
 import type { Catalog } from "../model/catalog.js";
 import type { Control } from "../model/control.js";
+import type { EvidenceCheck } from "../model/evidence-check.js";
 import type { Question } from "../model/question.js";
 import type { ControlResult } from "../model/result.js";
 import { reviewSentence } from "./assurance-view.js";
@@ -19,7 +20,12 @@ const RULE_LABEL = {
 type QuestionsById = ReadonlyMap<string, Question>;
 
 /** Builds the view of one control result. */
-export function buildControlView(result: ControlResult, control: Control, catalog: Catalog) {
+export function buildControlView(
+  result: ControlResult,
+  control: Control,
+  catalog: Catalog,
+  checked?: readonly EvidenceCheck[],
+) {
   const questions: QuestionsById = new Map([...control.questions, ...catalog.profile].map((q) => [q.id, q]));
   const lessonTitles = result.lessons.map((id) => catalog.lessons.find((l) => l.id === id)?.title ?? id);
   const incidentName = (id: string) => catalog.incidents.find((i) => i.id === id)?.name ?? id;
@@ -50,11 +56,7 @@ export function buildControlView(result: ControlResult, control: Control, catalo
     rules: rulesView(result, questions),
     questions: control.questions.map((q) => q.text),
     remediation: control.remediation,
-    evidence: result.evidence.map((e) => ({
-      title: e.title,
-      location: e.url ?? e.path ?? "—",
-      sha256: e.sha256 ?? null,
-    })),
+    evidence: evidenceView(result, checked),
     notes: result.notes ?? null,
     operated_by: operatorText(result),
     /** The operating party's name, for tables; null when the organization operates the control itself. */
@@ -177,4 +179,38 @@ function operatorText(result: ControlResult): string | null {
   if (by.answers === "stale")
     return `Operated by ${who}; its answers of ${by.date} are more than a year older than the as-of date, or later than it, so the control counts as not answered.`;
   return `Operated by ${who}; its own answers were not given, so the control counts as not answered.`;
+}
+
+/** The evidence a control cites, each with what a check of its file found (or that none was made). */
+function evidenceView(result: ControlResult, checked: readonly EvidenceCheck[] | undefined) {
+  return result.evidence.map((e, i) => ({
+    title: e.title,
+    location: e.url ?? e.path ?? "—",
+    sha256: e.sha256 ?? null,
+    verification: verificationText(
+      checked?.find((c) => c.control_id === result.control_id && c.index === i),
+      checked !== undefined,
+    ),
+  }));
+}
+
+/** What the report says of one evidence item's digest: checked when it was generated, or not. */
+function verificationText(check: EvidenceCheck | undefined, ran: boolean): string {
+  if (!ran || !check) return "not verified when this report was generated";
+  const changed = check.changed_after_assessment ? "; the file was modified after the assessment date" : "";
+  switch (check.state) {
+    case "verified":
+      return `digest verified when this report was generated${changed}`;
+    case "mismatch":
+      return `DIGEST MISMATCH when this report was generated: the file's SHA-256 is ${check.actual_sha256}`;
+    case "unpinned":
+      return `file found, but no digest was given to confirm it${changed}`;
+    case "missing":
+    case "not_a_file":
+      return "FILE NOT FOUND when this report was generated";
+    case "outside_root":
+      return "outside the evidence folder: not read";
+    case "url_only":
+      return "a web address: not checked";
+  }
 }

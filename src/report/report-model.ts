@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { SEVERITY_WEIGHT, STATUSES } from "../engine/scoring.js";
 import type { Catalog } from "../model/catalog.js";
+import type { EvidenceCheck } from "../model/evidence-check.js";
 import type { Question } from "../model/question.js";
 import type { ControlResult, Evaluation } from "../model/result.js";
 import { actionPlanRows, assuranceView, reviewRows } from "./assurance-view.js";
@@ -33,6 +34,8 @@ export interface ReportInputs {
   }[];
   /** The report configuration (issuing firm, status, number, opinion, signatories), when one was given. */
   readonly document?: DocumentInput;
+  /** What `--verify-evidence` found of each evidence file; absent when the files were not checked. */
+  readonly evidence?: readonly EvidenceCheck[];
 }
 
 const pct = (score: number | null) => (score === null ? "n/a" : `${score.toFixed(1)}%`);
@@ -49,7 +52,10 @@ interface ViewContext {
 export function buildReportModel(evaluation: Evaluation, catalog: Catalog, inputs: ReportInputs) {
   const controls = new Map(catalog.controls.map((c) => [c.id, c]));
   const views = new Map<string, ControlView>(
-    evaluation.controls.map((r) => [r.control_id, buildControlView(r, controls.get(r.control_id)!, catalog)]),
+    evaluation.controls.map((r) => [
+      r.control_id,
+      buildControlView(r, controls.get(r.control_id)!, catalog, inputs.evidence),
+    ]),
   );
   const ctx: ViewContext = {
     evaluation,
@@ -307,7 +313,7 @@ function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["c
       })),
     not_applicable: notApplicableRows(ctx),
     evidence: evaluation.controls.flatMap((r) =>
-      r.evidence.map((e) => ({
+      r.evidence.map((e, i) => ({
         control_id: r.control_id,
         anchor: ctx.view(r.control_id).anchor,
         // An operated control's evidence is the operator's, its path relative to the operator's own file.
@@ -315,6 +321,7 @@ function appendixView(ctx: ViewContext, controls: ReadonlyMap<string, Catalog["c
         location: e.url ?? e.path ?? "—",
         sha256: e.sha256 ?? "—",
         date: e.date ?? "—",
+        checked: ctx.view(r.control_id).evidence[i]?.verification ?? "",
       })),
     ),
     methodology: methodologyView(catalog),

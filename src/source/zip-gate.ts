@@ -62,6 +62,11 @@ export function checkWorkbookZip(bytes: Uint8Array): ZipCheck {
       return refuse(`it would inflate to more than ${MAX_WORKBOOK_INFLATED / 1024 / 1024} MiB`, hint);
   }
   const names = entries.map((e) => e.name);
+  return contentProblem(bytes, entries) ?? kindProblem(names) ?? { ok: true, names };
+}
+
+/** Inflates each entry within its declared size, and counts a sheet's rows and cells before any library does. */
+function contentProblem(bytes: Uint8Array, entries: readonly Entry[]): ZipCheck | undefined {
   for (const e of entries) {
     const inflated = inflateAsDeclared(bytes, e);
     if (!inflated)
@@ -81,7 +86,7 @@ export function checkWorkbookZip(bytes: Uint8Array): ZipCheck {
         "Delete the cells outside the answer columns, then save again.",
       );
   }
-  return kindProblem(names) ?? { ok: true, names };
+  return undefined;
 }
 
 /** Whether a sheet's XML holds at least `n` elements named `name` (`row`, `c`), counted without parsing it. */

@@ -20,6 +20,8 @@ interface Args {
   "allow-accepted"?: boolean;
   template?: string;
   "report-config"?: string;
+  "verify-evidence"?: boolean;
+  "evidence-root"?: string;
   catalog?: string;
   "max-bytes"?: number;
 }
@@ -68,6 +70,16 @@ function reportOptions(y: Argv<object>) {
     .option("report-config", {
       type: "string",
       describe: "YAML file with the issuing firm, report status, number, marking, opinion and signatories",
+    })
+    .option("verify-evidence", {
+      type: "boolean",
+      describe:
+        "Hash every evidence file the answers cite; the report says per item whether its digest matched",
+    })
+    .option("evidence-root", {
+      type: "string",
+      describe:
+        "With --verify-evidence: the folder evidence must lie in (default: the answers file's folder)",
     });
 }
 
@@ -87,6 +99,8 @@ async function runReport(ctx: CliContext, args: Args): Promise<void> {
     templateDir: args.template,
     maxBytes: args["max-bytes"],
     reportConfigPath: args["report-config"],
+    verifyEvidence: args["verify-evidence"],
+    evidenceRoot: args["evidence-root"],
   });
   reportDiagnostics(ctx, result.diagnostics);
   if (!result.ok) return;

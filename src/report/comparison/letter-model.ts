@@ -50,17 +50,7 @@ export function buildLetterModel(c: Comparison, inputs: LetterInputs) {
     },
     subject: `Your security self-assessment against ${c.catalog.id} ${c.catalog.version}, compared with ${peers} peers`,
     opening: `We have compared the answers you submitted (assessed ${addressee?.assessment_date ?? "—"}) with those of ${peers} other exchanges, each evaluated on the same catalog and replayed against the same past attacks. This letter gives your position in aggregate only: no other exchange is named, and any figure over fewer than ${focus.min_peers} peers is withheld.`,
-    lessons: [
-      {
-        number: "",
-        ...view.overall,
-        band: withDeclared(band(focus.overall), addressee?.declared_not_applicable.length ?? 0),
-      },
-      ...view.lessons.map((l, i) => ({
-        ...l,
-        band: withDeclared(band(focus.lessons[i]!), declaredIn(c, c.lessons[i]?.controls ?? [])),
-      })),
-    ],
+    lessons: lessonRows(c, view, band),
     bands:
       "The percentile is the share of peers scoring lower, ties counting half. Lowest quarter: below the 25th percentile; second quarter: 25th to 50th; third quarter: 50th to 75th; highest quarter: 75th and above.",
     incidents: view.incidents.map((v, i) => ({
@@ -84,6 +74,27 @@ export function buildLetterModel(c: Comparison, inputs: LetterInputs) {
       digest: letterDigest(c, inputs.document?.sha256),
     },
   };
+}
+
+/** The position rows: all compared controls, then each lesson, each band saying what declarations left out. */
+function lessonRows(
+  c: Comparison,
+  view: NonNullable<ReturnType<typeof buildComparisonModel>["focus"]>,
+  band: (s: FocusScore) => string,
+) {
+  const focus = c.focus!;
+  const addressee = c.organizations.find((o) => o.focus);
+  return [
+    {
+      number: "",
+      ...view.overall,
+      band: withDeclared(band(focus.overall), addressee?.declared_not_applicable.length ?? 0),
+    },
+    ...view.lessons.map((l, i) => ({
+      ...l,
+      band: withDeclared(band(focus.lessons[i]!), declaredIn(c, c.lessons[i]?.controls ?? [])),
+    })),
+  ];
 }
 
 /**

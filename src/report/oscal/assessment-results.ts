@@ -129,7 +129,9 @@ function observation(e: Evaluation, c: ControlResult, id: Ids, resources: Json[]
     return { href: `#${uuid}`, description: item.title };
   });
   const stated = STATUS_LABEL[c.review?.self_assessed ?? c.assessed_status].label.toLowerCase();
-  const concluded = c.review?.conclusion ? ` The assessor concluded ${STATUS_LABEL[c.review.conclusion].label.toLowerCase()}.` : "";
+  const concluded = c.review?.conclusion
+    ? ` The assessor concluded ${STATUS_LABEL[c.review.conclusion].label.toLowerCase()}.`
+    : "";
   return {
     uuid: id("observation", c.control_id),
     title: `${c.control_id} ${c.title}`,

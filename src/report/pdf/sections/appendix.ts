@@ -23,12 +23,13 @@ const EVIDENCE_COLUMNS: readonly Column<Appendix["evidence"][number]>[] = [
   { header: "Control", width: 11, cell: (e) => idCell(e.control_id) },
   {
     header: "Evidence and location",
-    width: 45,
+    width: 30,
     cell: (e) => ({
       runs: [{ text: e.title }, { text: e.location, style: { color: INK.muted, size: SIZE.tiny } }],
     }),
   },
-  { header: "Date", width: 12, cell: (e) => e.date },
+  { header: "Date", width: 10, cell: (e) => e.date },
+  { header: "Checked", width: 17, cell: (e) => e.checked },
   {
     header: "SHA-256",
     width: 32,

@@ -41,11 +41,12 @@ const CHECK_COLUMNS: readonly Column<Check>[] = [
 ];
 
 const EVIDENCE_COLUMNS: readonly Column<Evidence>[] = [
-  { header: "Evidence", width: 34, cell: (e) => e.title },
-  { header: "Location", width: 33, cell: (e) => e.location },
+  { header: "Evidence", width: 24, cell: (e) => e.title },
+  { header: "Location", width: 24, cell: (e) => e.location },
+  { header: "Checked", width: 22, cell: (e) => e.verification },
   {
     header: "SHA-256",
-    width: 33,
+    width: 30,
     cell: (e) => (e.sha256 ? { runs: [{ text: e.sha256, style: { font: "mono", size: SIZE.tiny } }] } : "—"),
   },
 ];
