@@ -12,6 +12,7 @@ export const RANKS = [
   ["engine"],
   ["answers"],
   ["catalog"],
+  ["trust"],
   ["report", "template", "compare"],
   ["pipeline"],
   ["cli"],

@@ -38,6 +38,11 @@ export const FAMILIES = [
     "`vaspcheck evidence` (or `report --verify-evidence`) read the evidence files the answers cite: a missing file, a digest that does not match and a path outside the evidence folder are errors (exit 1); a file without a digest or changed after the assessment is a warning.",
   ],
   [
+    "package",
+    "Submission packages",
+    "`vaspcheck verify` found a signed package that cannot be trusted as it is: every finding is an error, exit code 1.",
+  ],
+  [
     "export",
     "Export to another format",
     "`vaspcheck export` wrote the file, but the target format could not hold part of the answers: a warning, exit code 0.",

@@ -8,9 +8,12 @@ import { diffCommand } from "./commands/diff.js";
 import { evidenceCommand } from "./commands/evidence.js";
 import { exportCommand } from "./commands/export.js";
 import { initCommand } from "./commands/init.js";
+import { keygenCommand } from "./commands/keygen.js";
+import { packageCommand, signCommand } from "./commands/package.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
 import { validateCommand } from "./commands/validate.js";
+import { verifyCommand } from "./commands/verify.js";
 import { type CliContext, numberOption } from "./context.js";
 import { EXIT, formatUnexpected, StreamWriteError, UsageError } from "./errors.js";
 import { type Io, processIo } from "./io.js";
@@ -75,6 +78,23 @@ function tryStderr(io: Io, text: string): void {
 }
 
 /** The yargs parser with every command; it reports usage errors by throwing `CliUsage` instead of exiting. */
+/** Registers every command, in the order `--help` lists them. */
+function registerCommands(ctx: CliContext, register: <A>(command: CommandModule<object, A>) => void): void {
+  register(initCommand(ctx));
+  register(validateCommand(ctx));
+  register(reportCommand(ctx));
+  register(catalogCommand(ctx));
+  register(schemaCommand(ctx));
+  register(compareCommand(ctx));
+  register(diffCommand(ctx));
+  register(exportCommand(ctx));
+  register(evidenceCommand(ctx));
+  register(keygenCommand(ctx));
+  register(packageCommand(ctx));
+  register(signCommand(ctx));
+  register(verifyCommand(ctx));
+}
+
 function createParser(
   argv: readonly string[],
   ctx: CliContext,
@@ -105,15 +125,7 @@ function createParser(
     commands.push(...[command.command ?? []].flat().map((spec) => spec.split(" ")[0] ?? ""));
     parser.command(command);
   };
-  register(initCommand(ctx));
-  register(validateCommand(ctx));
-  register(reportCommand(ctx));
-  register(catalogCommand(ctx));
-  register(schemaCommand(ctx));
-  register(compareCommand(ctx));
-  register(diffCommand(ctx));
-  register(exportCommand(ctx));
-  register(evidenceCommand(ctx));
+  registerCommands(ctx, register);
   for (const factory of extra) register(factory(ctx));
   return (
     parser

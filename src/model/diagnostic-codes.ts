@@ -19,6 +19,17 @@ export const DIAGNOSTIC_CODES = {
     "An evidence path leads outside the evidence folder (by `..`, an absolute path or a link); it is never read.",
   "evidence/unpinned": "An evidence file was found, but the answers give no `sha256` to confirm it by.",
   "evidence/changed-after": "An evidence file was modified after the assessment date.",
+  "package/unreadable":
+    "A submission package is not a zip, or holds an entry that could leave its folder, a link, a duplicate name or a bomb.",
+  "package/no-signature":
+    "A submission package holds no DSSE envelope, or one that is not an in-toto signature.",
+  "package/untrusted":
+    "No signature of a submission package is by a trusted key, or a signature by a trusted key does not hold.",
+  "package/bad-statement":
+    "The signed statement of a submission package is not a vaspcheck submission statement.",
+  "package/tampered": "A file of a submission package is missing, changed or added after signing.",
+  "package/catalog": "A submission package names a catalog other than the one it is verified against.",
+  "package/report-differs": "A report in a submission package is not the one its answers produce.",
   "export/not-carried":
     "An answers file exported to a workbook holds what a workbook has no row for (an evidence item with both a path and a web address); the exported workbook leaves it out.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",

@@ -16,6 +16,8 @@ import { loadAnswers } from "./validate-answers.js";
 /** Options of `createReport`. */
 export interface CreateReportOptions {
   readonly answersPath: string;
+  /** The name the report gives the answers file (default: `answersPath`): a package names it by its place inside. */
+  readonly answersLabel?: string;
   readonly catalogDir?: string;
   readonly format?: ReportFormat;
   readonly asOf?: string;
@@ -56,7 +58,7 @@ export async function createReport(options: CreateReportOptions): Promise<Create
   const diagnostics = [...loadedCatalog.diagnostics, ...loaded.diagnostics, ...(document?.diagnostics ?? [])];
   if (!loaded.answers || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
   const inputs = {
-    answers_file: options.answersPath,
+    answers_file: options.answersLabel ?? options.answersPath,
     answers_sha256: fileDigest(loaded.file),
     vaspcheck_version: vaspcheckVersion(),
   };

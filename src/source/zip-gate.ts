@@ -130,9 +130,22 @@ function kindProblem(names: readonly string[]): ZipCheck | undefined {
   return undefined;
 }
 
-type Entry = { name: string; size: number; compressed: number; method: number; offset: number };
+/** One entry of a zip's central directory, with its declared sizes and its Unix mode (0 where none is given). */
+export type ZipEntry = {
+  name: string;
+  size: number;
+  compressed: number;
+  method: number;
+  offset: number;
+  mode: number;
+};
+type Entry = ZipEntry;
 
 /** The entries the zip's central directory lists, with their declared sizes; undefined when it cannot be read. */
+export function zipDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
+  return directory(bytes);
+}
+
 function directory(bytes: Uint8Array): Entry[] | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is in the last 64 KiB (its comment is at most 65,535 bytes).
@@ -152,11 +165,14 @@ function directory(bytes: Uint8Array): Entry[] | undefined {
     const compressed = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     const offset = view.getUint32(at + 42, true);
+    // The upper half of the external attributes is the Unix mode when the entry was made on Unix (a link is 0o120000).
+    const madeOnUnix = view.getUint8(at + 5) === 3;
+    const mode = madeOnUnix ? view.getUint32(at + 38, true) >>> 16 : 0;
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, size, compressed, method, offset });
+    entries.push({ name, size, compressed, method, offset, mode });
     at += 46 + nameLength + extra + comment;
     if (entries.length > MAX_WORKBOOK_ENTRIES) break;
   }
@@ -167,7 +183,7 @@ function directory(bytes: Uint8Array): Entry[] | undefined {
  * An entry inflated with the size the directory declares as the bound, or undefined when it inflates past it (or
  * cannot be read): the library inflates whatever an entry holds, so a directory that understates a bomb is caught here.
  */
-function inflateAsDeclared(bytes: Uint8Array, e: Entry): Uint8Array | undefined {
+export function inflateAsDeclared(bytes: Uint8Array, e: ZipEntry): Uint8Array | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) return undefined;
   const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
