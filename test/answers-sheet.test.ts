@@ -94,7 +94,7 @@ describe("answers sheet (CSV)", () => {
       control.severity,
       String(control.level),
       q.text,
-      "choices" in q ? q.choices.map((c) => c.label).join("; ") : "",
+      "choices" in q ? q.choices.map((c) => c.label).join(" · ") : "",
     ]);
     // Rows for what the YAML file has besides responses, with evidence numbered from 1.
     const paths = new Set(rows.map((r) => r[0]));

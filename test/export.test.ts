@@ -302,3 +302,38 @@ describe("compare -f xlsx", () => {
     expect(digests.sort()).toEqual(want.sort());
   });
 });
+
+describe("the CSV sheet's choice labels", () => {
+  it("reads labels separated by semicolons, a label that holds a semicolon among them", async () => {
+    const { renderAnswersSheet } = await import("../src/answers/answers-sheet.js");
+    const { parse: parseCsv } = await import("csv-parse/sync");
+    const { stringify: toCsv } = await import("csv-stringify/sync");
+    const rows = parseCsv(renderAnswersSheet(catalog, { date: "2026-06-30" })) as string[][];
+    const answer = rows[0]!.indexOf("answer");
+    const set = (path: string, value: string) => {
+      rows.find((r) => r[0] === path)![answer] = value;
+    };
+    for (const [path, value] of Object.entries({
+      "organization.name": "CSV K.K.",
+      "organization.jurisdiction": "JP",
+      "assessment.assessor": "Compliance",
+      "assessment.scope": "All of it",
+    }))
+      set(path, value);
+    const q = catalog.controls
+      .find((c) => c.id === "SUP-006")!
+      .questions.find((x) => x.id === "integrity_measures")!;
+    if (!("choices" in q)) throw new Error("a choice question");
+    const [first, second] = q.choices;
+    expect(first!.label).toContain(";");
+    set("answers.SUP-006.responses.integrity_measures", `${first!.label}; ${second!.label.toLowerCase()}`);
+    const path = join(tempDir(), "labels.csv");
+    writeFileSync(path, toCsv(rows));
+    const back = await loadAnswers(path, catalog);
+    expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(back.answers!.answers["SUP-006"]!.responses.integrity_measures).toEqual([
+      first!.value,
+      second!.value,
+    ]);
+  });
+});

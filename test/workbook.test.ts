@@ -256,3 +256,131 @@ describe("hostile workbooks", () => {
     expect(run.stderr).toMatch(/not a vaspcheck answers workbook/);
   });
 });
+
+describe("what an officer's spreadsheet does to the answers", () => {
+  /** The blank workbook with cells set through exceljs, as Excel or LibreOffice would save them. */
+  async function edited(
+    set: (sheet: (name: string) => import("exceljs").Worksheet, rowOf: (path: string) => number) => void,
+  ) {
+    const { default: Excel } = await import("exceljs");
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(
+      Buffer.from(await writeAnswersWorkbook(catalog, { date: "2026-06-30" })) as unknown as ArrayBuffer,
+    );
+    const rowOf = (path: string) => {
+      for (const ws of wb.worksheets)
+        for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === path) return r;
+      throw new Error(`no row ${path}`);
+    };
+    const org = wb.getWorksheet("Organization")!;
+    for (const [path, value] of Object.entries({
+      "organization.name": "Sheet K.K.",
+      "organization.jurisdiction": "JP",
+      "assessment.assessor": "Compliance",
+      "assessment.scope": "All of it",
+    }))
+      org.getCell(rowOf(path), 10).value = value;
+    set((name) => wb.getWorksheet(name)!, rowOf);
+    return writeTemp("edited.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+  }
+
+  it("reads 85% as 85, a date serial as its day, LibreOffice's TRUE() as true and はい as yes", async () => {
+    const path = await edited((sheet, rowOf) => {
+      const share = sheet("Answers").getCell(rowOf("answers.HOT-003.responses.max_single_wallet_share"), 10);
+      share.value = 0.85;
+      share.numFmt = "0%";
+      const question = catalog.controls
+        .flatMap((c) => c.questions.map((q) => ({ c, q })))
+        .find((x) => x.q.type === "date")!;
+      sheet("Answers").getCell(rowOf(`answers.${question.c.id}.responses.${question.q.id}`), 10).value =
+        46042;
+      const bool = catalog.controls
+        .flatMap((c) => c.questions.map((q) => ({ c, q })))
+        .filter((x) => x.q.type === "boolean");
+      sheet("Answers").getCell(rowOf(`answers.${bool[0]!.c.id}.responses.${bool[0]!.q.id}`), 10).value = {
+        formula: "TRUE()",
+        result: true,
+      };
+      sheet("Answers").getCell(rowOf(`answers.${bool[1]!.c.id}.responses.${bool[1]!.q.id}`), 10).value =
+        "はい";
+    });
+    const back = await loadAnswers(path, catalog);
+    expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const a = back.answers!.answers;
+    expect(a["HOT-003"]!.responses.max_single_wallet_share).toBe(85);
+    const question = catalog.controls
+      .flatMap((c) => c.questions.map((q) => ({ c, q })))
+      .find((x) => x.q.type === "date")!;
+    expect(a[question.c.id]!.responses[question.q.id]).toBe("2026-01-20");
+    const bool = catalog.controls
+      .flatMap((c) => c.questions.map((q) => ({ c, q })))
+      .filter((x) => x.q.type === "boolean");
+    expect(a[bool[0]!.c.id]!.responses[bool[0]!.q.id]).toBe(true);
+    expect(a[bool[1]!.c.id]!.responses[bool[1]!.q.id]).toBe(true);
+  });
+
+  it("refuses a formula in any cell, at its cell, and a formula in the hidden path column", async () => {
+    const path = await edited((sheet, rowOf) => {
+      sheet("Answers").getCell(rowOf("answers.HOT-003.responses.max_single_wallet_share"), 7).value = {
+        formula: 'HYPERLINK("http://attacker.example/","x")',
+        result: "x",
+      };
+      sheet("Answers").getCell(rowOf("answers.HOT-001.notes"), 1).value = {
+        formula: '"answers.HOT-001.notes"',
+        result: "answers.HOT-001.notes",
+      };
+    });
+    const run = await runCli("validate", path);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/edited\.xlsx!Answers!G\d+ {2}error {2}This cell holds a formula/);
+    expect(run.stderr).toMatch(/edited\.xlsx!Answers!A\d+ {2}error {2}The path cell holds a formula/);
+    expect(run.stderr).not.toContain("[object Object]");
+  });
+
+  it("writes no Review sheet for an officer to tick, and places a blank workbook's first missing key at its row", async () => {
+    const { default: Excel } = await import("exceljs");
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeAnswersWorkbook(catalog)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("Review")).toBeUndefined();
+    const run = await runCli("validate", writeTemp("blank.xlsx", await writeAnswersWorkbook(catalog)));
+    expect(run.stderr).toMatch(/blank\.xlsx!Organization!J2 {2}error {2}Missing `organization`/);
+  });
+
+  it("refuses a sheet hidden under another folder or behind a header that names another entry", async () => {
+    const { default: JSZip } = await import("jszip");
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", "<workbook/>");
+    zip.file("x/xl/worksheets/sheet9.xml", "<worksheet/>");
+    expect(checkWorkbookZip(await zip.generateAsync({ type: "uint8array" }))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/a sheet outside the workbook's folder of sheets/),
+    });
+    const plain = new JSZip();
+    plain.file("xl/workbook.xml", "<workbook/>");
+    plain.file("docProps/zzzzzzzzzzzzz.xml", "<x/>");
+    const bytes = Buffer.from(await plain.generateAsync({ type: "uint8array" }));
+    // The entry's own header now names a sheet of the same length; the directory still says docProps/….
+    const at = bytes.indexOf(Buffer.from("docProps/zzzzzzzzzzzzz.xml"));
+    Buffer.from("xl/worksheets/sheet9.xml!!").copy(bytes, at);
+    expect(checkWorkbookZip(bytes)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/names itself otherwise in its own header/),
+    });
+  });
+
+  it("keeps the catalog version its answers were given for when it exports them", async () => {
+    const dir = tempDir();
+    const source = readFileSync("examples/midsize-exchange.yaml", "utf8").replace(
+      /^( {2}version: )2\.0\.0$/m,
+      "$12.1.0",
+    );
+    writeFileSync(join(dir, "newer.yaml"), source);
+    const run = await runCli("export", join(dir, "newer.yaml"), "-o", join(dir, "newer.xlsx"));
+    expect(run.code).toBe(0);
+    const before = await runCli("validate", join(dir, "newer.yaml"));
+    const after = await runCli("validate", join(dir, "newer.xlsx"));
+    const codes = (text: string) => [...text.matchAll(/ {2}(answers\/catalog-[a-z-]+)/g)].map((m) => m[1]);
+    expect(codes(before.stderr).length).toBeGreaterThan(0);
+    expect(codes(after.stderr)).toEqual(codes(before.stderr));
+  });
+});

@@ -62,7 +62,7 @@ export function renderAnswersSheet(catalog: Catalog, options: AnswersSheetOption
       continue;
     }
     const answer = row.path === "assessment.date" ? (options.date ?? "") : "";
-    const allowed = row.cell.kind === "choice" ? row.cell.labels.join("; ") : row.allowed;
+    const allowed = row.cell.kind === "choice" ? row.cell.labels.join(" · ") : row.allowed;
     rows.push(sheetRow(row, row.path, row.label, allowed, answer));
     if (row.path === "assessment.scope")
       rows.push(
@@ -93,7 +93,8 @@ function questionAt(catalog: Catalog, path: string): Question | undefined {
 }
 
 function labelsOf(q: Question | undefined): string {
-  return q && "choices" in q ? q.choices.map((c) => c.label).join("; ") : "";
+  // Shown with a middle dot, since a label may hold a semicolon; the answer cell separates labels with `;`.
+  return q && "choices" in q ? q.choices.map((c) => c.label).join(" · ") : "";
 }
 
 /**
@@ -102,8 +103,14 @@ function labelsOf(q: Question | undefined): string {
  */
 function labelsToValues(q: Question, cell: string): string {
   if (!("choices" in q)) return cell;
-  const byLabel = new Map(q.choices.map((c) => [c.label.trim().toLowerCase(), c.value]));
-  const whole = byLabel.get(cell.trim().toLowerCase());
+  // A label may itself hold a semicolon: labels are compared with the spacing around semicolons ignored.
+  const norm = (text: string) =>
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/\s*[;；]\s*/g, ";");
+  const byLabel = new Map(q.choices.map((c) => [norm(c.label), c.value]));
+  const whole = byLabel.get(norm(cell));
   if (whole !== undefined) return whole;
   if (q.type !== "multiple_choice") return cell;
   const parts = cell
@@ -111,8 +118,18 @@ function labelsToValues(q: Question, cell: string): string {
     .map((p) => p.trim())
     .filter((p) => p !== "");
   const values = new Set(q.choices.map((c) => c.value));
-  if (parts.length === 0 || !parts.every((p) => byLabel.has(p.toLowerCase()) || values.has(p))) return cell;
-  return parts.map((p) => byLabel.get(p.toLowerCase()) ?? p).join("; ");
+  const out: string[] = [];
+  // Longest run of parts first, so a label with a semicolon is matched whole before its pieces.
+  for (let i = 0; i < parts.length; ) {
+    let j = parts.length;
+    while (j > i && !byLabel.has(norm(parts.slice(i, j).join(";")))) j--;
+    if (j > i) {
+      out.push(byLabel.get(norm(parts.slice(i, j).join(";")))!);
+      i = j;
+    } else if (values.has(parts[i]!)) out.push(parts[i++]!);
+    else return cell;
+  }
+  return out.length > 0 ? out.join("; ") : cell;
 }
 
 /** Turns a cell into the value the question expects; anything unrecognised stays text so validation can explain it. */
@@ -532,6 +549,9 @@ function locator(places: Places, blanks: Blanks): (target: readonly PropertyKey[
     if (exact) return { ...exact.place, approximate: !exact.exact };
     const asked = blanks.get(full);
     if (asked) return asked;
+    // A key left out whose parts are asked in rows of their own (`organization` of a blank sheet): its first row.
+    const under = `${full.slice(0, -1)},`;
+    for (const [key, place] of blanks) if (key.startsWith(under)) return { ...place, approximate: true };
     for (let n = target.length; n > 0; n--) {
       const found = places.get(JSON.stringify(target.slice(0, n).map(String)));
       if (found) return { ...found.place, approximate: !found.exact || n < target.length };

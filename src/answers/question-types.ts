@@ -97,7 +97,8 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
       const word = typeof value === "string" ? BOOLEAN_WORDS[value.toLowerCase()] : undefined;
       return bad(word ? `Did you mean \`${word}\`? YAML 1.2 reads \`${String(value)}\` as text.` : undefined);
     },
-    coerce: (cell) => (/^(true|yes|y|1)$/i.test(cell) ? true : /^(false|no|n|0)$/i.test(cell) ? false : cell),
+    coerce: (cell) =>
+      /^(true|yes|y|1|はい)$/i.test(cell) ? true : /^(false|no|n|0|いいえ)$/i.test(cell) ? false : cell,
     format: (_, value) => (value === true ? "yes" : "no"),
     operators: ["equals", "not_equals", "answered"],
     literal: { test: (value) => typeof value === "boolean", words: "true or false" },
@@ -165,7 +166,8 @@ export const QUESTION_TYPES: { readonly [T in QuestionType]: QuestionTypeDef<T> 
       if (!finite(value)) return notANumber(value, bad);
       return value < 0 || value > 100 ? bad("Write 95 for 95%.") : undefined;
     },
-    coerce: asNumber,
+    // "85%" in a cell means 85: the sign is the unit the question is asked in.
+    coerce: (cell) => asNumber(cell.replace(/\s*[%％]$/, "")),
     format: (_, value) => `${shown.format(Number(value))}%`,
     operators: ORDERED,
     literal: {

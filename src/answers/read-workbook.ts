@@ -20,6 +20,7 @@ import {
 type Workbook = import("exceljs").Workbook;
 type Worksheet = import("exceljs").Worksheet;
 type CellValue = import("exceljs").CellValue;
+type Cell = import("exceljs").Cell;
 
 /** The answer column of both sheets (J). */
 const ANSWER = 10;
@@ -79,6 +80,7 @@ export async function readAnswersWorkbook(
   // The review sheet is the assessor's and may be absent (a workbook from before it, or one the assessor removed).
   const review = workbook.getWorksheet(SHEETS.review);
   if (review) rows.push(...sheetRows(path, review, layout, problems));
+  problems.push(...catalogDigestProblems(path, meta, catalog));
   const parsed = answersFromRows(path, `(workbook ${path})`, rows, catalog);
   // The digest a report and a comparison print is of the workbook as sent, so `sha256sum` confirms it.
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -89,7 +91,39 @@ export async function readAnswersWorkbook(
   };
 }
 
-function metadata(workbook: Workbook): { format?: string; catalogId?: string; catalogVersion?: string } {
+/** Same version, other content: the rows were laid out from a catalog that is not this one (an edited copy). */
+function catalogDigestProblems(
+  path: string,
+  meta: ReturnType<typeof metadata>,
+  catalog: Catalog,
+): Diagnostic[] {
+  if (
+    meta.catalogVersion === catalog.meta.version &&
+    meta.catalogDigest &&
+    meta.catalogDigest !== catalog.digest
+  )
+    return [
+      {
+        ...place(
+          path,
+          `${SHEETS.meta}!B4`,
+          4,
+          `This workbook was made from a catalog ${catalog.meta.version} whose content differs from the catalog here (digest ${meta.catalogDigest.slice(0, 16)}…, here ${catalog.digest.slice(0, 16)}…)`,
+          "Make the workbook again from the catalog you report against (`vaspcheck init --format xlsx` or `export`).",
+        ),
+        severity: "warning",
+        code: "input/workbook-catalog",
+      },
+    ];
+  return [];
+}
+
+function metadata(workbook: Workbook): {
+  format?: string;
+  catalogId?: string;
+  catalogVersion?: string;
+  catalogDigest?: string;
+} {
   const sheet = workbook.getWorksheet(SHEETS.meta);
   if (!sheet) return {};
   const value = (key: string) => {
@@ -101,6 +135,7 @@ function metadata(workbook: Workbook): { format?: string; catalogId?: string; ca
     format: value("format"),
     catalogId: value("catalog.id"),
     catalogVersion: value("catalog.version"),
+    catalogDigest: value("catalog.digest"),
   };
 }
 
@@ -115,38 +150,15 @@ function sheetRows(
   problems: Diagnostic[],
 ): SheetRow[] {
   const out: SheetRow[] = [];
+  problems.push(...formulaProblems(file, ws));
   const options = new Map<string, { values: string[]; row: SheetRow }>();
   const last = Math.min(ws.rowCount, MAX_ROWS + 1);
-  if (ws.rowCount > MAX_ROWS + 1)
-    problems.push(
-      place(
-        file,
-        `${ws.name}!A${MAX_ROWS + 2}`,
-        MAX_ROWS + 2,
-        `The sheet \`${ws.name}\` has ${ws.rowCount} rows, more than the ${MAX_ROWS} read`,
-        "Delete the rows below the questions.",
-      ),
-    );
+  problems.push(...rowCapProblems(file, ws));
   for (let r = 2; r <= last; r++) {
-    const key = String(ws.getCell(r, 1).value ?? "").trim();
-    const cellRef = `${ws.name}!J${r}`;
-    const raw = ws.getCell(r, ANSWER).value;
-    const text = cellText(raw);
-    if (text.kind === "formula") {
-      problems.push(
-        place(
-          file,
-          cellRef,
-          r,
-          "This answer cell holds a formula; answers are values, not formulas",
-          "Type the value itself (copy, then paste as values).",
-        ),
-      );
-      continue;
-    }
-    const row = layout.get(firstOfGroup(key));
+    const read = readCells(file, ws, r, layout, problems);
+    if (!read) continue;
+    const { key, cellRef, row, text } = read;
     const cells = { path: `${ws.name}!A${r}`, answer: cellRef };
-    // A blank row still says where its key is asked, for a warning that the key is missing.
     if (text.value === "") {
       out.push({ record: [key, ""], line: r, cells });
       continue;
@@ -235,12 +247,111 @@ function mappedValue(
 const isTrue = (v: string) => /^(true|yes|y|1|はい)$/i.test(v.trim());
 const isFalse = (v: string) => /^(false|no|n|0|いいえ)$/i.test(v.trim());
 
+/**
+ * An answer cell as the officer meant it: a number shown as a percentage (0.85 shown as 85%) as the number shown, a
+ * date question's serial number as its day, and LibreOffice's TRUE()/FALSE(), which it saves booleans as, as the value.
+ */
+function meantText(cell: Cell, row: WorkbookRow | undefined): { kind: "value" | "formula"; value: string } {
+  const v = cell.value;
+  if (v !== null && typeof v === "object" && "formula" in v && /^(TRUE|FALSE)\(\)$/i.test(String(v.formula)))
+    return { kind: "value", value: /^TRUE/i.test(String(v.formula)) ? "true" : "false" };
+  if (typeof v === "number") {
+    if (row?.cell.kind === "date" && v > 0 && v < 2_958_466) return { kind: "value", value: serialDay(v) };
+    if ((cell.numFmt ?? "").includes("%"))
+      return { kind: "value", value: String(Number((v * 100).toPrecision(12))) };
+  }
+  return cellText(v);
+}
+
+/** An Excel serial date (days since 1899-12-30 in the 1900 date system) as `YYYY-MM-DD`. */
+function serialDay(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The path and answer of one row, or undefined when either cell holds a formula (said in `problems`). */
+function readCells(
+  file: string,
+  ws: Worksheet,
+  r: number,
+  layout: ReadonlyMap<string, WorkbookRow>,
+  problems: Diagnostic[],
+) {
+  const pathCell = ws.getCell(r, 1);
+  if (cellText(pathCell.value).kind === "formula") {
+    problems.push(
+      place(
+        file,
+        `${ws.name}!A${r}`,
+        r,
+        "The path cell holds a formula; the workbook was altered",
+        "Start from a workbook vaspcheck wrote.",
+      ),
+    );
+    return undefined;
+  }
+  const key = cellText(pathCell.value).value;
+  const cellRef = `${ws.name}!J${r}`;
+  const row = layout.get(firstOfGroup(key));
+  const answerCell = ws.getCell(r, ANSWER);
+  const text = meantText(answerCell, row);
+  if (text.kind === "formula") {
+    problems.push(
+      place(
+        file,
+        cellRef,
+        r,
+        "This answer cell holds a formula; answers are values, not formulas",
+        "Type the value itself (copy, then paste as values).",
+      ),
+    );
+    return undefined;
+  }
+  return { key, cellRef, row, text };
+}
+
+/** A sheet longer than the rows read is said, not silently cut. */
+function rowCapProblems(file: string, ws: Worksheet): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  if (ws.rowCount > MAX_ROWS + 1)
+    problems.push(
+      place(
+        file,
+        `${ws.name}!A${MAX_ROWS + 2}`,
+        MAX_ROWS + 2,
+        `The sheet \`${ws.name}\` has ${ws.rowCount} rows, more than the ${MAX_ROWS} read`,
+        "Delete the rows below the questions.",
+      ),
+    );
+  return problems;
+}
+
+/** Every formula outside the answer column: no other cell takes one, and a formula there reaches whoever opens the file. */
+function formulaProblems(file: string, ws: Worksheet): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c === ANSWER || c === 1 || cellText(cell.value).kind !== "formula") return;
+      out.push(
+        place(
+          file,
+          `${ws.name}!${cell.address}`,
+          r,
+          "This cell holds a formula; no cell of the workbook takes one",
+          "Delete the formula; only the Answer column is filled in, with values.",
+        ),
+      );
+    });
+  });
+  return out;
+}
+
 /** A cell as the text an officer meant: dates as YYYY-MM-DD, numbers and booleans as typed, rich text joined. */
 function cellText(value: CellValue): { kind: "value" | "formula"; value: string } {
   if (value === null || value === undefined) return { kind: "value", value: "" };
   if (value instanceof Date) return { kind: "value", value: value.toISOString().slice(0, 10) };
   if (typeof value === "number" || typeof value === "boolean") return { kind: "value", value: String(value) };
-  if (typeof value === "string") return { kind: "value", value: value.trim() };
+  // A non-breaking space pasted from a web page or Word is a space to the reader.
+  if (typeof value === "string") return { kind: "value", value: value.replace(/\u00a0/g, " ").trim() };
   if (typeof value === "object") {
     if ("formula" in value || "sharedFormula" in value) return { kind: "formula", value: "" };
     if ("richText" in value)

@@ -28,6 +28,13 @@ export interface WorkbookOptions {
 
 /** Excel's error-alert texts are short; a validation message longer than this is cut. */
 const MAX_PROMPT = 250;
+/** Which rows must be answered, by their path in the hidden column A (a condition of conditional formatting). */
+const REQUIRED = {
+  organization:
+    'OR(LEFT($A2,8)="profile.",LEFT($A2,11)="assessment.",$A2="organization.name",$A2="organization.jurisdiction")',
+  answers: 'ISNUMBER(SEARCH(".responses.",$A2))',
+} as const;
+
 /** The answer column of both sheets, and the columns shown before it. */
 const ANSWER_COLUMN = 10;
 
@@ -52,7 +59,9 @@ export async function writeAnswersWorkbook(
   const listOf = listMaker(lists);
   const organization = sheet(workbook, SHEETS.organization);
   const answers = sheet(workbook, SHEETS.answers);
-  const review = sheet(workbook, SHEETS.review);
+  // The assessor's sheet only where the answers carry a review: an officer's own workbook has none to fill in, so that
+  // a self-assessment cannot present itself as reviewed by ticking a sheet.
+  const review = filled?.review ? sheet(workbook, SHEETS.review) : undefined;
   const shape = filled ? shapeOf(filled) : BLANK_SHAPE;
   const answerOf = (row: WorkbookRow): PrefilledValue =>
     filled
@@ -60,19 +69,20 @@ export async function writeAnswersWorkbook(
       : row.path === "assessment.date" && options.date
         ? excelDate(options.date)
         : null;
-  fill(organization, organizationRows(catalog, shape), listOf, answerOf);
-  fill(answers, answerRows(catalog, shape), listOf, answerOf);
-  fill(review, reviewRows(catalog), listOf, answerOf);
+  fill(organization, organizationRows(catalog, shape), listOf, answerOf, REQUIRED.organization);
+  fill(answers, answerRows(catalog, shape), listOf, answerOf, REQUIRED.answers);
+  if (review) fill(review, reviewRows(catalog), listOf, answerOf, null);
   const meta = workbook.addWorksheet(SHEETS.meta, { state: "veryHidden" });
   meta.addRows([
     ["format", WORKBOOK_FORMAT],
-    ["catalog.id", catalog.meta.id],
-    ["catalog.version", catalog.meta.version],
+    // An exported workbook keeps the catalog version its answers were given for, so a version gap is still seen.
+    ["catalog.id", filled?.catalog.id ?? catalog.meta.id],
+    ["catalog.version", filled?.catalog.version ?? catalog.meta.version],
     ["catalog.digest", catalog.digest],
   ]);
   await protect(organization);
   await protect(answers);
-  await protect(review);
+  if (review) await protect(review);
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
   return redateZip(written, stamp);
 }
@@ -104,6 +114,7 @@ function fill(
   rows: readonly WorkbookRow[],
   listOf: ListMaker,
   answerOf: (row: WorkbookRow) => PrefilledValue,
+  required: string | null,
 ): void {
   for (const row of rows) {
     const added = ws.addRow({ ...row, answer: answerOf(row) });
@@ -113,6 +124,7 @@ function fill(
     type(cell, row, listOf);
   }
   const last = rows.length + 1;
+  if (required === null) return;
   ws.addConditionalFormatting({
     ref: `J2:J${last}`,
     rules: [
@@ -120,7 +132,8 @@ function fill(
         // An expression rule: exceljs writes its "containsBlanks" rule with an operator the schema does not allow,
         // which openpyxl refuses to read.
         type: "expression",
-        formulae: ["LEN(TRIM(J2))=0"],
+        // Only the rows that must be answered are shaded while blank: evidence, plans and notes are optional.
+        formulae: [`AND(LEN(TRIM(J2))=0,${required})`],
         priority: 1,
         style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFF8C5" } } },
       },

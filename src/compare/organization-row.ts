@@ -77,6 +77,9 @@ export function organizationRow(
         }
       : {}),
     sha256: s.sha256,
+    // A pseudonymised row does not name its reviewer: the reviewer would name the organization's auditor.
+    assurance:
+      view.identified || s.assurance === "self-assessment" ? s.assurance : "reviewed (reviewer withheld)",
     third_party_sha256: s.partyDigests.filter((d): d is string => d !== undefined),
     answered_catalog_version: s.catalogVersion,
     catalog_standing: row.standing.standing,

@@ -43,6 +43,11 @@ export interface ValidSubmission {
    * joined by `; `): what a regulator compares across exchanges besides statuses, such as cold-storage shares.
    */
   readonly values: Readonly<Record<string, number | string>>;
+  /**
+   * What the figures rest on: "self-assessment", or the reviewer and level the file's `review` claims. Shown beside every
+   * row, since a review block is only as good as its author, which only a signature by the reviewer's key shows.
+   */
+  readonly assurance: string;
   /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
   readonly warnings: Readonly<Record<string, number>>;
 }

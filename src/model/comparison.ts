@@ -38,6 +38,8 @@ export const OrganizationRowSchema = z.object({
   file: z.string().optional(),
   /** SHA-256 of the submission file as read: the register of submissions names each by it, pseudonymised or not. */
   sha256: z.string(),
+  /** What the figures rest on: "self-assessment", or the review the file states (reviewer, level, date). */
+  assurance: z.string(),
   /** SHA-256 of each third party's own answers file the submission read, in the order it names them. */
   third_party_sha256: z.array(z.string()),
   answered_catalog_version: z.string(),

@@ -32,6 +32,8 @@ export const DIAGNOSTIC_CODES = {
   "package/report-differs": "A report in a submission package is not the one its answers produce.",
   "export/not-carried":
     "An answers file exported to a workbook holds what a workbook has no row for (an evidence item with both a path and a web address); the exported workbook leaves it out.",
+  "input/workbook-catalog":
+    "A workbook names the catalog version in use, but was made from a catalog of that version with other content.",
   "yaml/syntax": "The file is not well-formed YAML or JSON.",
   "json/syntax":
     "A `.json` file is not strict JSON (a trailing comma, a comment, single quotes, an unquoted key).",

@@ -87,6 +87,9 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       namedFiles: namedPartyFiles(path, file.data),
       scores: scorer(statuses, assessed, flags, parties),
       values: comparedValues(compared, answers),
+      assurance: answers.review
+        ? `${answers.review.level === "tested" ? "tested" : "independent review"} by ${answers.review.reviewer} (${answers.review.date}), as the file states`
+        : "self-assessment",
       warnings: countByCode(diagnostics),
     };
   };

@@ -19,7 +19,13 @@ export interface ExportAnswersOptions {
 
 /** The exported file, or the diagnostics that prevented it (an invalid answers file is never exported). */
 export type ExportAnswersResult =
-  | { readonly ok: true; readonly output: string | Uint8Array; readonly diagnostics: Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly output: string | Uint8Array;
+      readonly diagnostics: Diagnostic[];
+      /** The third parties' answers files the answers name, relative to the answers file. */
+      readonly thirdPartyFiles: string[];
+    }
   | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
 /**
@@ -36,10 +42,17 @@ export async function exportAnswers(options: ExportAnswersOptions): Promise<Expo
   });
   const diagnostics = [...loadedCatalog.diagnostics, ...loaded.diagnostics];
   if (!loaded.answers || !loaded.file || hasErrors(diagnostics)) return { ok: false, diagnostics };
-  if (options.format === "yaml") return { ok: true, output: await asYaml(loaded.file), diagnostics };
+  const thirdPartyFiles = loaded.answers.third_parties.flatMap((t) => (t.answers ? [t.answers] : []));
+  if (options.format === "yaml")
+    return { ok: true, output: await asYaml(loaded.file), diagnostics, thirdPartyFiles };
   diagnostics.push(...notCarried(loaded.file, loaded.answers));
   const { writeAnswersWorkbook } = await import("../answers/write-workbook.js");
-  return { ok: true, output: await writeAnswersWorkbook(catalog, { answers: loaded.answers }), diagnostics };
+  return {
+    ok: true,
+    output: await writeAnswersWorkbook(catalog, { answers: loaded.answers }),
+    diagnostics,
+    thirdPartyFiles,
+  };
 }
 
 /** The file's own data as YAML, headed by where it came from, so a reader can trace it to the file sent. */

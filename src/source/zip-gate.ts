@@ -74,19 +74,44 @@ function contentProblem(bytes: Uint8Array, entries: readonly Entry[]): ZipCheck 
         `its entry ${e.name} inflates past the ${e.size} bytes its zip directory declares`,
         "The file is damaged or built to exhaust memory; save the workbook again from Excel or LibreOffice.",
       );
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    // The library reads an entry by the name in its own header, and takes as a sheet any entry whose name holds a
+    // sheet's: a header that names another entry than the directory does, or a sheet hidden in a folder, is refused.
+    if (localName(bytes, e) !== e.name)
+      return refuse(
+        `its entry ${e.name} names itself otherwise in its own header`,
+        "The file is damaged or built to mislead; save the workbook again from Excel or LibreOffice.",
+      );
+    if (
+      /xl\/worksheets\//.test(e.name) &&
+      !e.name.endsWith("/") &&
+      !/^xl\/worksheets\/(_rels\/)?[^/]+\.(xml|rels)$/.test(e.name)
+    )
+      return refuse(
+        `its entry ${e.name} is a sheet outside the workbook's folder of sheets`,
+        "Save the workbook again from Excel or LibreOffice.",
+      );
+    // Every entry is counted, not only the sheets: a row is a row to the library wherever it is.
     if (elementsAtLeast(inflated, "row", MAX_SHEET_ROWS + 1))
       return refuse(
-        `its sheet ${e.name} has more than ${MAX_SHEET_ROWS} rows`,
+        `its ${kindOf(e.name)} ${e.name} has more than ${MAX_SHEET_ROWS} rows`,
         "Delete the rows below the questions (an answers sheet has about 1,100), then save again.",
       );
     if (elementsAtLeast(inflated, "c", MAX_SHEET_CELLS + 1))
       return refuse(
-        `its sheet ${e.name} has more than ${MAX_SHEET_CELLS} cells`,
+        `its ${kindOf(e.name)} ${e.name} has more than ${MAX_SHEET_CELLS} cells`,
         "Delete the cells outside the answer columns, then save again.",
       );
   }
   return undefined;
+}
+
+const kindOf = (name: string) => (name.startsWith("xl/worksheets/") ? "sheet" : "entry");
+
+/** The name an entry's local header gives it. */
+function localName(bytes: Uint8Array, e: ZipEntry): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint16(e.offset + 26, true);
+  return new TextDecoder().decode(bytes.subarray(e.offset + 30, e.offset + 30 + length));
 }
 
 /** Whether a sheet's XML holds at least `n` elements named `name` (`row`, `c`), counted without parsing it. */

@@ -78,5 +78,26 @@ async function runExport(ctx: CliContext, args: Args): Promise<void> {
     );
   if (!result.ok) return;
   await emit(ctx, args.out, result.output);
-  if (args.out) ctx.io.stderr(`Wrote ${args.out}.\n`);
+  if (args.out)
+    ctx.io.stderr(
+      `Wrote ${args.out}.\n${await movedParties(args.answers, args.out, result.thirdPartyFiles)}`,
+    );
+}
+
+/**
+ * A third party's answers file is named relative to the answers file: written elsewhere, the exported file names a
+ * file that is not beside it. Said as a warning, with what to copy where.
+ */
+async function movedParties(from: string, to: string, names: readonly string[]): Promise<string> {
+  const { dirname, resolve } = await import("node:path");
+  const { existsSync } = await import("node:fs");
+  const lines = names
+    .filter(
+      (n) => resolve(dirname(from), n) !== resolve(dirname(to), n) && !existsSync(resolve(dirname(to), n)),
+    )
+    .map(
+      (n) =>
+        `warning: the third party's answers file ${n} is named relative to the answers file; copy ${resolve(dirname(from), n)} to ${resolve(dirname(to), n)} so that ${to} finds it.\n`,
+    );
+  return lines.join("");
 }

@@ -32,10 +32,14 @@ export function registerView(c: Comparison): RegisterRow[] {
       catalog_version: o.answered_catalog_version,
       sha256: o.sha256,
       standing: "compared",
-      note:
+      note: [
+        o.assurance,
         o.third_party_sha256.length > 0
           ? `with ${o.third_party_sha256.length} third-party answers file${o.third_party_sha256.length === 1 ? "" : "s"}`
           : "",
+      ]
+        .filter((x) => x !== "")
+        .join("; "),
     }),
   );
   const invalid = c.invalid.map(

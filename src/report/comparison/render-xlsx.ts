@@ -11,7 +11,15 @@ type Worksheet = import("exceljs").Worksheet;
 type Cell = import("exceljs").Cell;
 
 /** The columns every organization sheet starts with. */
-const ROW_HEAD = ["Organization", "Jurisdiction", "Assessment date", "Catalog version", "Score", "Tier"];
+const ROW_HEAD = [
+  "Organization",
+  "Jurisdiction",
+  "Assessment date",
+  "Catalog version",
+  "Assurance",
+  "Score",
+  "Tier",
+];
 
 /**
  * Renders the comparison as `.xlsx`. Every cell holds a value, never a formula: text from a submission is written as
@@ -60,7 +68,15 @@ function sheetOf(
 }
 
 function rowHead(o: OrganizationRow): (string | number | null)[] {
-  return [o.label, o.jurisdiction ?? "", o.assessment_date, o.answered_catalog_version, o.score, o.tier];
+  return [
+    o.label,
+    o.jurisdiction ?? "",
+    o.assessment_date,
+    o.answered_catalog_version,
+    o.assurance,
+    o.score,
+    o.tier,
+  ];
 }
 
 /** A cell in a status's colour: the label in its colour on a light tint of it, with the mark for readers without colour. */
@@ -75,8 +91,16 @@ function matrixSheet(workbook: Workbook, c: Comparison): void {
     workbook,
     "Matrix",
     [...ROW_HEAD, ...c.controls.map((x) => x.id)],
-    [28, 12, 12, 10, 8, 6, ...c.controls.map(() => 12)],
+    [28, 12, 12, 10, 24, 8, 6, ...c.controls.map(() => 12)],
   );
+  c.controls.forEach((control, i) => {
+    // The header is the id; the title, severity and level are its note, read by hovering over it.
+    ws
+      .getRow(1)
+      .getCell(
+        ROW_HEAD.length + 1 + i,
+      ).note = `${control.title} (${control.severity}, level ${control.level})`;
+  });
   for (const o of c.organizations) {
     const row = ws.addRow(rowHead(o));
     c.controls.forEach((control, i) => {
@@ -97,7 +121,7 @@ function valuesSheet(workbook: Workbook, c: Comparison): void {
     workbook,
     "Answers",
     [...ROW_HEAD, ...c.questions.map((q) => `${q.key}: ${q.text}${q.unit ? ` (${q.unit})` : ""}`)],
-    [28, 12, 12, 10, 8, 6, ...c.questions.map(() => 18)],
+    [28, 12, 12, 10, 24, 8, 6, ...c.questions.map(() => 18)],
   );
   ws.getRow(1).height = 90;
   for (const o of c.organizations) {
@@ -106,6 +130,11 @@ function valuesSheet(workbook: Workbook, c: Comparison): void {
       const value = o.values[q.key];
       if (value === undefined) return;
       const cell = row.getCell(ROW_HEAD.length + 1 + i);
+      if (value === "") {
+        // A multiple choice answered with none of its choices, which a blank cell would hide.
+        cell.value = "(none selected)";
+        return;
+      }
       cell.value =
         typeof value === "number"
           ? value
@@ -193,8 +222,16 @@ function registerSheet(workbook: Workbook, c: Comparison): void {
   const ws = sheetOf(
     workbook,
     "Submissions",
-    ["Organization", "File", "Assessment date", "Catalog version", "SHA-256", "Third parties' SHA-256"],
-    [28, 36, 12, 10, 66, 66],
+    [
+      "Organization",
+      "File",
+      "Assessment date",
+      "Catalog version",
+      "SHA-256",
+      "Third parties' SHA-256",
+      "Assurance",
+    ],
+    [28, 36, 12, 10, 66, 66, 30],
   );
   for (const o of c.organizations)
     ws.addRow([
@@ -204,6 +241,7 @@ function registerSheet(workbook: Workbook, c: Comparison): void {
       o.answered_catalog_version,
       o.sha256,
       o.third_party_sha256.join("; "),
+      o.assurance,
     ]);
   for (const bad of c.invalid)
     ws.addRow([bad.organization ?? "", bad.file, "", "", "", "not compared: invalid"]);
