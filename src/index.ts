@@ -60,6 +60,7 @@ export {
   StatusSchema,
 } from "./model/result.js";
 export { type ControlReview, ControlReviewSchema, type Review, ReviewSchema } from "./model/review.js";
+export { type SubmissionStatement, SubmissionStatementSchema } from "./model/submission-statement.js";
 export {
   type Assessor,
   createAssessor,
@@ -83,11 +84,25 @@ export {
   exportAnswers,
 } from "./pipeline/export-answers.js";
 export {
+  addSignature,
+  type MakePackageOptions,
+  type MakePackageResult,
+  makePackage,
+  type SigningKey,
+} from "./pipeline/make-package.js";
+export {
   type LoadAnswersOptions,
   type LoadAnswersResult,
   loadAnswers,
   validateAnswers,
 } from "./pipeline/validate-answers.js";
+export {
+  type Signer,
+  type TrustedKey,
+  type VerifyPackageOptions,
+  type VerifyPackageResult,
+  verifyPackage,
+} from "./pipeline/verify-package.js";
 export { withDigests } from "./pipeline/write-digests.js";
 export { buildComparisonModel, type ComparisonModel } from "./report/comparison/compare-model.js";
 export { renderComparisonCsv } from "./report/comparison/csv.js";
@@ -109,3 +124,5 @@ export { vaspcheckVersion } from "./source/package-version.js";
 export { parseYaml } from "./source/parse-yaml.js";
 export { readSource } from "./source/read-source.js";
 export { renderAnswersTemplate } from "./template/answers-template.js";
+export { type GeneratedKeyPair, generateKeys, type KeyAlgorithm, keyIdOf } from "./trust/keys.js";
+export { type SignPdfOptions, signPdf } from "./trust/sign-pdf.js";

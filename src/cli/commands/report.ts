@@ -21,6 +21,9 @@ interface Args {
   template?: string;
   "report-config"?: string;
   "verify-evidence"?: boolean;
+  sign?: string;
+  "sign-passphrase-file"?: string;
+  "signing-time"?: string;
   "evidence-root"?: string;
   catalog?: string;
   "max-bytes"?: number;
@@ -76,6 +79,20 @@ function reportOptions(y: Argv<object>) {
       describe:
         "Hash every evidence file the answers cite; the report says per item whether its digest matched",
     })
+    .option("sign", {
+      type: "string",
+      describe:
+        "With --format pdf: sign the PDF with this PKCS#12 file (.p12); passphrase from VASPCHECK_SIGN_PASSPHRASE or --sign-passphrase-file",
+    })
+    .option("sign-passphrase-file", {
+      type: "string",
+      describe: "File holding the passphrase of the --sign key",
+    })
+    .option("signing-time", {
+      type: "string",
+      describe:
+        "The time the signature states (ISO 8601, e.g. 2026-06-30T09:00:00Z); default: the as-of date, 00:00 UTC",
+    })
     .option("evidence-root", {
       type: "string",
       describe:
@@ -107,7 +124,9 @@ async function runReport(ctx: CliContext, args: Args): Promise<void> {
   // The third parties' files are known only once the answers are read; an --out onto one is refused as well.
   if (result.readFiles.length > 0)
     await checkOut(args.out, [args.answers, ...readInputs(args), ...config, ...result.readFiles]);
-  await emit(ctx, args.out, result.output);
+  const output = args.sign ? await signed(ctx, args, result) : result.output;
+  if (output === undefined) return;
+  await emit(ctx, args.out, output);
   if (args["fail-on"])
     await failOnGaps(ctx, result.evaluation, args["fail-on"], args["allow-accepted"] === true);
 }
@@ -133,4 +152,39 @@ async function failOnGaps(ctx: CliContext, evaluation: Evaluation, failOn: FailO
     ctx.io.stderr(`vaspcheck: ${failing.length} gap(s) at or above ${failOn}${note}: ${ids(failing)}\n`);
     ctx.exit(EXIT.findings);
   }
+}
+
+/** The PDF signed with the `--sign` key, or undefined when it could not be (said, exit 2). */
+async function signed(
+  ctx: CliContext,
+  args: Args,
+  result: { output: string | Uint8Array; evaluation: Evaluation },
+): Promise<Uint8Array | undefined> {
+  const { UsageError } = await import("../errors.js");
+  if (args.format !== "pdf" || typeof result.output === "string")
+    throw new UsageError("--sign signs a PDF", "Add --format pdf, or leave --sign out.");
+  const { readFile } = await import("node:fs/promises");
+  const p12 = await readFile(args.sign as string).catch(() => undefined);
+  if (!p12) throw new UsageError(`cannot read the signing key ${args.sign}`, "Name a PKCS#12 file (.p12).");
+  const passphrase = args["sign-passphrase-file"]
+    ? (await readFile(args["sign-passphrase-file"], "utf8").catch(() => "")).replace(/\r?\n$/, "")
+    : (process.env.VASPCHECK_SIGN_PASSPHRASE ?? "");
+  const time = args["signing-time"] ?? `${result.evaluation.as_of}T00:00:00Z`;
+  const signingTime = new Date(time);
+  if (Number.isNaN(signingTime.getTime()))
+    throw new UsageError(
+      `--signing-time ${time} is not a date and time`,
+      "e.g. --signing-time 2026-06-30T09:00:00Z",
+    );
+  const { signPdf } = await import("../../trust/sign-pdf.js");
+  const done = await signPdf(result.output, {
+    p12,
+    passphrase,
+    signingTime,
+    name: result.evaluation.assessment.assessor,
+    reason: `Security gap report of ${result.evaluation.organization.name}, as of ${result.evaluation.as_of}`,
+  });
+  if ("problem" in done) throw new UsageError(done.problem, done.hint);
+  ctx.io.stderr(`Signed the PDF (signing time ${signingTime.toISOString()}).\n`);
+  return done.pdf;
 }
