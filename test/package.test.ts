@@ -257,3 +257,41 @@ async function reSigned(
     f.set("attestation.dsse.json", Buffer.from(JSON.stringify(env)));
   });
 }
+
+describe("compare with signed packages", () => {
+  it("compares a package only once it verifies, and says who signed each submission, in every format", async () => {
+    const dir = tempDir();
+    const pkg = join(dir, "boreal.vcpkg");
+    writeFileSync(pkg, await packaged());
+    copyFileSync("examples/strong-exchange.yaml", join(dir, "strong.yaml"));
+    const keyFile = join(tempDir(), "preparer.pub");
+    writeFileSync(keyFile, preparer.publicPem);
+    const { compareFiles } = await import("../src/pipeline/compare-files.js");
+    const trustedRun = await compareFiles({
+      inputs: [dir],
+      jobs: 0,
+      trusted: [{ pem: preparer.publicPem, file: keyFile }],
+    });
+    if (!trustedRun.ok) throw new Error(trustedRun.problem);
+    const signatures = Object.fromEntries(
+      trustedRun.comparison.organizations.map((o) => [o.file, o.signature]),
+    );
+    expect(signatures[pkg]).toMatch(/^verified; signed by preparer \(key [0-9a-f]{16}\)$/);
+    expect(signatures[join(dir, "strong.yaml")]).toBe("unsigned");
+    const row = trustedRun.comparison.organizations.find((o) => o.file === pkg)!;
+    expect(row.sha256).toBe(createHash("sha256").update(readFileSync(pkg)).digest("hex"));
+    const csv = await runCli("compare", dir, "-f", "csv", "--trust", keyFile, "--jobs", "0");
+    expect(csv.stdout.split("\r\n")[0]).toContain("file,sha256,signature,assurance");
+    expect(csv.stdout).toContain(row.sha256);
+    const md = await runCli("compare", dir, "--trust", keyFile, "--jobs", "0");
+    expect(md.stdout).toMatch(/verified; signed by preparer/);
+    // Without the key the package is not compared: its signature proves nothing to this reader.
+    const untrusted = await compareFiles({ inputs: [dir], jobs: 0 });
+    if (!untrusted.ok) throw new Error(untrusted.problem);
+    expect(untrusted.comparison.organizations.map((o) => o.file)).toEqual([join(dir, "strong.yaml")]);
+    expect(untrusted.comparison.invalid[0]).toMatchObject({
+      file: pkg,
+      diagnostics: [expect.objectContaining({ code: "package/untrusted" })],
+    });
+  });
+});

@@ -78,6 +78,7 @@ export function organizationRow(
       : {}),
     sha256: s.sha256,
     // A pseudonymised row does not name its reviewer: the reviewer would name the organization's auditor.
+    signature: view.identified || s.signature === "unsigned" ? s.signature : "verified (signers withheld)",
     assurance:
       view.identified || s.assurance === "self-assessment" ? s.assurance : "reviewed (reviewer withheld)",
     third_party_sha256: s.partyDigests.filter((d): d is string => d !== undefined),

@@ -48,6 +48,8 @@ export interface ValidSubmission {
    * row, since a review block is only as good as its author, which only a signature by the reviewer's key shows.
    */
   readonly assurance: string;
+  /** "unsigned" for a plain file; for a signed package that verified, who signed it. */
+  readonly signature: string;
   /** Warning counts by diagnostic code (warnings are counted, not kept, so memory stays flat). */
   readonly warnings: Readonly<Record<string, number>>;
 }

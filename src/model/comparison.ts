@@ -40,6 +40,8 @@ export const OrganizationRowSchema = z.object({
   sha256: z.string(),
   /** What the figures rest on: "self-assessment", or the review the file states (reviewer, level, date). */
   assurance: z.string(),
+  /** "unsigned" for a plain file; for a signed submission package that verified, who signed it. */
+  signature: z.string(),
   /** SHA-256 of each third party's own answers file the submission read, in the order it names them. */
   third_party_sha256: z.array(z.string()),
   answered_catalog_version: z.string(),

@@ -90,6 +90,7 @@ export function createAssessor(catalog: Catalog, options: AssessOptions = {}): A
       assurance: answers.review
         ? `${answers.review.level === "tested" ? "tested" : "independent review"} by ${answers.review.reviewer} (${answers.review.date}), as the file states`
         : "self-assessment",
+      signature: "unsigned",
       warnings: countByCode(diagnostics),
     };
   };

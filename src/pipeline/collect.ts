@@ -8,7 +8,7 @@ export interface CollectedInputs {
   readonly missing: string[];
 }
 
-const ANSWERS_FILE = /\.(ya?ml|json|csv|xlsx)$/i;
+const ANSWERS_FILE = /\.(ya?ml|json|csv|xlsx|vcpkg)$/i;
 
 /**
  * Lists every answers file named or found (recursively) in a directory. Inside directories only `.yaml`,

@@ -8,10 +8,12 @@ import { type ComparisonOptions, createComparison } from "../compare/compare.js"
 import { appendAll, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Catalog } from "../model/catalog.js";
 import type { Comparison } from "../model/comparison.js";
+import { assessPackage, isPackagePath } from "./assess-package.js";
 import { createAssessor } from "./assess-submission.js";
 import { collectInputs } from "./collect.js";
 import { type Pool, startPool, type WorkerScript } from "./pool.js";
 import { isWorkbookPath } from "./read-submission.js";
+import type { TrustedKey } from "./verify-package.js";
 
 /**
  * Below this much input, starting workers costs more than it saves. Measured here: 1,000 files of 8.4 KB
@@ -29,6 +31,8 @@ export interface CompareFilesOptions extends ComparisonOptions {
   readonly jobs?: number;
   /** Called after each submission is assessed. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Public keys a signed submission package (`.vcpkg`) must be signed by to be compared. */
+  readonly trusted?: readonly TrustedKey[];
   /** Overrides the worker script (tests run the TypeScript source). */
   readonly workerScript?: WorkerScript;
 }
@@ -121,11 +125,15 @@ async function compareWith(
   };
   // Workbooks are read on this thread (exceljs reads asynchronously); every other file on the pool, if any.
   const workbooks = files.filter(isWorkbookPath);
-  const texts = files.filter((f) => !isWorkbookPath(f));
+  const packages = files.filter(isPackagePath);
+  const texts = files.filter((f) => !isWorkbookPath(f) && !isPackagePath(f));
   const assessor = createAssessor(catalog, assess);
   if (pool) await pool.run(catalog, texts, assess, onResult);
   else for (const file of texts) onResult(assessor.read(file));
   for (const file of workbooks) onResult(await assessor.readAny(file));
+  // A package is verified before its answers are assessed: on this thread, since verifying renders its reports again.
+  for (const file of packages)
+    onResult(await assessPackage(file, assessor, options.trusted ?? [], options.catalogDir));
   const outcome = builder.finish(options);
   if (!outcome.ok) return { ok: false, diagnostics: [], problem: outcome.problem, hint: outcome.hint };
   // A third party's own file found in a compared folder is part of the submission naming it: what validation says

@@ -14,6 +14,7 @@ interface Args {
   out?: string;
   anonymize?: boolean;
   "pseudonym-key-file"?: string;
+  trust?: string[];
   focus?: string;
   "min-peers"?: number;
   "as-of"?: string;
@@ -101,6 +102,12 @@ function compareOptions(y: Argv<object>) {
       describe:
         "YAML file naming who issues it: with --focus the letter's sender, logo, reference, date, marking and signatories; without, the sector report's issuer, reference, date and marking",
     })
+    .option("trust", {
+      type: "string",
+      array: true,
+      describe:
+        "Public keys (NAME.pub) a signed submission package (.vcpkg) must be signed by; packages are verified first",
+    })
     .check(JOBS.check)
     .check(MIN_PEERS.check);
 }
@@ -141,7 +148,7 @@ async function checkCompareOut(args: Args, readFiles: readonly string[] = []): P
   const { collectInputs } = await import("../../pipeline/collect.js");
   // A directory that cannot be walked is compare's to report; the named inputs are still checked.
   const found = await collectInputs(args.inputs).catch(() => ({ files: [] }));
-  const extra = [args["pseudonym-key-file"], args["report-config"]].filter(
+  const extra = [args["pseudonym-key-file"], args["report-config"], ...(args.trust ?? [])].filter(
     (f): f is string => f !== undefined,
   );
   await checkOut(args.out, [...args.inputs, ...found.files, ...readInputs(args), ...extra, ...readFiles]);
@@ -173,7 +180,9 @@ async function compareWithProgress(
   const { compareFiles } = await import("../../pipeline/compare-files.js");
   const { createProgress } = await import("../../pipeline/progress.js");
   const progress = createProgress(ctx.io.stderr, ctx.io.isTty);
+  const trusted = await trustedKeys(args.trust ?? []);
   return compareFiles({
+    trusted,
     inputs: args.inputs,
     catalogDir: args.catalog,
     maxBytes: args["max-bytes"],
@@ -232,4 +241,18 @@ async function letterhead(ctx: CliContext, args: Args): Promise<DocumentInput | 
   if (!loaded.config || !loaded.sha256) return false;
   if (loaded.logoPath) await checkCompareOut(args, [loaded.logoPath]);
   return { config: loaded.config, logo: loaded.logo, file: path, sha256: loaded.sha256 };
+}
+
+/** The public keys `--trust` names, read as text (a key that cannot be used is said by the verification). */
+async function trustedKeys(files: readonly string[]) {
+  const { readFile } = await import("node:fs/promises");
+  const { UsageError } = await import("../errors.js");
+  const keys = [];
+  for (const file of files) {
+    const pem = await readFile(file, "utf8").catch(() => undefined);
+    if (pem === undefined)
+      throw new UsageError(`cannot read the trusted key ${file}`, "Name the sender's NAME.pub file.");
+    keys.push({ pem, file });
+  }
+  return keys;
 }

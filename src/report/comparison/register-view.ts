@@ -34,6 +34,7 @@ export function registerView(c: Comparison): RegisterRow[] {
       standing: "compared",
       note: [
         o.assurance,
+        o.signature,
         o.third_party_sha256.length > 0
           ? `with ${o.third_party_sha256.length} third-party answers file${o.third_party_sha256.length === 1 ? "" : "s"}`
           : "",

@@ -230,8 +230,9 @@ function registerSheet(workbook: Workbook, c: Comparison): void {
       "SHA-256",
       "Third parties' SHA-256",
       "Assurance",
+      "Signature",
     ],
-    [28, 36, 12, 10, 66, 66, 30],
+    [28, 36, 12, 10, 66, 66, 30, 40],
   );
   for (const o of c.organizations)
     ws.addRow([
@@ -242,6 +243,7 @@ function registerSheet(workbook: Workbook, c: Comparison): void {
       o.sha256,
       o.third_party_sha256.join("; "),
       o.assurance,
+      o.signature,
     ]);
   for (const bad of c.invalid)
     ws.addRow([bad.organization ?? "", bad.file, "", "", "", "not compared: invalid"]);
