@@ -24,31 +24,60 @@ export async function assessPackage(
   const verified = await verifyPackage({ packagePath: path, trusted, catalogDir });
   if (!verified.ok || !verified.statement || !verified.files)
     return { valid: false, file: path, diagnostics: verified.diagnostics };
-  const p = verified.statement.predicate;
   const dir = await mkdtemp(join(tmpdir(), "vaspcheck-compare-"));
   try {
-    // Only the answers files, already checked as safe names inside the package, are written, in a private folder.
-    for (const name of [p.answers, ...p.third_parties]) {
-      const data = verified.files.get(name);
-      if (!data) return { valid: false, file: path, diagnostics: verified.diagnostics };
-      await mkdir(dirname(join(dir, name)), { recursive: true });
-      await writeFile(join(dir, name), data);
-    }
-    const result = await assessor.readAny(join(dir, p.answers));
-    if (!result.valid) return { ...result, file: path };
-    const digest = createHash("sha256")
-      .update(await readFile(path))
-      .digest("hex");
-    const signers = verified.signers.map((s) => `${s.name} (key ${s.keyid.slice(0, 16)})`).join(", ");
+    return await assessInside(path, dir, verified, assessor);
+  } catch {
+    // A package whose file names cannot be laid out is one invalid submission, not the end of the comparison.
     return {
-      ...result,
+      valid: false,
       file: path,
-      sha256: digest,
-      signature: `verified; signed by ${signers}`,
-      namedFiles: [],
-      partyFiles: [],
+      diagnostics:
+        verified.diagnostics.length > 0
+          ? verified.diagnostics
+          : [
+              {
+                file: path,
+                start: { line: 1, column: 1 },
+                severity: "error",
+                code: "package/bad-statement",
+                message: "The answers files of the package cannot be laid out in a folder",
+                hint: "Ask the sender for a package made by `vaspcheck package`.",
+              },
+            ],
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function assessInside(
+  path: string,
+  dir: string,
+  verified: Awaited<ReturnType<typeof verifyPackage>>,
+  assessor: Assessor,
+): Promise<SubmissionResult> {
+  const p = verified.statement!.predicate;
+  const files = verified.files!;
+  // Only the answers files, already checked as safe names inside the package, are written, in a private folder.
+  for (const name of [p.answers, ...p.third_parties]) {
+    const data = files.get(name);
+    if (!data) return { valid: false, file: path, diagnostics: verified.diagnostics };
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), data);
+  }
+  const result = await assessor.readAny(join(dir, p.answers));
+  if (!result.valid) return { ...result, file: path };
+  const digest = createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex");
+  const signers = verified.signers.map((s) => `${s.name} (key ${s.keyid.slice(0, 16)})`).join(", ");
+  return {
+    ...result,
+    file: path,
+    sha256: digest,
+    signature: `verified; signed by ${signers}`,
+    namedFiles: [],
+    partyFiles: [],
+  };
 }

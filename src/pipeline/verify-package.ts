@@ -96,12 +96,7 @@ export async function verifyPackage(options: VerifyPackageOptions): Promise<Veri
         ENVELOPE_NAME,
       ),
     );
-  const diagnostics = [
-    ...subjectFindings(statement, zip.files, finding),
-    ...(await catalogFindings(statement, options.catalogDir, finding)),
-  ];
-  if (diagnostics.length === 0)
-    diagnostics.push(...(await reportFindings(statement, zip.files, options.catalogDir, finding)));
+  const diagnostics = await contentFindings(statement, zip.files, options.catalogDir, finding);
   return { ok: diagnostics.length === 0, signers: trust.signers, statement, diagnostics, files: zip.files };
 }
 
@@ -119,6 +114,49 @@ function trustFindings(trust: ReturnType<typeof trustedSigners>, finding: Findin
       ),
     );
   return out;
+}
+
+/** What the signed statement says against what the package holds: files, catalog, and the reports rendered again. */
+async function contentFindings(
+  statement: SubmissionStatement,
+  files: ReadonlyMap<string, Uint8Array>,
+  catalogDir: string | undefined,
+  finding: Finding,
+): Promise<Diagnostic[]> {
+  const diagnostics = [
+    ...subjectFindings(statement, files, finding),
+    ...(await catalogFindings(statement, catalogDir, finding)),
+    ...unlistedReports(statement, files, finding),
+  ];
+  if (diagnostics.length > 0) return diagnostics;
+  return reportFindings(statement, files, catalogDir, finding).catch(() => [
+    finding(
+      "package/bad-statement",
+      "The answers files of the package cannot be laid out in a folder (one file's name is another's folder)",
+      "Ask the sender for a package made by `vaspcheck package`.",
+    ),
+  ]);
+}
+
+/** Every report in the package is rendered again: one the statement leaves unlisted would escape the check. */
+function unlistedReports(
+  statement: SubmissionStatement,
+  files: ReadonlyMap<string, Uint8Array>,
+  finding: Finding,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const listed = new Set(statement.predicate.reports.map((r) => r.name));
+  for (const name of files.keys())
+    if (name.startsWith("reports/") && !listed.has(name))
+      diagnostics.push(
+        finding(
+          "package/report-differs",
+          `The report ${name} is not among the reports the statement has rendered again`,
+          "A report that cannot be rendered again from the answers proves nothing; ask the sender.",
+          name,
+        ),
+      );
+  return diagnostics;
 }
 
 type Finding = (code: Diagnostic["code"], message: string, hint: string, where?: string) => Diagnostic;

@@ -167,11 +167,11 @@ export type ZipEntry = {
 type Entry = ZipEntry;
 
 /** The entries the zip's central directory lists, with their declared sizes; undefined when it cannot be read. */
-export function zipDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
-  return directory(bytes);
+export function zipDirectory(bytes: Uint8Array, limit = MAX_WORKBOOK_ENTRIES): ZipEntry[] | undefined {
+  return directory(bytes, limit);
 }
 
-function directory(bytes: Uint8Array): Entry[] | undefined {
+function directory(bytes: Uint8Array, limit = MAX_WORKBOOK_ENTRIES): Entry[] | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is in the last 64 KiB (its comment is at most 65,535 bytes).
   let end = -1;
@@ -199,7 +199,8 @@ function directory(bytes: Uint8Array): Entry[] | undefined {
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     entries.push({ name, size, compressed, method, offset, mode });
     at += 46 + nameLength + extra + comment;
-    if (entries.length > MAX_WORKBOOK_ENTRIES) break;
+    // One past the limit is enough for the caller to refuse the file; reading on would only cost time.
+    if (entries.length > limit) break;
   }
   return entries;
 }

@@ -13,7 +13,7 @@ export type PackageRead = { readonly files: ReadonlyMap<string, Uint8Array> } | 
 /** Reads a package's entries. A name that could leave a folder, a link, a duplicate or a bomb is refused. */
 export function readPackageZip(bytes: Uint8Array): PackageRead {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  const entries = isZip ? zipDirectory(bytes) : undefined;
+  const entries = isZip ? zipDirectory(bytes, MAX_PACKAGE_ENTRIES) : undefined;
   if (!entries) return { problem: "it is not a zip file, or its zip directory is damaged" };
   if (entries.length > MAX_PACKAGE_ENTRIES)
     return { problem: `it holds more than ${MAX_PACKAGE_ENTRIES} entries` };
