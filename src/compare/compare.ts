@@ -385,7 +385,8 @@ function duplicateEntry(
   };
 }
 
-const VALUE_TYPES = new Set([
+/** The question types whose answers a comparison keeps and shows side by side: numbers and choices. */
+export const VALUE_TYPES: ReadonlySet<string> = new Set([
   "number",
   "percentage",
   "count",

@@ -1,6 +1,7 @@
 // One submission in, one compact result out: validated, evaluated, and reduced to what the comparison needs.
 import { resolve } from "node:path";
 import { namedPartyFiles } from "../answers/third-parties.js";
+import { VALUE_TYPES } from "../compare/compare.js";
 import { STATUS_LETTER } from "../compare/letters.js";
 import { createRowScorer } from "../compare/rows.js";
 import type { SubmissionResult } from "../compare/submission-types.js";
@@ -175,19 +176,10 @@ function lettersOf(
   return out;
 }
 
-const COMPARED_TYPES = new Set([
-  "number",
-  "percentage",
-  "count",
-  "duration",
-  "single_choice",
-  "multiple_choice",
-]);
-
 /** The numeric and choice questions of the catalog, as `[control id, question id]`: the answers a comparison keeps. */
 function comparedQuestions(catalog: Catalog): readonly (readonly [string, string])[] {
   return catalog.controls.flatMap((c) =>
-    c.questions.filter((q) => COMPARED_TYPES.has(q.type)).map((q) => [c.id, q.id] as const),
+    c.questions.filter((q) => VALUE_TYPES.has(q.type)).map((q) => [c.id, q.id] as const),
   );
 }
 
